@@ -1,0 +1,128 @@
+import { DtypeError } from './errors.js';
+
+/** Element types, named as NumPy's short codes (`u8c` is Uint8ClampedArray). */
+export type DType = 'i8' | 'u8' | 'u8c' | 'i16' | 'u16' | 'i32' | 'u32' | 'i64' | 'u64' | 'f32' | 'f64';
+export type FloatDType = 'f32' | 'f64';
+export type BigIntDType = 'i64' | 'u64';
+
+export interface TypedArrayByDType {
+  i8: Int8Array;
+  u8: Uint8Array;
+  u8c: Uint8ClampedArray;
+  i16: Int16Array;
+  u16: Uint16Array;
+  i32: Int32Array;
+  u32: Uint32Array;
+  i64: BigInt64Array;
+  u64: BigUint64Array;
+  f32: Float32Array;
+  f64: Float64Array;
+}
+
+export type TypedArrayOf<D extends DType> = TypedArrayByDType[D];
+export type AnyTypedArray = TypedArrayByDType[DType];
+
+/** What one element reads as: `bigint` for the 64-bit integer types, `number` otherwise. */
+export type Scalar<D extends DType> = D extends BigIntDType ? bigint : number;
+
+interface TypedArrayConstructorOf<D extends DType> {
+  new (buffer: ArrayBufferLike, byteOffset: number, length: number): TypedArrayOf<D>;
+  new (length: number): TypedArrayOf<D>;
+  readonly BYTES_PER_ELEMENT: number;
+}
+
+export interface DTypeInfo<D extends DType = DType> {
+  readonly name: D;
+  readonly itemsize: number;
+  readonly ctor: TypedArrayConstructorOf<D>;
+  /** Checks that `value` is stored exactly (or, for `u8c`, clamped by design) and returns it. */
+  readonly check: (value: unknown) => Scalar<D>;
+}
+
+function integerCheck(name: DType, min: number, max: number): (value: unknown) => number {
+  return value => {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+      throw new DtypeError(
+        `${describe(value)} is not a ${name} value (an integer from ${min} to ${max}); ` +
+          'convert it explicitly (Math.trunc, Math.round, or clamp) before storing it',
+      );
+    }
+    return value;
+  };
+}
+
+function bigintCheck(name: DType, min: bigint, max: bigint): (value: unknown) => bigint {
+  return value => {
+    if (typeof value !== 'bigint' || value < min || value > max) {
+      throw new DtypeError(
+        `${describe(value)} is not a ${name} value (a bigint from ${min} to ${max}); ` +
+          'convert it with BigInt() and check its range before storing it',
+      );
+    }
+    return value;
+  };
+}
+
+function floatCheck(name: DType): (value: unknown) => number {
+  return value => {
+    if (typeof value !== 'number') {
+      throw new DtypeError(`${describe(value)} is not a ${name} value (a number)`);
+    }
+    return value;
+  };
+}
+
+function clampedCheck(value: unknown): number {
+  if (typeof value !== 'number' || Number.isNaN(value)) {
+    throw new DtypeError(`${describe(value)} is not a u8c value (a number, clamped to 0..255; NaN would store 0)`);
+  }
+  return value;
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'string') return JSON.stringify(value);
+  return String(value);
+}
+
+function info<D extends DType>(name: D, ctor: TypedArrayConstructorOf<D>, check: (value: unknown) => Scalar<D>): DTypeInfo<D> {
+  return Object.freeze({ name, itemsize: ctor.BYTES_PER_ELEMENT, ctor, check });
+}
+
+const TABLE: { readonly [D in DType]: DTypeInfo<D> } = {
+  i8: info('i8', Int8Array, integerCheck('i8', -128, 127)),
+  u8: info('u8', Uint8Array, integerCheck('u8', 0, 255)),
+  u8c: info('u8c', Uint8ClampedArray, clampedCheck),
+  i16: info('i16', Int16Array, integerCheck('i16', -32768, 32767)),
+  u16: info('u16', Uint16Array, integerCheck('u16', 0, 65535)),
+  i32: info('i32', Int32Array, integerCheck('i32', -2147483648, 2147483647)),
+  u32: info('u32', Uint32Array, integerCheck('u32', 0, 4294967295)),
+  i64: info('i64', BigInt64Array, bigintCheck('i64', -(2n ** 63n), 2n ** 63n - 1n)),
+  u64: info('u64', BigUint64Array, bigintCheck('u64', 0n, 2n ** 64n - 1n)),
+  f32: info('f32', Float32Array, floatCheck('f32')),
+  f64: info('f64', Float64Array, floatCheck('f64')),
+};
+
+export const DTYPES: readonly DType[] = Object.freeze(Object.keys(TABLE) as DType[]);
+
+/** The dtype's constructor, element size and value check; a DtypeError names the valid dtypes. */
+export function dtypeInfo<D extends DType>(dtype: D): DTypeInfo<D> {
+  if (typeof dtype !== 'string' || !Object.hasOwn(TABLE, dtype)) {
+    throw new DtypeError(`unknown dtype ${describe(dtype)}; expected one of ${DTYPES.join(', ')}`);
+  }
+  return TABLE[dtype] as DTypeInfo<D>;
+}
+
+/** The dtype whose typed array class `array` is an instance of. */
+export function dtypeOf(array: ArrayBufferView): DType {
+  for (const dtype of DTYPES) {
+    if (array instanceof TABLE[dtype].ctor) return dtype;
+  }
+  throw new DtypeError(
+    `${array.constructor.name} has no element type; pass a typed array, or adopt its bytes with Memory.fromTypedArray() and choose a dtype`,
+  );
+}
+
+export function isFloatDType(dtype: DType): dtype is FloatDType {
+  return dtype === 'f32' || dtype === 'f64';
+}

@@ -1,0 +1,22 @@
+import { ascontiguous } from './copy.js';
+import { matmul } from './matmul.js';
+import { dot, dotStrided, sum, sumStrided } from './reductions.js';
+import { assign, axpy, axpyStrided, fill, fillStrided, scale, scaleStrided } from './updates.js';
+
+/**
+ * The runtime's kernels. The top-level ones read memory linearly: they take `View<D, 'C'>` and
+ * throw NonContiguousError for anything else. `kernels.strided` follows any layout's strides.
+ */
+export const kernels = Object.freeze({
+  sum,
+  dot,
+  axpy,
+  scale,
+  fill,
+  assign,
+  ascontiguous,
+  matmul,
+  strided: Object.freeze({ sum: sumStrided, dot: dotStrided, axpy: axpyStrided, scale: scaleStrided, fill: fillStrided }),
+});
+
+export * as blas from './base/index.js';

@@ -1,0 +1,65 @@
+import { isFloatDType, type DType, type FloatDType } from '../dtype.js';
+import { DtypeError, NonContiguousError, ShapeError, WouldCopyError } from '../errors.js';
+import { extent } from '../layout/index.js';
+import type { Layout, View } from '../view.js';
+
+/** A kernel that reads memory linearly checks at run time what its signature promised. */
+export function requireC<D extends DType>(view: View<D, Layout>, kernel: string): void {
+  if (!view.isCContiguous) {
+    throw new NonContiguousError(
+      `kernels.${kernel} reads memory linearly, but this view is not C-contiguous (shape [${view.shape.join(', ')}], strides [${view.strides.join(', ')}]): ` +
+        `pass ascontiguous(view) for an explicit copy, or call kernels.strided.${kernel}, which follows the strides`,
+    );
+  }
+}
+
+export function requireFloat(view: View, kernel: string): asserts view is View<FloatDType> {
+  if (!isFloatDType(view.dtype)) {
+    throw new DtypeError(`kernels.${kernel} works on f32 and f64 views, got ${view.dtype}; copy into a float view first`);
+  }
+}
+
+export function requireSameDtype(a: View, b: View, kernel: string): void {
+  if (a.dtype !== b.dtype) {
+    throw new DtypeError(`kernels.${kernel} needs views of one dtype, got ${a.dtype} and ${b.dtype}; converting between them would be a hidden copy`);
+  }
+}
+
+export function requireSameShape(a: View, b: View, kernel: string): void {
+  if (a.shape.length !== b.shape.length || a.shape.some((dim, axis) => dim !== b.shape[axis])) {
+    throw new ShapeError(`kernels.${kernel} needs views of one shape, got [${a.shape.join(', ')}] and [${b.shape.join(', ')}]`);
+  }
+}
+
+/**
+ * Refuses to write `target` while reading `source` when their bytes may overlap and the two are not
+ * the very same elements: the result would depend on the loop order. Computing it correctly needs
+ * a temporary copy, which the caller must ask for.
+ */
+export function requireNoOverlap(source: View, target: View, kernel: string): void {
+  if (source.size === 0 || target.size === 0) return;
+  const a = byteSpan(source);
+  const b = byteSpan(target);
+  if (a.buffer !== b.buffer || a.end <= b.start || b.end <= a.start) return;
+  const same =
+    a.start === b.start &&
+    source.dtype === target.dtype &&
+    source.shape.every((dim, axis) => dim === target.shape[axis]) &&
+    source.strides.every((stride, axis) => dim(source, axis) <= 1 || stride === target.strides[axis]);
+  if (!same) {
+    throw new WouldCopyError(
+      `kernels.${kernel} would write memory that it is still reading (the views overlap); the result would depend on the loop order. ` +
+        'Pass copy(source) to read from an explicit copy, or write into a separate view',
+    );
+  }
+}
+
+function dim(view: View, axis: number): number {
+  return view.shape[axis]!;
+}
+
+function byteSpan(view: View): { buffer: ArrayBufferLike; start: number; end: number } {
+  const array = view.liveArray();
+  const { min, max } = extent(view.shape, view.strides, view.offset);
+  return { buffer: array.buffer, start: array.byteOffset + min * view.itemsize, end: array.byteOffset + (max + 1) * view.itemsize };
+}

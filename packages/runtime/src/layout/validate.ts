@@ -1,0 +1,46 @@
+import { ShapeError } from '../errors.js';
+
+const MAX_NDIM = 64;
+
+function isNonNegativeInteger(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+/** A non-negative safe integer, or a ShapeError that says which argument was wrong and how. */
+export function checkSize(value: unknown, what: string): number {
+  if (!isNonNegativeInteger(value)) {
+    throw new ShapeError(`${what} must be a non-negative integer, got ${String(value)}`);
+  }
+  return value;
+}
+
+/** A copy of `shape` with every entry checked: non-negative integers, at most 64 axes. */
+export function checkShape(shape: unknown): number[] {
+  if (!Array.isArray(shape)) {
+    throw new ShapeError(`shape must be an array of non-negative integers, got ${String(shape)}`);
+  }
+  if (shape.length > MAX_NDIM) {
+    throw new ShapeError(`shape has ${shape.length} axes; at most ${MAX_NDIM} are supported`);
+  }
+  return shape.map((dim: unknown, axis) => {
+    if (!isNonNegativeInteger(dim)) {
+      throw new ShapeError(`shape[${axis}] must be a non-negative integer, got ${String(dim)} (in [${shape.join(', ')}])`);
+    }
+    return dim;
+  });
+}
+
+/** A copy of `strides` checked against `ndim`: safe integers, negative and zero allowed. */
+export function checkStrides(strides: unknown, ndim: number): number[] {
+  if (!Array.isArray(strides) || strides.length !== ndim) {
+    throw new ShapeError(
+      `strides must be an array of ${ndim} integers (one per axis of the shape), got ${Array.isArray(strides) ? `${strides.length} entries` : String(strides)}`,
+    );
+  }
+  return strides.map((stride: unknown, axis) => {
+    if (typeof stride !== 'number' || !Number.isSafeInteger(stride)) {
+      throw new ShapeError(`strides[${axis}] must be an integer number of elements, got ${String(stride)}`);
+    }
+    return stride;
+  });
+}

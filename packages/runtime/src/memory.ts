@@ -1,0 +1,412 @@
+import { dtypeInfo, type DType } from './dtype.js';
+import { DetachedError, MisalignedError, OutOfBoundsError, ShapeError, StaleViewError, UnsupportedError } from './errors.js';
+import type { NextGeneration } from './generation.js';
+import { extent, numel, shape2strides } from './layout/index.js';
+import { checkShape, checkSize, checkStrides } from './layout/validate.js';
+import { View, type Layout } from './view.js';
+
+/** The part of `WebAssembly.Memory` the runtime uses; any host's memory object fits. */
+export interface WasmMemoryLike {
+  readonly buffer: ArrayBuffer | SharedArrayBuffer;
+  grow(delta: number): number;
+}
+
+/**
+ * - `array-buffer`: a fixed-length ArrayBuffer, owned whole.
+ * - `resizable`: a resizable ArrayBuffer, owned whole; shrinking invalidates raw views.
+ * - `shared`: a SharedArrayBuffer (growable or not); it never shrinks or detaches.
+ * - `wasm`: a WebAssembly.Memory; growth replaces `memory.buffer` and detaches the old one.
+ * - `range`: exactly the bytes of one typed array or DataView inside a buffer owned by others.
+ */
+export type MemoryKind = 'array-buffer' | 'resizable' | 'shared' | 'wasm' | 'range';
+export type MemoryStatus = 'live' | 'freed' | 'detached';
+
+export interface ViewOptions {
+  /** Axis lengths. */
+  readonly shape: readonly number[];
+  /** Element strides; C order when omitted. Negative and zero strides are allowed. */
+  readonly strides?: readonly number[];
+  /** Element offset of index `(0, …, 0)` from the start of the memory. */
+  readonly offset?: number;
+}
+
+/** What views and pointers need from their owner, read after noticing any outside change. */
+export interface MemoryState {
+  readonly buffer: ArrayBufferLike;
+  readonly byteOffset: number;
+  readonly byteLength: number;
+  readonly generation: number;
+  readonly status: MemoryStatus;
+  /** Why the generation last moved, for error messages. */
+  readonly lastEvent: string;
+}
+
+declare const ownedBrand: unique symbol;
+declare const generationBrand: unique symbol;
+
+let stateOf: (memory: Memory) => MemoryState;
+let generationOf: (memory: Memory) => number;
+
+/** The owner's state after noticing outside changes (growth inside wasm, a shrink, a detach). */
+export function memoryState(memory: Memory): MemoryState {
+  return stateOf(memory);
+}
+
+/** The generation as last noticed, without looking for outside changes: the cheap per-access check. */
+export function knownGeneration(memory: Memory): number {
+  return generationOf(memory);
+}
+
+/**
+ * An owner of bytes (the `Owned` brand). It counts generations: every event that invalidates raw
+ * JS views over its bytes or relocates them — wasm growth, a shrinking resize, a transfer, a
+ * free — increments `generation`. Views made with {@link Memory.view} survive growth of
+ * address-stable memory by re-deriving their typed array; raw pointers do not.
+ */
+export class Memory<Gen extends number = number> {
+  declare readonly [ownedBrand]: 'Owned';
+  declare readonly [generationBrand]: Gen;
+
+  readonly kind: MemoryKind;
+  #buffer: ArrayBufferLike;
+  readonly #byteOffset: number;
+  /** The adopted length of a `range` owner; `null` when the owner spans its whole buffer. */
+  readonly #rangeLength: number | null;
+  readonly #wasm: WasmMemoryLike | null;
+  #generation = 0;
+  #status: MemoryStatus = 'live';
+  #lastByteLength: number;
+  #lastEvent = 'nothing has invalidated it yet';
+
+  static {
+    stateOf = memory => memory.#sync();
+    generationOf = memory => memory.#generation;
+  }
+
+  private constructor(kind: MemoryKind, buffer: ArrayBufferLike, byteOffset: number, rangeLength: number | null, wasm: WasmMemoryLike | null) {
+    this.kind = kind;
+    this.#buffer = buffer;
+    this.#byteOffset = byteOffset;
+    this.#rangeLength = rangeLength;
+    this.#wasm = wasm;
+    this.#lastByteLength = buffer.byteLength;
+  }
+
+  /** Adopts a whole ArrayBuffer (fixed or resizable) or SharedArrayBuffer (growable or not). No copy. */
+  static fromArrayBuffer(buffer: ArrayBuffer | SharedArrayBuffer): Memory<0> {
+    if (isSharedArrayBuffer(buffer)) return new Memory('shared', buffer, 0, null, null);
+    if (!(buffer instanceof ArrayBuffer)) {
+      throw new UnsupportedError(`Memory.fromArrayBuffer takes an ArrayBuffer or SharedArrayBuffer, got ${describe(buffer)}; for a typed array or Buffer use Memory.fromTypedArray`);
+    }
+    if (isDetached(buffer)) throw new DetachedError('cannot adopt a detached ArrayBuffer: it was transferred and holds no bytes');
+    return new Memory(buffer.resizable ? 'resizable' : 'array-buffer', buffer, 0, null, null);
+  }
+
+  /**
+   * Adopts exactly the bytes of a typed array, Node Buffer or DataView — never the rest of its
+   * backing buffer, so a pooled Buffer's 8 KiB pool stays out of reach. No copy.
+   */
+  static fromTypedArray(view: ArrayBufferView): Memory<0> {
+    if (!ArrayBuffer.isView(view)) {
+      throw new UnsupportedError(`Memory.fromTypedArray takes a typed array, Buffer or DataView, got ${describe(view)}`);
+    }
+    if (isDetached(view.buffer)) throw new DetachedError('cannot adopt a view over a detached ArrayBuffer');
+    return new Memory('range', view.buffer, view.byteOffset, view.byteLength, null);
+  }
+
+  /** Adopts a WebAssembly.Memory; views over it stay valid across growth. No copy. */
+  static fromWasm(memory: WasmMemoryLike): Memory<0> {
+    if (memory === null || typeof memory !== 'object' || typeof memory.grow !== 'function' || !('buffer' in memory)) {
+      throw new UnsupportedError(`Memory.fromWasm takes a WebAssembly.Memory, got ${describe(memory)}`);
+    }
+    return new Memory('wasm', memory.buffer, 0, null, memory);
+  }
+
+  /** A new resizable ArrayBuffer of `byteLength` bytes that can grow up to `maxByteLength`. */
+  static resizable(byteLength: number, maxByteLength: number): Memory<0> {
+    checkSize(byteLength, 'byteLength');
+    checkSize(maxByteLength, 'maxByteLength');
+    if (byteLength > maxByteLength) {
+      throw new ShapeError(`byteLength ${byteLength} exceeds maxByteLength ${maxByteLength}`);
+    }
+    return new Memory('resizable', new ArrayBuffer(byteLength, { maxByteLength }), 0, null, null);
+  }
+
+  /** A new zero-filled ArrayBuffer of `byteLength` bytes. */
+  static alloc(byteLength: number): Memory<0> {
+    return new Memory('array-buffer', new ArrayBuffer(checkSize(byteLength, 'byteLength')), 0, null, null);
+  }
+
+  /** A new SharedArrayBuffer, growable up to `maxByteLength` when that is given. */
+  static shared(byteLength: number, maxByteLength?: number): Memory<0> {
+    checkSize(byteLength, 'byteLength');
+    if (typeof SharedArrayBuffer !== 'function') {
+      throw new UnsupportedError('SharedArrayBuffer is not available here (browsers require cross-origin isolation)');
+    }
+    if (maxByteLength === undefined) return new Memory('shared', new SharedArrayBuffer(byteLength), 0, null, null);
+    checkSize(maxByteLength, 'maxByteLength');
+    if (byteLength > maxByteLength) throw new ShapeError(`byteLength ${byteLength} exceeds maxByteLength ${maxByteLength}`);
+    return new Memory('shared', new SharedArrayBuffer(byteLength, { maxByteLength }), 0, null, null);
+  }
+
+  /** A new ArrayBuffer holding a copy of the bytes of `source` (a buffer, typed array, Buffer or DataView). Always copies. */
+  static copyOf(source: ArrayBufferView | ArrayBufferLike): Memory<0> {
+    const bytes = ArrayBuffer.isView(source)
+      ? new Uint8Array(source.buffer, source.byteOffset, source.byteLength)
+      : new Uint8Array(source);
+    const memory = Memory.alloc(bytes.byteLength);
+    new Uint8Array(memory.#buffer).set(bytes);
+    return memory;
+  }
+
+  /** Increments on every event that invalidates raw views; reading it notices growth done inside wasm. */
+  get generation(): Gen {
+    return this.#sync().generation as Gen;
+  }
+
+  /** `live`, `freed` (by {@link free}) or `detached` (transferred, here or elsewhere). */
+  get status(): MemoryStatus {
+    return this.#sync().status;
+  }
+
+  /** The bytes this owner spans now; 0 once freed or detached. */
+  get byteLength(): number {
+    const state = this.#sync();
+    return state.status === 'live' ? state.byteLength : 0;
+  }
+
+  /** True for SharedArrayBuffer memory and shared wasm memory: other threads may write it at any time. */
+  get isShared(): boolean {
+    return isSharedArrayBuffer(this.#buffer);
+  }
+
+  /**
+   * A view of `dtype` elements over this memory. Strides and offset count elements; the view is
+   * checked to lie inside the memory, so no access through it can reach other bytes.
+   */
+  view<D extends DType>(dtype: D, options: ViewOptions & { readonly strides?: undefined }): View<D, 'C', Gen>;
+  view<D extends DType>(dtype: D, options: ViewOptions): View<D, Layout, Gen>;
+  view<D extends DType>(dtype: D, options: ViewOptions): View<D, Layout, Gen> {
+    const info = dtypeInfo(dtype);
+    if (options === null || typeof options !== 'object') {
+      throw new ShapeError(`view options must be an object such as { shape: [6, 8] }, got ${String(options)}`);
+    }
+    const shape = checkShape(options.shape);
+    const strides = options.strides === undefined ? shape2strides(shape) : checkStrides(options.strides, shape.length);
+    const offset = options.offset === undefined ? 0 : checkSize(options.offset, 'offset');
+    const state = this.#requireLive();
+    if (state.byteOffset % info.itemsize !== 0) {
+      throw new MisalignedError(
+        `this memory starts at byte ${state.byteOffset} of its buffer, which is not a multiple of ${info.itemsize} (the size of ${dtype}); ` +
+          `a ${dtype} view would be misaligned: copy the bytes into aligned memory with Memory.copyOf(), or read them with a DataView`,
+      );
+    }
+    const capacity = Math.floor(state.byteLength / info.itemsize);
+    if (numel(shape) === 0) {
+      if (offset > capacity) {
+        throw new OutOfBoundsError(`offset ${offset} is past the end of this memory (${capacity} ${dtype} elements)`);
+      }
+    } else {
+      const { min, max } = extent(shape, strides, offset);
+      if (min < 0 || max >= capacity) {
+        throw new OutOfBoundsError(
+          `a ${dtype} view of shape [${shape.join(', ')}], strides [${strides.join(', ')}] and offset ${offset} reaches elements ${min}..${max}, ` +
+            `but this memory holds ${capacity} ${dtype} elements (${state.byteLength} bytes)`,
+        );
+      }
+    }
+    return View.over(this, info, shape, strides, offset) as View<D, Layout, Gen>;
+  }
+
+  /**
+   * Grows wasm memory by `pages` (64 KiB each). The old `memory.buffer` is detached, even for 0
+   * pages, so raw typed arrays over it die and the generation moves; views re-derive.
+   */
+  grow(pages: number): Memory<NextGeneration<Gen>> {
+    const wasm = this.#wasm;
+    if (wasm === null) {
+      throw new UnsupportedError(`grow(pages) is for wasm memory; this is ${this.kind} memory${this.kind === 'resizable' || this.kind === 'shared' ? ': use resize(byteLength)' : ''}`);
+    }
+    checkSize(pages, 'pages');
+    this.#requireLive();
+    wasm.grow(pages);
+    this.#sync();
+    return this as unknown as Memory<NextGeneration<Gen>>;
+  }
+
+  /**
+   * Resizes a resizable ArrayBuffer (grow or shrink) or grows a growable SharedArrayBuffer.
+   * Shrinking moves the generation: views that no longer fit throw OutOfBoundsError.
+   */
+  resize(byteLength: number): Memory<NextGeneration<Gen>> {
+    checkSize(byteLength, 'byteLength');
+    this.#requireLive();
+    const buffer = this.#buffer;
+    if (this.kind === 'resizable' && buffer instanceof ArrayBuffer) {
+      if (byteLength > buffer.maxByteLength) {
+        throw new OutOfBoundsError(`cannot resize to ${byteLength} bytes: this memory was created with maxByteLength ${buffer.maxByteLength}`);
+      }
+      buffer.resize(byteLength);
+    } else if (this.kind === 'shared' && isSharedArrayBuffer(buffer) && buffer.growable) {
+      if (byteLength < buffer.byteLength) {
+        throw new UnsupportedError(`a SharedArrayBuffer cannot shrink (from ${buffer.byteLength} to ${byteLength} bytes); other threads may still read those bytes`);
+      }
+      if (byteLength > buffer.maxByteLength) {
+        throw new OutOfBoundsError(`cannot grow to ${byteLength} bytes: this memory was created with maxByteLength ${buffer.maxByteLength}`);
+      }
+      buffer.grow(byteLength);
+    } else {
+      throw new UnsupportedError(
+        `resize() needs resizable memory (Memory.resizable or a growable Memory.shared); this is ${this.kind} memory` +
+          (this.kind === 'array-buffer' ? ': transfer(byteLength) moves it into a buffer of a new size' : ''),
+      );
+    }
+    this.#sync();
+    return this as unknown as Memory<NextGeneration<Gen>>;
+  }
+
+  /**
+   * Ends this owner: its views throw StaleViewError and its raw pointers StalePointerError. A
+   * whole non-shared ArrayBuffer is detached so its storage can be reclaimed; wasm, shared and
+   * range memory belong to others as well and are left as they are. Freeing twice does nothing.
+   */
+  free(): Memory<NextGeneration<Gen>> {
+    const state = this.#sync();
+    if (state.status === 'live') {
+      if (this.kind === 'array-buffer' || this.kind === 'resizable') detach(this.#buffer as ArrayBuffer);
+      this.#status = 'freed';
+      this.#invalidate('the memory was freed');
+      this.#lastByteLength = 0;
+    }
+    return this as unknown as Memory<NextGeneration<Gen>>;
+  }
+
+  /**
+   * Moves the bytes into a new owner (ArrayBuffer#transfer): this one becomes detached, with its
+   * views and pointers. With `byteLength`, the new buffer has that size (truncated or zero-filled).
+   */
+  transfer(byteLength?: number): Memory<0> {
+    if (this.kind !== 'array-buffer' && this.kind !== 'resizable') {
+      throw new UnsupportedError(
+        this.kind === 'range'
+          ? 'cannot transfer memory adopted from part of a buffer: transferring would detach the bytes around it, which belong to others; Memory.copyOf() copies this range'
+          : `cannot transfer ${this.kind} memory: only an ArrayBuffer that this memory owns whole can be transferred`,
+      );
+    }
+    this.#requireLive();
+    const target = byteLength === undefined ? undefined : checkSize(byteLength, 'byteLength');
+    const moved = transferBuffer(this.#buffer as ArrayBuffer, target);
+    this.#status = 'detached';
+    this.#invalidate('the memory was transferred; use the Memory that transfer() returned');
+    this.#lastByteLength = 0;
+    return Memory.fromArrayBuffer(moved);
+  }
+
+  /** The live state, or the named error for a freed or detached owner. */
+  #requireLive(): MemoryState {
+    const state = this.#sync();
+    if (state.status === 'freed') throw new StaleViewError('this memory was freed; allocate new memory instead of reusing a freed owner');
+    if (state.status === 'detached') throw new DetachedError(`this memory is detached: ${state.lastEvent}`);
+    return state;
+  }
+
+  #invalidate(event: string): void {
+    this.#generation++;
+    this.#lastEvent = event;
+  }
+
+  /** Notices what may have happened behind our back: growth inside wasm, a shrink or detach by other code. */
+  #sync(): MemoryState {
+    if (this.#status === 'live') {
+      if (this.#wasm !== null) {
+        const current = this.#wasm.buffer;
+        if (current !== this.#buffer) {
+          // Shared wasm memory grows without detaching: old views stay valid, so nothing is invalidated.
+          if (!isSharedArrayBuffer(current)) this.#invalidate(`wasm memory grew from ${this.#buffer.byteLength} to ${current.byteLength} bytes, detaching the old memory.buffer`);
+          this.#buffer = current;
+        }
+      } else {
+        const length = this.#buffer.byteLength;
+        if (length < this.#lastByteLength) {
+          if (length === 0 && isDetached(this.#buffer)) {
+            this.#status = 'detached';
+            this.#invalidate('its ArrayBuffer was detached by other code (transferred with postMessage, structuredClone or transfer())');
+          } else {
+            this.#invalidate(`its buffer shrank from ${this.#lastByteLength} to ${length} bytes`);
+          }
+        }
+        this.#lastByteLength = length;
+      }
+    }
+    return {
+      buffer: this.#buffer,
+      byteOffset: this.#byteOffset,
+      byteLength: this.#currentByteLength(),
+      generation: this.#generation,
+      status: this.#status,
+      lastEvent: this.#lastEvent,
+    };
+  }
+
+  #currentByteLength(): number {
+    if (this.#status !== 'live') return 0;
+    const available = this.#buffer.byteLength - this.#byteOffset;
+    if (this.#rangeLength === null) return available;
+    return Math.max(0, Math.min(this.#rangeLength, available));
+  }
+}
+
+/** The type of a memory owner: a {@link Memory} at generation `Gen`. */
+export type Owned<Gen extends number = number> = Memory<Gen>;
+
+function isSharedArrayBuffer(value: unknown): value is SharedArrayBuffer {
+  return typeof SharedArrayBuffer === 'function' && value instanceof SharedArrayBuffer;
+}
+
+/** Node 20 has no `ArrayBuffer#detached`; constructing a view over a detached buffer throws instead. */
+export function isDetached(buffer: ArrayBufferLike): boolean {
+  if (isSharedArrayBuffer(buffer)) return false;
+  const native = (buffer as { detached?: boolean }).detached;
+  if (typeof native === 'boolean') return native;
+  if (buffer.byteLength !== 0) return false;
+  try {
+    new Uint8Array(buffer, 0, 0);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** The host's structuredClone (Node 17+, every browser); ES itself does not define it. */
+const { structuredClone } = globalThis as unknown as {
+  structuredClone: <T>(value: T, options: { transfer: ArrayBuffer[] }) => T;
+};
+
+function detach(buffer: ArrayBuffer): void {
+  structuredClone(buffer, { transfer: [buffer] });
+}
+
+/** ArrayBuffer#transfer where the engine has it (Node 21+), otherwise a structuredClone move. */
+function transferBuffer(buffer: ArrayBuffer, byteLength: number | undefined): ArrayBuffer {
+  const native = (buffer as { transfer?: (length?: number) => ArrayBuffer }).transfer;
+  if (typeof native === 'function') return native.call(buffer, byteLength);
+  const length = buffer.byteLength;
+  if (byteLength !== undefined && buffer.resizable && byteLength > buffer.maxByteLength) {
+    throw new OutOfBoundsError(`cannot transfer to ${byteLength} bytes: this memory was created with maxByteLength ${buffer.maxByteLength}`);
+  }
+  const moved = structuredClone(buffer, { transfer: [buffer] });
+  if (byteLength === undefined || byteLength === length) return moved;
+  if (moved.resizable) {
+    moved.resize(byteLength);
+    return moved;
+  }
+  const resized = new ArrayBuffer(byteLength);
+  new Uint8Array(resized).set(new Uint8Array(moved, 0, Math.min(length, byteLength)));
+  return resized;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'object') return value.constructor?.name ?? 'an object';
+  return typeof value;
+}

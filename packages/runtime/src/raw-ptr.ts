@@ -1,0 +1,95 @@
+import type { DType, DTypeInfo, Scalar, TypedArrayOf } from './dtype.js';
+import { IndexError, OutOfBoundsError, StalePointerError } from './errors.js';
+import { memoryState, type Memory } from './memory.js';
+
+declare const generationBrand: unique symbol;
+
+/**
+ * The unchecked fast path, memsafe's `&mv[0]`: a typed array with the offset and strides of a
+ * view, for a hand-written loop. It records the owner's generation when taken; `array`, `get`
+ * and `set` throw StalePointerError once the generation has moved (wasm growth, shrink, transfer,
+ * free), where a kept typed array would silently read `undefined` or write nowhere.
+ *
+ * At the type level a pointer is `RawPtr<Gen>`: a function that needs the owner and a pointer of
+ * the same generation can say so (`<G extends number>(mem: Memory<G>, ptr: RawPtr<G>)`), and a
+ * pointer taken before `mem.grow()` will not fit the grown owner's type. TypeScript cannot retype
+ * a binding after a call, so a pointer used after a growth that its type did not see is caught at
+ * run time here, and statically by the `memsafe/no-stale-view` lint rule.
+ */
+export class RawPtr<Gen extends number = number, D extends DType = DType> {
+  declare readonly [generationBrand]: Gen;
+
+  readonly generation: Gen;
+  readonly dtype: D;
+  readonly shape: readonly number[];
+  readonly strides: readonly number[];
+  readonly offset: number;
+  readonly #owner: Memory<Gen>;
+  readonly #array: TypedArrayOf<D>;
+  readonly #info: DTypeInfo<D>;
+
+  private constructor(owner: Memory<Gen>, info: DTypeInfo<D>, array: TypedArrayOf<D>, generation: number, shape: readonly number[], strides: readonly number[], offset: number) {
+    this.#owner = owner;
+    this.#info = info;
+    this.dtype = info.name;
+    this.#array = array;
+    this.generation = generation as Gen;
+    this.shape = shape;
+    this.strides = strides;
+    this.offset = offset;
+  }
+
+  /** @internal */
+  static over<G extends number, D extends DType>(owner: Memory<G>, info: DTypeInfo<D>, array: TypedArrayOf<D>, generation: number, shape: readonly number[], strides: readonly number[], offset: number): RawPtr<G, D> {
+    return new RawPtr(owner, info, array, generation, shape, strides, offset);
+  }
+
+  /** True once the owner's generation has moved: the typed array may be detached or out of bounds. */
+  get isStale(): boolean {
+    return memoryState(this.#owner).generation !== this.generation;
+  }
+
+  /** The typed array over the owner's bytes; element `(i, j, …)` is at `offset + i*strides[0] + j*strides[1] + …`. */
+  get array(): TypedArrayOf<D> {
+    this.#check();
+    return this.#array;
+  }
+
+  /** The element at `index`, after checking the generation. */
+  get(...index: number[]): Scalar<D> {
+    this.#check();
+    return this.#array[this.#position(index)] as Scalar<D>;
+  }
+
+  /** Stores `value` at `index`, after checking the generation and that the dtype holds `value` exactly. */
+  set(value: Scalar<D>, ...index: number[]): void {
+    this.#check();
+    const checked = this.#info.check(value);
+    (this.#array as unknown as Scalar<D>[])[this.#position(index)] = checked;
+  }
+
+  #check(): void {
+    const state = memoryState(this.#owner);
+    if (state.generation !== this.generation) {
+      throw new StalePointerError(
+        `this raw pointer was taken at generation ${this.generation}, but its memory is at generation ${state.generation}: ${state.lastEvent}. ` +
+          'Take a fresh pointer with view.raw() after any call that may grow, shrink, transfer or free the memory',
+      );
+    }
+  }
+
+  #position(index: readonly number[]): number {
+    if (index.length !== this.shape.length) {
+      throw new IndexError(`this pointer is ${this.shape.length}-dimensional and needs ${this.shape.length} indices, got ${index.length}`);
+    }
+    let position = this.offset;
+    for (let axis = 0; axis < index.length; axis++) {
+      const i = index[axis]!;
+      const size = this.shape[axis]!;
+      if (!Number.isInteger(i)) throw new IndexError(`index ${String(i)} for axis ${axis} is not an integer`);
+      if (i < 0 || i >= size) throw new OutOfBoundsError(`index ${i} is out of bounds for axis ${axis} with size ${size}`);
+      position += i * this.strides[axis]!;
+    }
+    return position;
+  }
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// Builds every package (ESM with declarations via `tsc -b`, then a CommonJS copy for `require()`),
+// and assembles the WebAssembly text in examples/ into modules. No toolchain is downloaded: the
+// `wabt` package assembles .wat in-process.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { assembleWatFile } from './wat.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+
+function run(args) {
+  const result = spawnSync(process.execPath, [tsc, ...args], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`build failed: tsc ${args.join(' ')}`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+run(['-b', 'tsconfig.json']);
+
+const packagesDir = join(root, 'packages');
+for (const name of readdirSync(packagesDir)) {
+  const cjsConfig = join(packagesDir, name, 'tsconfig.cjs.json');
+  if (!existsSync(cjsConfig)) continue;
+  run(['-p', relative(root, cjsConfig)]);
+  // The package is "type": "module"; this marker makes Node read dist/cjs as CommonJS.
+  writeFileSync(join(packagesDir, name, 'dist', 'cjs', 'package.json'), '{ "type": "commonjs" }\n');
+}
+
+const watDir = join(root, 'examples', 'wasm');
+const outDir = join(root, 'examples', 'dist', 'wasm');
+mkdirSync(outDir, { recursive: true });
+for (const file of readdirSync(watDir).filter(f => f.endsWith('.wat'))) {
+  const bytes = await assembleWatFile(join(watDir, file));
+  writeFileSync(join(outDir, file.replace(/\.wat$/, '.wasm')), bytes);
+}
