@@ -322,8 +322,10 @@ export class Memory<Gen extends number = number> {
         const current = this.#wasm.buffer;
         if (current !== this.#buffer) {
           // Shared wasm memory grows without detaching: old views stay valid, so nothing is invalidated.
-          if (!isSharedArrayBuffer(current)) this.#invalidate(`wasm memory grew from ${this.#buffer.byteLength} to ${current.byteLength} bytes, detaching the old memory.buffer`);
+          // The old buffer reads 0 bytes once detached, so its length comes from the last look.
+          if (!isSharedArrayBuffer(current)) this.#invalidate(`wasm memory grew from ${this.#lastByteLength} to ${current.byteLength} bytes, detaching the old memory.buffer`);
           this.#buffer = current;
+          this.#lastByteLength = current.byteLength;
         }
       } else {
         const length = this.#buffer.byteLength;

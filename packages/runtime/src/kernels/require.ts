@@ -32,16 +32,18 @@ export function requireSameShape(a: View, b: View, kernel: string): void {
 }
 
 /**
- * Refuses to write `target` while reading `source` when their bytes may overlap and the two are not
- * the very same elements: the result would depend on the loop order. Computing it correctly needs
- * a temporary copy, which the caller must ask for.
+ * Refuses to write `target` while reading `source` when their bytes may overlap: the result would
+ * depend on the loop order, and computing it correctly needs a temporary copy, which the caller
+ * must ask for. An elementwise kernel may pass `elementwise` to accept the very same elements in
+ * both roles (`y += a * y`): each element is read before it is written.
  */
-export function requireNoOverlap(source: View, target: View, kernel: string): void {
+export function requireNoOverlap(source: View, target: View, kernel: string, elementwise = false): void {
   if (source.size === 0 || target.size === 0) return;
   const a = byteSpan(source);
   const b = byteSpan(target);
   if (a.buffer !== b.buffer || a.end <= b.start || b.end <= a.start) return;
   const same =
+    elementwise &&
     a.start === b.start &&
     source.dtype === target.dtype &&
     source.shape.every((dim, axis) => dim === target.shape[axis]) &&

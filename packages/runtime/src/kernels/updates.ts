@@ -33,7 +33,7 @@ function checkAxpy(alpha: number, x: View, y: View): void {
   requireFloat(x, 'axpy');
   requireSameDtype(x, y, 'axpy');
   requireSameShape(x, y, 'axpy');
-  requireNoOverlap(x, y, 'axpy');
+  requireNoOverlap(x, y, 'axpy', true);
 }
 
 /** `x *= alpha` over a C-contiguous float view, read linearly. */
@@ -74,7 +74,7 @@ export function fillStrided<D extends DType>(x: View<D>, value: Scalar<D>): void
 export function assign<D extends DType>(source: View<D>, target: View<D>): void {
   requireSameDtype(source, target, 'assign');
   requireSameShape(source, target, 'assign');
-  requireNoOverlap(source, target, 'assign');
+  requireNoOverlap(source, target, 'assign', true);
   const from = source.liveArray() as unknown as Scalar<D>[];
   const to = target.liveArray() as unknown as Scalar<D>[];
   const n = rowLength(source.shape);

@@ -1,0 +1,238 @@
+import { Buffer } from 'node:buffer';
+import { describe, expect, it } from 'vitest';
+import { DetachedError, Memory, OutOfBoundsError, ShapeError, StaleViewError, UnsupportedError } from '../src/index.js';
+import { growingModule } from './support/wasm.js';
+
+describe('Memory.fromTypedArray', () => {
+  it('adopts exactly the bytes of a pooled Buffer, never the pool around it', () => {
+    const pooled = Buffer.from('hello');
+    expect(pooled.buffer.byteLength).toBe(8192); // Node's pool: the bug `new Uint8Array(b.buffer)` exposes
+    const mem = Memory.fromTypedArray(pooled);
+    expect(mem.byteLength).toBe(5);
+    expect(mem.kind).toBe('range');
+    expect(mem.view('u8', { shape: [5] }).toArray()).toEqual([104, 101, 108, 108, 111]);
+    expect(() => mem.view('u8', { shape: [6] })).toThrow(OutOfBoundsError);
+    expect(() => mem.view('u8', { shape: [1], offset: 5 })).toThrow(OutOfBoundsError);
+  });
+
+  it('shares memory with the typed array it adopts', () => {
+    const array = new Float64Array([1, 2, 3, 4]);
+    const view = Memory.fromTypedArray(array.subarray(1, 3)).view('f64', { shape: [2] });
+    view.set(20, 0);
+    expect(array[1]).toBe(20);
+    array[2] = 30;
+    expect(view.get(1)).toBe(30);
+  });
+
+  it('refuses a detached buffer and things that are not views', () => {
+    const array = new Uint8Array(4);
+    structuredClone(array.buffer, { transfer: [array.buffer] });
+    expect(() => Memory.fromTypedArray(array)).toThrow(DetachedError);
+    expect(() => Memory.fromTypedArray([1, 2] as unknown as Uint8Array)).toThrow(UnsupportedError);
+  });
+});
+
+describe('Memory.fromArrayBuffer', () => {
+  it('recognises fixed, resizable and shared buffers', () => {
+    expect(Memory.fromArrayBuffer(new ArrayBuffer(8)).kind).toBe('array-buffer');
+    expect(Memory.fromArrayBuffer(new ArrayBuffer(8, { maxByteLength: 16 })).kind).toBe('resizable');
+    const shared = Memory.fromArrayBuffer(new SharedArrayBuffer(8));
+    expect(shared.kind).toBe('shared');
+    expect(shared.isShared).toBe(true);
+  });
+
+  it('refuses what is not a buffer', () => {
+    expect(() => Memory.fromArrayBuffer(new Uint8Array(4) as unknown as ArrayBuffer)).toThrow(UnsupportedError);
+  });
+});
+
+describe('sizes', () => {
+  it.each([-1, 1.5, Number.NaN, Infinity, '8'])('rejects byteLength %s with a ShapeError', bad => {
+    expect(() => Memory.alloc(bad as number)).toThrow(ShapeError);
+    expect(() => Memory.resizable(bad as number, 64)).toThrow(ShapeError);
+  });
+
+  it('rejects a resizable memory larger than its maximum', () => {
+    expect(() => Memory.resizable(32, 16)).toThrow(/exceeds maxByteLength 16/);
+  });
+});
+
+describe('resizable memory', () => {
+  it('keeps views valid across growth without moving the generation', () => {
+    const mem = Memory.resizable(16, 64);
+    const view = mem.view('f64', { shape: [2] });
+    view.set(7, 1);
+    mem.resize(64);
+    expect(mem.generation).toBe(0);
+    expect(view.get(1)).toBe(7);
+  });
+
+  it('moves the generation on shrink and fails views that no longer fit', () => {
+    const mem = Memory.resizable(32, 64);
+    const small = mem.view('f64', { shape: [1] });
+    const large = mem.view('f64', { shape: [4] });
+    small.set(3, 0);
+    mem.resize(8);
+    expect(mem.generation).toBe(1);
+    expect(small.get(0)).toBe(3);
+    expect(() => large.get(0)).toThrow(OutOfBoundsError);
+    expect(() => large.get(0)).toThrow(/shrank from 32 to 8 bytes/);
+  });
+
+  it('notices a shrink done directly on the buffer', () => {
+    const buffer = new ArrayBuffer(32, { maxByteLength: 64 });
+    const mem = Memory.fromArrayBuffer(buffer);
+    const view = mem.view('u8', { shape: [32] });
+    view.get(31);
+    buffer.resize(16);
+    expect(() => view.get(31)).toThrow(OutOfBoundsError);
+    expect(mem.generation).toBe(1);
+  });
+
+  it('refuses to grow beyond the maximum', () => {
+    expect(() => Memory.resizable(8, 16).resize(32)).toThrow(/maxByteLength 16/);
+  });
+});
+
+describe('shared memory', () => {
+  it('grows a growable SharedArrayBuffer without invalidating anything', () => {
+    const mem = Memory.shared(16, 64);
+    const view = mem.view('i32', { shape: [4] });
+    view.set(9, 3);
+    mem.resize(64);
+    expect(mem.byteLength).toBe(64);
+    expect(mem.generation).toBe(0);
+    expect(view.get(3)).toBe(9);
+  });
+
+  it('never shrinks, and cannot be transferred', () => {
+    const mem = Memory.shared(16, 64);
+    expect(() => mem.resize(8)).toThrow(UnsupportedError);
+    expect(() => mem.transfer()).toThrow(UnsupportedError);
+    expect(() => Memory.shared(16).resize(32)).toThrow(UnsupportedError);
+  });
+});
+
+describe('wasm memory', () => {
+  it('moves the generation when JS grows it, even by 0 pages', () => {
+    const mem = Memory.fromWasm(new WebAssembly.Memory({ initial: 1, maximum: 4 }));
+    mem.grow(0);
+    expect(mem.generation).toBe(1);
+    mem.grow(1);
+    expect(mem.generation).toBe(2);
+    expect(mem.byteLength).toBe(2 * 65536);
+  });
+
+  it('notices growth done inside wasm and re-derives its views', async () => {
+    const wasm = await growingModule();
+    const mem = Memory.fromWasm(wasm.memory);
+    const view = mem.view('f64', { shape: [4] });
+    view.set(1.5, 2);
+    const staleArray = new Float64Array(wasm.memory.buffer, 0, 4);
+    wasm.grow(1);
+    expect(staleArray[2]).toBeUndefined(); // what plain JS gives: no error, just undefined
+    expect(view.get(2)).toBe(1.5);
+    wasm.store(16, 2.5);
+    expect(view.get(2)).toBe(2.5);
+    expect(mem.generation).toBe(1);
+  });
+
+  it('does not invalidate anything when shared wasm memory grows', () => {
+    const memory = new WebAssembly.Memory({ initial: 1, maximum: 4, shared: true });
+    const mem = Memory.fromWasm(memory);
+    const view = mem.view('u8', { shape: [8] });
+    const ptr = view.raw();
+    mem.grow(1);
+    expect(mem.generation).toBe(0);
+    expect(ptr.array.length).toBe(65536);
+    expect(mem.isShared).toBe(true);
+  });
+
+  it('grow() and resize() name the right method for other memory kinds', () => {
+    expect(() => Memory.resizable(8, 16).grow(1)).toThrow(/use resize\(byteLength\)/);
+    expect(() => Memory.fromWasm(new WebAssembly.Memory({ initial: 1 })).resize(8)).toThrow(UnsupportedError);
+    expect(() => Memory.alloc(8).resize(16)).toThrow(/transfer\(byteLength\)/);
+    expect(() => Memory.fromWasm({} as WebAssembly.Memory)).toThrow(UnsupportedError);
+  });
+});
+
+describe('free', () => {
+  it('makes views throw StaleViewError and detaches an owned buffer', () => {
+    const mem = Memory.alloc(16);
+    const view = mem.view('u8', { shape: [16] });
+    const array = view.asTypedArray();
+    mem.free();
+    expect(mem.status).toBe('freed');
+    expect(mem.generation).toBe(1);
+    expect(mem.byteLength).toBe(0);
+    expect(array.length).toBe(0); // the storage is gone, not just marked
+    expect(() => view.get(0)).toThrow(StaleViewError);
+    expect(() => mem.view('u8', { shape: [1] })).toThrow(StaleViewError);
+  });
+
+  it('marks range memory freed without touching the buffer it belongs to', () => {
+    const backing = new Uint8Array(16);
+    const mem = Memory.fromTypedArray(backing.subarray(4, 8));
+    const view = mem.view('u8', { shape: [4] });
+    mem.free();
+    expect(backing.length).toBe(16);
+    expect(() => view.get(0)).toThrow(StaleViewError);
+  });
+
+  it('does nothing the second time', () => {
+    const mem = Memory.alloc(8);
+    mem.free();
+    mem.free();
+    expect(mem.generation).toBe(1);
+  });
+});
+
+describe('transfer', () => {
+  it('moves the bytes into a new owner and detaches the old one with its views', () => {
+    const mem = Memory.alloc(16);
+    const view = mem.view('u8', { shape: [16] });
+    view.set(42, 3);
+    const moved = mem.transfer();
+    expect(moved.view('u8', { shape: [16] }).get(3)).toBe(42);
+    expect(mem.status).toBe('detached');
+    expect(mem.generation).toBe(1);
+    expect(() => view.get(3)).toThrow(DetachedError);
+    expect(() => view.get(3)).toThrow(/use the Memory that transfer\(\) returned/);
+  });
+
+  it('changes the size when asked, keeping resizability', () => {
+    const fixed = Memory.alloc(8);
+    fixed.view('u8', { shape: [8] }).set(5, 7);
+    const longer = fixed.transfer(16);
+    expect(longer.byteLength).toBe(16);
+    expect(longer.view('u8', { shape: [16] }).toArray().slice(6, 9)).toEqual([0, 5, 0]);
+    const resizable = Memory.resizable(8, 32).transfer(24);
+    expect(resizable.kind).toBe('resizable');
+    expect(resizable.byteLength).toBe(24);
+  });
+
+  it('refuses to transfer part of a buffer, which would detach the bytes around it', () => {
+    expect(() => Memory.fromTypedArray(Buffer.from('abc')).transfer()).toThrow(/belong to others/);
+  });
+
+  it('notices a transfer done by other code', () => {
+    const buffer = new ArrayBuffer(8);
+    const mem = Memory.fromArrayBuffer(buffer);
+    const view = mem.view('u8', { shape: [8] });
+    structuredClone(buffer, { transfer: [buffer] });
+    expect(() => view.get(0)).toThrow(DetachedError);
+    expect(mem.status).toBe('detached');
+  });
+});
+
+describe('copyOf', () => {
+  it('copies exactly the bytes of its source', () => {
+    const source = Buffer.from('hi');
+    const mem = Memory.copyOf(source);
+    expect(mem.byteLength).toBe(2);
+    const view = mem.view('u8', { shape: [2] });
+    view.set(0, 0);
+    expect(source[0]).toBe(104);
+    expect(Memory.copyOf(new ArrayBuffer(3)).byteLength).toBe(3);
+  });
+});
