@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    reporters: ['default', './tools/summary-reporter.ts'],
     projects: [
       {
         test: {
@@ -13,6 +14,13 @@ export default defineConfig({
             include: ['test/**/*.test-d.ts'],
             tsconfig: 'test/tsconfig.json',
           },
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          root: '.',
+          include: ['test/**/*.test.ts'],
         },
       },
     ],

@@ -116,7 +116,8 @@ def run_case(case):
 
 def main():
     cases = json.load(sys.stdin)
-    json.dump([run_case(case) for case in cases], sys.stdout)
+    # One dumps and one write: json.dump writes every token separately, which costs more than NumPy does.
+    sys.stdout.write(json.dumps([run_case(case) for case in cases]))
 
 
 if __name__ == "__main__":

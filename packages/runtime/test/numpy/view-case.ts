@@ -10,6 +10,8 @@ export interface BaseLayout {
   /** Without strides the base is the C-contiguous `arange(memory).reshape(shape)`. */
   readonly strides?: readonly number[];
   readonly offset?: number;
+  /** How the runtime builds a base without strides; both must give NumPy's layout. */
+  readonly via?: 'fromValues' | 'Memory.alloc';
 }
 
 export type ViewOp =
@@ -47,10 +49,13 @@ const tuple = (values: readonly number[]): string => (values.length === 1 ? `(${
 export function runtimeSource(testCase: ViewCase, steps = testCase.ops.length): string {
   const { base } = testCase;
   const memory = `Memory.alloc(${base.memory * 8})`;
+  const filled = `${memory} /* filled with 0..${base.memory - 1} */`;
   let source =
-    base.strides === undefined
-      ? `fromValues('f64', Array.from({ length: ${base.memory} }, (_, i) => i), ${list(base.shape)})`
-      : `${memory} /* filled with 0..${base.memory - 1} */.view('f64', { shape: ${list(base.shape)}, strides: ${list(base.strides)}, offset: ${base.offset ?? 0} })`;
+    base.strides !== undefined
+      ? `${filled}.view('f64', { shape: ${list(base.shape)}, strides: ${list(base.strides)}, offset: ${base.offset ?? 0} })`
+      : base.via === 'Memory.alloc'
+        ? `${filled}.view('f64', { shape: ${list(base.shape)} })`
+        : `fromValues('f64', Array.from({ length: ${base.memory} }, (_, i) => i), ${list(base.shape)})`;
   for (const op of testCase.ops.slice(0, steps)) {
     if (op.op === 'slice') source += `.slice(${JSON.stringify(op.spec)})`;
     else if (op.op === 'transpose') source += op.axes === null ? '.transpose()' : `.transpose(${list(op.axes)})`;
