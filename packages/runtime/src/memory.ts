@@ -25,9 +25,9 @@ export interface ViewOptions {
   /** Axis lengths. */
   readonly shape: readonly number[];
   /** Element strides; C order when omitted. Negative and zero strides are allowed. */
-  readonly strides?: readonly number[];
+  readonly strides?: readonly number[] | undefined;
   /** Element offset of index `(0, …, 0)` from the start of the memory. */
-  readonly offset?: number;
+  readonly offset?: number | undefined;
 }
 
 /** What views and pointers need from their owner, read after noticing any outside change. */
@@ -159,9 +159,14 @@ export class Memory<Gen extends number = number> {
     return memory;
   }
 
-  /** Increments on every event that invalidates raw views; reading it notices growth done inside wasm. */
-  get generation(): Gen {
-    return this.#sync().generation as Gen;
+  /**
+   * Increments on every event that invalidates raw views; reading it notices growth done inside
+   * wasm. A number, not `Gen`: the type parameter counts the invalidating calls the type checker
+   * can see, and the run time may differ (a resize that grows invalidates nothing; growth inside a
+   * wasm export happens without any call the types see).
+   */
+  get generation(): number {
+    return this.#sync().generation;
   }
 
   /** `live`, `freed` (by {@link free}) or `detached` (transferred, here or elsewhere). */

@@ -11,15 +11,18 @@ declare const generationBrand: unique symbol;
  * free), where a kept typed array would silently read `undefined` or write nowhere.
  *
  * At the type level a pointer is `RawPtr<Gen>`: a function that needs the owner and a pointer of
- * the same generation can say so (`<G extends number>(mem: Memory<G>, ptr: RawPtr<G>)`), and a
- * pointer taken before `mem.grow()` will not fit the grown owner's type. TypeScript cannot retype
- * a binding after a call, so a pointer used after a growth that its type did not see is caught at
- * run time here, and statically by the `memsafe/no-stale-view` lint rule.
+ * the same generation can say so, taking the generation from the owner alone —
+ * `<G extends number>(mem: Memory<G>, ptr: RawPtr<NoInfer<G>>)` — and a pointer taken before
+ * `const grown = mem.resize(…)` will not fit `grown`. (Without `NoInfer`, TypeScript infers
+ * `G = 0 | 1` from both arguments and accepts the stale pointer.) TypeScript cannot retype a binding
+ * after a call, so a pointer used after a growth its type did not see is caught at run time here,
+ * and statically by the `memsafe/no-stale-view` lint rule.
  */
 export class RawPtr<Gen extends number = number, D extends DType = DType> {
   declare readonly [generationBrand]: Gen;
 
-  readonly generation: Gen;
+  /** The owner's generation when this pointer was taken (a run-time value; `Gen` is the type-level count). */
+  readonly generation: number;
   readonly dtype: D;
   readonly shape: readonly number[];
   readonly strides: readonly number[];
@@ -33,7 +36,7 @@ export class RawPtr<Gen extends number = number, D extends DType = DType> {
     this.#info = info;
     this.dtype = info.name;
     this.#array = array;
-    this.generation = generation as Gen;
+    this.generation = generation;
     this.shape = shape;
     this.strides = strides;
     this.offset = offset;

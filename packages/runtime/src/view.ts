@@ -38,8 +38,9 @@ export class View<D extends DType = DType, L extends Layout = Layout, G extends 
   readonly isFContiguous: boolean;
   readonly #owner: Memory<G>;
   readonly #info: DTypeInfo<D>;
-  #array: TypedArrayOf<D>;
-  #generation: number;
+  /** Derived on first access, so that making a view allocates nothing but its metadata. */
+  #array: TypedArrayOf<D> | null = null;
+  #generation = -1;
 
   private constructor(owner: Memory<G>, info: DTypeInfo<D>, shape: readonly number[], strides: readonly number[], offset: number) {
     this.#owner = owner;
@@ -51,9 +52,6 @@ export class View<D extends DType = DType, L extends Layout = Layout, G extends 
     this.size = numel(shape);
     this.isCContiguous = isCContiguous(shape, strides);
     this.isFContiguous = isFContiguous(shape, strides);
-    // Derived lazily on first access: a view that is never read costs no typed array.
-    this.#array = new info.ctor(0);
-    this.#generation = -1;
   }
 
   /** @internal Makes a view without checking it: callers have already checked the extent. */
@@ -178,7 +176,9 @@ export class View<D extends DType = DType, L extends Layout = Layout, G extends 
   /** @internal The typed array over the owner's live bytes, re-derived after growth; throws when the view is stale. */
   liveArray(): TypedArrayOf<D> {
     const array = this.#array;
-    if (array.length === 0 || this.#generation !== knownGeneration(this.#owner)) return this.#rederive();
+    // A detached or out-of-bounds typed array reads length 0: the cheap sign that growth, a shrink
+    // or a transfer happened since the array was derived.
+    if (array === null || array.length === 0 || this.#generation !== knownGeneration(this.#owner)) return this.#rederive();
     return array;
   }
 
@@ -195,9 +195,10 @@ export class View<D extends DType = DType, L extends Layout = Layout, G extends 
         );
       }
     }
-    this.#array = new this.#info.ctor(state.buffer, state.byteOffset, capacity);
+    const array = new this.#info.ctor(state.buffer, state.byteOffset, capacity);
+    this.#array = array;
     this.#generation = state.generation;
-    return this.#array;
+    return array;
   }
 
   #position(index: readonly number[]): number {

@@ -1,6 +1,6 @@
 import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
-import { fromValues, Memory, UnsupportedError, viewOf, WouldCopyError } from '../src/index.js';
+import { fromValues, Memory, UnsupportedError, viewOf, WouldCopyError, type View } from '../src/index.js';
 
 const grid = () => fromValues('f64', [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], [3, 4]);
 
@@ -57,8 +57,8 @@ describe('view-making conversions never copy', () => {
 
 describe('copying conversions always copy', () => {
   it.each([
-    ['toTypedArray', (v: ReturnType<typeof grid>) => v.toTypedArray()],
-    ['toArray', (v: ReturnType<typeof grid>) => v.toArray()],
+    ['toTypedArray', (v: View<'f64'>) => v.toTypedArray()],
+    ['toArray', (v: View<'f64'>) => v.toArray()],
   ])('%s copies in C order, even from a contiguous view', (_, convert) => {
     const a = grid();
     const copy = convert(a.T);

@@ -12,6 +12,7 @@ import { assign } from './updates.js';
  */
 export function copy<D extends DType>(view: View<D>, order?: 'C'): View<D, 'C', 0>;
 export function copy<D extends DType>(view: View<D>, order: 'F'): View<D, 'F', 0>;
+export function copy<D extends DType>(view: View<D>, order: Order): View<D, 'C' | 'F', 0>;
 export function copy<D extends DType>(view: View<D>, order: Order = 'C'): View<D, 'C' | 'F', 0> {
   if (order !== 'C' && order !== 'F') throw new ShapeError(`order must be 'C' or 'F', got ${String(order)}`);
   const memory = Memory.alloc(view.size * dtypeInfo(view.dtype).itemsize);

@@ -9,8 +9,8 @@ import { requireFloat, requireNoOverlap, requireSameDtype } from './require.js';
  * The matrix product of 2-D float views `a` (m×k) and `b` (k×n), of any layout, written into
  * `out` (m×n, any layout, not overlapping `a` or `b`) or into new C-contiguous memory.
  */
-export function matmul<D extends FloatDType>(a: View<D>, b: View<D>): View<D, 'C', 0>;
-export function matmul<D extends FloatDType, L extends Layout>(a: View<D>, b: View<D>, out: View<D, L>): View<D, L>;
+export function matmul<D extends FloatDType>(a: View<D>, b: View<NoInfer<D>>): View<D, 'C', 0>;
+export function matmul<D extends FloatDType, L extends Layout, G extends number>(a: View<D>, b: View<NoInfer<D>>, out: View<NoInfer<D>, L, G>): View<D, L, G>;
 export function matmul<D extends FloatDType>(a: View<D>, b: View<D>, out?: View<D>): View<D> {
   requireFloat(a, 'matmul');
   requireSameDtype(a, b, 'matmul');

@@ -26,7 +26,7 @@ export function sumStrided(x: View<FloatDType>): number {
 }
 
 /** Sum of elementwise products of two C-contiguous float views of one shape, read linearly. */
-export function dot<D extends FloatDType>(x: View<D, 'C'>, y: View<D, 'C'>): number {
+export function dot<D extends FloatDType>(x: View<D, 'C'>, y: View<NoInfer<D>, 'C'>): number {
   checkPair(x, y, 'dot');
   requireC(x, 'dot');
   requireC(y, 'dot');
@@ -34,7 +34,7 @@ export function dot<D extends FloatDType>(x: View<D, 'C'>, y: View<D, 'C'>): num
 }
 
 /** {@link dot} for views of any layout. */
-export function dotStrided<D extends FloatDType>(x: View<D>, y: View<D>): number {
+export function dotStrided<D extends FloatDType>(x: View<D>, y: View<NoInfer<D>>): number {
   checkPair(x, y, 'dot');
   const xs = x.liveArray();
   const ys = y.liveArray();

@@ -10,7 +10,7 @@ import { gscal } from './base/gscal.js';
 import { requireC, requireFloat, requireNoOverlap, requireSameDtype, requireSameShape } from './require.js';
 
 /** `y += alpha * x` over two C-contiguous float views of one shape, read linearly. */
-export function axpy<D extends FloatDType>(alpha: number, x: View<D, 'C'>, y: View<D, 'C'>): void {
+export function axpy<D extends FloatDType>(alpha: number, x: View<D, 'C'>, y: View<NoInfer<D>, 'C'>): void {
   checkAxpy(alpha, x, y);
   requireC(x, 'axpy');
   requireC(y, 'axpy');
@@ -18,7 +18,7 @@ export function axpy<D extends FloatDType>(alpha: number, x: View<D, 'C'>, y: Vi
 }
 
 /** {@link axpy} for views of any layout. */
-export function axpyStrided<D extends FloatDType>(alpha: number, x: View<D>, y: View<D>): void {
+export function axpyStrided<D extends FloatDType>(alpha: number, x: View<D>, y: View<NoInfer<D>>): void {
   checkAxpy(alpha, x, y);
   const xs = x.liveArray();
   const ys = y.liveArray();
@@ -71,7 +71,7 @@ export function fillStrided<D extends DType>(x: View<D>, value: Scalar<D>): void
 }
 
 /** Copies `source` into `target` element by element: any layout into any layout, one dtype, one shape. */
-export function assign<D extends DType>(source: View<D>, target: View<D>): void {
+export function assign<D extends DType>(source: View<D>, target: View<NoInfer<D>>): void {
   requireSameDtype(source, target, 'assign');
   requireSameShape(source, target, 'assign');
   requireNoOverlap(source, target, 'assign', true);

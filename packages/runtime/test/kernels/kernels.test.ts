@@ -12,6 +12,8 @@ import {
   type View,
 } from '../../src/index.js';
 
+function arange(shape: number[]): View<'f64', 'C', 0>;
+function arange<D extends 'f64' | 'f32'>(shape: number[], dtype: D): View<D, 'C', 0>;
 function arange(shape: number[], dtype: 'f64' | 'f32' = 'f64') {
   const n = shape.reduce((a, b) => a * b, 1);
   return fromValues(dtype, Array.from({ length: n }, (_, i) => i), shape);

@@ -83,8 +83,9 @@ describe('kernels.strided accepts any layout', () => {
   test('assign and matmul take any layout too', () => {
     kernels.assign(s, t);
     expectTypeOf(kernels.matmul(s, f)).toEqualTypeOf<View<'f64', 'C', 0>>();
-    expectTypeOf(kernels.matmul(s, s.T, f)).toEqualTypeOf<View<'f64', 'F'>>();
-    expectTypeOf(kernels.matmul(s, s.T, t)).toEqualTypeOf<View<'f64', Layout>>();
+    // `out` comes back with its own layout and generation
+    expectTypeOf(kernels.matmul(s, s.T, f)).toEqualTypeOf<View<'f64', 'F', 0>>();
+    expectTypeOf(kernels.matmul(s, s.T, t)).toEqualTypeOf<View<'f64', Layout, 0>>();
   });
 });
 
@@ -163,13 +164,17 @@ describe('fill takes every dtype, with its scalar', () => {
   });
 });
 
-describe('known looseness (reported, not fixed here)', () => {
-  test('two views of different dtypes infer D as a union and compile; only the runtime DtypeError catches it', () => {
-    // D is inferred as 'f32' | 'f64' from the two arguments. With `y: View<NoInfer<D>, 'C'>` in the
-    // signatures these lines would not compile; when that lands, turn them into @ts-expect-error.
+describe('pairing kernels take the dtype from their first operand', () => {
+  test('two views of different dtypes do not compile (the second operand is `View<NoInfer<D>>`)', () => {
+    // @ts-expect-error -- dtype: an f64 view is not an f32 view; D comes from the first operand only
     kernels.dot(single, Memory.alloc(32).view('f64', { shape: [8] }));
+    // @ts-expect-error -- dtype: an f64 view is not an f32 view
     kernels.axpy(1, single, Memory.alloc(32).view('f64', { shape: [8] }));
+    // @ts-expect-error -- dtype: an f64 view is not an f32 view
     kernels.strided.dot(single, s.slice('0'));
+    // @ts-expect-error -- dtype: an f64 view is not an i32 view
     kernels.assign(ints, s.slice('0'));
+    // @ts-expect-error -- dtype: an f64 out is not an f32 product
+    kernels.matmul(single.reshape([2, 4]), single.reshape([4, 2]), Memory.alloc(32).view('f64', { shape: [2, 2] }));
   });
 });
