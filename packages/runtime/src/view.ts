@@ -1,6 +1,6 @@
 import type { DType, DTypeInfo, Scalar, TypedArrayOf } from './dtype.js';
 import { DetachedError, IndexError, OutOfBoundsError, StaleViewError, WouldCopyError } from './errors.js';
-import { applyIndex, checkPermutation, extent, isCContiguous, isFContiguous, numel, parseIndex, reshapeStrides, resolveShape } from './layout/index.js';
+import { applyIndex, checkPermutation, extent, isCContiguous, isFContiguous, numel, parseIndex, reshapeLayout, resolveShape } from './layout/index.js';
 import { knownGeneration, memoryState, type Memory } from './memory.js';
 import { RawPtr } from './raw-ptr.js';
 import * as convert from './convert.js';
@@ -108,15 +108,14 @@ export class View<D extends DType = DType, L extends Layout = Layout, G extends 
    */
   reshape(shape: readonly number[]): View<D, L extends 'C' ? 'C' : Layout, G> {
     if (!Array.isArray(shape)) throw new IndexError(`reshape takes an array of axis lengths, got ${String(shape)}`);
-    const newShape = resolveShape(shape, this.size);
-    const strides = reshapeStrides(this.shape, this.strides, newShape);
-    if (strides === null) {
+    const layout = reshapeLayout(this.shape, this.strides, shape);
+    if (layout === null) {
       throw new WouldCopyError(
-        `reshape from [${this.shape.join(', ')}] to [${newShape.join(', ')}] needs a copy: the elements of this view (strides [${this.strides.join(', ')}]) ` +
+        `reshape from [${this.shape.join(', ')}] to [${resolveShape(shape, this.size).join(', ')}] needs a copy: the elements of this view (strides [${this.strides.join(', ')}]) ` +
           `are not evenly spaced in C order; call ascontiguous(view).reshape(...) to copy explicitly`,
       );
     }
-    return new View(this.#owner, this.#info, newShape, strides, this.offset) as View<D, L extends 'C' ? 'C' : Layout, G>;
+    return new View(this.#owner, this.#info, layout.shape, layout.strides, this.offset) as View<D, L extends 'C' ? 'C' : Layout, G>;
   }
 
   /**

@@ -133,6 +133,16 @@ describe('slice', () => {
     expect(a.slice('').shape).toEqual([2, 3, 4]);
   });
 
+  it('resets an empty slice to start 0 and step 1, as NumPy does', () => {
+    const a = arange([5]);
+    const emptyReversed = a.slice('0:0:-1');
+    expect([emptyReversed.shape, emptyReversed.strides, emptyReversed.offset]).toEqual([[0], [1], 0]);
+    const emptyOfReversed = a.slice('::-1').slice(':0');
+    expect([emptyOfReversed.strides, emptyOfReversed.offset]).toEqual([[-1], 4]);
+    const emptyStep = a.slice('4:2');
+    expect([emptyStep.strides, emptyStep.offset]).toEqual([[1], 0]);
+  });
+
   it('names what is wrong with a bad index', () => {
     const a = arange([2, 3]);
     expect(() => a.slice('2, :')).toThrow(/index 2 is out of bounds for axis 0 with size 2/);

@@ -56,7 +56,12 @@ export function applyIndex(layout: StridedLayout, items: readonly IndexItem[]): 
       }
       case 'slice': {
         const size = layout.shape[axis]!;
-        const { start, step, length } = sliceIndices(item, size);
+        const indices = sliceIndices(item, size);
+        const { length } = indices;
+        // NumPy (mapping.c) resets an empty slice to start 0, step 1, so that `a[::-1][:0]`-style
+        // results keep a non-negative stride and the offset of the axis start.
+        const start = length === 0 ? 0 : indices.start;
+        const step = length === 0 ? 1 : indices.step;
         offset += start * layout.strides[axis]!;
         shape.push(length);
         strides.push(layout.strides[axis]! * step);

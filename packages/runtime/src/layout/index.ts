@@ -3,6 +3,6 @@ export { isCContiguous, isFContiguous } from './is-contiguous.js';
 export { extent } from './extent.js';
 export { parseIndex, type IndexItem } from './parse-index.js';
 export { applyIndex, sliceIndices, type StridedLayout } from './apply-index.js';
-export { resolveShape, reshapeStrides } from './reshape.js';
+export { resolveShape, reshapeLayout } from './reshape.js';
 export { checkPermutation } from './transpose.js';
 export { forEachRow, rowLength, rowStride, type Operand } from './rows.js';

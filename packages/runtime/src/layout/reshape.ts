@@ -34,16 +34,28 @@ function sizeMismatch(requested: readonly number[], size: number): ShapeError {
 }
 
 /**
- * New strides that lay `newShape` over the same elements in C order without moving any, or `null`
- * when no such strides exist and only a copy could produce the reshaped array. This follows
- * NumPy's `PyArray_Newshape` with `copy=False`: an unchanged shape keeps its strides, a C-contiguous input takes fresh C strides;
- * otherwise `_attempt_nocopy_reshape` merges runs of old axes that are contiguous with each other.
+ * The layout of `shape`/`strides` reshaped to `requested` (one axis may be `-1`) without moving any
+ * element, or `null` when only a copy could produce it. This is NumPy's `PyArray_Newshape` with
+ * `copy=False`, step for step: a request equal to the current shape (compared before `-1` is
+ * resolved) keeps the strides; a C-contiguous input takes fresh C strides; otherwise
+ * `_attempt_nocopy_reshape` merges runs of old axes that are contiguous with each other.
  */
-export function reshapeStrides(shape: readonly number[], strides: readonly number[], newShape: readonly number[]): number[] | null {
-  // NumPy returns a plain view, strides untouched, when the shape does not change.
-  if (newShape.length === shape.length && newShape.every((dim, axis) => dim === shape[axis])) return [...strides];
+export function reshapeLayout(
+  shape: readonly number[],
+  strides: readonly number[],
+  requested: readonly number[],
+): { shape: number[]; strides: number[] } | null {
+  if (requested.length === shape.length && requested.every((dim, axis) => dim === shape[axis])) {
+    return { shape: [...shape], strides: [...strides] };
+  }
+  const newShape = resolveShape(requested, numel(shape));
+  const newStrides = reshapeStrides(shape, strides, newShape);
+  return newStrides === null ? null : { shape: newShape, strides: newStrides };
+}
+
+/** The strides for an already resolved `newShape` of the same size, or `null` when a copy is needed. */
+function reshapeStrides(shape: readonly number[], strides: readonly number[], newShape: readonly number[]): number[] | null {
   if (isCContiguous(shape, strides)) return shape2strides(newShape, 'C');
-  if (numel(newShape) !== numel(shape)) return null;
 
   // Length-1 axes carry no layout information; dropping them removes special cases.
   const oldDims: number[] = [];
