@@ -9,18 +9,12 @@ export function shape2strides(shape: readonly number[], order: Order = 'C'): num
   const ndim = shape.length;
   const strides = new Array<number>(ndim);
   let stride = 1;
-  if (order === 'C') {
-    for (let i = ndim - 1; i >= 0; i--) {
-      strides[i] = stride;
-      const dim = shape[i]!;
-      if (dim !== 0) stride *= dim;
-    }
-  } else {
-    for (let i = 0; i < ndim; i++) {
-      strides[i] = stride;
-      const dim = shape[i]!;
-      if (dim !== 0) stride *= dim;
-    }
+  for (let k = 0; k < ndim; k++) {
+    // C order gives the last axis the unit stride, F order the first.
+    const axis = order === 'C' ? ndim - 1 - k : k;
+    strides[axis] = stride;
+    const dim = shape[axis]!;
+    if (dim !== 0) stride *= dim;
   }
   return strides;
 }
