@@ -35,7 +35,11 @@ export interface DTypeInfo<D extends DType = DType> {
   readonly name: D;
   readonly itemsize: number;
   readonly ctor: TypedArrayConstructorOf<D>;
-  /** Checks that `value` is stored exactly (or, for `u8c`, clamped by design) and returns it. */
+  /**
+   * Checks that storing `value` keeps its meaning and returns it: integers must be in range and
+   * whole, 64-bit integers bigints; floats may round (f32 to its nearest value) but not overflow;
+   * `u8c` clamps by design.
+   */
   readonly check: (value: unknown) => Scalar<D>;
 }
 
@@ -72,6 +76,18 @@ function floatCheck(name: DType): (value: unknown) => number {
   };
 }
 
+/**
+ * Storing a number in f32 rounds it to the nearest f32 (what f32 means, as in NumPy); a finite
+ * number beyond f32's range would become Infinity, which is no rounding but a wrong answer.
+ */
+function float32Check(value: unknown): number {
+  if (typeof value !== 'number') throw new DtypeError(`${describe(value)} is not a f32 value (a number)`);
+  if (Number.isFinite(value) && !Number.isFinite(Math.fround(value))) {
+    throw new DtypeError(`${value} is beyond the range of f32 (about ±3.4e38) and would be stored as Infinity; use an f64 view`);
+  }
+  return value;
+}
+
 function clampedCheck(value: unknown): number {
   if (typeof value !== 'number' || Number.isNaN(value)) {
     throw new DtypeError(`${describe(value)} is not a u8c value (a number, clamped to 0..255; NaN would store 0)`);
@@ -99,7 +115,7 @@ const TABLE: { readonly [D in DType]: DTypeInfo<D> } = {
   u32: info('u32', Uint32Array, integerCheck('u32', 0, 4294967295)),
   i64: info('i64', BigInt64Array, bigintCheck('i64', -(2n ** 63n), 2n ** 63n - 1n)),
   u64: info('u64', BigUint64Array, bigintCheck('u64', 0n, 2n ** 64n - 1n)),
-  f32: info('f32', Float32Array, floatCheck('f32')),
+  f32: info('f32', Float32Array, float32Check),
   f64: info('f64', Float64Array, floatCheck('f64')),
 };
 

@@ -45,7 +45,7 @@ export class MisalignedError extends MemsafeError {
   override readonly code = 'ERR_MEMSAFE_MISALIGNED';
 }
 
-/** An unknown dtype, mismatched dtypes, or a value the dtype cannot hold exactly. */
+/** An unknown dtype, mismatched dtypes, or a value the dtype cannot represent (a fractional or out-of-range integer, an f32 overflow). */
 export class DtypeError extends MemsafeError {
   override readonly code = 'ERR_MEMSAFE_DTYPE';
 }

@@ -33,6 +33,11 @@ export interface ViewOptions {
 /** What views and pointers need from their owner, read after noticing any outside change. */
 export interface MemoryState {
   readonly buffer: ArrayBufferLike;
+  /**
+   * What the bytes belong to: the WebAssembly.Memory for wasm memory (shared wasm memory hands out
+   * a new buffer object on every growth, all over the same bytes), otherwise the buffer.
+   */
+  readonly storage: object;
   readonly byteOffset: number;
   readonly byteLength: number;
   readonly generation: number;
@@ -75,6 +80,7 @@ export class Memory<Gen extends number = number> {
   readonly #wasm: WasmMemoryLike | null;
   #generation = 0;
   #status: MemoryStatus = 'live';
+  /** The bytes this owner spanned when last looked at: a drop means raw views over it may be out of bounds. */
   #lastByteLength: number;
   #lastEvent = 'nothing has invalidated it yet';
 
@@ -89,7 +95,7 @@ export class Memory<Gen extends number = number> {
     this.#byteOffset = byteOffset;
     this.#rangeLength = rangeLength;
     this.#wasm = wasm;
-    this.#lastByteLength = buffer.byteLength;
+    this.#lastByteLength = this.#spannedBytes();
   }
 
   /** Adopts a whole ArrayBuffer (fixed or resizable) or SharedArrayBuffer (growable or not). No copy. */
@@ -129,12 +135,13 @@ export class Memory<Gen extends number = number> {
     if (byteLength > maxByteLength) {
       throw new ShapeError(`byteLength ${byteLength} exceeds maxByteLength ${maxByteLength}`);
     }
-    return new Memory('resizable', new ArrayBuffer(byteLength, { maxByteLength }), 0, null, null);
+    return new Memory('resizable', allocate(byteLength, () => new ArrayBuffer(byteLength, { maxByteLength })), 0, null, null);
   }
 
   /** A new zero-filled ArrayBuffer of `byteLength` bytes. */
   static alloc(byteLength: number): Memory<0> {
-    return new Memory('array-buffer', new ArrayBuffer(checkSize(byteLength, 'byteLength')), 0, null, null);
+    checkSize(byteLength, 'byteLength');
+    return new Memory('array-buffer', allocate(byteLength, () => new ArrayBuffer(byteLength)), 0, null, null);
   }
 
   /** A new SharedArrayBuffer, growable up to `maxByteLength` when that is given. */
@@ -143,14 +150,17 @@ export class Memory<Gen extends number = number> {
     if (typeof SharedArrayBuffer !== 'function') {
       throw new UnsupportedError('SharedArrayBuffer is not available here (browsers require cross-origin isolation)');
     }
-    if (maxByteLength === undefined) return new Memory('shared', new SharedArrayBuffer(byteLength), 0, null, null);
+    if (maxByteLength === undefined) return new Memory('shared', allocate(byteLength, () => new SharedArrayBuffer(byteLength)), 0, null, null);
     checkSize(maxByteLength, 'maxByteLength');
     if (byteLength > maxByteLength) throw new ShapeError(`byteLength ${byteLength} exceeds maxByteLength ${maxByteLength}`);
-    return new Memory('shared', new SharedArrayBuffer(byteLength, { maxByteLength }), 0, null, null);
+    return new Memory('shared', allocate(byteLength, () => new SharedArrayBuffer(byteLength, { maxByteLength })), 0, null, null);
   }
 
   /** A new ArrayBuffer holding a copy of the bytes of `source` (a buffer, typed array, Buffer or DataView). Always copies. */
   static copyOf(source: ArrayBufferView | ArrayBufferLike): Memory<0> {
+    if (isDetached(ArrayBuffer.isView(source) ? source.buffer : source)) {
+      throw new DetachedError('cannot copy from a detached ArrayBuffer: it was transferred and holds no bytes');
+    }
     const bytes = ArrayBuffer.isView(source)
       ? new Uint8Array(source.buffer, source.byteOffset, source.byteLength)
       : new Uint8Array(source);
@@ -234,7 +244,14 @@ export class Memory<Gen extends number = number> {
     }
     checkSize(pages, 'pages');
     this.#requireLive();
-    wasm.grow(pages);
+    try {
+      wasm.grow(pages);
+    } catch (error) {
+      throw new OutOfBoundsError(
+        `cannot grow wasm memory of ${this.#spannedBytes()} bytes by ${pages} pages: ${(error as Error).message}; the module declares a maximum that this would pass`,
+        { cause: error },
+      );
+    }
     this.#sync();
     return this as unknown as Memory<NextGeneration<Gen>>;
   }
@@ -278,7 +295,8 @@ export class Memory<Gen extends number = number> {
   free(): Memory<NextGeneration<Gen>> {
     const state = this.#sync();
     if (state.status === 'live') {
-      if (this.kind === 'array-buffer' || this.kind === 'resizable') detach(this.#buffer as ArrayBuffer);
+      // A buffer that cannot be detached (one a WebAssembly.Memory owns) is only marked.
+      if (this.kind === 'array-buffer' || this.kind === 'resizable') tryDetach(this.#buffer as ArrayBuffer);
       this.#status = 'freed';
       this.#invalidate('the memory was freed');
       this.#lastByteLength = 0;
@@ -333,11 +351,13 @@ export class Memory<Gen extends number = number> {
           this.#lastByteLength = current.byteLength;
         }
       } else {
-        const length = this.#buffer.byteLength;
+        const length = this.#spannedBytes();
         if (length < this.#lastByteLength) {
-          if (length === 0 && isDetached(this.#buffer)) {
+          if (this.#buffer.byteLength === 0 && isDetached(this.#buffer)) {
             this.#status = 'detached';
-            this.#invalidate('its ArrayBuffer was detached by other code (transferred with postMessage, structuredClone or transfer())');
+            this.#invalidate(
+              'its ArrayBuffer was detached by other code (transferred with postMessage, structuredClone or transfer(), or replaced by a wasm memory.grow)',
+            );
           } else {
             this.#invalidate(`its buffer shrank from ${this.#lastByteLength} to ${length} bytes`);
           }
@@ -347,16 +367,17 @@ export class Memory<Gen extends number = number> {
     }
     return {
       buffer: this.#buffer,
+      storage: this.#wasm ?? this.#buffer,
       byteOffset: this.#byteOffset,
-      byteLength: this.#currentByteLength(),
+      byteLength: this.#status === 'live' ? this.#spannedBytes() : 0,
       generation: this.#generation,
       status: this.#status,
       lastEvent: this.#lastEvent,
     };
   }
 
-  #currentByteLength(): number {
-    if (this.#status !== 'live') return 0;
+  /** The bytes of the buffer this owner spans now: a range owner only loses bytes when its range is cut. */
+  #spannedBytes(): number {
     const available = this.#buffer.byteLength - this.#byteOffset;
     if (this.#rangeLength === null) return available;
     return Math.max(0, Math.min(this.#rangeLength, available));
@@ -389,19 +410,54 @@ const { structuredClone } = globalThis as unknown as {
   structuredClone: <T>(value: T, options: { transfer: ArrayBuffer[] }) => T;
 };
 
-function detach(buffer: ArrayBuffer): void {
-  structuredClone(buffer, { transfer: [buffer] });
+/** Runs an allocation, turning the engine's RangeError for an impossible size into a named error. */
+function allocate<T>(byteLength: number, make: () => T): T {
+  try {
+    return make();
+  } catch (error) {
+    throw new OutOfBoundsError(`cannot allocate ${byteLength} bytes: ${(error as Error).message}`, { cause: error });
+  }
 }
 
-/** ArrayBuffer#transfer where the engine has it (Node 21+), otherwise a structuredClone move. */
+/**
+ * Detaches `buffer` so that its storage can be reclaimed and raw views over it read nothing. The
+ * buffer of a WebAssembly.Memory is not detachable: Node 21+ refuses, Node 20 copies it instead;
+ * either way it is left as it is.
+ */
+function tryDetach(buffer: ArrayBuffer): void {
+  try {
+    structuredClone(buffer, { transfer: [buffer] });
+  } catch {
+    // not detachable: the owner is still marked freed
+  }
+}
+
+/**
+ * ArrayBuffer#transfer where the engine has it (Node 21+), otherwise a structuredClone move. A
+ * buffer that cannot be detached is refused rather than silently copied.
+ */
 function transferBuffer(buffer: ArrayBuffer, byteLength: number | undefined): ArrayBuffer {
-  const native = (buffer as { transfer?: (length?: number) => ArrayBuffer }).transfer;
-  if (typeof native === 'function') return native.call(buffer, byteLength);
   const length = buffer.byteLength;
   if (byteLength !== undefined && buffer.resizable && byteLength > buffer.maxByteLength) {
     throw new OutOfBoundsError(`cannot transfer to ${byteLength} bytes: this memory was created with maxByteLength ${buffer.maxByteLength}`);
   }
-  const moved = structuredClone(buffer, { transfer: [buffer] });
+  const refused = (): UnsupportedError =>
+    new UnsupportedError('cannot transfer this ArrayBuffer: it is not detachable (it belongs to a WebAssembly.Memory); Memory.copyOf() copies it');
+  const native = (buffer as { transfer?: (length?: number) => ArrayBuffer }).transfer;
+  if (typeof native === 'function') {
+    try {
+      return native.call(buffer, byteLength);
+    } catch (error) {
+      throw Object.assign(refused(), { cause: error });
+    }
+  }
+  let moved: ArrayBuffer;
+  try {
+    moved = structuredClone(buffer, { transfer: [buffer] });
+  } catch (error) {
+    throw Object.assign(refused(), { cause: error });
+  }
+  if (!isDetached(buffer)) throw refused();
   if (byteLength === undefined || byteLength === length) return moved;
   if (moved.resizable) {
     moved.resize(byteLength);

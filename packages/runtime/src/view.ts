@@ -1,5 +1,5 @@
 import type { DType, DTypeInfo, Scalar, TypedArrayOf } from './dtype.js';
-import { DetachedError, IndexError, OutOfBoundsError, StaleViewError, WouldCopyError } from './errors.js';
+import { DetachedError, IndexError, OutOfBoundsError, ShapeError, StaleViewError, WouldCopyError } from './errors.js';
 import { applyIndex, checkPermutation, extent, isCContiguous, isFContiguous, numel, parseIndex, reshapeLayout, resolveShape } from './layout/index.js';
 import { knownGeneration, memoryState, type Memory } from './memory.js';
 import { RawPtr } from './raw-ptr.js';
@@ -77,7 +77,7 @@ export class View<D extends DType = DType, L extends Layout = Layout, G extends 
     return this.liveArray()[this.#position(index)] as Scalar<D>;
   }
 
-  /** Stores `value` at `index`; a value the dtype cannot hold exactly is a DtypeError, never a silent truncation. */
+  /** Stores `value` at `index`; a value the dtype cannot represent (fractional or out-of-range integers, f32 overflow) is a DtypeError, never a silent truncation. */
   set(value: Scalar<D>, ...index: number[]): void {
     const checked = this.#info.check(value);
     (this.liveArray() as unknown as Scalar<D>[])[this.#position(index)] = checked;
@@ -107,7 +107,7 @@ export class View<D extends DType = DType, L extends Layout = Layout, G extends 
    * `reshape(..., copy=False)` succeeds; otherwise a WouldCopyError. One axis may be `-1`.
    */
   reshape(shape: readonly number[]): View<D, L extends 'C' ? 'C' : Layout, G> {
-    if (!Array.isArray(shape)) throw new IndexError(`reshape takes an array of axis lengths, got ${String(shape)}`);
+    if (!Array.isArray(shape)) throw new ShapeError(`reshape takes an array of axis lengths, got ${String(shape)}`);
     const layout = reshapeLayout(this.shape, this.strides, shape);
     if (layout === null) {
       throw new WouldCopyError(
@@ -123,6 +123,8 @@ export class View<D extends DType = DType, L extends Layout = Layout, G extends 
    * with the owner's generation. Its accessors throw StalePointerError once the generation moves.
    */
   raw(): RawPtr<G, D> {
+    // Notice outside changes first (a shrink by other code), so that a new pointer is never born stale.
+    memoryState(this.#owner);
     const array = this.liveArray();
     return RawPtr.over(this.#owner, this.#info, array, this.#generation, this.shape, this.strides, this.offset);
   }

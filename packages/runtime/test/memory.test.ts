@@ -236,3 +236,75 @@ describe('copyOf', () => {
     expect(Memory.copyOf(new ArrayBuffer(3)).byteLength).toBe(3);
   });
 });
+
+describe('named errors where the engine would throw its own', () => {
+  it('growing wasm memory past its maximum is an OutOfBoundsError', () => {
+    const mem = Memory.fromWasm(new WebAssembly.Memory({ initial: 1, maximum: 1 }));
+    expect(() => mem.grow(1)).toThrow(OutOfBoundsError);
+    expect(() => mem.grow(1)).toThrow(/by 1 pages/);
+    expect(mem.generation).toBe(0);
+  });
+
+  it('an allocation the engine refuses is an OutOfBoundsError', () => {
+    expect(() => Memory.alloc(2 ** 53 - 1)).toThrow(/cannot allocate 9007199254740991 bytes/);
+    expect(() => Memory.resizable(8, 2 ** 53 - 1)).toThrow(OutOfBoundsError);
+  });
+
+  it('copying from a detached buffer is a DetachedError', () => {
+    const buffer = new ArrayBuffer(8);
+    structuredClone(buffer, { transfer: [buffer] });
+    expect(() => Memory.copyOf(buffer)).toThrow(DetachedError);
+  });
+
+  it('transfer past the maximum of a resizable buffer is an OutOfBoundsError', () => {
+    expect(() => Memory.resizable(8, 16).transfer(32)).toThrow(/maxByteLength 16/);
+  });
+});
+
+describe('an ArrayBuffer that cannot be detached (a WebAssembly.Memory’s)', () => {
+  it('is refused by transfer(), which neither copies nor marks it detached', () => {
+    const wasm = new WebAssembly.Memory({ initial: 1 });
+    const mem = Memory.fromArrayBuffer(wasm.buffer);
+    mem.view('u8', { shape: [1] }).set(7, 0);
+    expect(() => mem.transfer()).toThrow(/not detachable/);
+    expect(mem.status).toBe('live');
+    expect(new Uint8Array(wasm.buffer)[0]).toBe(7);
+  });
+
+  it('is only marked by free(), the wasm memory staying usable', () => {
+    const wasm = new WebAssembly.Memory({ initial: 1 });
+    const mem = Memory.fromArrayBuffer(wasm.buffer);
+    const view = mem.view('u8', { shape: [1] });
+    mem.free();
+    expect(() => view.get(0)).toThrow(StaleViewError);
+    expect(wasm.buffer.byteLength).toBe(65536);
+  });
+});
+
+describe('range memory over a resizable buffer', () => {
+  it('is invalidated only when a shrink cuts into its range', () => {
+    const buffer = new ArrayBuffer(64, { maxByteLength: 64 });
+    const mem = Memory.fromTypedArray(new Uint8Array(buffer, 8, 8));
+    const view = mem.view('u8', { shape: [8] });
+    buffer.resize(32);
+    expect(mem.generation).toBe(0);
+    const ptr = view.raw();
+    expect(ptr.isStale).toBe(false);
+    buffer.resize(12);
+    expect(mem.generation).toBe(1);
+    expect(ptr.isStale).toBe(true);
+    expect(() => view.get(5)).toThrow(OutOfBoundsError);
+    expect(mem.view('u8', { shape: [4] }).get(3)).toBe(0);
+  });
+
+  it('never hands out a pointer that is stale at birth', () => {
+    const buffer = new ArrayBuffer(64, { maxByteLength: 64 });
+    const mem = Memory.fromArrayBuffer(buffer);
+    const view = mem.view('u8', { shape: [8] });
+    view.get(0);
+    buffer.resize(16); // other code shrinks; the view still fits
+    const ptr = view.raw();
+    expect(ptr.isStale).toBe(false);
+    expect(ptr.array.length).toBe(16);
+  });
+});

@@ -1,6 +1,7 @@
 import { isFloatDType, type DType, type FloatDType } from '../dtype.js';
 import { DtypeError, NonContiguousError, ShapeError, WouldCopyError } from '../errors.js';
 import { extent } from '../layout/index.js';
+import { memoryState } from '../memory.js';
 import type { Layout, View } from '../view.js';
 
 /** A kernel that reads memory linearly checks at run time what its signature promised. */
@@ -41,7 +42,7 @@ export function requireNoOverlap(source: View, target: View, kernel: string, ele
   if (source.size === 0 || target.size === 0) return;
   const a = byteSpan(source);
   const b = byteSpan(target);
-  if (a.buffer !== b.buffer || a.end <= b.start || b.end <= a.start) return;
+  if (a.storage !== b.storage || a.end <= b.start || b.end <= a.start) return;
   const same =
     elementwise &&
     a.start === b.start &&
@@ -60,8 +61,9 @@ function dim(view: View, axis: number): number {
   return view.shape[axis]!;
 }
 
-function byteSpan(view: View): { buffer: ArrayBufferLike; start: number; end: number } {
+function byteSpan(view: View): { storage: object; start: number; end: number } {
   const array = view.liveArray();
+  const { storage } = memoryState(view.memory);
   const { min, max } = extent(view.shape, view.strides, view.offset);
-  return { buffer: array.buffer, start: array.byteOffset + min * view.itemsize, end: array.byteOffset + (max + 1) * view.itemsize };
+  return { storage, start: array.byteOffset + min * view.itemsize, end: array.byteOffset + (max + 1) * view.itemsize };
 }

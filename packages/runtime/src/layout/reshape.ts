@@ -1,4 +1,5 @@
 import { ShapeError } from '../errors.js';
+import { MAX_NDIM } from './validate.js';
 import { isCContiguous } from './is-contiguous.js';
 import { numel, shape2strides } from './shape2strides.js';
 
@@ -7,6 +8,7 @@ import { numel, shape2strides } from './shape2strides.js';
  * length makes the sizes agree (NumPy's `_fix_unknown_dimension`).
  */
 export function resolveShape(requested: readonly number[], size: number): number[] {
+  if (requested.length > MAX_NDIM) throw new ShapeError(`shape has ${requested.length} axes; at most ${MAX_NDIM} are supported`);
   let unknown = -1;
   let known = 1;
   requested.forEach((dim, axis) => {

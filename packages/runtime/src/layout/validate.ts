@@ -1,6 +1,7 @@
 import { ShapeError } from '../errors.js';
 
-const MAX_NDIM = 64;
+/** NumPy's limit (NPY_MAXDIMS) in NumPy 2. */
+export const MAX_NDIM = 64;
 
 function isNonNegativeInteger(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;

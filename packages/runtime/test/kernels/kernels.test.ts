@@ -170,3 +170,15 @@ describe('assign onto itself', () => {
     expect(a.toArray()).toEqual([0, 1, 2, 3, 4, 5]);
   });
 });
+
+describe('overlap in shared wasm memory', () => {
+  it('is seen across the buffer objects that growth hands out for the same bytes', () => {
+    const memory = new WebAssembly.Memory({ initial: 1, maximum: 2, shared: true });
+    const mem = Memory.fromWasm(memory);
+    const before = mem.view('f64', { shape: [4] });
+    before.get(0);
+    mem.grow(1);
+    const after = mem.view('f64', { shape: [4], offset: 1 });
+    expect(() => kernels.assign(before, after)).toThrow(WouldCopyError);
+  });
+});
