@@ -57,7 +57,9 @@ export function reshapeLayout(
 
 /** The strides for an already resolved `newShape` of the same size, or `null` when a copy is needed. */
 function reshapeStrides(shape: readonly number[], strides: readonly number[], newShape: readonly number[]): number[] | null {
-  if (isCContiguous(shape, strides)) return shape2strides(newShape, 'C');
+  // An empty array is C-contiguous by NumPy's rule; saying so here also keeps the axis-merging
+  // loop below from ever seeing a zero length, which it could not match.
+  if (numel(shape) === 0 || isCContiguous(shape, strides)) return shape2strides(newShape, 'C');
 
   // Length-1 axes carry no layout information; dropping them removes special cases.
   const oldDims: number[] = [];

@@ -51,7 +51,7 @@ function showOutcome(outcome: Outcome | undefined): string {
 export function describeMismatch(testCase: ViewCase, mismatch: Mismatch, label: string): string {
   const stepName = mismatch.step === 0 ? 'the base' : `step ${mismatch.step} (${JSON.stringify(testCase.ops[mismatch.step - 1])})`;
   return [
-    `${label}: ${mismatch.field} differs at ${stepName}`,
+    `${label}: ${mismatch.field} mismatch at ${stepName}`,
     `  runtime: ${runtimeSource(testCase, mismatch.step)}`,
     `           -> ${showOutcome(mismatch.runtime)}`,
     `  numpy:   ${numpySource(testCase, mismatch.step)}`,

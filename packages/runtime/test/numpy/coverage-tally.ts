@@ -7,9 +7,9 @@ import type { Outcome, ViewCase } from './view-case.js';
 export class CoverageTally {
   readonly counts = new Map<string, number>();
 
-  /** Counts the steps of `testCase` that were compared (the base is step 0 and is not counted). */
-  add(testCase: ViewCase, numpy: readonly Outcome[], comparedSteps: number): void {
-    for (let step = 1; step < comparedSteps; step++) {
+  /** Counts NumPy's answers to the first `comparedOps` operations of `testCase` (its outcome 0 is the base). */
+  add(testCase: ViewCase, numpy: readonly Outcome[], comparedOps: number): void {
+    for (let step = 1; step <= comparedOps; step++) {
       const op = testCase.ops[step - 1]!;
       const before = numpy[step - 1]!;
       const outcome = numpy[step]!;

@@ -90,6 +90,8 @@ def describe_error(error):
     message = str(error)
     kind = "unexpected"
     if isinstance(error, IndexError):
+        # An integer past an axis is OutOfBoundsError; every other IndexError (too many indices, a
+        # second '...') is a malformed index, the runtime's IndexError.
         kind = "out-of-bounds" if "out of bounds" in message else "index"
     elif isinstance(error, ValueError):
         if message.startswith("cannot reshape array of size"):

@@ -6,7 +6,7 @@ const MAX_AXIS_LENGTH = 6;
 
 const product = (dims: readonly number[]): number => dims.reduce((n, dim) => n * dim, 1);
 
-/** A C-contiguous base of 0–4 axes of length 0–6: size-0 and size-1 axes come up in about a third of the axes. */
+/** A C-contiguous base of 0–4 axes of length 0–6, so that two axes in seven have length 0 or 1. */
 export function randomBase(random: SeededRandom): BaseLayout {
   const shape = Array.from({ length: random.int(0, MAX_BASE_NDIM) }, () => random.int(0, MAX_AXIS_LENGTH));
   return { memory: product(shape), shape, via: random.chance(0.5) ? 'fromValues' : 'Memory.alloc' };
@@ -30,7 +30,7 @@ function randomPermutation(random: SeededRandom, ndim: number): number[] {
   return random.shuffle(Array.from({ length: ndim }, (_, axis) => axis)).map(axis => (random.chance(0.2) ? axis - ndim : axis));
 }
 
-type IndexItem = { readonly kind: 'axis' } | { readonly kind: 'ellipsis' } | { readonly kind: 'newaxis' };
+type SpecItem = { readonly kind: 'axis' } | { readonly kind: 'ellipsis' } | { readonly kind: 'newaxis' };
 
 /**
  * NumPy basic-indexing text: integers (some out of range, some negative), `start:stop:step` with
@@ -40,8 +40,8 @@ type IndexItem = { readonly kind: 'axis' } | { readonly kind: 'ellipsis' } | { r
 export function randomIndexSpec(random: SeededRandom, shape: readonly number[]): string {
   const ndim = shape.length;
   const axisItems = random.chance(0.08) ? ndim + random.int(1, 2) : random.int(0, ndim);
-  const items: IndexItem[] = Array.from({ length: axisItems }, () => ({ kind: 'axis' }));
-  const insert = (item: IndexItem): void => void items.splice(random.int(0, items.length), 0, item);
+  const items: SpecItem[] = Array.from({ length: axisItems }, () => ({ kind: 'axis' }));
+  const insert = (item: SpecItem): void => void items.splice(random.int(0, items.length), 0, item);
   if (random.chance(0.3)) insert({ kind: 'ellipsis' });
   if (random.chance(0.02)) insert({ kind: 'ellipsis' });
   for (let n = random.chance(0.25) ? random.int(1, 2) : 0; n > 0; n--) insert({ kind: 'newaxis' });

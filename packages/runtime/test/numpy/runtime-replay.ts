@@ -43,19 +43,19 @@ export function describeView(view: View<'f64'>): Outcome {
 
 /** Names a runtime error with the kind of NumPy error it must correspond to. */
 export function describeError(error: unknown): Outcome {
-  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  // OutOfBoundsError first: the kinds are distinct classes, but the order states which wins if that changes.
-  const kind: ErrorKind =
-    error instanceof OutOfBoundsError
-      ? 'out-of-bounds'
-      : error instanceof IndexError
-        ? 'index'
-        : error instanceof WouldCopyError
-          ? 'would-copy'
-          : error instanceof ShapeError
-            ? 'shape'
-            : 'unexpected';
-  return { kind: 'error', error: kind, message };
+  return { kind: 'error', error: errorKind(error), message: errorText(error) };
+}
+
+function errorKind(error: unknown): ErrorKind {
+  if (error instanceof OutOfBoundsError) return 'out-of-bounds';
+  if (error instanceof IndexError) return 'index';
+  if (error instanceof WouldCopyError) return 'would-copy';
+  if (error instanceof ShapeError) return 'shape';
+  return 'unexpected';
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 /** One step on the runtime: the next view and its outcome, or the error that ends the chain. */
@@ -70,7 +70,7 @@ export function runtimeStep(view: View<'f64'>, op: ViewOp): { view: View<'f64'> 
     return { view: next, outcome: describeView(next) };
   } catch (error) {
     // Reading a view the runtime just made must never fail; that is never NumPy's answer, whatever the class.
-    return { view: null, outcome: { kind: 'error', error: 'unexpected', message: `reading the view threw ${describeError(error).message}` } };
+    return { view: null, outcome: { kind: 'error', error: 'unexpected', message: `reading the view threw ${errorText(error)}` } };
   }
 }
 

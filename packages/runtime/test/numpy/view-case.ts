@@ -49,7 +49,7 @@ const tuple = (values: readonly number[]): string => (values.length === 1 ? `(${
 export function runtimeSource(testCase: ViewCase, steps = testCase.ops.length): string {
   const { base } = testCase;
   const memory = `Memory.alloc(${base.memory * 8})`;
-  const filled = `${memory} /* filled with 0..${base.memory - 1} */`;
+  const filled = base.memory === 0 ? memory : `${memory} /* filled with 0..${base.memory - 1} */`;
   let source =
     base.strides !== undefined
       ? `${filled}.view('f64', { shape: ${list(base.shape)}, strides: ${list(base.strides)}, offset: ${base.offset ?? 0} })`
