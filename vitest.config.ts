@@ -18,6 +18,18 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'analyzer',
+          root: 'packages/analyzer',
+          include: ['test/**/*.test.ts'],
+          typecheck: {
+            enabled: true,
+            include: ['test/**/*.test-d.ts'],
+            tsconfig: 'test/tsconfig.json',
+          },
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           root: '.',
           include: ['test/**/*.test.ts'],

@@ -1,0 +1,126 @@
+import type * as TS from 'typescript';
+import { defineCheck, type TextEdit } from '../check.js';
+import { classifyNode, TYPED_ARRAY_NAMES } from '../types/classify.js';
+import { ownsWholeBuffer } from '../types/owns-buffer.js';
+import { dottedName, isStableReference, outerParent, walk } from '../util/syntax.js';
+
+const ELEMENT_SIZE: Readonly<Record<string, number>> = {
+  Int8Array: 1,
+  Uint8Array: 1,
+  Uint8ClampedArray: 1,
+  Int16Array: 2,
+  Uint16Array: 2,
+  Float16Array: 2,
+  Int32Array: 4,
+  Uint32Array: 4,
+  Float32Array: 4,
+  Float64Array: 8,
+  BigInt64Array: 8,
+  BigUint64Array: 8,
+};
+
+type Use = 'construct' | 'wrap' | 'pass' | 'return' | 'send';
+
+export const noWholeBackingBuffer = defineCheck({
+  id: 'no-whole-backing-buffer',
+  code: 91003,
+  description: "Disallow using a view's `.buffer` as if it held only the view's bytes",
+  type: 'problem',
+  preset: 'recommended',
+  hasSuggestions: true,
+  messages: {
+    wholeBuffer:
+      '`{{name}}.buffer` is the whole backing store, not the bytes of `{{name}}`: {{name}} may start at a byteOffset inside it{{pool}}. {{advice}}',
+    addRange: 'View only the bytes of `{{name}}`: pass `{{name}}.byteOffset` and its length.',
+    copyRange: 'Pass a copy of exactly the bytes of `{{name}}`.',
+  },
+  defaultOptions: {},
+  optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+  mayApply: text => text.includes('.buffer'),
+  check(context) {
+    const { ts, checker, sourceFile } = context;
+    walk(ts, sourceFile, node => {
+      if (!ts.isPropertyAccessExpression(node) || node.name.text !== 'buffer') return;
+      const use = useOf(ts, node);
+      if (use === undefined) return;
+      const owner = classifyNode(ts, checker, node.expression);
+      if (owner !== 'TypedArray' && owner !== 'Buffer' && owner !== 'BigIntTypedArray' && owner !== 'DataView') return;
+      if (ownsWholeBuffer(ts, checker, node.expression)) return;
+      const name = dottedName(ts, node.expression) ?? node.expression.getText(sourceFile);
+      const edits = isStableReference(ts, node.expression) ? suggestion(ts, node, use.call, name, sourceFile) : undefined;
+      context.report({
+        node,
+        messageId: 'wholeBuffer',
+        data: {
+          name,
+          pool: owner === 'Buffer' ? ', and a pooled Buffer shares it with every other Buffer in the 8 KiB pool' : '',
+          advice:
+            use.kind === 'construct' || use.kind === 'wrap'
+              ? `Pass \`${name}.byteOffset\` and \`${name}.byteLength\` too.`
+              : `Pass \`${name}\` itself, or a copy of its bytes: \`${name}.buffer.slice(${name}.byteOffset, ${name}.byteOffset + ${name}.byteLength)\`.`,
+        },
+        ...(edits === undefined ? {} : { suggest: [{ messageId: edits.messageId, data: { name }, edits: edits.edits }] }),
+      });
+    });
+  },
+});
+
+/** How `x.buffer` is used, when that use treats it as the view's bytes; undefined for harmless reads. */
+function useOf(ts: typeof TS, access: TS.PropertyAccessExpression): { kind: Use; call?: TS.CallExpression | TS.NewExpression } | undefined {
+  const { parent, child } = outerParent(ts, access);
+  if (ts.isNewExpression(parent) || ts.isCallExpression(parent)) {
+    if (parent.expression === child) return undefined; // x.buffer(...) is not a use of the bytes
+    const args: readonly TS.Expression[] = parent.arguments ?? [];
+    const index = args.indexOf(child as TS.Expression);
+    if (index < 0) return undefined;
+    // Offset and length passed beside it: the caller already says which bytes.
+    if (args.some(arg => mentionsRange(ts, arg))) return undefined;
+    if (ts.isNewExpression(parent) && ts.isIdentifier(parent.expression)) {
+      const callee = parent.expression.text;
+      if (TYPED_ARRAY_NAMES.has(callee) || callee === 'DataView') return index === 0 ? { kind: 'construct', call: parent } : undefined;
+    }
+    if (ts.isCallExpression(parent) && isBufferFrom(ts, parent)) return index === 0 ? { kind: 'wrap', call: parent } : undefined;
+    return { kind: 'pass' };
+  }
+  if (ts.isReturnStatement(parent) || (ts.isArrowFunction(parent) && parent.body === child)) return { kind: 'return' };
+  if (ts.isArrayLiteralExpression(parent) || (ts.isPropertyAssignment(parent) && parent.initializer === child) || ts.isShorthandPropertyAssignment(parent)) {
+    return { kind: 'send' };
+  }
+  return undefined;
+}
+
+function isBufferFrom(ts: typeof TS, call: TS.CallExpression): boolean {
+  const callee = call.expression;
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'from' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Buffer';
+}
+
+function mentionsRange(ts: typeof TS, node: TS.Node): boolean {
+  let found = false;
+  const visit = (child: TS.Node): void => {
+    if (found) return;
+    if (ts.isPropertyAccessExpression(child) && (child.name.text === 'byteOffset' || child.name.text === 'byteLength')) found = true;
+    else ts.forEachChild(child, visit);
+  };
+  visit(node);
+  return found;
+}
+
+function suggestion(
+  ts: typeof TS,
+  access: TS.PropertyAccessExpression,
+  call: TS.CallExpression | TS.NewExpression | undefined,
+  name: string,
+  sourceFile: TS.SourceFile,
+): { messageId: 'addRange' | 'copyRange'; edits: TextEdit[] } | undefined {
+  if (call === undefined) {
+    return {
+      messageId: 'copyRange',
+      edits: [{ start: access.getStart(sourceFile), end: access.getEnd(), newText: `${name}.buffer.slice(${name}.byteOffset, ${name}.byteOffset + ${name}.byteLength)` }],
+    };
+  }
+  const callee = ts.isIdentifier(call.expression) ? call.expression.text : 'Buffer';
+  const size = ELEMENT_SIZE[callee];
+  const length =
+    callee === 'DataView' || callee === 'Buffer' || size === 1 ? `${name}.byteLength` : `${name}.byteLength / ${callee}.BYTES_PER_ELEMENT`;
+  return { messageId: 'addRange', edits: [{ start: access.getEnd(), end: access.getEnd(), newText: `, ${name}.byteOffset, ${length}` }] };
+}

@@ -1,0 +1,88 @@
+import type * as TS from 'typescript';
+import type { Operand } from '../conversions/schema.js';
+
+export const TYPED_ARRAY_NAMES: ReadonlySet<string> = new Set([
+  'Int8Array',
+  'Uint8Array',
+  'Uint8ClampedArray',
+  'Int16Array',
+  'Uint16Array',
+  'Int32Array',
+  'Uint32Array',
+  'Float16Array',
+  'Float32Array',
+  'Float64Array',
+  'BigInt64Array',
+  'BigUint64Array',
+]);
+
+const RUNTIME_DECLARATION = /[\\/](?:@memsafe[\\/]runtime|packages[\\/]runtime)[\\/]/;
+
+/** The kind of value `type` is, as the conversion table names kinds; `undefined` when it is none of them. */
+export function classifyType(ts: typeof TS, checker: TS.TypeChecker, type: TS.Type): Operand | undefined {
+  if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return 'any';
+  if (type.flags & ts.TypeFlags.NumberLike) return 'number';
+  if (type.flags & ts.TypeFlags.StringLike) return 'string';
+  if (type.isUnion()) return classifyUnion(ts, checker, type);
+  if (checker.isArrayType(type)) {
+    const [element] = checker.getTypeArguments(type as TS.TypeReference);
+    return element !== undefined && element.flags & ts.TypeFlags.NumberLike ? 'number[]' : 'iterable';
+  }
+  const symbol = type.getSymbol() ?? type.aliasSymbol;
+  if (symbol === undefined) return undefined;
+  const name = symbol.getName();
+  if (name === 'Buffer') return 'Buffer';
+  if (name === 'BigInt64Array' || name === 'BigUint64Array') return 'BigIntTypedArray';
+  if (TYPED_ARRAY_NAMES.has(name)) return 'TypedArray';
+  if (name === 'ArrayBuffer' || name === 'SharedArrayBuffer' || name === 'DataView' || name === 'Blob') return name;
+  if (name === 'Memory' || name === 'View') {
+    const declaration = symbol.declarations?.[0];
+    if (declaration !== undefined && RUNTIME_DECLARATION.test(declaration.getSourceFile().fileName)) return `memsafe.${name}`;
+    if (name === 'Memory' && checker.getFullyQualifiedName(symbol) === 'WebAssembly.Memory') return 'WebAssembly.Memory';
+  }
+  return type.flags & ts.TypeFlags.Object ? 'object' : undefined;
+}
+
+/** A union is a kind only when every member is (ArrayBufferLike = ArrayBuffer | SharedArrayBuffer counts as ArrayBuffer). */
+function classifyUnion(ts: typeof TS, checker: TS.TypeChecker, type: TS.UnionType): Operand | undefined {
+  const kinds = new Set<Operand | undefined>();
+  for (const member of type.types) {
+    if (member.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)) continue;
+    kinds.add(classifyType(ts, checker, member));
+  }
+  if (kinds.size === 1) return [...kinds][0];
+  if (kinds.size === 2 && kinds.has('ArrayBuffer') && kinds.has('SharedArrayBuffer')) return 'ArrayBuffer';
+  if ([...kinds].every(kind => kind === 'TypedArray' || kind === 'Buffer' || kind === 'BigIntTypedArray')) return 'TypedArray';
+  return undefined;
+}
+
+/** The kind of the value `node` evaluates to (one type-checker question). */
+export function classifyNode(ts: typeof TS, checker: TS.TypeChecker, node: TS.Node): Operand | undefined {
+  return classifyType(ts, checker, checker.getTypeAtLocation(node));
+}
+
+/** Whether a value of kind `actual` fits a pattern's operand `expected`. */
+export function operandFits(expected: Operand, actual: Operand | undefined): boolean {
+  if (expected === 'any') return true;
+  if (actual === undefined) return false;
+  if (expected === actual) return true;
+  switch (expected) {
+    case 'TypedArray':
+      return actual === 'Buffer' || actual === 'BigIntTypedArray';
+    case 'ArrayBuffer':
+      return actual === 'ResizableArrayBuffer';
+    case 'iterable':
+      return actual === 'number[]' || actual === 'TypedArray' || actual === 'Buffer' || actual === 'BigIntTypedArray' || actual === 'string';
+    case 'object':
+      return actual !== 'number' && actual !== 'string';
+    default:
+      return false;
+  }
+}
+
+/** Exact fits rank above general ones, so that the most specific table row wins. */
+export function fitScore(expected: Operand, actual: Operand | undefined): number {
+  if (!operandFits(expected, actual)) return -1;
+  if (expected === actual) return 3;
+  return expected === 'any' ? 0 : 1;
+}

@@ -1,0 +1,58 @@
+import type * as TS from 'typescript';
+
+/** An identifier or a chain of property reads on one: safe to evaluate twice in a suggested edit. */
+export function isStableReference(ts: typeof TS, node: TS.Expression): boolean {
+  if (ts.isIdentifier(node) || node.kind === ts.SyntaxKind.ThisKeyword) return true;
+  if (ts.isPropertyAccessExpression(node)) return isStableReference(ts, node.expression);
+  if (ts.isParenthesizedExpression(node)) return isStableReference(ts, node.expression);
+  return false;
+}
+
+/** The expression with parentheses and type assertions (`as`, `!`, `satisfies`) stripped. */
+export function skipOuter(ts: typeof TS, node: TS.Expression): TS.Expression {
+  let current = node;
+  for (;;) {
+    if (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current) || ts.isSatisfiesExpression(current) || ts.isTypeAssertionExpression(current)) {
+      current = current.expression;
+    } else {
+      return current;
+    }
+  }
+}
+
+/** The nearest ancestor that is not a parenthesis or type assertion, and the child it was reached from. */
+export function outerParent(ts: typeof TS, node: TS.Node): { parent: TS.Node; child: TS.Node } {
+  let child = node;
+  let parent = node.parent;
+  while (
+    ts.isParenthesizedExpression(parent) ||
+    ts.isAsExpression(parent) ||
+    ts.isNonNullExpression(parent) ||
+    ts.isSatisfiesExpression(parent) ||
+    ts.isTypeAssertionExpression(parent)
+  ) {
+    child = parent;
+    parent = parent.parent;
+  }
+  return { parent, child };
+}
+
+/** `a.b.c` for a property chain, `undefined` for anything else. */
+export function dottedName(ts: typeof TS, node: TS.Expression): string | undefined {
+  const inner = skipOuter(ts, node);
+  if (ts.isIdentifier(inner)) return inner.text;
+  if (ts.isPropertyAccessExpression(inner)) {
+    const left = dottedName(ts, inner.expression);
+    return left === undefined ? undefined : `${left}.${inner.name.text}`;
+  }
+  return undefined;
+}
+
+/** Calls `visit` for every node below `root`, in source order. */
+export function walk(ts: typeof TS, root: TS.Node, visit: (node: TS.Node) => void): void {
+  const go = (node: TS.Node): void => {
+    visit(node);
+    ts.forEachChild(node, go);
+  };
+  ts.forEachChild(root, go);
+}

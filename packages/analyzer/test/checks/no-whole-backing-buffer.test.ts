@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { applyEdits, findingsOf } from '../support/program.js';
+
+const rule = 'no-whole-backing-buffer';
+const lint = (code: string) => findingsOf(rule, { 'file.ts': code });
+
+describe(rule, () => {
+  it('flags new T(x.buffer) over a typed array parameter, and suggests the exact range', () => {
+    const code = 'export function f(x: Float32Array) { return new Float32Array(x.buffer); }\n';
+    const [finding, ...rest] = lint(code);
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ rule, line: 1, column: 62, endColumn: 70, severity: 'error' });
+    expect(finding!.message).toBe(
+      '`x.buffer` is the whole backing store, not the bytes of `x`: x may start at a byteOffset inside it. Pass `x.byteOffset` and `x.byteLength` too.',
+    );
+    expect(applyEdits(code, finding!.suggestions![0]!.edits)).toBe(
+      'export function f(x: Float32Array) { return new Float32Array(x.buffer, x.byteOffset, x.byteLength / Float32Array.BYTES_PER_ELEMENT); }\n',
+    );
+  });
+
+  it('names the Buffer pool for a Buffer', () => {
+    const [finding] = lint("import { Buffer } from 'node:buffer';\nconst b = Buffer.from('hi');\nexport const u = new Uint8Array(b.buffer);\n");
+    expect(finding!.message).toContain('a pooled Buffer shares it with every other Buffer in the 8 KiB pool');
+    expect(finding!.line).toBe(3);
+  });
+
+  it('flags DataView and Buffer.from, passing on, returning and sending', () => {
+    const code = [
+      "import { Buffer } from 'node:buffer';",
+      'declare function send(data: ArrayBufferLike): void;',
+      'declare const port: { postMessage(message: unknown, transfer: ArrayBuffer[]): void };',
+      'export function f(x: Uint8Array, d: DataView) {',
+      '  new DataView(x.buffer);',
+      '  Buffer.from(d.buffer);',
+      '  send(x.buffer);',
+      '  port.postMessage({ bytes: x.buffer }, [x.buffer as ArrayBuffer]);',
+      '  return x.buffer;',
+      '}',
+    ].join('\n');
+    expect(lint(code).map(f => f.line)).toEqual([5, 6, 7, 8, 8, 9]);
+  });
+
+  it('stays quiet where the range is given, the value is an ArrayBuffer, or the view owns its buffer', () => {
+    const code = [
+      "import { Buffer } from 'node:buffer';",
+      'declare function send(data: ArrayBufferLike, offset: number, length: number): void;',
+      'export function f(x: Uint8Array, ab: ArrayBuffer, memory: WebAssembly.Memory) {',
+      '  new Uint8Array(x.buffer, x.byteOffset, x.byteLength);',
+      '  Buffer.from(x.buffer, x.byteOffset, x.byteLength);',
+      '  send(x.buffer, x.byteOffset, x.byteLength);',
+      '  new Uint8Array(ab);',
+      '  new Uint8Array(memory.buffer);',
+      '  const owned = new Float64Array(16);',
+      '  new Uint8Array(owned.buffer);',
+      '  const copied = x.slice();',
+      '  send(copied.buffer, 0, copied.byteLength);',
+      '  new Uint8Array(new Uint16Array(4).buffer);',
+      '  if (x.buffer.byteLength > 0 && x.buffer instanceof ArrayBuffer) return x.buffer.byteLength;',
+      '  return 0;',
+      '}',
+    ].join('\n');
+    expect(lint(code)).toEqual([]);
+  });
+
+  it('does not trust a Buffer slice or a let binding to own its buffer', () => {
+    const code = [
+      "import { Buffer } from 'node:buffer';",
+      'export function f(b: Buffer) {',
+      '  const s = b.slice(1);',
+      '  let t = new Uint8Array(4);',
+      '  t = b;',
+      '  return [new Uint8Array(s.buffer), new Uint8Array(t.buffer)];',
+      '}',
+    ].join('\n');
+    expect(lint(code).map(f => f.column)).toEqual([26, 52]);
+  });
+
+  it('suggests a copy of the exact bytes where the buffer is passed on', () => {
+    const code = 'declare function send(b: ArrayBufferLike): void;\nexport function f(x: Int16Array) { send(x.buffer); }\n';
+    const [finding] = lint(code);
+    expect(finding!.suggestions![0]!.message).toBe('Pass a copy of exactly the bytes of `x`.');
+    expect(applyEdits(code, finding!.suggestions![0]!.edits)).toContain('send(x.buffer.slice(x.byteOffset, x.byteOffset + x.byteLength))');
+  });
+});

@@ -1,0 +1,54 @@
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { analyze, checks, type Finding, type RuleSettings } from '../../src/index.js';
+
+/** Virtual files live here, inside the repository, so that node_modules resolve from disk. */
+export const VIRTUAL_ROOT = fileURLToPath(new URL('../__virtual__/', import.meta.url));
+
+export const COMPILER_OPTIONS: ts.CompilerOptions = {
+  strict: true,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  lib: ['lib.es2024.d.ts', 'lib.dom.d.ts'],
+  types: ['node'],
+  skipLibCheck: true,
+  noEmit: true,
+};
+
+/** A program over in-memory `files` (name → text); everything else is read from disk. */
+export function createProgram(files: Readonly<Record<string, string>>): { program: ts.Program; paths: string[] } {
+  const virtual = new Map(Object.entries(files).map(([name, text]) => [VIRTUAL_ROOT + name, text]));
+  const host = ts.createCompilerHost(COMPILER_OPTIONS, true);
+  const { getSourceFile, fileExists, readFile } = host;
+  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+    const text = virtual.get(fileName);
+    return text === undefined ? getSourceFile.call(host, fileName, languageVersion, onError, shouldCreate) : ts.createSourceFile(fileName, text, languageVersion, true);
+  };
+  host.fileExists = fileName => virtual.has(fileName) || fileExists.call(host, fileName);
+  host.readFile = fileName => virtual.get(fileName) ?? readFile.call(host, fileName);
+  const paths = [...virtual.keys()];
+  return { program: ts.createProgram(paths, COMPILER_OPTIONS, host), paths };
+}
+
+/** The findings of one rule over in-memory files, with paths relative to the virtual root. */
+export function findingsOf(rule: string, files: Readonly<Record<string, string>>, options?: Record<string, unknown>): Finding[] {
+  const { program, paths } = createProgram(files);
+  const rules: RuleSettings = { [rule]: { severity: 'error', ...(options === undefined ? {} : { options }) } };
+  const errors: unknown[] = [];
+  const findings = analyze({
+    ts,
+    program,
+    checks,
+    rules,
+    files: paths.map(path => program.getSourceFile(path)!),
+    onError: error => errors.push(error),
+  });
+  if (errors.length > 0) throw errors[0];
+  return findings.map(finding => ({ ...finding, file: finding.file.slice(VIRTUAL_ROOT.length) }));
+}
+
+/** The text after applying `edits` to `text`. */
+export function applyEdits(text: string, edits: readonly { start: number; end: number; newText: string }[]): string {
+  return [...edits].sort((a, b) => b.start - a.start).reduce((out, edit) => out.slice(0, edit.start) + edit.newText + out.slice(edit.end), text);
+}
