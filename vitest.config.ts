@@ -30,6 +30,13 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'eslint-plugin',
+          root: 'packages/eslint-plugin',
+          include: ['test/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           root: '.',
           include: ['test/**/*.test.ts'],

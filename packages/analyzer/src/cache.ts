@@ -1,4 +1,4 @@
-import type * as TS from 'typescript';
+import type TS from 'typescript';
 import type { ProgramCache } from './check.js';
 
 const caches = new WeakMap<TS.Program, ProgramCache>();

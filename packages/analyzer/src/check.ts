@@ -1,4 +1,4 @@
-import type * as TS from 'typescript';
+import type TS from 'typescript';
 
 /** A plain text edit on the original file's offsets; ESLint fixers and tsserver both take these. */
 export interface TextEdit {

@@ -1,4 +1,4 @@
-import type * as TS from 'typescript';
+import type TS from 'typescript';
 import { cacheFor } from './cache.js';
 import { formatMessage, type Check, type Report } from './check.js';
 import { position, type Finding, type Severity } from './finding.js';

@@ -1,4 +1,4 @@
-import type * as TS from 'typescript';
+import type TS from 'typescript';
 import type { TextEdit } from './check.js';
 
 export type Severity = 'warn' | 'error';

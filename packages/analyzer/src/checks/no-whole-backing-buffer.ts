@@ -1,4 +1,4 @@
-import type * as TS from 'typescript';
+import type TS from 'typescript';
 import { defineCheck, type TextEdit } from '../check.js';
 import { classifyNode, TYPED_ARRAY_NAMES } from '../types/classify.js';
 import { ownsWholeBuffer } from '../types/owns-buffer.js';

@@ -1,4 +1,4 @@
-import type * as TS from 'typescript';
+import type TS from 'typescript';
 import type { Operand } from '../conversions/schema.js';
 
 export const TYPED_ARRAY_NAMES: ReadonlySet<string> = new Set([

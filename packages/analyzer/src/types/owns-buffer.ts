@@ -1,4 +1,4 @@
-import type * as TS from 'typescript';
+import type TS from 'typescript';
 import { skipOuter } from '../util/syntax.js';
 import { TYPED_ARRAY_NAMES } from './classify.js';
 

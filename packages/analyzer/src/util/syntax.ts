@@ -1,4 +1,4 @@
-import type * as TS from 'typescript';
+import type TS from 'typescript';
 
 /** An identifier or a chain of property reads on one: safe to evaluate twice in a suggested edit. */
 export function isStableReference(ts: typeof TS, node: TS.Expression): boolean {

@@ -1,0 +1,7 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import noWholeBackingBuffer from './no-whole-backing-buffer.js';
+
+/** Every rule, keyed by its name; one per analyzer check. */
+export const rules = {
+  'no-whole-backing-buffer': noWholeBackingBuffer,
+} satisfies Record<string, TSESLint.RuleModule<string, readonly unknown[]>>;
