@@ -27,6 +27,9 @@ export function createProgram(files: Readonly<Record<string, string>>): { progra
   };
   host.fileExists = fileName => virtual.has(fileName) || fileExists.call(host, fileName);
   host.readFile = fileName => virtual.get(fileName) ?? readFile.call(host, fileName);
+  const { directoryExists } = host;
+  // The virtual folder exists only in memory; module resolution asks for it before its files.
+  host.directoryExists = directory => VIRTUAL_ROOT.startsWith(directory.endsWith('/') ? directory : `${directory}/`) || (directoryExists?.call(host, directory) ?? true);
   const paths = [...virtual.keys()];
   return { program: ts.createProgram(paths, COMPILER_OPTIONS, host), paths };
 }

@@ -1,0 +1,190 @@
+import type TS from 'typescript';
+import { defineCheck, type CheckContext } from '../../check.js';
+import type { FlowDomain } from '../../flow/domain.js';
+import { FlowInterpreter } from '../../flow/interpreter.js';
+import type { Entry } from '../../flow/state.js';
+import { calleeDeclaration, functionOf, lineOf } from '../../util/functions.js';
+import { isStableReference, skipOuter } from '../../util/syntax.js';
+import { GrowthOracle } from './growth.js';
+import { ViewSources } from './sources.js';
+import { MEMORY_WORDS, type ViewInfo } from './view-info.js';
+
+export interface NoStaleViewOptions {
+  /** Names of objects that hold wasm exports in untyped glue code. */
+  readonly exportObjects: readonly string[];
+  /** Exports and functions that never grow memory (by name). */
+  readonly pureFunctions: readonly string[];
+  /** Functions that may grow memory (by name), for callees without a body to look into. */
+  readonly growingFunctions: readonly string[];
+  /** Whether `await` counts as a point where other code may grow wasm memory. */
+  readonly checkAwait: boolean;
+}
+
+const messages = {
+  staleView:
+    '`{{name}}` is a view of {{memory}} made on line {{madeLine}}, and {{what}} (line {{line}}) {{event}}. `{{name}}` may now be detached: reads give undefined and writes are lost. Take a fresh view after the call.',
+  staleWrite:
+    'The write through `{{name}}` picks its target before {{what}} (line {{line}}) runs, and that call {{event}}: the value lands in the detached view. Call first, then write through a fresh view.',
+  rederive: 'Take a fresh view here: `{{expression}}`.',
+};
+
+type MessageId = keyof typeof messages;
+
+/** Source text that can make a tracked view; a file without it (and without imported views) is skipped. */
+const ORIGIN_TEXT = /\.buffer\b|HEAP[UF]?\d|\.raw\(|\.as(?:TypedArray|DataView|Buffer)\(|Memory\d*\(|maxByteLength/;
+
+export const noStaleView = defineCheck<MessageId, NoStaleViewOptions>({
+  id: 'no-stale-view',
+  code: 91001,
+  description: 'Disallow using a view of WebAssembly or resizable memory after a call that may grow, shrink, free or detach it',
+  type: 'problem',
+  preset: 'recommended',
+  hasSuggestions: true,
+  messages,
+  defaultOptions: {
+    exportObjects: ['wasm', 'exports', 'Module', 'asm', 'instance'],
+    pureFunctions: ['free', '_free', '__wbindgen_free', '__wbindgen_add_to_stack_pointer', '__wbindgen_exn_store', 'cwrap', 'getValue', 'setValue'],
+    growingFunctions: ['malloc', 'realloc', 'calloc', '_malloc', '_realloc', '_calloc', '__wbindgen_malloc', '__wbindgen_realloc', '__new', '__pin', 'ccall'],
+    checkAwait: true,
+  },
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      exportObjects: { type: 'array', items: { type: 'string' }, uniqueItems: true },
+      pureFunctions: { type: 'array', items: { type: 'string' }, uniqueItems: true },
+      growingFunctions: { type: 'array', items: { type: 'string' }, uniqueItems: true },
+      checkAwait: { type: 'boolean' },
+    },
+    additionalProperties: false,
+  },
+  check(context) {
+    const { ts, checker, sourceFile, cache, options } = context;
+    const exportObjects = new Set(options.exportObjects);
+    const sources = new ViewSources(ts, checker, cache, exportObjects);
+    const growth = new GrowthOracle(ts, checker, cache, {
+      exportObjects,
+      pureFunctions: new Set(options.pureFunctions),
+      growingFunctions: new Set(options.growingFunctions),
+    });
+    const outer = new Map<TS.Symbol, ViewInfo>([...sources.trackedDeclarations(sourceFile), ...importedViews(context, sources)]);
+    if (outer.size === 0 && !ORIGIN_TEXT.test(sourceFile.text)) return;
+    const domain = createDomain(context, sources, growth);
+    const names = [...outer.keys()].map(symbol => symbol.getName());
+
+    const interpret = (body: TS.Node, container: TS.Node | undefined): void => {
+      const text = sourceFile.text.slice(body.pos, body.end);
+      if (!ORIGIN_TEXT.test(text) && !names.some(name => text.includes(name))) return;
+      const initial = new Map<TS.Symbol, Entry<ViewInfo>>();
+      for (const [symbol, info] of outer) {
+        if (container === undefined ? isImported(ts, symbol) : !declaredWithin(symbol, container)) initial.set(symbol, { info, stale: null });
+      }
+      new FlowInterpreter(ts, checker, domain).run(body, initial);
+    };
+
+    interpret(sourceFile, undefined);
+    const visit = (node: TS.Node): void => {
+      if (ts.isFunctionLike(node) && 'body' in node && node.body !== undefined) interpret(node.body as TS.Node, node);
+      ts.forEachChild(node, visit);
+    };
+    ts.forEachChild(sourceFile, visit);
+  },
+});
+
+function createDomain(context: CheckContext<MessageId, NoStaleViewOptions>, sources: ViewSources, growth: GrowthOracle): FlowDomain<ViewInfo> {
+  const { ts, checker, sourceFile, options } = context;
+  return {
+    track: (expression, lookup) => sources.track(expression, lookup),
+    effectOf(node) {
+      const found = ts.isAwaitExpression(node)
+        ? options.checkAwait
+          ? { invalidation: { site: node, what: '`await`', event: 'lets other code run, which may grow the memory' }, kinds: new Set(['wasm', 'runtime'] as const) }
+          : undefined
+        : ts.isCallExpression(node)
+          ? growth.ofCall(node)
+          : undefined;
+      if (found === undefined) return undefined;
+      return {
+        invalidation: found.invalidation,
+        affects: info => found.kinds.has(info.kind) && (found.root === undefined || info.root === undefined || found.root === info.root),
+      };
+    },
+    refreshedBy(call) {
+      const fn = functionOf(ts, calleeDeclaration(ts, checker, call));
+      if (fn === undefined) return [];
+      const assigned = sources.trackedDeclarations(fn.getSourceFile());
+      const refreshed: TS.Symbol[] = [];
+      const visit = (node: TS.Node): void => {
+        if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left)) {
+          const symbol = checker.getSymbolAtLocation(node.left);
+          if (symbol !== undefined && assigned.has(symbol)) refreshed.push(symbol);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(fn.body);
+      return refreshed;
+    },
+    report(use, entry, stale, write) {
+      const data = {
+        name: use.text,
+        memory: MEMORY_WORDS[entry.info.kind],
+        madeLine: lineOf(entry.info.origin),
+        what: stale.what,
+        line: lineOf(stale.site),
+        event: stale.event,
+      };
+      const origin = entry.info.origin;
+      const fresh = origin.getSourceFile() === sourceFile && isRederivable(ts, origin) ? origin.getText(sourceFile) : undefined;
+      context.report({
+        node: use,
+        messageId: write ? 'staleWrite' : 'staleView',
+        data,
+        ...(fresh === undefined || write
+          ? {}
+          : { suggest: [{ messageId: 'rederive', data: { expression: fresh }, edits: [{ start: use.getStart(sourceFile), end: use.getEnd(), newText: fresh }] }] }),
+      });
+    },
+  };
+}
+
+/** An origin that can be evaluated again in place: `new T(x.y.buffer)`, `Module.HEAPU8`, `getView()`. */
+function isRederivable(ts: typeof TS, origin: TS.Expression): boolean {
+  const node = skipOuter(ts, origin);
+  if (ts.isPropertyAccessExpression(node)) return isStableReference(ts, node);
+  if (ts.isNewExpression(node) || ts.isCallExpression(node)) {
+    const args = node.arguments ?? [];
+    return isStableReference(ts, skipOuter(ts, node.expression)) && args.length <= 1 && args.every(arg => isStableReference(ts, skipOuter(ts, arg)));
+  }
+  return false;
+}
+
+/** Views that other files export and this file imports (`import { HEAPU8 } from './glue'`). */
+function importedViews(context: CheckContext<MessageId, NoStaleViewOptions>, sources: ViewSources): Map<TS.Symbol, ViewInfo> {
+  const { ts, checker, sourceFile } = context;
+  const found = new Map<TS.Symbol, ViewInfo>();
+  for (const statement of sourceFile.statements) {
+    if (!ts.isImportDeclaration(statement) || statement.importClause?.namedBindings === undefined) continue;
+    const bindings = statement.importClause.namedBindings;
+    if (!ts.isNamedImports(bindings)) continue;
+    for (const element of bindings.elements) {
+      const local = checker.getSymbolAtLocation(element.name);
+      if (local === undefined || !(local.flags & ts.SymbolFlags.Alias)) continue;
+      const original = checker.getAliasedSymbol(local);
+      const declaration = original.valueDeclaration;
+      if (declaration === undefined || declaration.getSourceFile().isDeclarationFile) continue;
+      const info = sources.trackedDeclarations(declaration.getSourceFile()).get(original);
+      if (info !== undefined) found.set(local, info);
+    }
+  }
+  return found;
+}
+
+function isImported(ts: typeof TS, symbol: TS.Symbol): boolean {
+  return (symbol.flags & ts.SymbolFlags.Alias) !== 0;
+}
+
+/** Whether a variable belongs to `container` itself, so that its initial value comes from the interpretation. */
+function declaredWithin(symbol: TS.Symbol, container: TS.Node): boolean {
+  const declaration = symbol.valueDeclaration ?? symbol.declarations?.[0];
+  if (declaration === undefined) return false;
+  return declaration.getSourceFile() === container.getSourceFile() && declaration.pos >= container.pos && declaration.end <= container.end;
+}

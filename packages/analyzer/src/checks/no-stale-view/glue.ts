@@ -1,0 +1,57 @@
+import type TS from 'typescript';
+import { classifyNode } from '../../types/classify.js';
+import { skipOuter } from '../../util/syntax.js';
+
+/** Emscripten's heap views: `Module.HEAPU8` and friends, re-assigned by `updateMemoryViews()` after growth. */
+export const HEAP_VIEW_NAMES: ReadonlySet<string> = new Set([
+  'HEAP8',
+  'HEAPU8',
+  'HEAP16',
+  'HEAPU16',
+  'HEAP32',
+  'HEAPU32',
+  'HEAPF32',
+  'HEAPF64',
+  'HEAP64',
+  'HEAPU64',
+]);
+
+/**
+ * Whether `expression` is a WebAssembly.Memory: by its type, or, in untyped glue (wasm-bindgen's
+ * `wasm`, a cast `instance.exports`), by being the `memory` export of an exports object.
+ */
+export function isWasmMemory(ts: typeof TS, checker: TS.TypeChecker, expression: TS.Expression, exportObjects: ReadonlySet<string>): boolean {
+  const node = skipOuter(ts, expression);
+  const kind = classifyNode(ts, checker, node);
+  if (kind === 'WebAssembly.Memory') return true;
+  if (kind !== 'any') return false;
+  return ts.isPropertyAccessExpression(node) && node.name.text === 'memory' && isExportsObject(ts, checker, node.expression, exportObjects);
+}
+
+/**
+ * Whether `expression` holds a module's exports, whose functions run wasm code that may grow its
+ * memory: `instance.exports`, a `WebAssembly.Exports`, any object that also exports a
+ * `memory: WebAssembly.Memory` (the typed interfaces people write for their modules), an
+ * Emscripten `Module` (it has `HEAPU8`), or an untyped object with a glue name (`wasm`, `Module`,
+ * and the names in the rule's `exportObjects` option).
+ */
+export function isExportsObject(ts: typeof TS, checker: TS.TypeChecker, expression: TS.Expression, exportObjects: ReadonlySet<string>): boolean {
+  const node = skipOuter(ts, expression);
+  if (ts.isPropertyAccessExpression(node) && node.name.text === 'exports') {
+    const owner = checker.getTypeAtLocation(node.expression).getSymbol()?.getName();
+    if (owner === 'Instance' || owner === undefined) return true;
+  }
+  const type = checker.getTypeAtLocation(node);
+  if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) {
+    const name = ts.isIdentifier(node) ? node.text : ts.isPropertyAccessExpression(node) ? node.name.text : undefined;
+    return name !== undefined && exportObjects.has(name);
+  }
+  const symbol = type.getSymbol() ?? type.aliasSymbol;
+  if (symbol !== undefined && checker.getFullyQualifiedName(symbol) === 'WebAssembly.Exports') return true;
+  const memory = type.getProperty('memory');
+  if (memory !== undefined) {
+    const memoryType = checker.getTypeOfSymbolAtLocation(memory, node);
+    if (checker.getFullyQualifiedName(memoryType.getSymbol() ?? memory) === 'WebAssembly.Memory') return true;
+  }
+  return type.getProperty('HEAPU8') !== undefined || type.getProperty('HEAP8') !== undefined;
+}

@@ -1,0 +1,166 @@
+import type TS from 'typescript';
+import type { ProgramCache } from '../../check.js';
+import type { Invalidation } from '../../flow/state.js';
+import { classifyNode } from '../../types/classify.js';
+import { callName, calleeDeclaration, functionOf, lineOf, ownCalls, type FunctionWithBody } from '../../util/functions.js';
+import { hasMemsafeTag } from '../../util/jsdoc.js';
+import { skipOuter } from '../../util/syntax.js';
+import { isExportsObject } from './glue.js';
+import type { ViewKind } from './view-info.js';
+
+/** An event that may invalidate views of some kinds (and, for a resize, of one buffer). */
+export interface Growth {
+  readonly invalidation: Invalidation;
+  readonly kinds: ReadonlySet<ViewKind>;
+  readonly root?: TS.Symbol;
+}
+
+export interface GrowthOptions {
+  readonly exportObjects: ReadonlySet<string>;
+  readonly pureFunctions: ReadonlySet<string>;
+  readonly growingFunctions: ReadonlySet<string>;
+}
+
+const WASM: ReadonlySet<ViewKind> = new Set(['wasm', 'runtime']);
+const RUNTIME: ReadonlySet<ViewKind> = new Set(['runtime']);
+const RESIZABLE: ReadonlySet<ViewKind> = new Set(['resizable']);
+const WASM_EVENT = 'runs WebAssembly code that may grow the memory (memory.grow, as in malloc), detaching memory.buffer';
+
+/**
+ * Decides which calls may grow memory: the direct ones (memory.grow, a resize, a wasm export,
+ * an allocator the glue passes around) and, through summaries cached per declaration, every
+ * function that reaches one — across files, through the type checker.
+ */
+export class GrowthOracle {
+  readonly #ts: typeof TS;
+  readonly #checker: TS.TypeChecker;
+  readonly #cache: ProgramCache;
+  readonly #options: GrowthOptions;
+  readonly #inProgress = new Set<TS.Node>();
+
+  constructor(ts: typeof TS, checker: TS.TypeChecker, cache: ProgramCache, options: GrowthOptions) {
+    this.#ts = ts;
+    this.#checker = checker;
+    this.#cache = cache;
+    this.#options = options;
+  }
+
+  /** What a call may do to views, as seen from the calling code. */
+  ofCall(call: TS.CallExpression): Growth | undefined {
+    const direct = this.#direct(call);
+    if (direct !== undefined) return direct;
+    const declaration = calleeDeclaration(this.#ts, this.#checker, call);
+    if (declaration === undefined) return undefined;
+    const name = callName(this.#ts, call, call.getSourceFile());
+    if (hasMemsafeTag(this.#ts, declaration, 'pure')) return undefined;
+    if (hasMemsafeTag(this.#ts, declaration, 'grows')) {
+      return { invalidation: { site: call, what: name, event: 'may grow the memory (its declaration says `@memsafe grows`)' }, kinds: WASM };
+    }
+    const fn = functionOf(this.#ts, declaration);
+    const inner = fn === undefined ? undefined : this.ofFunction(fn);
+    if (inner === undefined) return undefined;
+    const cause = inner.invalidation.site;
+    const where = cause.getSourceFile() === call.getSourceFile() ? `line ${lineOf(cause)}` : `${baseName(cause.getSourceFile().fileName)}:${lineOf(cause)}`;
+    return {
+      invalidation: { site: call, what: name, event: `may grow the memory: it reaches ${inner.invalidation.what} (${where}), which ${firstClause(inner.invalidation.event)}` },
+      kinds: inner.kinds,
+    };
+  }
+
+  /** The first growth a function's own body may cause, with its innermost cause; cached. */
+  ofFunction(fn: FunctionWithBody): Growth | undefined {
+    return this.#cache.get('memsafe/growth-of-function', fn, () => {
+      if (this.#inProgress.has(fn)) return undefined; // recursion: the other calls decide
+      this.#inProgress.add(fn);
+      try {
+        for (const call of ownCalls(this.#ts, fn)) {
+          const direct = this.#direct(call);
+          if (direct !== undefined) return direct;
+          const declaration = calleeDeclaration(this.#ts, this.#checker, call);
+          if (declaration === undefined || hasMemsafeTag(this.#ts, declaration, 'pure')) continue;
+          if (hasMemsafeTag(this.#ts, declaration, 'grows')) return this.ofCall(call);
+          const callee = functionOf(this.#ts, declaration);
+          const inner = callee === undefined ? undefined : this.ofFunction(callee);
+          if (inner !== undefined) return inner;
+        }
+        return undefined;
+      } finally {
+        this.#inProgress.delete(fn);
+      }
+    });
+  }
+
+  #direct(call: TS.CallExpression): Growth | undefined {
+    const ts = this.#ts;
+    const callee = skipOuter(ts, call.expression);
+    const what = callName(ts, call, call.getSourceFile());
+    if (ts.isIdentifier(callee)) {
+      if (this.#options.growingFunctions.has(callee.text)) {
+        return { invalidation: { site: call, what, event: 'allocates in WebAssembly memory, which may grow it' }, kinds: WASM };
+      }
+      return this.#exportAlias(callee, call, what);
+    }
+    const property = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isElementAccessExpression(callee) && ts.isStringLiteralLike(callee.argumentExpression) ? callee.argumentExpression.text : undefined;
+    if (property === undefined || !(ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee))) return undefined;
+    const receiver = callee.expression;
+    if (this.#options.pureFunctions.has(property)) return undefined;
+    if (property === 'grow' || property === 'resize' || property === 'free' || property === 'transfer') {
+      const kind = classifyNode(ts, this.#checker, receiver);
+      if (kind === 'WebAssembly.Memory' && property === 'grow') {
+        return { invalidation: { site: call, what, event: 'grows the memory, which detaches memory.buffer and every view of it' }, kinds: WASM };
+      }
+      if (kind === 'memsafe.Memory') {
+        const event = property === 'grow' ? 'grows the memory, detaching raw views of it' : property === 'resize' ? 'may shrink the memory' : property === 'free' ? 'frees the memory' : 'transfers the memory away';
+        return { invalidation: { site: call, what, event }, kinds: property === 'grow' ? WASM : RUNTIME };
+      }
+      if (property === 'resize' && (kind === 'ArrayBuffer' || kind === 'ResizableArrayBuffer')) {
+        const root = ts.isIdentifier(receiver) ? this.#checker.getSymbolAtLocation(receiver) : undefined;
+        return { invalidation: { site: call, what, event: 'may shrink the buffer, which puts fixed-length views of it out of bounds' }, kinds: RESIZABLE, ...(root === undefined ? {} : { root }) };
+      }
+    }
+    if (this.#options.growingFunctions.has(property)) {
+      return { invalidation: { site: call, what, event: 'allocates in WebAssembly memory, which may grow it' }, kinds: WASM };
+    }
+    if (isExportsObject(ts, this.#checker, receiver, this.#options.exportObjects) && this.#isGrowingExport(receiver, property) && !this.#markedPure(callee)) {
+      return { invalidation: { site: call, what, event: WASM_EVENT }, kinds: WASM };
+    }
+    return undefined;
+  }
+
+  /** An export declared with `@memsafe pure` in the interface that types the exports. */
+  #markedPure(callee: TS.Expression): boolean {
+    const declarations = this.#checker.getSymbolAtLocation(callee)?.declarations ?? [];
+    return declarations.some(declaration => hasMemsafeTag(this.#ts, declaration, 'pure'));
+  }
+
+  /** On an Emscripten Module only the compiled functions (`_name`) and `ccall` run wasm code. */
+  #isGrowingExport(receiver: TS.Expression, property: string): boolean {
+    const type = this.#checker.getTypeAtLocation(receiver);
+    const emscripten = type.getProperty('HEAPU8') !== undefined || (skipOuter(this.#ts, receiver).getText() === 'Module' && !!(type.flags & this.#ts.TypeFlags.Any));
+    if (!emscripten) return true;
+    return property.startsWith('_') || property === 'ccall';
+  }
+
+  /** `const malloc = exports.malloc` or `Module.cwrap(…)`: calling the alias runs the export. */
+  #exportAlias(callee: TS.Identifier, call: TS.CallExpression, what: string): Growth | undefined {
+    const ts = this.#ts;
+    const declaration = this.#checker.getSymbolAtLocation(callee)?.valueDeclaration;
+    if (declaration === undefined || !ts.isVariableDeclaration(declaration) || declaration.initializer === undefined) return undefined;
+    const init = skipOuter(ts, declaration.initializer);
+    const fromExports =
+      (ts.isPropertyAccessExpression(init) && isExportsObject(ts, this.#checker, init.expression, this.#options.exportObjects) && this.#isGrowingExport(init.expression, init.name.text)) ||
+      (ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && init.expression.name.text === 'cwrap');
+    if (!fromExports || this.#options.pureFunctions.has(callee.text)) return undefined;
+    return { invalidation: { site: call, what, event: WASM_EVENT }, kinds: WASM };
+  }
+}
+
+function baseName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}
+
+/** "runs WebAssembly code that may grow the memory (…), detaching …" → its first clause, for nested messages. */
+function firstClause(event: string): string {
+  const cut = event.search(/[,(:]/);
+  return (cut < 0 ? event : event.slice(0, cut)).trim();
+}

@@ -1,0 +1,46 @@
+import type TS from 'typescript';
+
+export type FunctionWithBody = TS.FunctionLikeDeclaration & { readonly body: TS.ConciseBody };
+
+/** The declaration a call goes to, when the checker can resolve it: through imports, aliases and `const f = () => …`. */
+export function calleeDeclaration(ts: typeof TS, checker: TS.TypeChecker, call: TS.CallExpression): TS.Declaration | undefined {
+  let symbol = checker.getSymbolAtLocation(call.expression);
+  if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  return symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+}
+
+/** The function a declaration stands for: itself, or the function a variable is initialised with. */
+export function functionOf(ts: typeof TS, declaration: TS.Declaration | undefined): FunctionWithBody | undefined {
+  if (declaration === undefined) return undefined;
+  if (ts.isFunctionLike(declaration) && 'body' in declaration && declaration.body !== undefined) return declaration as FunctionWithBody;
+  if (ts.isVariableDeclaration(declaration) && declaration.initializer !== undefined) {
+    const init = declaration.initializer;
+    if ((ts.isArrowFunction(init) || ts.isFunctionExpression(init)) && init.body !== undefined) return init as FunctionWithBody;
+  }
+  return undefined;
+}
+
+/** Every call in a function's own body, not in functions nested inside it. */
+export function ownCalls(ts: typeof TS, fn: FunctionWithBody): TS.CallExpression[] {
+  const calls: TS.CallExpression[] = [];
+  const visit = (node: TS.Node): void => {
+    if (node !== fn && ts.isFunctionLike(node)) return;
+    if (ts.isCallExpression(node)) calls.push(node);
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(fn, visit);
+  return calls;
+}
+
+/** A short, readable name for what is called: `exports.malloc(…)`, `grow()`. */
+export function callName(ts: typeof TS, call: TS.CallExpression | TS.NewExpression, sourceFile: TS.SourceFile): string {
+  const callee = call.expression;
+  const text = callee.getText(sourceFile);
+  const short = text.length > 40 ? `${text.slice(0, 37)}…` : text;
+  return `\`${short}(${(call.arguments?.length ?? 0) > 0 ? '…' : ''})\``;
+}
+
+export function lineOf(node: TS.Node): number {
+  const sourceFile = node.getSourceFile();
+  return sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
+}

@@ -1,0 +1,224 @@
+import { describe, expect, it } from 'vitest';
+import { applyEdits, findingsOf } from '../support/program.js';
+
+const rule = 'no-stale-view';
+const lint = (code: string, options?: Record<string, unknown>) => findingsOf(rule, { 'file.ts': code }, options);
+const lines = (code: string, options?: Record<string, unknown>) => lint(code, options).map(f => `${f.line}:${f.messageId}`);
+
+const EXPORTS = `
+interface Exports {
+  memory: WebAssembly.Memory;
+  malloc(size: number): number;
+  /** @memsafe pure */
+  sum(ptr: number, n: number): number;
+}
+declare const exports: Exports;
+`;
+
+describe(rule, () => {
+  it('flags a view of memory.buffer used after a wasm export call, with the call named', () => {
+    const code = `${EXPORTS}
+export function f(bytes: Uint8Array) {
+  const heap = new Uint8Array(exports.memory.buffer);
+  const ptr = exports.malloc(bytes.length);
+  heap.set(bytes, ptr);
+}`;
+    const [finding, ...rest] = lint(code);
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ line: 13, column: 3, messageId: 'staleView' });
+    expect(finding!.message).toBe(
+      '`heap` is a view of WebAssembly memory made on line 11, and `exports.malloc(…)` (line 12) allocates in WebAssembly memory, which may grow it. `heap` may now be detached: reads give undefined and writes are lost. Take a fresh view after the call.',
+    );
+    expect(applyEdits(code, finding!.suggestions![0]!.edits)).toContain('  new Uint8Array(exports.memory.buffer).set(bytes, ptr);');
+  });
+
+  it('stays quiet on the correct patterns: a view taken after the call, a pure export, a copy taken before', () => {
+    const code = `${EXPORTS}
+export function f(bytes: Uint8Array) {
+  const ptr = exports.malloc(bytes.length);
+  new Uint8Array(exports.memory.buffer).set(bytes, ptr);
+  const heap = new Uint8Array(exports.memory.buffer);
+  exports.sum(ptr, bytes.length);
+  heap[0] = 1;
+  const copy = heap.slice(0, 4);
+  exports.malloc(8);
+  return copy[0];
+}`;
+    expect(lint(code)).toEqual([]);
+  });
+
+  it('catches memory.grow from JS, a DataView and a sub-view', () => {
+    const code = `
+export function f(memory: WebAssembly.Memory) {
+  const data = new DataView(memory.buffer);
+  const part = new Uint8Array(memory.buffer).subarray(8, 16);
+  memory.grow(1);
+  data.getUint8(0);
+  return part[0];
+}`;
+    expect(lines(code)).toEqual(['6:staleView', '7:staleView']);
+  });
+
+  it('flags a write whose target is picked before the call that grows', () => {
+    const code = `${EXPORTS}
+export function f() {
+  const heap = new Int32Array(exports.memory.buffer);
+  heap[0] = exports.malloc(16);
+}`;
+    const [finding] = lint(code);
+    expect(finding).toMatchObject({ line: 12, messageId: 'staleWrite' });
+    expect(finding!.message).toContain('picks its target before `exports.malloc(…)` (line 12) runs');
+  });
+
+  it('follows branches, loops, early returns and try/finally', () => {
+    const code = `${EXPORTS}
+export function branches(grow: boolean) {
+  const heap = new Uint8Array(exports.memory.buffer);
+  if (grow) exports.malloc(1);
+  return heap[0];
+}
+export function early(grow: boolean) {
+  const heap = new Uint8Array(exports.memory.buffer);
+  if (grow) {
+    exports.malloc(1);
+    return 0;
+  }
+  return heap[0];
+}
+export function loop(n: number) {
+  const heap = new Uint8Array(exports.memory.buffer);
+  for (let i = 0; i < n; i++) {
+    heap[i] = 1;
+    exports.malloc(1);
+  }
+}
+export function finallyBlock() {
+  const heap = new Uint8Array(exports.memory.buffer);
+  try {
+    exports.malloc(1);
+  } finally {
+    heap[0] = 0;
+  }
+}`;
+    expect(lines(code)).toEqual(['13:staleView', '26:staleView', '35:staleView']);
+  });
+
+  it('reaches growth through functions in other files', () => {
+    const findings = findingsOf(rule, {
+      'alloc.ts': `${EXPORTS}\nexport function allocate(n: number) { return exports.malloc(n); }\n`,
+      'main.ts': `import { allocate } from './alloc.js';\ndeclare const memory: WebAssembly.Memory;\nexport function f() {\n  const heap = new Uint8Array(memory.buffer);\n  allocate(4);\n  return heap[0];\n}\n`,
+    });
+    expect(findings.map(f => `${f.file}:${f.line}`)).toEqual(['main.ts:6']);
+    expect(findings[0]!.message).toContain('`allocate(…)` (line 5) may grow the memory: it reaches `exports.malloc(…)` (alloc.ts:10), which allocates in WebAssembly memory');
+  });
+
+  it('knows a module-level cached view and a function that uses it after growth', () => {
+    const code = `${EXPORTS}
+const HEAP = new Uint8Array(exports.memory.buffer);
+export function encode(text: string) {
+  const bytes = new TextEncoder().encode(text);
+  const ptr = exports.malloc(bytes.length);
+  HEAP.set(bytes, ptr);
+  return ptr;
+}`;
+    expect(lines(code)).toEqual(['14:staleView']);
+  });
+
+  it('accepts Emscripten: re-reading Module.HEAPU8 after the call, updateMemoryViews()', () => {
+    const code = `
+declare const Module: { HEAPU8: Uint8Array; _malloc(n: number): number; _free(p: number): void; UTF8ToString(p: number): string };
+let HEAPU8: Uint8Array;
+declare const wasmMemory: WebAssembly.Memory;
+function updateMemoryViews() { HEAPU8 = new Uint8Array(wasmMemory.buffer); }
+export function good(bytes: Uint8Array) {
+  const ptr = Module._malloc(bytes.length);
+  Module.HEAPU8.set(bytes, ptr);
+  Module._free(ptr);
+  Module.UTF8ToString(ptr);
+}
+export function bad(bytes: Uint8Array) {
+  const heap = Module.HEAPU8;
+  const ptr = Module._malloc(bytes.length);
+  heap.set(bytes, ptr);
+}
+export function refreshed() {
+  Module._malloc(8);
+  updateMemoryViews();
+  return HEAPU8[0];
+}
+export function stale() {
+  Module._malloc(8);
+  return HEAPU8[0];
+}`;
+    expect(lines(code)).toEqual(['15:staleView', '24:staleView']);
+  });
+
+  it('accepts a wasm-bindgen cached getter that re-checks byteLength, and flags its result kept across malloc', () => {
+    const code = `
+let wasm: any;
+let cachedUint8ArrayMemory0: Uint8Array | null = null;
+function getUint8ArrayMemory0() {
+  if (cachedUint8ArrayMemory0 === null || cachedUint8ArrayMemory0.byteLength === 0) {
+    cachedUint8ArrayMemory0 = new Uint8Array(wasm.memory.buffer);
+  }
+  return cachedUint8ArrayMemory0;
+}
+export function pass(arg: Uint8Array) {
+  const ptr = wasm.__wbindgen_malloc(arg.length, 1) >>> 0;
+  getUint8ArrayMemory0().set(arg, ptr);
+  return ptr;
+}
+export function kept(arg: Uint8Array) {
+  const mem = getUint8ArrayMemory0();
+  const ptr = wasm.__wbindgen_malloc(arg.length, 1) >>> 0;
+  mem.set(arg, ptr);
+}`;
+    expect(lines(code)).toEqual(['18:staleView']);
+  });
+
+  it('treats await as a point where other code may grow memory, unless told not to', () => {
+    const code = `
+export async function f(memory: WebAssembly.Memory, next: () => Promise<void>) {
+  const heap = new Uint8Array(memory.buffer);
+  await next();
+  return heap[0];
+}`;
+    expect(lines(code)).toEqual(['5:staleView']);
+    expect(lines(code, { checkAwait: false })).toEqual([]);
+  });
+
+  it('honours @memsafe grows and the pureFunctions option', () => {
+    const code = `
+/** @memsafe grows */
+declare function compute(): void;
+declare const exports: { memory: WebAssembly.Memory; step(): void };
+export function f() {
+  const heap = new Uint8Array(exports.memory.buffer);
+  compute();
+  heap[0] = 1;
+  const again = new Uint8Array(exports.memory.buffer);
+  exports.step();
+  again[0] = 1;
+}`;
+    expect(lines(code)).toEqual(['8:staleView', '11:staleView']);
+    expect(lines(code, { pureFunctions: ['step'] })).toEqual(['8:staleView']);
+  });
+
+  it('knows raw pointers of @memsafe/runtime and shrinking resizable buffers', () => {
+    const code = `
+import { Memory } from '@memsafe/runtime';
+export function f(mem: Memory) {
+  const ptr = mem.view('f64', { shape: [4] }).raw();
+  const array = ptr.array;
+  mem.grow(1);
+  return [ptr.get(0), array[0]];
+}
+export function g() {
+  const buffer = new ArrayBuffer(64, { maxByteLength: 128 });
+  const view = new Float64Array(buffer, 0, 8);
+  buffer.resize(16);
+  return view[7];
+}`;
+    expect(lines(code)).toEqual(['7:staleView', '7:staleView', '13:staleView']);
+  });
+});
