@@ -1,7 +1,8 @@
 import { ESLintUtils } from '@typescript-eslint/utils';
 
 /** Each rule links to its page in the repository's docs. */
-export const docsUrl = (name: string): string => `https://github.com/memsafe/memsafe/blob/main/docs/rules/${name}.md`;
+export { docsUrl } from '@memsafe/analyzer';
+import { docsUrl } from '@memsafe/analyzer';
 
 export interface MemsafeDocs {
   description: string;

@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import type TS from 'typescript';
+import { checks } from '../checks/index.js';
+import { applyRuleOverrides, ConfigError, presetRules } from '../config.js';
+import { analyze } from '../engine.js';
+import { explainFile } from '../explain.js';
+import { docsUrl, version } from '../meta.js';
+import { parseArguments, USAGE, UsageError, type CliArguments } from './args.js';
+import { colorEnabled, palette, type Palette } from './colors.js';
+import { formatJson } from './format/json.js';
+import { formatPretty } from './format/pretty.js';
+import { formatSarif } from './format/sarif.js';
+import { loadProject } from './project.js';
+
+export interface Io {
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly stdout: { write(text: string): unknown; isTTY?: boolean };
+  readonly stderr: { write(text: string): unknown; isTTY?: boolean };
+}
+
+/** Runs the CLI and returns its exit code: 0 clean, 1 findings, 2 usage or configuration error. */
+export function main(ts: typeof TS, argv: readonly string[], io: Io): number {
+  let args: CliArguments;
+  try {
+    args = parseArguments(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`memsafe: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (args.command === 'help') {
+    io.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (args.command === 'version') {
+    io.stdout.write(`${version}\n`);
+    return 0;
+  }
+  const colors = palette(colorEnabled(args.color, io.stdout, io.env));
+  try {
+    const rules = applyRuleOverrides(checks, presetRules(checks, args.config), args.rules);
+    // Progress goes to stderr, and only where a person watches it: JSON and SARIF stay clean.
+    const progress = io.stderr.isTTY === true && args.format === 'pretty' ? (text: string) => io.stderr.write(`\r${text}\u001b[K`) : () => undefined;
+    progress('memsafe: loading the project…');
+    const project = loadProject(ts, io.cwd, args.project, args.paths);
+    progress(`memsafe: analysing ${project.files.length} files…`);
+    if (args.command === 'explain') {
+      const checker = project.program.getTypeChecker();
+      const entries = project.files.flatMap(file => explainFile(ts, checker, file));
+      progress('');
+      io.stdout.write(args.format === 'json' ? `${JSON.stringify(entries, null, 2)}\n` : formatExplanations(entries, io.cwd, colors));
+      return 0;
+    }
+    const internalErrors: string[] = [];
+    const findings = analyze({
+      ts,
+      program: project.program,
+      checks,
+      rules,
+      files: project.files,
+      onError: (error, check, file) => internalErrors.push(`memsafe/${check.id} failed on ${relative(io.cwd, file.fileName)}: ${error instanceof Error ? error.message : String(error)}`),
+    });
+    progress('');
+    for (const message of internalErrors) io.stderr.write(`memsafe: internal error: ${message}\n`);
+    const readText = (file: string) => readFileSync(file, 'utf8');
+    if (args.format === 'json') io.stdout.write(formatJson(findings));
+    else if (args.format === 'sarif') io.stdout.write(formatSarif(findings, checks, version, docsUrl));
+    else io.stdout.write(formatPretty(findings, readText, io.cwd, colors));
+    return findings.length > 0 ? 1 : 0;
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.stderr.write(`memsafe: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function formatExplanations(entries: ReturnType<typeof explainFile>, cwd: string, colors: Palette): string {
+  if (entries.length === 0) return 'memsafe found no memory conversions.\n';
+  const copies = entries.filter(e => e.result === 'copy');
+  const lines = entries.map(e => {
+    const result = e.result === 'copy' ? colors.yellow(e.result.padEnd(11)) : colors.cyan(e.result.padEnd(11));
+    const bytes = e.bytes === undefined ? '' : colors.dim(` ${e.bytes} bytes`);
+    const hazards = e.hazards.length === 0 ? '' : ` ${colors.red(`⚠ ${e.hazards.join(', ')}`)}`;
+    return `${colors.dim(`${relative(cwd, e.file)}:${e.line}:${e.column}`)}  ${result} ${e.text}${bytes}${hazards}`;
+  });
+  const known = copies.filter(e => e.bytes !== undefined).reduce((sum, e) => sum + e.bytes!, 0);
+  return `${lines.join('\n')}\n\n${entries.length} conversions: ${entries.length - copies.length} share or move memory, ${copies.length} copy${known > 0 ? ` (${known} bytes where the size is in the code)` : ''}.\n`;
+}

@@ -1,0 +1,83 @@
+import type TS from 'typescript';
+import { ConversionMatcher } from './conversions/match.js';
+import type { ConversionResult, ConversionRow, Hazard } from './conversions/schema.js';
+import { conversions } from './conversions/table.js';
+import { position } from './finding.js';
+import { skipOuter } from './util/syntax.js';
+
+/** One conversion found in code, as `memsafe explain` reports it. */
+export interface Explanation {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly text: string;
+  readonly result: ConversionResult;
+  readonly sharesMemory: boolean;
+  /** The first hazard of the row, or null; `hazards` has them all. */
+  readonly hazard: Hazard | null;
+  readonly hazards: readonly Hazard[];
+  readonly conversion: string;
+  readonly note: string;
+  /** Bytes a copy allocates, where the code states a length. */
+  readonly bytes?: number;
+}
+
+const ELEMENT_SIZE: Readonly<Record<string, number>> = {
+  Int8Array: 1, Uint8Array: 1, Uint8ClampedArray: 1, Int16Array: 2, Uint16Array: 2, Float16Array: 2,
+  Int32Array: 4, Uint32Array: 4, Float32Array: 4, Float64Array: 8, BigInt64Array: 8, BigUint64Array: 8,
+};
+
+let matcher: ConversionMatcher | undefined;
+
+/** The row of the conversion table that `node` is, if any: the hovers and rules use this too. */
+export function conversionAt(ts: typeof TS, checker: TS.TypeChecker, node: TS.Node): ConversionRow | undefined {
+  matcher ??= new ConversionMatcher(conversions);
+  return matcher.match(ts, checker, node);
+}
+
+/** Every conversion in `sourceFile`, in source order. */
+export function explainFile(ts: typeof TS, checker: TS.TypeChecker, sourceFile: TS.SourceFile): Explanation[] {
+  const found: Explanation[] = [];
+  const visit = (node: TS.Node): void => {
+    if (ts.isNewExpression(node) || ts.isCallExpression(node) || ts.isPropertyAccessExpression(node) || ts.isSpreadElement(node)) {
+      const row = conversionAt(ts, checker, node);
+      if (row !== undefined) {
+        const start = node.getStart(sourceFile);
+        const { line, column } = position(sourceFile, start);
+        const text = node.getText(sourceFile).replace(/\s+/g, ' ');
+        const bytes = allocatedBytes(ts, node, row);
+        found.push({
+          file: sourceFile.fileName,
+          line,
+          column,
+          text: text.length > 80 ? `${text.slice(0, 77)}...` : text,
+          result: row.result,
+          sharesMemory: row.sharesMemory,
+          hazard: row.hazards[0] ?? null,
+          hazards: row.hazards,
+          conversion: row.id,
+          note: row.note,
+          ...(bytes === undefined ? {} : { bytes }),
+        });
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return found;
+}
+
+/** `new Float64Array(512)` or `Buffer.alloc(4096)`: the size is in the code. */
+function allocatedBytes(ts: typeof TS, node: TS.Node, row: ConversionRow): number | undefined {
+  if (row.result !== 'copy' && !row.id.includes('alloc') && !row.id.includes('length')) return undefined;
+  const args = ts.isNewExpression(node) || ts.isCallExpression(node) ? (node.arguments ?? []) : [];
+  const first = args[0] === undefined ? undefined : skipOuter(ts, args[0]);
+  if (first === undefined || !ts.isNumericLiteral(first)) return undefined;
+  const count = Number(first.text);
+  if (ts.isNewExpression(node) && ts.isIdentifier(node.expression)) {
+    const size = ELEMENT_SIZE[node.expression.text];
+    if (size !== undefined) return count * size;
+    if (node.expression.text === 'ArrayBuffer' || node.expression.text === 'SharedArrayBuffer') return count;
+  }
+  return ts.isCallExpression(node) && node.expression.getText().startsWith('Buffer.') ? count : undefined;
+}
