@@ -21,6 +21,8 @@ export default defineConfig({
           name: 'analyzer',
           root: 'packages/analyzer',
           include: ['test/**/*.test.ts'],
+          // Each test builds a type-checked program; the first one parses the standard library.
+          testTimeout: 30_000,
           typecheck: {
             enabled: true,
             include: ['test/**/*.test-d.ts'],
@@ -33,6 +35,7 @@ export default defineConfig({
           name: 'eslint-plugin',
           root: 'packages/eslint-plugin',
           include: ['test/**/*.test.ts'],
+          testTimeout: 30_000,
         },
       },
       {

@@ -753,7 +753,7 @@ const rows: Row[] = [
     sharesMemory: true,
     hazards: ['out-of-bounds-after-shrink'],
     since: '20.0.0',
-    note: 'Unlike new Uint8Array(rab) the Buffer is fixed-length: it does not grow with the buffer and goes length 0 when a resize() cuts it; re-wrap after every resize.',
+    note: 'Up to Node 22.11 and 23.0 the Buffer is fixed-length, unlike new Uint8Array(rab), so it does not grow and goes length 0 when a resize() cuts it (22.12 and 23.1 made it length-tracking); re-wrap after every resize.',
   },
   {
     id: 'buf-from-buffer',
@@ -1032,7 +1032,7 @@ const rows: Row[] = [
     sharesMemory: false,
     hazards: ['lossy-decoding'],
     since: '0.1.90',
-    note: 'utf8 and ascii replace or mask invalid bytes silently; base64 and hex are lossless.',
+    note: 'Decoding as utf8 or ascii replaces or masks invalid bytes silently, while base64 and hex are lossless; use a fatal TextDecoder to reject bad UTF-8.',
   },
   {
     id: 'str-buffer-to-string-range',
@@ -1401,7 +1401,7 @@ const rows: Row[] = [
     sharesMemory: false,
     hazards: ['whole-backing-buffer'],
     since: '10.5.0',
-    note: 'workerData is structured-cloned, whole backing buffer included; pass a SharedArrayBuffer to share, or list buffers in transferList to move them.',
+    note: 'The workerData is structured-cloned, whole backing buffer included; pass a SharedArrayBuffer to share, or list buffers in transferList to move them.',
   },
 
   // ── v8 serialize ───────────────────────────────────────────────────────────────────────────
@@ -1691,7 +1691,7 @@ const rows: Row[] = [
     sharesMemory: true,
     hazards: ['detached-after-grow'],
     since: '20.0.0',
-    note: 'ptr.array throws StalePointerError after growth, but a typed array read from it earlier is detached; read ptr.array again after every call that may grow.',
+    note: 'The pointer’s `array` getter throws StalePointerError after growth, but a typed array read from it earlier is detached; read ptr.array again after every call that may grow.',
   },
   {
     id: 'ms-slice',

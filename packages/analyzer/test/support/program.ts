@@ -16,6 +16,8 @@ export const COMPILER_OPTIONS: ts.CompilerOptions = {
   noEmit: true,
 };
 
+const libraryFiles = new Map<string, ts.SourceFile>();
+
 /** A program over in-memory `files` (name → text); everything else is read from disk. */
 export function createProgram(files: Readonly<Record<string, string>>): { program: ts.Program; paths: string[] } {
   const virtual = new Map(Object.entries(files).map(([name, text]) => [VIRTUAL_ROOT + name, text]));
@@ -23,7 +25,14 @@ export function createProgram(files: Readonly<Record<string, string>>): { progra
   const { getSourceFile, fileExists, readFile } = host;
   host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
     const text = virtual.get(fileName);
-    return text === undefined ? getSourceFile.call(host, fileName, languageVersion, onError, shouldCreate) : ts.createSourceFile(fileName, text, languageVersion, true);
+    if (text !== undefined) return ts.createSourceFile(fileName, text, languageVersion, true);
+    // Library files (lib.*.d.ts, @types/node) never change: parse them once for every test program.
+    let cached = libraryFiles.get(fileName);
+    if (cached === undefined) {
+      cached = getSourceFile.call(host, fileName, languageVersion, onError, shouldCreate);
+      if (cached !== undefined) libraryFiles.set(fileName, cached);
+    }
+    return cached;
   };
   host.fileExists = fileName => virtual.has(fileName) || fileExists.call(host, fileName);
   host.readFile = fileName => virtual.get(fileName) ?? readFile.call(host, fileName);

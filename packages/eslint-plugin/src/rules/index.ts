@@ -1,9 +1,17 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import noAmbiguousSlice from './no-ambiguous-slice.js';
 import noStaleView from './no-stale-view.js';
+import noUseAfterTransfer from './no-use-after-transfer.js';
 import noWholeBackingBuffer from './no-whole-backing-buffer.js';
 
 /** Every rule, keyed by its name; one per analyzer check. */
-export const rules = {
+export const rules: {
+  'no-stale-view': typeof noStaleView;
+  'no-use-after-transfer': typeof noUseAfterTransfer;
+  'no-whole-backing-buffer': typeof noWholeBackingBuffer;
+  'no-ambiguous-slice': typeof noAmbiguousSlice;
+} = {
   'no-stale-view': noStaleView,
+  'no-use-after-transfer': noUseAfterTransfer,
   'no-whole-backing-buffer': noWholeBackingBuffer,
-} satisfies Record<string, TSESLint.RuleModule<string, readonly unknown[]>>;
+  'no-ambiguous-slice': noAmbiguousSlice,
+};

@@ -4,6 +4,7 @@ import type { FlowDomain } from '../../flow/domain.js';
 import { FlowInterpreter } from '../../flow/interpreter.js';
 import type { Entry } from '../../flow/state.js';
 import { calleeDeclaration, functionOf, lineOf } from '../../util/functions.js';
+import { isLivenessCheck } from '../../util/liveness.js';
 import { isStableReference, skipOuter } from '../../util/syntax.js';
 import { GrowthOracle } from './growth.js';
 import { ViewSources } from './sources.js';
@@ -124,6 +125,7 @@ function createDomain(context: CheckContext<MessageId, NoStaleViewOptions>, sour
       return refreshed;
     },
     report(use, entry, stale, write) {
+      if (isLivenessCheck(ts, use)) return;
       const data = {
         name: use.text,
         memory: MEMORY_WORDS[entry.info.kind],

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { findingsOf } from '../support/program.js';
+
+const rule = 'no-use-after-transfer';
+const lines = (files: Record<string, string>) => findingsOf(rule, files).map(f => `${f.file}:${f.line}:${f.column}`);
+const lint = (code: string) => lines({ 'file.ts': code });
+
+const PORT = 'declare const port: { postMessage(message: unknown, transfer?: Transferable[]): void };\n';
+
+describe(rule, () => {
+  it('flags a buffer and its views used after postMessage transfers the buffer', () => {
+    const code = `${PORT}export function send(samples: Float32Array) {
+  const copy = new Float32Array(samples);
+  port.postMessage(copy, [copy.buffer]);
+  copy[0] = 1;
+  const bytes = new Uint8Array(samples.buffer);
+  port.postMessage(samples.buffer, [samples.buffer]);
+  return bytes[0] + samples.length;
+}`;
+    expect(lint(code)).toEqual(['file.ts:5:3', 'file.ts:8:10', 'file.ts:8:21']);
+    const [first] = findingsOf(rule, { 'file.ts': code });
+    expect(first!.message).toBe(
+      '`copy` is used after `port.postMessage(…)` (line 4) transfers it to the receiver of postMessage, detaching it here: a detached buffer has no bytes, so `copy` reads as empty and writes to it are lost. Copy what you still need before the transfer, or stop using `copy` after it.',
+    );
+  });
+
+  it('knows structuredClone with transfer and ArrayBuffer#transfer', () => {
+    const code = `export function f(buffer: ArrayBuffer) {
+  const view = new DataView(buffer);
+  const moved = buffer.transfer();
+  view.getUint8(0);
+  const other = new ArrayBuffer(8);
+  const clone = structuredClone(other, { transfer: [other] });
+  return [moved, clone, other];
+}`;
+    expect(lint(code)).toEqual(['file.ts:4:3', 'file.ts:7:25']);
+  });
+
+  it('stays quiet on copies, on the byteLength check, and on code before the transfer', () => {
+    const code = `${PORT}export function f(data: Uint8Array) {
+  const kept = data.slice();
+  port.postMessage(data, [data.buffer]);
+  if (data.byteLength === 0) console.log('detached, as expected');
+  return kept[0];
+}
+export function g(data: Uint8Array) {
+  port.postMessage(data);
+  return data[0];
+}`;
+    expect(lint(code)).toEqual([]);
+  });
+
+  it('follows local wrappers across files, and @memsafe transfers on a declaration', () => {
+    const files = {
+      'bridge.ts': `${PORT}export function sendToWorker(message: unknown, buffer: ArrayBuffer) {\n  port.postMessage(message, [buffer]);\n}\n`,
+      'main.ts': `import { sendToWorker } from './bridge.js';
+/** @memsafe transfers payload */
+declare function ship(payload: ArrayBuffer): void;
+export function f(a: ArrayBuffer, b: ArrayBuffer) {
+  sendToWorker({ kind: 'frame' }, a);
+  ship(b);
+  return a.slice(0, 4).byteLength + new Uint8Array(b)[0]!;
+}
+`,
+    };
+    expect(lines(files)).toEqual(['main.ts:7:10', 'main.ts:7:52']);
+  });
+
+  it('follows branches: a transfer on one path is enough', () => {
+    const code = `${PORT}export function f(buffer: ArrayBuffer, fast: boolean) {
+  if (fast) port.postMessage(buffer, [buffer]);
+  else port.postMessage(buffer.slice(0));
+  return new Uint8Array(buffer);
+}`;
+    expect(lint(code)).toEqual(['file.ts:5:25']);
+  });
+});
