@@ -1,0 +1,130 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/index.js';
+
+const fixture = fileURLToPath(new URL('fixture', import.meta.url));
+const bin = fileURLToPath(new URL('../../bin/memsafe.js', import.meta.url));
+
+/** Runs the CLI in-process, capturing what it writes. */
+function cli(args: string[], env: NodeJS.ProcessEnv = { NO_COLOR: '1' }, tty = false) {
+  let stdout = '';
+  let stderr = '';
+  const code = runCli(ts, args, {
+    cwd: fixture,
+    env,
+    stdout: { write: (text: string) => (stdout += text), isTTY: tty },
+    stderr: { write: (text: string) => (stderr += text), isTTY: tty },
+  });
+  return { code, stdout, stderr };
+}
+
+describe('memsafe check', () => {
+  it('reports with code frames and the suggested fix, and exits 1', () => {
+    const { code, stdout, stderr } = cli(['check']);
+    expect(code).toBe(1);
+    expect(stderr).toBe('');
+    expect(stdout).toContain('src/heap.ts:9:3 error `heap` is a view of WebAssembly memory made on line 7');
+    expect(stdout).toContain('>  9 |   heap.set(bytes, ptr);');
+    expect(stdout).toContain('     |   ^^^^');
+    expect(stdout).toContain('suggestion: Take a fresh view here: `new Uint8Array(exports.memory.buffer)`.');
+    expect(stdout).toContain('src/packet.ts:4:23 error `packet.buffer` is the whole backing store');
+    expect(stdout).toContain('✖ 2 problems (2 errors, 0 warnings)');
+    expect(stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('colours for a terminal and for FORCE_COLOR, never under NO_COLOR', () => {
+    expect(cli(['check'], {}, true).stdout).toMatch(/\u001b\[31merror/);
+    expect(cli(['check'], { FORCE_COLOR: '1' }).stdout).toMatch(/\u001b\[/);
+    expect(cli(['check'], { NO_COLOR: '1' }, true).stdout).not.toMatch(/\u001b\[/);
+    expect(cli(['check', '--no-color'], { FORCE_COLOR: '1' }).stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('prints the documented JSON shape, with 1-based positions', () => {
+    const { code, stdout } = cli(['check', '--format', 'json']);
+    expect(code).toBe(1);
+    const findings = JSON.parse(stdout) as Record<string, unknown>[];
+    expect(findings).toHaveLength(2);
+    expect(Object.keys(findings[0]!)).toEqual(['file', 'line', 'column', 'endLine', 'endColumn', 'rule', 'severity', 'message']);
+    expect(findings[0]).toMatchObject({ file: `${fixture}/src/heap.ts`, line: 9, column: 3, endLine: 9, endColumn: 7, rule: 'no-stale-view', severity: 'error' });
+  });
+
+  it('prints SARIF 2.1.0 with one rule per check', () => {
+    const log = JSON.parse(cli(['check', '--format=sarif']).stdout) as {
+      version: string;
+      runs: { tool: { driver: { name: string; rules: { id: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[];
+    };
+    expect(log.version).toBe('2.1.0');
+    const run = log.runs[0]!;
+    expect(run.tool.driver.name).toBe('memsafe');
+    expect(run.tool.driver.rules.map(rule => rule.id)).toEqual(['no-stale-view', 'no-use-after-transfer', 'no-whole-backing-buffer', 'no-ambiguous-slice']);
+    expect(run.results.map(r => [r.ruleId, r.level, r.locations[0]!.physicalLocation.region.startLine])).toEqual([
+      ['no-stale-view', 'error', 9],
+      ['no-whole-backing-buffer', 'error', 4],
+    ]);
+  });
+
+  it('narrows to paths, and exits 0 with a clear word when nothing is found', () => {
+    const { code, stdout } = cli(['check', 'src/clean.ts']);
+    expect(code).toBe(0);
+    expect(stdout).toBe('✔ memsafe found no problems.\n');
+  });
+
+  it('turns rules off and to warnings with --rule', () => {
+    const { code, stdout } = cli(['check', '--rule', 'no-stale-view=off', '--rule', 'memsafe/no-whole-backing-buffer=warn']);
+    expect(code).toBe(1);
+    expect(stdout).toContain('src/packet.ts:4:23 warning');
+    expect(stdout).not.toContain('no-stale-view');
+  });
+
+  it.each([
+    [['check', '--rule', 'no-such-rule=error'], 'unknown rule "no-such-rule": memsafe\'s rules are no-stale-view, no-use-after-transfer, no-whole-backing-buffer, no-ambiguous-slice'],
+    [['check', '--rule', 'no-stale-view=loud'], '--rule takes name=off|warn|error, got "no-stale-view=loud"'],
+    [['check', '--config', 'lenient'], '--config takes recommended, strict or all, got "lenient"'],
+    [['check', '--format', 'xml'], '--format takes pretty, json or sarif, got "xml"'],
+    [['check', '--wat'], 'unknown option --wat'],
+    [['lint'], 'unknown command "lint": use check or explain'],
+    [[], 'missing command: use check or explain'],
+    [['check', '-p'], '-p needs a value'],
+    [['explain', '--format', 'sarif'], 'explain prints pretty or json; sarif is for check'],
+    [['check', 'nowhere'], `${fixture}/nowhere does not exist`],
+    [['check', '-p', 'missing.json'], `${fixture}/missing.json does not exist`],
+  ])('%j is a usage or configuration error (exit 2)', (args, message) => {
+    const { code, stdout, stderr } = cli(args);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`memsafe: ${message}`);
+  });
+});
+
+describe('memsafe explain', () => {
+  it('lists every conversion with result, sharing and hazard', () => {
+    const { code, stdout } = cli(['explain', '--format', 'json']);
+    expect(code).toBe(0);
+    const entries = JSON.parse(stdout) as { file: string; line: number; text: string; result: string; sharesMemory: boolean; hazard: string | null; bytes?: number }[];
+    const brief = entries.map(e => [e.file.slice(fixture.length + 1), e.line, e.text, e.result, e.sharesMemory]);
+    expect(brief).toContainEqual(['src/clean.ts', 2, 'new Float64Array(values)', 'copy', false]);
+    expect(brief).toContainEqual(['src/heap.ts', 7, 'exports.memory.buffer', expect.any(String), true]);
+    expect(brief).toContainEqual(['src/packet.ts', 4, 'packet.buffer', expect.any(String), true]);
+    expect(entries.find(e => e.text === 'new Uint8Array(8)')).toMatchObject({ result: 'copy', bytes: 8 });
+    expect(entries.find(e => e.text === 'packet.buffer')!.hazard).toBe('pool-aliasing');
+  });
+
+  it('prints a readable audit with a summary line', () => {
+    const { stdout } = cli(['explain']);
+    expect(stdout).toMatch(/src\/clean\.ts:2:16 +copy +new Float64Array\(values\)/);
+    expect(stdout).toMatch(/\d+ conversions: \d+ share or move memory, \d+ copy/);
+  });
+});
+
+describe('the memsafe bin', () => {
+  it('runs as a process: --version, and the exit code of check', () => {
+    const version = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' });
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const check = spawnSync(process.execPath, [bin, 'check', '--format', 'json'], { cwd: fixture, encoding: 'utf8' });
+    expect(check.status).toBe(1);
+    expect(JSON.parse(check.stdout)).toHaveLength(2);
+    expect(check.stderr).toBe('');
+  });
+});
