@@ -1,6 +1,7 @@
 import type TS from 'typescript';
 import { cacheFor } from './cache.js';
 import { formatMessage, type Check, type Report } from './check.js';
+import { guardChecker } from './guarded-checker.js';
 import { position, type Finding, type Severity } from './finding.js';
 
 /** How one rule is configured: its severity and options, as in ESLint. */
@@ -36,7 +37,7 @@ export function runCheck<M extends string, O>(
     check.check({
       ts: run.ts,
       program: run.program,
-      checker: run.program.getTypeChecker(),
+      checker: guardChecker(run.program.getTypeChecker()),
       sourceFile: run.sourceFile,
       options: { ...check.defaultOptions, ...options },
       cache: cacheFor(run.program),

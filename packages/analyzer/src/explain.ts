@@ -3,7 +3,7 @@ import { ConversionMatcher } from './conversions/match.js';
 import type { ConversionResult, ConversionRow, Hazard } from './conversions/schema.js';
 import { conversions } from './conversions/table.js';
 import { position } from './finding.js';
-import { skipOuter } from './util/syntax.js';
+import { skipOuter, walk } from './util/syntax.js';
 
 /** One conversion found in code, as `memsafe explain` reports it. */
 export interface Explanation {
@@ -38,7 +38,7 @@ export function conversionAt(ts: typeof TS, checker: TS.TypeChecker, node: TS.No
 /** Every conversion in `sourceFile`, in source order. */
 export function explainFile(ts: typeof TS, checker: TS.TypeChecker, sourceFile: TS.SourceFile): Explanation[] {
   const found: Explanation[] = [];
-  const visit = (node: TS.Node): void => {
+  walk(ts, sourceFile, node => {
     if (ts.isNewExpression(node) || ts.isCallExpression(node) || ts.isPropertyAccessExpression(node) || ts.isSpreadElement(node)) {
       const row = conversionAt(ts, checker, node);
       if (row !== undefined) {
@@ -61,9 +61,7 @@ export function explainFile(ts: typeof TS, checker: TS.TypeChecker, sourceFile: 
         });
       }
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
+  });
   return found;
 }
 

@@ -1,6 +1,6 @@
 import type TS from 'typescript';
 import { defineCheck, type CheckContext } from '../check.js';
-import { classifyNode } from '../types/classify.js';
+import { classifyNode, typeOf } from '../types/classify.js';
 import { isStableReference, outerParent, skipOuter, walk } from '../util/syntax.js';
 
 const MUTATING_METHODS: ReadonlySet<string> = new Set(['set', 'fill', 'reverse', 'sort', 'copyWithin', 'write', 'writeUInt8', 'writeInt32LE', 'swap16', 'swap32', 'swap64']);
@@ -41,7 +41,7 @@ export const noAmbiguousSlice = defineCheck<MessageId, Record<string, never>>({
         context.report({ node, messageId: 'bufferSlice', data: { name }, fix: [edit], suggest: [{ messageId: 'useSubarray', edits: [edit] }] });
         return;
       }
-      if (kind !== 'TypedArray' || checker.getTypeAtLocation(receiver).getSymbol()?.getName() !== 'Uint8Array') return;
+      if (kind !== 'TypedArray' || typeOf(ts, checker, receiver).getSymbol()?.getName() !== 'Uint8Array') return;
       const reliance = relianceOnCopy(context, node, receiver);
       if (reliance === undefined) return;
       const args = node.arguments.map(arg => arg.getText(sourceFile)).join(', ');

@@ -95,13 +95,13 @@ function isBufferFrom(ts: typeof TS, call: TS.CallExpression): boolean {
 }
 
 function mentionsRange(ts: typeof TS, node: TS.Node): boolean {
+  const isRange = (child: TS.Node): boolean => ts.isPropertyAccessExpression(child) && (child.name.text === 'byteOffset' || child.name.text === 'byteLength');
+  if (isRange(node)) return true;
   let found = false;
-  const visit = (child: TS.Node): void => {
-    if (found) return;
-    if (ts.isPropertyAccessExpression(child) && (child.name.text === 'byteOffset' || child.name.text === 'byteLength')) found = true;
-    else ts.forEachChild(child, visit);
-  };
-  visit(node);
+  walk(ts, node, child => {
+    if (isRange(child)) found = true;
+    return !found;
+  });
   return found;
 }
 

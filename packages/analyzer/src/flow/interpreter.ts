@@ -2,6 +2,16 @@ import type TS from 'typescript';
 import type { FlowDomain, Lookup } from './domain.js';
 import { copyState, joinStates, type Entry, type State } from './state.js';
 
+/**
+ * Limits past which a function is machine-made (a bundle, a generated parser) and is given up
+ * rather than the stack or the clock: nesting depth, and values tracked at once (every growth
+ * marks each of them, so their number multiplies the cost of every call).
+ */
+const MAX_DEPTH = 1000;
+const MAX_TRACKED = 1000;
+
+class GiveUp extends Error {}
+
 interface LoopFrame<Info> {
   breaks: State<Info>[];
   continues: State<Info>[];
@@ -23,6 +33,7 @@ export class FlowInterpreter<Info> {
   #state: State<Info> = new Map();
   /** Names of tracked variables: an identifier with another name needs no symbol lookup. */
   readonly #names = new Set<string>();
+  #depth = 0;
 
   constructor(ts: typeof TS, checker: TS.TypeChecker, domain: FlowDomain<Info>) {
     this.#ts = ts;
@@ -34,8 +45,16 @@ export class FlowInterpreter<Info> {
   run(body: TS.Node, initial: ReadonlyMap<TS.Symbol, Entry<Info>>): void {
     this.#state = new Map(initial);
     for (const symbol of initial.keys()) this.#names.add(symbol.getName());
-    if (this.#ts.isBlock(body) || this.#ts.isSourceFile(body)) this.#statements(body.statements);
-    else this.#expression(body as TS.Expression);
+    try {
+      if (this.#ts.isBlock(body) || this.#ts.isSourceFile(body)) this.#statements(body.statements);
+      else this.#expression(body as TS.Expression);
+    } catch (error) {
+      if (!(error instanceof GiveUp)) throw error;
+    }
+  }
+
+  #enter(): void {
+    if (++this.#depth > MAX_DEPTH) throw new GiveUp();
   }
 
   readonly #lookup: Lookup<Info> = identifier => {
@@ -50,6 +69,7 @@ export class FlowInterpreter<Info> {
       this.#state.delete(symbol);
     } else {
       this.#state.set(symbol, entry);
+      if (this.#state.size > MAX_TRACKED) throw new GiveUp();
       this.#names.add(symbol.getName());
     }
   }
@@ -59,6 +79,15 @@ export class FlowInterpreter<Info> {
   }
 
   #statement(node: TS.Statement): void {
+    this.#enter();
+    try {
+      this.#statementAt(node);
+    } finally {
+      this.#depth--;
+    }
+  }
+
+  #statementAt(node: TS.Statement): void {
     const ts = this.#ts;
     if (this.#state === null) return; // unreachable code
     if (ts.isBlock(node)) return this.#statements(node.statements);
@@ -213,6 +242,15 @@ export class FlowInterpreter<Info> {
   }
 
   #expression(node: TS.Expression): void {
+    this.#enter();
+    try {
+      this.#expressionAt(node);
+    } finally {
+      this.#depth--;
+    }
+  }
+
+  #expressionAt(node: TS.Expression): void {
     const ts = this.#ts;
     if (this.#state === null) return;
     if (ts.isIdentifier(node)) return this.#read(node, false);

@@ -1,6 +1,6 @@
 import type TS from 'typescript';
 import { skipOuter } from '../util/syntax.js';
-import { TYPED_ARRAY_NAMES } from './classify.js';
+import { TYPED_ARRAY_NAMES, typeOf } from './classify.js';
 
 /**
  * Whether `expression` provably evaluates to a view that spans its whole, private buffer: a
@@ -21,7 +21,7 @@ export function ownsWholeBuffer(ts: typeof TS, checker: TS.TypeChecker, expressi
   if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && TYPED_ARRAY_NAMES.has(node.expression.text)) {
     const [first] = node.arguments ?? [];
     if (first === undefined) return true;
-    const type = checker.getTypeAtLocation(first);
+    const type = typeOf(ts, checker, first);
     // new T(length), new T([..]), new T(otherTypedArray): fresh storage. new T(buffer, …): a view.
     return !!(type.flags & ts.TypeFlags.NumberLike) || checker.isArrayType(type) || isTypedArrayType(checker, type);
   }
@@ -32,7 +32,7 @@ export function ownsWholeBuffer(ts: typeof TS, checker: TS.TypeChecker, expressi
     if (ts.isIdentifier(receiver) && TYPED_ARRAY_NAMES.has(receiver.text)) return name === 'from' || name === 'of';
     // slice() of a typed array copies; of a Buffer it is a view, so only typed arrays qualify.
     if (name === 'slice' || name === 'map' || name === 'filter' || name === 'toReversed' || name === 'toSorted' || name === 'with') {
-      const type = checker.getTypeAtLocation(receiver);
+      const type = typeOf(ts, checker, receiver);
       return isTypedArrayType(checker, type) && type.getSymbol()?.getName() !== 'Buffer';
     }
   }

@@ -1,10 +1,17 @@
 import type TS from 'typescript';
+import { typeOf } from '../types/classify.js';
+import { skipOuter, walk } from './syntax.js';
 
 export type FunctionWithBody = TS.FunctionLikeDeclaration & { readonly body: TS.ConciseBody };
 
 /** The declaration a call goes to, when the checker can resolve it: through imports, aliases and `const f = () => …`. */
 export function calleeDeclaration(ts: typeof TS, checker: TS.TypeChecker, call: TS.CallExpression): TS.Declaration | undefined {
-  let symbol = checker.getSymbolAtLocation(call.expression);
+  const callee = skipOuter(ts, call.expression);
+  // A method is looked up on the declared type of its object: resolving `obj.m` through the
+  // checker would narrow `obj` by flow analysis, quadratic over a long function.
+  let symbol = ts.isPropertyAccessExpression(callee)
+    ? checker.getApparentType(typeOf(ts, checker, callee.expression)).getProperty(callee.name.text)
+    : checker.getSymbolAtLocation(callee);
   if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
   return symbol?.valueDeclaration ?? symbol?.declarations?.[0];
 }
@@ -21,14 +28,13 @@ export function functionOf(ts: typeof TS, declaration: TS.Declaration | undefine
 }
 
 /** Every call in a function's own body, not in functions nested inside it. */
-export function ownCalls(ts: typeof TS, fn: FunctionWithBody): TS.CallExpression[] {
+export function ownCalls(ts: typeof TS, fn: TS.Node): TS.CallExpression[] {
   const calls: TS.CallExpression[] = [];
-  const visit = (node: TS.Node): void => {
-    if (node !== fn && ts.isFunctionLike(node)) return;
+  walk(ts, fn, node => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
     if (ts.isCallExpression(node)) calls.push(node);
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(fn, visit);
+    return true;
+  });
   return calls;
 }
 

@@ -48,11 +48,22 @@ export function dottedName(ts: typeof TS, node: TS.Expression): string | undefin
   return undefined;
 }
 
-/** Calls `visit` for every node below `root`, in source order. */
-export function walk(ts: typeof TS, root: TS.Node, visit: (node: TS.Node) => void): void {
-  const go = (node: TS.Node): void => {
-    visit(node);
-    ts.forEachChild(node, go);
+/**
+ * Calls `visit` for every node below `root`, in source order; returning `false` skips the node's
+ * children. Iterative, so that machine-made code nested thousands deep cannot overflow the stack.
+ */
+export function walk(ts: typeof TS, root: TS.Node, visit: (node: TS.Node) => boolean | void): void {
+  const stack: TS.Node[] = [];
+  const pushChildren = (node: TS.Node): void => {
+    const children: TS.Node[] = [];
+    ts.forEachChild(node, child => {
+      children.push(child);
+    });
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   };
-  ts.forEachChild(root, go);
+  pushChildren(root);
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (visit(node) !== false) pushChildren(node);
+  }
 }

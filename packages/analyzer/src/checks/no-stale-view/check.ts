@@ -5,7 +5,7 @@ import { FlowInterpreter } from '../../flow/interpreter.js';
 import type { Entry } from '../../flow/state.js';
 import { calleeDeclaration, functionOf, lineOf } from '../../util/functions.js';
 import { isLivenessCheck } from '../../util/liveness.js';
-import { isStableReference, skipOuter } from '../../util/syntax.js';
+import { isStableReference, skipOuter, walk } from '../../util/syntax.js';
 import { GrowthOracle } from './growth.js';
 import { ViewSources } from './sources.js';
 import { MEMORY_WORDS, type ViewInfo } from './view-info.js';
@@ -83,11 +83,9 @@ export const noStaleView = defineCheck<MessageId, NoStaleViewOptions>({
     };
 
     interpret(sourceFile, undefined);
-    const visit = (node: TS.Node): void => {
+    walk(ts, sourceFile, node => {
       if (ts.isFunctionLike(node) && 'body' in node && node.body !== undefined) interpret(node.body as TS.Node, node);
-      ts.forEachChild(node, visit);
-    };
-    ts.forEachChild(sourceFile, visit);
+    });
   },
 });
 
@@ -114,14 +112,12 @@ function createDomain(context: CheckContext<MessageId, NoStaleViewOptions>, sour
       if (fn === undefined) return [];
       const assigned = sources.trackedDeclarations(fn.getSourceFile());
       const refreshed: TS.Symbol[] = [];
-      const visit = (node: TS.Node): void => {
+      walk(ts, fn.body, node => {
         if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left)) {
           const symbol = checker.getSymbolAtLocation(node.left);
           if (symbol !== undefined && assigned.has(symbol)) refreshed.push(symbol);
         }
-        ts.forEachChild(node, visit);
-      };
-      visit(fn.body);
+      });
       return refreshed;
     },
     report(use, entry, stale, write) {

@@ -1,5 +1,5 @@
 import type TS from 'typescript';
-import { classifyNode } from '../../types/classify.js';
+import { classifyNode, typeOf } from '../../types/classify.js';
 import { skipOuter } from '../../util/syntax.js';
 
 /** Emscripten's heap views: `Module.HEAPU8` and friends, re-assigned by `updateMemoryViews()` after growth. */
@@ -38,10 +38,10 @@ export function isWasmMemory(ts: typeof TS, checker: TS.TypeChecker, expression:
 export function isExportsObject(ts: typeof TS, checker: TS.TypeChecker, expression: TS.Expression, exportObjects: ReadonlySet<string>): boolean {
   const node = skipOuter(ts, expression);
   if (ts.isPropertyAccessExpression(node) && node.name.text === 'exports') {
-    const owner = checker.getTypeAtLocation(node.expression).getSymbol()?.getName();
+    const owner = typeOf(ts, checker, node.expression).getSymbol()?.getName();
     if (owner === 'Instance' || owner === undefined) return true;
   }
-  const type = checker.getTypeAtLocation(node);
+  const type = typeOf(ts, checker, node);
   if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) {
     const name = ts.isIdentifier(node) ? node.text : ts.isPropertyAccessExpression(node) ? node.name.text : undefined;
     return name !== undefined && exportObjects.has(name);

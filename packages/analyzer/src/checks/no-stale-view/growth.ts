@@ -1,7 +1,7 @@
 import type TS from 'typescript';
 import type { ProgramCache } from '../../check.js';
 import type { Invalidation } from '../../flow/state.js';
-import { classifyNode } from '../../types/classify.js';
+import { classifyNode, typeOf } from '../../types/classify.js';
 import { callName, calleeDeclaration, functionOf, lineOf, ownCalls, type FunctionWithBody } from '../../util/functions.js';
 import { hasMemsafeTag } from '../../util/jsdoc.js';
 import { skipOuter } from '../../util/syntax.js';
@@ -135,7 +135,7 @@ export class GrowthOracle {
 
   /** On an Emscripten Module only the compiled functions (`_name`) and `ccall` run wasm code. */
   #isGrowingExport(receiver: TS.Expression, property: string): boolean {
-    const type = this.#checker.getTypeAtLocation(receiver);
+    const type = typeOf(this.#ts, this.#checker, receiver);
     const emscripten = type.getProperty('HEAPU8') !== undefined || (skipOuter(this.#ts, receiver).getText() === 'Module' && !!(type.flags & this.#ts.TypeFlags.Any));
     if (!emscripten) return true;
     return property.startsWith('_') || property === 'ccall';

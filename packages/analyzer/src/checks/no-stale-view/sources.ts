@@ -3,7 +3,7 @@ import type { ProgramCache } from '../../check.js';
 import type { Lookup } from '../../flow/domain.js';
 import { classifyNode, TYPED_ARRAY_NAMES } from '../../types/classify.js';
 import { calleeDeclaration, functionOf, type FunctionWithBody } from '../../util/functions.js';
-import { skipOuter } from '../../util/syntax.js';
+import { skipOuter, walk } from '../../util/syntax.js';
 import { HEAP_VIEW_NAMES, isWasmMemory } from './glue.js';
 import type { ViewInfo } from './view-info.js';
 
@@ -30,7 +30,7 @@ export class ViewSources {
     this.#exportObjects = exportObjects;
   }
 
-  track(expression: TS.Expression, lookup: Lookup<ViewInfo>): ViewInfo | undefined {
+  track(expression: TS.Expression, lookup: Lookup<ViewInfo>, calls = true): ViewInfo | undefined {
     const ts = this.#ts;
     const node = skipOuter(ts, expression);
     if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && (TYPED_ARRAY_NAMES.has(node.expression.text) || node.expression.text === 'DataView')) {
@@ -58,11 +58,11 @@ export class ViewSources {
       return undefined;
     }
     if (ts.isIdentifier(node) && HEAP_VIEW_NAMES.has(node.text)) return { kind: 'wasm', origin: node };
-    if (ts.isCallExpression(node)) return this.#fromCall(node, lookup);
+    if (ts.isCallExpression(node)) return this.#fromCall(node, lookup, calls);
     return undefined;
   }
 
-  #fromCall(call: TS.CallExpression, lookup: Lookup<ViewInfo>): ViewInfo | undefined {
+  #fromCall(call: TS.CallExpression, lookup: Lookup<ViewInfo>, calls: boolean): ViewInfo | undefined {
     const ts = this.#ts;
     const callee = skipOuter(ts, call.expression);
     if (ts.isPropertyAccessExpression(callee)) {
@@ -70,12 +70,12 @@ export class ViewSources {
       const receiver = skipOuter(ts, callee.expression);
       // A sub-view shares the bytes, and dies with them.
       if (method === 'subarray') {
-        const base = ts.isIdentifier(receiver) ? lookup(receiver)?.info : this.track(receiver, lookup);
+        const base = ts.isIdentifier(receiver) ? lookup(receiver)?.info : this.track(receiver, lookup, calls);
         if (base !== undefined) return { ...base, origin: call };
       }
       if (RUNTIME_VIEW_METHODS.has(method) && classifyNode(ts, this.#checker, receiver) === 'memsafe.View') return { kind: 'runtime', origin: call };
     }
-    if (call.arguments.length > 2) return undefined;
+    if (!calls || call.arguments.length > 2) return undefined;
     const fn = functionOf(ts, calleeDeclaration(ts, this.#checker, call));
     return fn !== undefined && this.returnsView(fn) ? { kind: 'wasm', origin: call } : undefined;
   }
@@ -89,12 +89,13 @@ export class ViewSources {
         const none: Lookup<ViewInfo> = () => undefined;
         const returns: TS.Expression[] = [];
         if (!this.#ts.isBlock(fn.body)) returns.push(fn.body);
-        const visit = (node: TS.Node): void => {
-          if (this.#ts.isFunctionLike(node)) return;
-          if (this.#ts.isReturnStatement(node) && node.expression !== undefined) returns.push(node.expression);
-          this.#ts.forEachChild(node, visit);
-        };
-        if (this.#ts.isBlock(fn.body)) this.#ts.forEachChild(fn.body, visit);
+        else {
+          walk(this.#ts, fn.body, node => {
+            if (this.#ts.isFunctionLike(node)) return false;
+            if (this.#ts.isReturnStatement(node) && node.expression !== undefined) returns.push(node.expression);
+            return true;
+          });
+        }
         return returns.some(expression => this.track(expression, none)?.kind === 'wasm' || this.#isTrackedVariable(expression));
       } finally {
         this.#inProgress.delete(fn);
@@ -113,25 +114,27 @@ export class ViewSources {
 
   /** Variables of a file that an initializer or an assignment makes a view; cached per file. */
   trackedDeclarations(sourceFile: TS.SourceFile): ReadonlyMap<TS.Symbol, ViewInfo> {
-    return this.#cache.get('memsafe/tracked-variables', sourceFile, () => {
-      const ts = this.#ts;
-      const found = new Map<TS.Symbol, ViewInfo>();
-      const none: Lookup<ViewInfo> = () => undefined;
-      const visit = (node: TS.Node): void => {
-        if (ts.isVariableDeclaration(node) && node.initializer !== undefined && ts.isIdentifier(node.name) && mayBeSource(ts, node.initializer)) {
-          const info = this.track(node.initializer, none);
-          const symbol = this.#checker.getSymbolAtLocation(node.name);
-          if (info !== undefined && symbol !== undefined) found.set(symbol, info);
-        } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && mayBeSource(ts, node.right)) {
-          const info = this.track(node.right, none);
-          const symbol = this.#checker.getSymbolAtLocation(node.left);
-          if (info !== undefined && symbol !== undefined && !found.has(symbol)) found.set(symbol, info);
-        }
-        ts.forEachChild(node, visit);
-      };
-      visit(sourceFile);
-      return found;
+    return this.#cache.get('memsafe/tracked-variables', sourceFile, () => this.#collectTracked(sourceFile));
+  }
+
+
+  #collectTracked(sourceFile: TS.SourceFile): Map<TS.Symbol, ViewInfo> {
+    const ts = this.#ts;
+    const found = new Map<TS.Symbol, ViewInfo>();
+    const none: Lookup<ViewInfo> = () => undefined;
+    walk(ts, sourceFile, node => {
+      if (ts.isVariableDeclaration(node) && node.initializer !== undefined && ts.isIdentifier(node.name) && mayBeSource(ts, node.initializer)) {
+        // Syntactic sources only: a call's result would need `returnsView`, which asks this very list.
+        const info = this.track(node.initializer, none, false);
+        const symbol = this.#checker.getSymbolAtLocation(node.name);
+        if (info !== undefined && symbol !== undefined) found.set(symbol, info);
+      } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && mayBeSource(ts, node.right)) {
+        const info = this.track(node.right, none, false);
+        const symbol = this.#checker.getSymbolAtLocation(node.left);
+        if (info !== undefined && symbol !== undefined && !found.has(symbol)) found.set(symbol, info);
+      }
     });
+    return found;
   }
 
   #resizableRoot(buffer: TS.Identifier, origin: TS.Expression): ViewInfo | undefined {

@@ -4,9 +4,9 @@ import type { FlowDomain } from '../../flow/domain.js';
 import { FlowInterpreter } from '../../flow/interpreter.js';
 import type { Entry } from '../../flow/state.js';
 import { classifyNode, classifyType } from '../../types/classify.js';
-import { callName, lineOf } from '../../util/functions.js';
+import { callName, lineOf, ownCalls } from '../../util/functions.js';
 import { isLivenessCheck } from '../../util/liveness.js';
-import { skipOuter } from '../../util/syntax.js';
+import { skipOuter, walk } from '../../util/syntax.js';
 import { bufferBase, TransferOracle } from './transfers.js';
 
 /** A tracked buffer or view: views share the identity (`root`) of the buffer they look into. */
@@ -86,11 +86,9 @@ export const noUseAfterTransfer = defineCheck<keyof typeof messages, Record<stri
     };
 
     run(sourceFile);
-    const visit = (node: TS.Node): void => {
+    walk(ts, sourceFile, node => {
       if (ts.isFunctionLike(node) && 'body' in node && node.body !== undefined) run(node as TS.FunctionLikeDeclaration & { body: TS.Node });
-      ts.forEachChild(node, visit);
-    };
-    ts.forEachChild(sourceFile, visit);
+    });
   },
 });
 
@@ -123,15 +121,5 @@ function sharedSource(ts: typeof TS, node: TS.Expression): { base: TS.Identifier
 
 /** Only code that contains a transferring call is interpreted: the rest cannot misuse a transfer. */
 function transfersSomething(ts: typeof TS, container: TS.Node, oracle: TransferOracle): boolean {
-  let found = false;
-  const visit = (node: TS.Node): void => {
-    if (found || (node !== container && ts.isFunctionLike(node))) return;
-    if (ts.isCallExpression(node) && oracle.ofCall(node) !== undefined) {
-      found = true;
-      return;
-    }
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(container, visit);
-  return found;
+  return ownCalls(ts, container).some(call => oracle.ofCall(call) !== undefined);
 }
