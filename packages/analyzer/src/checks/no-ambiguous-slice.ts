@@ -3,7 +3,8 @@ import { defineCheck, type CheckContext } from '../check.js';
 import { classifyNode, typeOf } from '../types/classify.js';
 import { isStableReference, outerParent, skipOuter, walk } from '../util/syntax.js';
 
-const MUTATING_METHODS: ReadonlySet<string> = new Set(['set', 'fill', 'reverse', 'sort', 'copyWithin', 'write', 'writeUInt8', 'writeInt32LE', 'swap16', 'swap32', 'swap64']);
+/** The methods of Uint8Array that write its bytes (the value is typed Uint8Array, not Buffer). */
+const MUTATING_METHODS: ReadonlySet<string> = new Set(['set', 'fill', 'reverse', 'sort', 'copyWithin']);
 
 const messages = {
   bufferSlice:

@@ -19,7 +19,7 @@ const ELEMENT_SIZE: Readonly<Record<string, number>> = {
   BigUint64Array: 8,
 };
 
-type Use = 'construct' | 'wrap' | 'pass' | 'return' | 'send';
+type Use = 'construct' | 'wrap' | 'pass' | 'return' | 'send' | 'transfer';
 
 export const noWholeBackingBuffer = defineCheck({
   id: 'no-whole-backing-buffer',
@@ -57,9 +57,12 @@ export const noWholeBackingBuffer = defineCheck({
           advice:
             use.kind === 'construct' || use.kind === 'wrap'
               ? `Pass \`${name}.byteOffset\` and \`${name}.byteLength\` too.`
-              : `Pass \`${name}\` itself, or a copy of its bytes: \`${name}.buffer.slice(${name}.byteOffset, ${name}.byteOffset + ${name}.byteLength)\`.`,
+              : use.kind === 'transfer'
+                ? `Transferring it detaches every byte in it: transfer a buffer that holds exactly these bytes (\`const own = ${name}.slice()\`, then \`own.buffer\`).`
+                : `Pass \`${name}\` itself, or a copy of its bytes: \`${name}.buffer.slice(${name}.byteOffset, ${name}.byteOffset + ${name}.byteLength)\`.`,
         },
-        ...(edits === undefined ? {} : { suggest: [{ messageId: edits.messageId, data: { name }, edits: edits.edits }] }),
+        // A copy in a transfer list is a buffer nothing else refers to: no edit can be suggested there.
+        ...(edits === undefined || use.kind === 'transfer' ? {} : { suggest: [{ messageId: edits.messageId, data: { name }, edits: edits.edits }] }),
       });
     });
   },
@@ -83,10 +86,20 @@ function useOf(ts: typeof TS, access: TS.PropertyAccessExpression): { kind: Use;
     return { kind: 'pass' };
   }
   if (ts.isReturnStatement(parent) || (ts.isArrowFunction(parent) && parent.body === child)) return { kind: 'return' };
+  if (ts.isArrayLiteralExpression(parent) && isTransferList(ts, parent)) return { kind: 'transfer' };
   if (ts.isArrayLiteralExpression(parent) || (ts.isPropertyAssignment(parent) && parent.initializer === child) || ts.isShorthandPropertyAssignment(parent)) {
     return { kind: 'send' };
   }
   return undefined;
+}
+
+/** `[…]` as the transfer list of `postMessage(message, […])` or `{ transfer: […] }`. */
+function isTransferList(ts: typeof TS, list: TS.ArrayLiteralExpression): boolean {
+  const { parent, child } = outerParent(ts, list);
+  if (ts.isPropertyAssignment(parent) && ts.isIdentifier(parent.name) && parent.name.text === 'transfer') return true;
+  if (!ts.isCallExpression(parent) || parent.arguments.indexOf(child as TS.Expression) < 1) return false;
+  const callee = parent.expression;
+  return (ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '') === 'postMessage';
 }
 
 function isBufferFrom(ts: typeof TS, call: TS.CallExpression): boolean {

@@ -30,10 +30,14 @@ export function ownsWholeBuffer(ts: typeof TS, checker: TS.TypeChecker, expressi
     const receiver = node.expression.expression;
     if (ts.isIdentifier(receiver) && receiver.text === 'Buffer') return name === 'alloc' || name === 'allocUnsafeSlow';
     if (ts.isIdentifier(receiver) && TYPED_ARRAY_NAMES.has(receiver.text)) return name === 'from' || name === 'of';
+    // TextEncoder#encode returns a Uint8Array over a buffer of its own.
+    if (name === 'encode' && typeOf(ts, checker, receiver).getSymbol()?.getName() === 'TextEncoder') return true;
     // slice() of a typed array copies; of a Buffer it is a view, so only typed arrays qualify.
     if (name === 'slice' || name === 'map' || name === 'filter' || name === 'toReversed' || name === 'toSorted' || name === 'with') {
       const type = typeOf(ts, checker, receiver);
-      return isTypedArrayType(checker, type) && type.getSymbol()?.getName() !== 'Buffer';
+      const name = type.getSymbol()?.getName();
+      // A value typed Uint8Array may be a Buffer, whose slice() is a view (no-ambiguous-slice).
+      return isTypedArrayType(checker, type) && name !== 'Buffer' && !(name === 'Uint8Array' && node.expression.name.text === 'slice');
     }
   }
   return false;

@@ -27,7 +27,7 @@ export function f(bytes: Uint8Array) {
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({ line: 13, column: 3, messageId: 'staleView' });
     expect(finding!.message).toBe(
-      '`heap` is a view of WebAssembly memory made on line 11, and `exports.malloc(…)` (line 12) allocates in WebAssembly memory, which may grow it. `heap` may now be detached: reads give undefined and writes are lost. Take a fresh view after the call.',
+      '`heap` is a view of WebAssembly memory made on line 11, and `exports.malloc(…)` (line 12) allocates in WebAssembly memory, which may grow it. `heap` may now be detached: reads give undefined and writes are lost. Take a fresh view after it.',
     );
     expect(applyEdits(code, finding!.suggestions![0]!.edits)).toContain('  new Uint8Array(exports.memory.buffer).set(bytes, ptr);');
   });
@@ -220,5 +220,33 @@ export function g() {
   return view[7];
 }`;
     expect(lines(code)).toEqual(['7:staleView', '7:staleView', '13:staleView']);
+  });
+
+  it('counts a runtime free() although `free` is a pure export name, and lets metadata be read', () => {
+    const code = `
+import { Memory } from '@memsafe/runtime';
+export function f(mem: Memory) {
+  const ptr = mem.view('u8', { shape: [4] }).raw();
+  mem.free();
+  const where = [ptr.offset, ptr.strides, ptr.isStale];
+  return [where, ptr.array];
+}`;
+    expect(lines(code)).toEqual(['7:staleView']);
+    expect(lint(code)[0]!.message).toContain('`ptr` may now be stale: a raw pointer throws StalePointerError');
+  });
+
+  it('leaves length-tracking views of a resizable buffer alone, and the detached check too', () => {
+    const code = `
+export function f(memory: WebAssembly.Memory) {
+  const buffer = new ArrayBuffer(64, { maxByteLength: 128 });
+  const tracking = new Uint8Array(buffer);
+  const fixed = new Uint8Array(buffer, 0, 64);
+  buffer.resize(16);
+  const heap = new Uint8Array(memory.buffer);
+  memory.grow(1);
+  if (heap.buffer.detached) return 0;
+  return tracking[0]! + fixed[0]!;
+}`;
+    expect(lines(code)).toEqual(['10:staleView']);
   });
 });

@@ -81,4 +81,23 @@ describe(rule, () => {
     expect(finding!.suggestions![0]!.message).toBe('Pass a copy of exactly the bytes of `x`.');
     expect(applyEdits(code, finding!.suggestions![0]!.edits)).toContain('send(x.buffer.slice(x.byteOffset, x.byteOffset + x.byteLength))');
   });
+
+  it('trusts TextEncoder#encode to own its buffer, and not slice() of a value that may be a Buffer', () => {
+    const code = [
+      'export function f(bytes: Uint8Array, floats: Float32Array) {',
+      "  const encoded = new TextEncoder().encode('hi');",
+      '  const copied = floats.slice();',
+      '  const maybeView = bytes.slice();',
+      '  return [new Uint8Array(encoded.buffer), new Uint8Array(copied.buffer), new Uint8Array(maybeView.buffer)];',
+      '}',
+    ].join('\n');
+    expect(lint(code).map(f => f.message.slice(0, 22))).toEqual(['`maybeView.buffer` is ']);
+  });
+
+  it('explains a transfer list in its own words, with no edit to suggest', () => {
+    const code = 'declare const port: { postMessage(m: unknown, t: Transferable[]): void };\nexport function f(frame: Float32Array) { port.postMessage(frame, [frame.buffer as ArrayBuffer]); }\n';
+    const [finding] = lint(code);
+    expect(finding!.message).toContain('Transferring it detaches every byte in it: transfer a buffer that holds exactly these bytes (`const own = frame.slice()`, then `own.buffer`).');
+    expect(finding!.suggestions).toBeUndefined();
+  });
 });

@@ -24,6 +24,7 @@ ruleTester.run('no-stale-view', rule, {
           column: 1,
           data: {
             name: 'heap',
+            consequence: '`heap` may now be detached: reads give undefined and writes are lost.',
             memory: 'WebAssembly memory',
             madeLine: 2,
             what: '`exports.malloc(…)`',

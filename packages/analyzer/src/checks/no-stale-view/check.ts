@@ -4,11 +4,11 @@ import type { FlowDomain } from '../../flow/domain.js';
 import { FlowInterpreter } from '../../flow/interpreter.js';
 import type { Entry } from '../../flow/state.js';
 import { calleeDeclaration, functionOf, lineOf } from '../../util/functions.js';
-import { isLivenessCheck } from '../../util/liveness.js';
+import { isLivenessCheck, isMetadataRead } from '../../util/liveness.js';
 import { isStableReference, skipOuter, walk } from '../../util/syntax.js';
 import { GrowthOracle } from './growth.js';
 import { ViewSources } from './sources.js';
-import { MEMORY_WORDS, type ViewInfo } from './view-info.js';
+import { CONSEQUENCES, MEMORY_WORDS, type ViewInfo } from './view-info.js';
 
 export interface NoStaleViewOptions {
   /** Names of objects that hold wasm exports in untyped glue code. */
@@ -23,7 +23,7 @@ export interface NoStaleViewOptions {
 
 const messages = {
   staleView:
-    '`{{name}}` is a view of {{memory}} made on line {{madeLine}}, and {{what}} (line {{line}}) {{event}}. `{{name}}` may now be detached: reads give undefined and writes are lost. Take a fresh view after the call.',
+    '`{{name}}` is a view of {{memory}} made on line {{madeLine}}, and {{what}} (line {{line}}) {{event}}. {{consequence}} Take a fresh view after it.',
   staleWrite:
     'The write through `{{name}}` picks its target before {{what}} (line {{line}}) runs, and that call {{event}}: the value lands in the detached view. Call first, then write through a fresh view.',
   rederive: 'Take a fresh view here: `{{expression}}`.',
@@ -51,10 +51,10 @@ export const noStaleView = defineCheck<MessageId, NoStaleViewOptions>({
   optionsSchema: {
     type: 'object',
     properties: {
-      exportObjects: { type: 'array', items: { type: 'string' }, uniqueItems: true },
-      pureFunctions: { type: 'array', items: { type: 'string' }, uniqueItems: true },
-      growingFunctions: { type: 'array', items: { type: 'string' }, uniqueItems: true },
-      checkAwait: { type: 'boolean' },
+      exportObjects: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Names of untyped objects that hold wasm exports (glue code).' },
+      pureFunctions: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Exports and functions that never grow memory; replaces the default list.' },
+      growingFunctions: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Functions that may grow memory, for callees with no body to look into; replaces the default list.' },
+      checkAwait: { type: 'boolean', description: 'Whether `await` counts as a point where other code may grow wasm memory.' },
     },
     additionalProperties: false,
   },
@@ -121,9 +121,10 @@ function createDomain(context: CheckContext<MessageId, NoStaleViewOptions>, sour
       return refreshed;
     },
     report(use, entry, stale, write) {
-      if (isLivenessCheck(ts, use)) return;
+      if (isLivenessCheck(ts, use) || (entry.info.kind === 'runtime' && isMetadataRead(ts, use))) return;
       const data = {
         name: use.text,
+        consequence: CONSEQUENCES[entry.info.kind].replace('{{name}}', use.text),
         memory: MEMORY_WORDS[entry.info.kind],
         madeLine: lineOf(entry.info.origin),
         what: stale.what,

@@ -103,7 +103,6 @@ export class GrowthOracle {
     const property = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isElementAccessExpression(callee) && ts.isStringLiteralLike(callee.argumentExpression) ? callee.argumentExpression.text : undefined;
     if (property === undefined || !(ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee))) return undefined;
     const receiver = callee.expression;
-    if (this.#options.pureFunctions.has(property)) return undefined;
     if (property === 'grow' || property === 'resize' || property === 'free' || property === 'transfer') {
       const kind = classifyNode(ts, this.#checker, receiver);
       if (kind === 'WebAssembly.Memory' && property === 'grow') {
@@ -118,6 +117,9 @@ export class GrowthOracle {
         return { invalidation: { site: call, what, event: 'may shrink the buffer, which puts fixed-length views of it out of bounds' }, kinds: RESIZABLE, ...(root === undefined ? {} : { root }) };
       }
     }
+    // The pure list names exports (`free`), and comes after the typed memory operations above, so
+    // that a runtime `mem.free()` still counts.
+    if (this.#options.pureFunctions.has(property)) return undefined;
     if (this.#options.growingFunctions.has(property)) {
       return { invalidation: { site: call, what, event: 'allocates in WebAssembly memory, which may grow it' }, kinds: WASM };
     }

@@ -40,7 +40,9 @@ export class ViewSources {
       if (ts.isIdentifier(source)) {
         const entry = lookup(source);
         if (entry !== undefined) return { ...entry.info, origin: node };
-        return this.#resizableRoot(source, node);
+        // Without a length the view tracks the buffer's length and survives a shrink.
+        const fixedLength = (node.arguments?.length ?? 0) >= 3;
+        return fixedLength ? this.#resizableRoot(source, node) : undefined;
       }
       if (ts.isPropertyAccessExpression(source) && source.name.text === 'buffer' && isWasmMemory(ts, this.#checker, source.expression, this.#exportObjects)) {
         return { kind: 'wasm', origin: node };

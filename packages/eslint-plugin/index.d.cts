@@ -1,0 +1,3 @@
+import plugin = require('./dist/cjs/index.js');
+declare const memsafe: typeof plugin.default;
+export = memsafe;
