@@ -153,7 +153,7 @@ const expectedFindings: Finding[] = [
     endLine: 15,
     endColumn: 7,
     message:
-      '`heap` is a view of WebAssembly memory made on line 13, and `wasm.malloc(…)` (line 14) allocates in WebAssembly memory, which may grow it. `heap` may now be detached: reads give undefined and writes are lost. Take a fresh view after the call.',
+      '`heap` is a view of WebAssembly memory made on line 13, and `wasm.malloc(…)` (line 14) allocates in WebAssembly memory, which may grow it. `heap` may now be detached: reads give undefined and writes are lost. Take a fresh view after it.',
     suggestions: ['Take a fresh view here: `new Float64Array(wasm.memory.buffer)`.'],
   },
   {
