@@ -290,13 +290,13 @@ describe('the eslint CLI on projects that install the packed memsafe tarballs', 
     return JSON.parse(result.stdout) as { cjs: PluginSummary; esm: PluginSummary };
   }
 
-  const pluginShape = {
+  const pluginShape: Record<string, unknown> = {
     name: '@memsafe/eslint-plugin',
     rules: expect.arrayContaining(['no-stale-view', 'no-whole-backing-buffer']),
     configs: ['all', 'recommended', 'strict'],
     registersItself: { recommended: true, strict: true, all: true },
     presetRules: expect.objectContaining({
-      recommended: expect.objectContaining({ 'memsafe/no-stale-view': 'error', 'memsafe/no-whole-backing-buffer': 'error' }),
+      recommended: expect.objectContaining({ 'memsafe/no-stale-view': 'error', 'memsafe/no-whole-backing-buffer': 'error' }) as unknown,
     }),
   };
 

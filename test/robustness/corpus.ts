@@ -39,10 +39,10 @@ const libraries = new Map<string, ts.SourceFile | undefined>();
  */
 export function* programs(files: readonly string[], batch: number): Generator<ts.Program> {
   const host = ts.createCompilerHost(OPTIONS);
-  const { getSourceFile } = host;
+  const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName, version, onError) => {
-    if (!fileName.includes('/typescript/lib/lib.')) return getSourceFile.call(host, fileName, version, onError);
-    if (!libraries.has(fileName)) libraries.set(fileName, getSourceFile.call(host, fileName, version, onError));
+    if (!fileName.includes('/typescript/lib/lib.')) return getSourceFile(fileName, version, onError);
+    if (!libraries.has(fileName)) libraries.set(fileName, getSourceFile(fileName, version, onError));
     return libraries.get(fileName);
   };
   for (let i = 0; i < files.length; i += batch) {

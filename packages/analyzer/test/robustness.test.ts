@@ -37,7 +37,7 @@ describe('strange code', () => {
           ? () => {
               throw new RangeError('Maximum call stack size exceeded');
             }
-          : Reflect.get(target, property),
+          : (Reflect.get(target, property) as unknown),
     });
     const guarded = guardChecker(failing);
     const node = program.getSourceFile(createProgram({}).paths[0] ?? '') ?? program.getSourceFiles()[0]!;

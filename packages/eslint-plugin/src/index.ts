@@ -25,7 +25,7 @@ const INCLUDED: Readonly<Record<Preset, readonly Preset[]>> = {
 function config(preset: Preset): TSESLint.FlatConfig.Config {
   return {
     name: `memsafe/${preset}`,
-    plugins: { memsafe: plugin as unknown as TSESLint.FlatConfig.Plugin },
+    plugins: { memsafe: plugin },
     rules: Object.fromEntries(checks.filter(check => INCLUDED[preset].includes(check.preset)).map(check => [`memsafe/${check.id}`, 'error'])),
   };
 }

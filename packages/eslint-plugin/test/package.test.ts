@@ -43,8 +43,9 @@ describe('the plugin package', () => {
 
   it('states the versions its package.json states', () => {
     expect(plugin.meta.version).toBe(version);
-    expect(JSON.parse(read('../package.json')).version).toBe(version);
-    expect(JSON.parse(read('../../analyzer/package.json')).version).toBe(analyzerVersion);
+    const manifest = (path: string) => JSON.parse(read(path)) as { version: string };
+    expect(manifest('../package.json').version).toBe(version);
+    expect(manifest('../../analyzer/package.json').version).toBe(analyzerVersion);
   });
 
   it('gives every check a distinct diagnostic code', () => {

@@ -126,7 +126,7 @@ export function dtypeInfo<D extends DType>(dtype: D): DTypeInfo<D> {
   if (typeof dtype !== 'string' || !Object.hasOwn(TABLE, dtype)) {
     throw new DtypeError(`unknown dtype ${describe(dtype)}; expected one of ${DTYPES.join(', ')}`);
   }
-  return TABLE[dtype] as DTypeInfo<D>;
+  return TABLE[dtype];
 }
 
 /** The dtype whose typed array class `array` is an instance of. */

@@ -230,7 +230,7 @@ export class Memory<Gen extends number = number> {
         );
       }
     }
-    return View.over(this, info, shape, strides, offset) as View<D, Layout, Gen>;
+    return View.over<D, Gen>(this, info, shape, strides, offset);
   }
 
   /**
@@ -457,6 +457,8 @@ function transferBuffer(buffer: ArrayBuffer, byteLength: number | undefined): Ar
   } catch (error) {
     throw Object.assign(refused(), { cause: error });
   }
+  // Reading the source after the transfer is the point: only a detached source proves a move.
+  // eslint-disable-next-line memsafe/no-use-after-transfer
   if (!isDetached(buffer)) throw refused();
   if (byteLength === undefined || byteLength === length) return moved;
   if (moved.resizable) {

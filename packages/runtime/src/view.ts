@@ -115,7 +115,7 @@ export class View<D extends DType = DType, L extends Layout = Layout, G extends 
           `are not evenly spaced in C order; call ascontiguous(view).reshape(...) to copy explicitly`,
       );
     }
-    return new View(this.#owner, this.#info, layout.shape, layout.strides, this.offset) as View<D, L extends 'C' ? 'C' : Layout, G>;
+    return new View(this.#owner, this.#info, layout.shape, layout.strides, this.offset);
   }
 
   /**

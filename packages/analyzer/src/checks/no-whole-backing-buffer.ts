@@ -87,9 +87,11 @@ function useOf(ts: typeof TS, access: TS.PropertyAccessExpression): { kind: Use;
   }
   if (ts.isReturnStatement(parent) || (ts.isArrowFunction(parent) && parent.body === child)) return { kind: 'return' };
   if (ts.isArrayLiteralExpression(parent) && isTransferList(ts, parent)) return { kind: 'transfer' };
-  if (ts.isArrayLiteralExpression(parent) || (ts.isPropertyAssignment(parent) && parent.initializer === child) || ts.isShorthandPropertyAssignment(parent)) {
-    return { kind: 'send' };
+  if (ts.isPropertyAssignment(parent) && parent.initializer === child && ts.isObjectLiteralExpression(parent.parent)) {
+    // `{ buffer: x.buffer, byteOffset: …, byteLength: … }` says which bytes, as call arguments can.
+    return parent.parent.properties.some(property => property !== parent && mentionsRange(ts, property)) ? undefined : { kind: 'send' };
   }
+  if (ts.isArrayLiteralExpression(parent) || ts.isShorthandPropertyAssignment(parent)) return { kind: 'send' };
   return undefined;
 }
 

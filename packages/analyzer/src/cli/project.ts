@@ -12,7 +12,7 @@ export interface LoadedProject {
 /** The nearest tsconfig.json at or above `start`. */
 export function findConfig(ts: typeof TS, start: string): string | undefined {
   const directory = existsSync(start) && statSync(start).isFile() ? dirname(start) : start;
-  return ts.findConfigFile(directory, ts.sys.fileExists, 'tsconfig.json');
+  return ts.findConfigFile(directory, path => ts.sys.fileExists(path), 'tsconfig.json');
 }
 
 /**
@@ -24,7 +24,7 @@ export function loadProject(ts: typeof TS, cwd: string, project: string | undefi
   const configFile = project !== undefined ? resolve(cwd, project) : findConfig(ts, resolve(cwd, paths[0] ?? '.'));
   if (configFile === undefined) throw new ConfigError(`no tsconfig.json found at or above ${resolve(cwd, paths[0] ?? '.')}; pass one with -p`);
   if (!existsSync(configFile)) throw new ConfigError(`${configFile} does not exist`);
-  const read = ts.readConfigFile(configFile, ts.sys.readFile);
+  const read = ts.readConfigFile(configFile, path => ts.sys.readFile(path));
   if (read.error !== undefined) throw new ConfigError(`cannot read ${configFile}: ${ts.flattenDiagnosticMessageText(read.error.messageText, '\n')}`);
   const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(configFile), { noEmit: true }, configFile);
   const fatal = parsed.errors.filter(error => error.category === ts.DiagnosticCategory.Error && error.code !== 18003);

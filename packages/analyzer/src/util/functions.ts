@@ -22,7 +22,7 @@ export function functionOf(ts: typeof TS, declaration: TS.Declaration | undefine
   if (ts.isFunctionLike(declaration) && 'body' in declaration && declaration.body !== undefined) return declaration as FunctionWithBody;
   if (ts.isVariableDeclaration(declaration) && declaration.initializer !== undefined) {
     const init = declaration.initializer;
-    if ((ts.isArrowFunction(init) || ts.isFunctionExpression(init)) && init.body !== undefined) return init as FunctionWithBody;
+    if ((ts.isArrowFunction(init) || ts.isFunctionExpression(init)) && init.body !== undefined) return init;
   }
   return undefined;
 }

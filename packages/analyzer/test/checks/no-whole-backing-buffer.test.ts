@@ -55,6 +55,8 @@ describe(rule, () => {
       '  const copied = x.slice();',
       '  send(copied.buffer, 0, copied.byteLength);',
       '  new Uint8Array(new Uint16Array(4).buffer);',
+      '  const range = { buffer: x.buffer, byteOffset: x.byteOffset, byteLength: x.byteLength };',
+      '  send(range.buffer, range.byteOffset, range.byteLength);',
       '  if (x.buffer.byteLength > 0 && x.buffer instanceof ArrayBuffer) return x.buffer.byteLength;',
       '  return 0;',
       '}',

@@ -22,23 +22,25 @@ const libraryFiles = new Map<string, ts.SourceFile>();
 export function createProgram(files: Readonly<Record<string, string>>): { program: ts.Program; paths: string[] } {
   const virtual = new Map(Object.entries(files).map(([name, text]) => [VIRTUAL_ROOT + name, text]));
   const host = ts.createCompilerHost(COMPILER_OPTIONS, true);
-  const { getSourceFile, fileExists, readFile } = host;
+  const getSourceFile = host.getSourceFile.bind(host);
+  const fileExists = host.fileExists.bind(host);
+  const readFile = host.readFile.bind(host);
   host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
     const text = virtual.get(fileName);
     if (text !== undefined) return ts.createSourceFile(fileName, text, languageVersion, true);
     // Library files (lib.*.d.ts, @types/node) never change: parse them once for every test program.
     let cached = libraryFiles.get(fileName);
     if (cached === undefined) {
-      cached = getSourceFile.call(host, fileName, languageVersion, onError, shouldCreate);
+      cached = getSourceFile(fileName, languageVersion, onError, shouldCreate);
       if (cached !== undefined) libraryFiles.set(fileName, cached);
     }
     return cached;
   };
-  host.fileExists = fileName => virtual.has(fileName) || fileExists.call(host, fileName);
-  host.readFile = fileName => virtual.get(fileName) ?? readFile.call(host, fileName);
-  const { directoryExists } = host;
+  host.fileExists = fileName => virtual.has(fileName) || fileExists(fileName);
+  host.readFile = fileName => virtual.get(fileName) ?? readFile(fileName);
+  const directoryExists = host.directoryExists?.bind(host);
   // The virtual folder exists only in memory; module resolution asks for it before its files.
-  host.directoryExists = directory => VIRTUAL_ROOT.startsWith(directory.endsWith('/') ? directory : `${directory}/`) || (directoryExists?.call(host, directory) ?? true);
+  host.directoryExists = directory => VIRTUAL_ROOT.startsWith(directory.endsWith('/') ? directory : `${directory}/`) || (directoryExists?.(directory) ?? true);
   const paths = [...virtual.keys()];
   return { program: ts.createProgram(paths, COMPILER_OPTIONS, host), paths };
 }

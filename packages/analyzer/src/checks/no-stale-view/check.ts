@@ -84,7 +84,7 @@ export const noStaleView = defineCheck<MessageId, NoStaleViewOptions>({
 
     interpret(sourceFile, undefined);
     walk(ts, sourceFile, node => {
-      if (ts.isFunctionLike(node) && 'body' in node && node.body !== undefined) interpret(node.body as TS.Node, node);
+      if (ts.isFunctionLike(node) && 'body' in node && node.body !== undefined) interpret(node.body, node);
     });
   },
 });

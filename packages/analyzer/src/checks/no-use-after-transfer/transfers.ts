@@ -43,7 +43,7 @@ export class TransferOracle {
   /** Which parameters a function transfers: from `@memsafe transfers <name>` tags or from its body. */
   transferredParameters(declaration: TS.Declaration): readonly number[] {
     const ts = this.#ts;
-    const fn = functionOf(ts, declaration) ?? (ts.isFunctionLike(declaration) ? (declaration as TS.SignatureDeclaration) : undefined);
+    const fn = functionOf(ts, declaration) ?? (ts.isFunctionLike(declaration) ? (declaration) : undefined);
     if (fn === undefined) return [];
     const names = fn.parameters.map(p => (ts.isIdentifier(p.name) ? p.name.text : ''));
     const tagged = memsafeTags(ts, declaration)

@@ -83,7 +83,7 @@ function memorySide(memory: Memory): Side {
     read: () => bytes()?.toArray() ?? [],
     write: () => {
       const view = bytes();
-      if (view !== null) viewSide(view).write!();
+      if (view !== null) void viewSide(view).write!();
     },
     detached: () => memory.status !== 'live',
   };
@@ -114,8 +114,8 @@ function arrayBufferViewSide(view: ArrayBufferView): Side {
 
 /** The side for any value a conversion takes or gives. */
 export function sideOf(value: unknown): Side {
-  if (value instanceof View) return viewSide(value);
-  if (value instanceof Memory) return memorySide(value);
+  if (value instanceof View) return viewSide(value as View);
+  if (value instanceof Memory) return memorySide(value as Memory);
   if (value instanceof RawPtr) return arrayBufferViewSide(value.array as AnyTypedArray);
   if (value instanceof WebAssembly.Memory) {
     return {

@@ -21,8 +21,8 @@ parentPort.on('message', op => {
 async function ask(worker: Worker, op: string): Promise<unknown> {
   const reply = once(worker, 'message');
   worker.postMessage(op);
-  const [message] = await reply;
-  return message;
+  const received: unknown[] = await reply;
+  return received[0];
 }
 
 /** The workerData as the worker sees it, read and written through messages. */
