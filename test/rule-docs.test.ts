@@ -154,7 +154,7 @@ beforeAll(async () => {
       // Each example is linted with its own rule only, and the options its fence names.
       ...examples.map(example => ({
         files: [relative(fixtures, example.file)],
-        rules: { [`memsafe/${example.rule}`]: ['error', ...example.options] },
+        rules: { [`memsafe/${example.rule}`]: ['error', ...example.options] as Linter.RuleEntry },
       })),
     ],
   });
