@@ -1,5 +1,5 @@
 import type TS from 'typescript';
-import type { FlowDomain, Lookup } from './domain.js';
+import type { Effect, FlowDomain, Lookup } from './domain.js';
 import { copyState, joinStates, type Entry, type State } from './state.js';
 
 /**
@@ -34,6 +34,10 @@ export class FlowInterpreter<Info> {
   /** Names of tracked variables: an identifier with another name needs no symbol lookup. */
   readonly #names = new Set<string>();
   #depth = 0;
+  /** Every effect applied so far, in order: a write's target can be checked against those its right side caused. */
+  readonly #effects: Effect<Info>[] = [];
+  /** Writes whose target view was read before their right side: effects matter even with nothing tracked. */
+  #pendingWrites = 0;
 
   constructor(ts: typeof TS, checker: TS.TypeChecker, domain: FlowDomain<Info>) {
     this.#ts = ts;
@@ -338,12 +342,23 @@ export class FlowInterpreter<Info> {
       // view as it was before f() ran.
       const object = target.expression;
       const written = ts.isIdentifier(object) ? this.#lookup(object) : undefined;
-      this.#expression(object);
-      if (ts.isElementAccessExpression(target)) this.#expression(target.argumentExpression);
-      this.#expression(node.right);
+      // `Module.HEAP32[p >> 2] = Module._malloc(n)`: a view read afresh, but still before the call.
+      const fresh = written === undefined && ts.isPropertyAccessExpression(object) ? this.#domain.track(object, this.#lookup) : undefined;
+      const effectsBefore = this.#effects.length;
+      if (fresh !== undefined) this.#pendingWrites++;
+      try {
+        this.#expression(object);
+        if (ts.isElementAccessExpression(target)) this.#expression(target.argumentExpression);
+        this.#expression(node.right);
+      } finally {
+        if (fresh !== undefined) this.#pendingWrites--;
+      }
       if (written !== undefined && written.stale === null && ts.isIdentifier(object)) {
         const now = this.#lookup(object);
         if (now?.stale != null) this.#report(object, now, true);
+      } else if (fresh !== undefined && ts.isPropertyAccessExpression(object) && ts.isIdentifier(object.name)) {
+        const effect = this.#effects.slice(effectsBefore).find(candidate => candidate.affects(fresh));
+        if (effect !== undefined) this.#report(object.name, { info: fresh, stale: effect.invalidation }, true);
       }
       return;
     }
@@ -365,10 +380,11 @@ export class FlowInterpreter<Info> {
   /** Applies what a call, `new` or `await` does: invalidations first, then re-derivations. */
   #apply(node: TS.CallExpression | TS.NewExpression | TS.AwaitExpression): void {
     const state = this.#state;
-    // Nothing tracked here: no question for the type checker.
-    if (state === null || state.size === 0) return;
+    // Nothing tracked and no write waiting on its right side: no question for the type checker.
+    if (state === null || (state.size === 0 && this.#pendingWrites === 0)) return;
     const effect = this.#domain.effectOf(node, this.#lookup);
     if (effect !== undefined) {
+      this.#effects.push(effect);
       for (const [symbol, entry] of state) {
         if (entry.stale === null && effect.affects(entry.info)) state.set(symbol, { info: entry.info, stale: effect.invalidation });
       }

@@ -153,6 +153,20 @@ export function stale() {
     expect(lines(code)).toEqual(['15:staleView', '24:staleView']);
   });
 
+  it('flags an Emscripten heap write whose right side allocates: the view is read before the call', () => {
+    const code = `
+declare const Module: { HEAP32: Int32Array; HEAPU8: Uint8Array; _malloc(n: number): number };
+export function link(node: number) {
+  Module.HEAP32[node >> 2] = Module._malloc(16);
+  const ptr = Module._malloc(16);
+  Module.HEAP32[node >> 2] = ptr;
+}`;
+    const [finding, ...rest] = lint(code);
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ line: 4, column: 10, messageId: 'staleWrite' });
+    expect(finding!.message).toContain('The write through `HEAP32` picks its target before `Module._malloc(…)` (line 4) runs');
+  });
+
   it('accepts a wasm-bindgen cached getter that re-checks byteLength, and flags its result kept across malloc', () => {
     const code = `
 let wasm: any;
