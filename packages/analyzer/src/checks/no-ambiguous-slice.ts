@@ -1,6 +1,7 @@
 import type TS from 'typescript';
 import { defineCheck, type CheckContext } from '../check.js';
-import { classifyNode, typeOf } from '../types/classify.js';
+import { conversionAt } from '../explain.js';
+import { typeOf } from '../types/classify.js';
 import { isStableReference, outerParent, skipOuter, walk } from '../util/syntax.js';
 
 /** The methods of Uint8Array that write its bytes (the value is typed Uint8Array, not Buffer). */
@@ -34,15 +35,18 @@ export const noAmbiguousSlice = defineCheck<MessageId, Record<string, never>>({
     walk(ts, sourceFile, node => {
       if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.expression.name.text !== 'slice') return;
       const receiver = node.expression.expression;
-      const kind = classifyNode(ts, checker, receiver);
+      // The conversion table knows both slices: Buffer's (a deprecated view) and typed arrays' (a
+      // copy whose independence depends on the class).
+      const row = conversionAt(ts, checker, node);
+      if (row === undefined || !row.hazards.includes('class-dependent')) return;
       const name = receiver.getText(sourceFile);
-      if (kind === 'Buffer') {
+      if (row.result === 'view') {
         // Buffer#slice and Buffer#subarray are the same function: the rename preserves behaviour.
         const edit = { start: node.expression.name.getStart(sourceFile), end: node.expression.name.getEnd(), newText: 'subarray' };
         context.report({ node, messageId: 'bufferSlice', data: { name }, fix: [edit], suggest: [{ messageId: 'useSubarray', edits: [edit] }] });
         return;
       }
-      if (kind !== 'TypedArray' || typeOf(ts, checker, receiver).getSymbol()?.getName() !== 'Uint8Array') return;
+      if (typeOf(ts, checker, receiver).getSymbol()?.getName() !== 'Uint8Array') return;
       const reliance = relianceOnCopy(context, node, receiver);
       if (reliance === undefined) return;
       const args = node.arguments.map(arg => arg.getText(sourceFile)).join(', ');

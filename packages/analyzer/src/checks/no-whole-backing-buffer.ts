@@ -1,6 +1,7 @@
 import type TS from 'typescript';
 import { defineCheck, type TextEdit } from '../check.js';
-import { classifyNode, TYPED_ARRAY_NAMES } from '../types/classify.js';
+import { conversionAt } from '../explain.js';
+import { TYPED_ARRAY_NAMES } from '../types/classify.js';
 import { ownsWholeBuffer } from '../types/owns-buffer.js';
 import { dottedName, isStableReference, outerParent, walk } from '../util/syntax.js';
 
@@ -43,8 +44,10 @@ export const noWholeBackingBuffer = defineCheck({
       if (!ts.isPropertyAccessExpression(node) || node.name.text !== 'buffer') return;
       const use = useOf(ts, node);
       if (use === undefined) return;
-      const owner = classifyNode(ts, checker, node.expression);
-      if (owner !== 'TypedArray' && owner !== 'Buffer' && owner !== 'BigIntTypedArray' && owner !== 'DataView') return;
+      // The conversion table says which `.buffer` reads are the whole backing store, and which of
+      // those reach Node's pool.
+      const row = conversionAt(ts, checker, node);
+      if (row === undefined || !row.hazards.includes('whole-backing-buffer')) return;
       if (ownsWholeBuffer(ts, checker, node.expression)) return;
       const name = dottedName(ts, node.expression) ?? node.expression.getText(sourceFile);
       const edits = isStableReference(ts, node.expression) ? suggestion(ts, node, use.call, name, sourceFile) : undefined;
@@ -53,7 +56,7 @@ export const noWholeBackingBuffer = defineCheck({
         messageId: 'wholeBuffer',
         data: {
           name,
-          pool: owner === 'Buffer' ? ', and a pooled Buffer shares it with every other Buffer in the 8 KiB pool' : '',
+          pool: row.hazards.includes('pool-aliasing') ? ', and a pooled Buffer shares it with every other Buffer in the 8 KiB pool' : '',
           advice:
             use.kind === 'construct' || use.kind === 'wrap'
               ? `Pass \`${name}.byteOffset\` and \`${name}.byteLength\` too.`
