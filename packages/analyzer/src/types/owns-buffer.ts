@@ -3,6 +3,8 @@ import { conversionAt } from '../explain.js';
 import { skipOuter } from '../util/syntax.js';
 import { typeOf } from './classify.js';
 
+const RETURNS_THIS: ReadonlySet<string> = new Set(['reverse', 'sort', 'fill', 'copyWithin']);
+
 /**
  * Whether `expression` provably evaluates to a view that spans its whole, private buffer: one made
  * by a conversion the table says copies (`new Uint8Array(8)`, `floats.slice()`, `Buffer.alloc(n)`,
@@ -20,8 +22,21 @@ export function ownsWholeBuffer(ts: typeof TS, checker: TS.TypeChecker, expressi
     if (!ts.isVariableDeclarationList(list) || !(list.flags & ts.NodeFlags.Const)) return false;
     return ownsWholeBuffer(ts, checker, declaration.initializer);
   }
+  // `(b = expr).buffer`: the value of an assignment is its right side.
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) return ownsWholeBuffer(ts, checker, node.right);
+  // reverse(), sort(), fill() and copyWithin() return the array they were called on.
+  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && RETURNS_THIS.has(node.expression.name.text)) {
+    return ownsWholeBuffer(ts, checker, node.expression.expression);
+  }
+  // An allocation, not a conversion: a new buffer is its own, whole.
+  if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && (node.expression.text === 'ArrayBuffer' || node.expression.text === 'SharedArrayBuffer')) return true;
   const row = conversionAt(ts, checker, node);
-  if (row === undefined || row.result !== 'copy' || row.hazards.includes('pool-aliasing')) return false;
+  if (row === undefined) return false;
+  // A view made over the whole of a fresh buffer (`new DataView(new ArrayBuffer(n))`) owns it.
+  if ((row.result === 'view' || row.result === 'reinterpret') && ts.isNewExpression(node) && node.arguments?.length === 1) {
+    return ownsWholeBuffer(ts, checker, node.arguments[0]!);
+  }
+  if (row.result !== 'copy' || row.hazards.includes('pool-aliasing')) return false;
   if (row.hazards.includes('class-dependent')) {
     const receiver = ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) ? node.expression.expression : undefined;
     const name = receiver === undefined ? undefined : typeOf(ts, checker, receiver).getSymbol()?.getName();

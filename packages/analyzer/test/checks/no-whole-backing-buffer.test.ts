@@ -102,4 +102,16 @@ describe(rule, () => {
     expect(finding!.message).toContain('Transferring it detaches every byte in it: transfer a buffer that holds exactly these bytes (`const own = frame.slice()`, then `own.buffer`).');
     expect(finding!.suggestions).toBeUndefined();
   });
+
+  it('follows ownership through a fresh buffer, an assignment and methods that return their array', () => {
+    const code = [
+      'export function f(words: Uint16Array) {',
+      '  const empty = new DataView(new ArrayBuffer(0));',
+      '  let reversed: Uint16Array;',
+      '  const checks = new Uint32Array((reversed = new Uint16Array(words).reverse()).buffer);',
+      '  return [new Uint8Array(empty.buffer), checks, reversed, new Uint8Array(words.reverse().buffer)];',
+      '}',
+    ].join('\n');
+    expect(lint(code).map(f => `${f.line}:${f.column}`)).toEqual(['5:74']);
+  });
 });
