@@ -40,6 +40,14 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'ts-plugin',
+          root: 'packages/ts-plugin',
+          include: ['test/**/*.test.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           root: '.',
           include: ['test/**/*.test.ts'],

@@ -30,6 +30,10 @@ for (const name of readdirSync(packagesDir)) {
   writeFileSync(join(packagesDir, name, 'dist', 'cjs', 'package.json'), '{ "type": "commonjs" }\n');
 }
 
+// The tsserver plugin is CommonJS: it type-checks against the analyzer's CommonJS declarations,
+// which exist only now.
+run(['-b', 'packages/ts-plugin']);
+
 const watDir = join(root, 'examples', 'wasm');
 const outDir = join(root, 'examples', 'dist', 'wasm');
 mkdirSync(outDir, { recursive: true });

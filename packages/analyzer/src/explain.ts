@@ -35,32 +35,35 @@ export function conversionAt(ts: typeof TS, checker: TS.TypeChecker, node: TS.No
   return matcher.match(ts, checker, node);
 }
 
+/** The conversion `node` is, described as `explain` reports it; undefined when it is none. */
+export function explainNode(ts: typeof TS, checker: TS.TypeChecker, node: TS.Node, sourceFile: TS.SourceFile): Explanation | undefined {
+  if (!(ts.isNewExpression(node) || ts.isCallExpression(node) || ts.isPropertyAccessExpression(node) || ts.isSpreadElement(node))) return undefined;
+  const row = conversionAt(ts, checker, node);
+  if (row === undefined) return undefined;
+  const { line, column } = position(sourceFile, node.getStart(sourceFile));
+  const text = node.getText(sourceFile).replace(/\s+/g, ' ');
+  const bytes = allocatedBytes(ts, node, row);
+  return {
+    file: sourceFile.fileName,
+    line,
+    column,
+    text: text.length > 80 ? `${text.slice(0, 77)}...` : text,
+    result: row.result,
+    sharesMemory: row.sharesMemory,
+    hazard: row.hazards[0] ?? null,
+    hazards: row.hazards,
+    conversion: row.id,
+    note: row.note,
+    ...(bytes === undefined ? {} : { bytes }),
+  };
+}
+
 /** Every conversion in `sourceFile`, in source order. */
 export function explainFile(ts: typeof TS, checker: TS.TypeChecker, sourceFile: TS.SourceFile): Explanation[] {
   const found: Explanation[] = [];
   walk(ts, sourceFile, node => {
-    if (ts.isNewExpression(node) || ts.isCallExpression(node) || ts.isPropertyAccessExpression(node) || ts.isSpreadElement(node)) {
-      const row = conversionAt(ts, checker, node);
-      if (row !== undefined) {
-        const start = node.getStart(sourceFile);
-        const { line, column } = position(sourceFile, start);
-        const text = node.getText(sourceFile).replace(/\s+/g, ' ');
-        const bytes = allocatedBytes(ts, node, row);
-        found.push({
-          file: sourceFile.fileName,
-          line,
-          column,
-          text: text.length > 80 ? `${text.slice(0, 77)}...` : text,
-          result: row.result,
-          sharesMemory: row.sharesMemory,
-          hazard: row.hazards[0] ?? null,
-          hazards: row.hazards,
-          conversion: row.id,
-          note: row.note,
-          ...(bytes === undefined ? {} : { bytes }),
-        });
-      }
-    }
+    const explanation = explainNode(ts, checker, node, sourceFile);
+    if (explanation !== undefined) found.push(explanation);
   });
   return found;
 }

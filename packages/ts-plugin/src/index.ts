@@ -1,0 +1,26 @@
+import type TS from 'typescript';
+import { decorate, type Decorated } from './decorate.js';
+import type { PluginConfig } from './options.js';
+
+/**
+ * The tsserver plugin entry point: tsserver `require`s this module and calls it with its own
+ * TypeScript module, which the analysis then uses (never a copy of its own).
+ */
+function init(modules: { typescript: typeof TS }): TS.server.PluginModule {
+  const ts = modules.typescript;
+  const created: Decorated[] = [];
+  return {
+    create(info) {
+      const logger = info.project.projectService.logger;
+      const decorated = decorate(ts, info.languageService, info.config as PluginConfig | undefined, message => logger.info(`[memsafe] ${message}`));
+      created.push(decorated);
+      logger.info('[memsafe] plugin loaded');
+      return decorated.service;
+    },
+    onConfigurationChanged(config: PluginConfig) {
+      for (const decorated of created) decorated.configure(config);
+    },
+  };
+}
+
+export = init;
