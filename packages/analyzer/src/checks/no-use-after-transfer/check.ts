@@ -33,7 +33,7 @@ export const noUseAfterTransfer = defineCheck<keyof typeof messages, Record<stri
   optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
   check(context) {
     const { ts, checker, sourceFile, cache } = context;
-    const oracle = new TransferOracle(ts, checker, cache);
+    const oracle = new TransferOracle(ts, checker, cache, context.program);
     const domain: FlowDomain<BufferInfo> = {
       track(expression, lookup) {
         const node = skipOuter(ts, expression);

@@ -3,7 +3,7 @@ import type { ProgramCache } from '../../check.js';
 import { classifyNode } from '../../types/classify.js';
 import { calleeDeclaration, functionOf, ownCalls, type FunctionWithBody } from '../../util/functions.js';
 import { memsafeTags } from '../../util/jsdoc.js';
-import { skipOuter } from '../../util/syntax.js';
+import { skipOuter, walk } from '../../util/syntax.js';
 
 /** The expressions a call transfers (detaches), and words for the message. */
 export interface Transfer {
@@ -22,16 +22,25 @@ export class TransferOracle {
   readonly #checker: TS.TypeChecker;
   readonly #cache: ProgramCache;
   readonly #inProgress = new Set<TS.Node>();
+  readonly #program: TS.Program;
 
-  constructor(ts: typeof TS, checker: TS.TypeChecker, cache: ProgramCache) {
+  constructor(ts: typeof TS, checker: TS.TypeChecker, cache: ProgramCache, program: TS.Program) {
     this.#ts = ts;
     this.#checker = checker;
     this.#cache = cache;
+    this.#program = program;
+  }
+
+  #capable(): ReadonlySet<string> {
+    return this.#cache.get('memsafe/transfer-capable-names', this.#program, () => transferCapableNames(this.#ts, this.#program));
   }
 
   ofCall(call: TS.CallExpression): Transfer | undefined {
     const direct = this.#direct(call);
     if (direct !== undefined) return direct;
+    // Only a function whose name can reach a transfer is worth resolving through the checker.
+    const name = calledName(this.#ts, call);
+    if (name === undefined || !this.#capable().has(name)) return undefined;
     const declaration = calleeDeclaration(this.#ts, this.#checker, call);
     if (declaration === undefined) return undefined;
     const indices = this.transferredParameters(declaration);
@@ -119,6 +128,63 @@ export function bufferBase(ts: typeof TS, expression: TS.Expression): TS.Identif
   if (ts.isPropertyAccessExpression(node) && node.name.text === 'buffer') {
     const owner = skipOuter(ts, node.expression);
     if (ts.isIdentifier(owner)) return owner;
+  }
+  return undefined;
+}
+
+const TRANSFER_TEXT = /postMessage|structuredClone|\.transfer(?:ToFixedLength)?\(|@memsafe\s+transfers/;
+
+/** The name a call goes by: `f` for `f()`, `m` for `obj.m()`. */
+function calledName(ts: typeof TS, call: TS.CallExpression): string | undefined {
+  const callee = skipOuter(ts, call.expression);
+  return ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+}
+
+/**
+ * The names of functions that may transfer a buffer: those whose text mentions a transfer API or a
+ * `@memsafe transfers` tag, and, to a fixed point, those that call one of these names. A syntactic
+ * over-approximation by name, computed once per program, so that the checker is asked about a
+ * call only when its name could lead to a transfer.
+ */
+function transferCapableNames(ts: typeof TS, program: TS.Program): ReadonlySet<string> {
+  const declared: { name: string; calls: Set<string>; direct: boolean }[] = [];
+  for (const sourceFile of program.getSourceFiles()) {
+    // Library declarations (lib.dom, @types/node) have no bodies to follow and no memsafe tags.
+    if (program.isSourceFileDefaultLibrary(sourceFile) || program.isSourceFileFromExternalLibrary(sourceFile)) continue;
+    if (sourceFile.isDeclarationFile && !TRANSFER_TEXT.test(sourceFile.text)) continue;
+    walk(ts, sourceFile, node => {
+      const name = functionName(ts, node);
+      if (name === undefined) return;
+      const text = sourceFile.text.slice(node.pos, node.end);
+      const calls = new Set<string>();
+      walk(ts, node, inner => {
+        if (ts.isCallExpression(inner)) {
+          const called = calledName(ts, inner);
+          if (called !== undefined) calls.add(called);
+        }
+      });
+      declared.push({ name, calls, direct: TRANSFER_TEXT.test(text) });
+    });
+  }
+  const capable = new Set(declared.filter(entry => entry.direct).map(entry => entry.name));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const entry of declared) {
+      if (!capable.has(entry.name) && [...entry.calls].some(call => capable.has(call))) {
+        capable.add(entry.name);
+        changed = true;
+      }
+    }
+  }
+  return capable;
+}
+
+/** The name of a function-like declaration: a function, a method, or a variable or property holding one. */
+function functionName(ts: typeof TS, node: TS.Node): string | undefined {
+  if ((ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isMethodSignature(node)) && node.name !== undefined && ts.isIdentifier(node.name)) return node.name.text;
+  if ((ts.isVariableDeclaration(node) || ts.isPropertyAssignment(node) || ts.isPropertyDeclaration(node)) && ts.isIdentifier(node.name) && node.initializer !== undefined) {
+    const init = skipOuter(ts, node.initializer);
+    if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return node.name.text;
   }
   return undefined;
 }
