@@ -49,16 +49,19 @@ export const noWholeBackingBuffer = defineCheck({
       const row = conversionAt(ts, checker, node);
       if (row === undefined || !row.hazards.includes('whole-backing-buffer')) return;
       if (ownsWholeBuffer(ts, checker, node.expression)) return;
+      const stable = isStableReference(ts, node.expression);
       const name = dottedName(ts, node.expression) ?? node.expression.getText(sourceFile);
-      const edits = isStableReference(ts, node.expression) ? suggestion(ts, node, use.call, name, sourceFile) : undefined;
+      const edits = stable ? suggestion(ts, node, use.call, name, sourceFile) : undefined;
       context.report({
         node,
         messageId: 'wholeBuffer',
         data: {
           name,
           pool: row.hazards.includes('pool-aliasing') ? ', and a pooled Buffer shares it with every other Buffer in the 8 KiB pool' : '',
-          advice:
-            use.kind === 'construct' || use.kind === 'wrap'
+          advice: !stable
+            ? // Advice that repeats an expression with effects (`(b = f()).byteOffset`) would run it again.
+              'Keep the view in a variable, and pass its byteOffset and byteLength too.'
+            : use.kind === 'construct' || use.kind === 'wrap'
               ? `Pass \`${name}.byteOffset\` and \`${name}.byteLength\` too.`
               : use.kind === 'transfer'
                 ? `Transferring it detaches every byte in it: transfer a buffer that holds exactly these bytes (\`const own = ${name}.slice()\`, then \`own.buffer\`).`

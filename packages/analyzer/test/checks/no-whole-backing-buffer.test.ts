@@ -114,4 +114,10 @@ describe(rule, () => {
     ].join('\n');
     expect(lint(code).map(f => `${f.line}:${f.column}`)).toEqual(['5:74']);
   });
+
+  it('does not advise repeating an expression with effects', () => {
+    const [finding] = lint('declare function next(): Uint16Array;\nexport const all = new Uint32Array(next().buffer);\n');
+    expect(finding!.message).toContain('Keep the view in a variable, and pass its byteOffset and byteLength too.');
+    expect(finding!.suggestions).toBeUndefined();
+  });
 });
