@@ -9,12 +9,20 @@ export function codeFixes(fileName: string, findings: readonly Finding[], start:
   ];
   for (const finding of findings) {
     if (!errorCodes.includes(finding.code) || finding.end < start || finding.start > end) continue;
+    const suggestions = finding.suggestions ?? [];
     if (finding.fix !== undefined) {
-      actions.push({ fixName: `memsafe/${finding.rule}`, description: `Fix: ${finding.message.split(/(?<=\.)\s/)[0]}`, changes: change(finding.fix) });
+      // The autofix is usually also offered as a suggestion: one action, named by the suggestion.
+      const same = suggestions.find(suggestion => sameEdits(suggestion.edits, finding.fix!));
+      actions.push({ fixName: `memsafe/${finding.rule}`, description: same?.message ?? `Fix memsafe/${finding.rule}`, changes: change(finding.fix) });
     }
-    for (const suggestion of finding.suggestions ?? []) {
+    for (const suggestion of suggestions) {
+      if (finding.fix !== undefined && sameEdits(suggestion.edits, finding.fix)) continue;
       actions.push({ fixName: `memsafe/${finding.rule}`, description: suggestion.message, changes: change(suggestion.edits) });
     }
   }
   return actions;
+}
+
+function sameEdits(a: readonly TextEdit[], b: readonly TextEdit[]): boolean {
+  return a.length === b.length && a.every((edit, i) => edit.start === b[i]!.start && edit.end === b[i]!.end && edit.newText === b[i]!.newText);
 }

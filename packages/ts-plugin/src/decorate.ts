@@ -82,7 +82,8 @@ export function decorate(ts: typeof TS, original: TS.LanguageService, config: Pl
   const decorated: Decorated = {
     service,
     configure(next) {
-      options = readOptions(next);
+      // The editor's settings refine the project's tsconfig entry; they do not replace it.
+      options = readOptions({ ...config, ...next, rules: { ...config?.rules, ...next?.rules } });
       for (const problem of options.problems) log(`configuration: ${problem}`);
       forgetFindings(original.getProgram());
     },

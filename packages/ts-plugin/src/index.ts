@@ -1,5 +1,6 @@
 import type TS from 'typescript';
 import { decorate, type Decorated } from './decorate.js';
+import { registerCodes } from './register-codes.js';
 import type { PluginConfig } from './options.js';
 
 /**
@@ -12,7 +13,9 @@ function init(modules: { typescript: typeof TS }): TS.server.PluginModule {
   return {
     create(info) {
       const logger = info.project.projectService.logger;
-      const decorated = decorate(ts, info.languageService, info.config as PluginConfig | undefined, message => logger.info(`[memsafe] ${message}`));
+      const log = (message: string) => logger.info(`[memsafe] ${message}`);
+      registerCodes(ts, log);
+      const decorated = decorate(ts, info.languageService, info.config as PluginConfig | undefined, log);
       created.push(decorated);
       logger.info('[memsafe] plugin loaded');
       return decorated.service;

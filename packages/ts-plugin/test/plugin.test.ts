@@ -91,10 +91,26 @@ describe('code fixes', () => {
     expect(service.getSupportedCodeFixes(path('slice.ts'))).toEqual(expect.arrayContaining(['91001', '91002', '91003', '91004']));
     const start = at(code, 'b.slice');
     const actions = service.getCodeFixesAtPosition(path('slice.ts'), start, start + 5, [91004], {}, {});
-    expect(actions.map(a => a.fixName)).toEqual(['memsafe/no-ambiguous-slice', 'memsafe/no-ambiguous-slice']);
-    expect(actions[1]!.description).toBe('Use `subarray()` (the same view, not deprecated).');
+    expect(actions.map(a => a.fixName)).toEqual(['memsafe/no-ambiguous-slice']);
+    expect(actions[0]!.description).toBe('Use `subarray()` (the same view, not deprecated).');
     expect(actions[0]!.changes[0]!.textChanges).toEqual([{ span: { start: at(code, 'slice(0'), length: 5 }, newText: 'subarray' }]);
     expect(service.getCodeFixesAtPosition(path('slice.ts'), start, start + 5, [2322], {}, {})).toEqual([]);
+  });
+});
+
+describe('code fixes for editors that ask without a file', () => {
+  it('lists memsafe\'s codes in TypeScript\'s own registry, which tsserver answers from', () => {
+    createService({ 'a.ts': 'export {};\n' });
+    const registry = (ts as unknown as { codefix: { getSupportedErrorCodes(): readonly string[] } }).codefix;
+    expect(registry.getSupportedErrorCodes()).toEqual(expect.arrayContaining(['91001', '91002', '91003', '91004']));
+  });
+});
+
+describe('settings from the editor', () => {
+  it('refine the project\'s tsconfig entry instead of replacing it', () => {
+    const { plugin, service, path } = createService({ 'heap.ts': HEAP }, { mode: 'hover-only' });
+    plugin.onConfigurationChanged!({ rules: { 'no-stale-view': 'warn' } });
+    expect(service.getSemanticDiagnostics(path('heap.ts')).filter(d => d.source === 'memsafe')).toEqual([]);
   });
 });
 
