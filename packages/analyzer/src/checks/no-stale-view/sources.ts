@@ -3,6 +3,7 @@ import type { ProgramCache } from '../../check.js';
 import type { Lookup } from '../../flow/domain.js';
 import { classifyNode, TYPED_ARRAY_NAMES } from '../../types/classify.js';
 import { calleeDeclaration, functionOf, type FunctionWithBody } from '../../util/functions.js';
+import { perSourceFile } from '../../syntax-cache.js';
 import { skipOuter, walk } from '../../util/syntax.js';
 import { HEAP_VIEW_NAMES, isWasmMemory } from './glue.js';
 import type { ViewInfo } from './view-info.js';
@@ -121,21 +122,14 @@ export class ViewSources {
 
 
   #collectTracked(sourceFile: TS.SourceFile): Map<TS.Symbol, ViewInfo> {
-    const ts = this.#ts;
     const found = new Map<TS.Symbol, ViewInfo>();
     const none: Lookup<ViewInfo> = () => undefined;
-    walk(ts, sourceFile, node => {
-      if (ts.isVariableDeclaration(node) && node.initializer !== undefined && ts.isIdentifier(node.name) && mayBeSource(ts, node.initializer)) {
-        // Syntactic sources only: a call's result would need `returnsView`, which asks this very list.
-        const info = this.track(node.initializer, none, false);
-        const symbol = this.#checker.getSymbolAtLocation(node.name);
-        if (info !== undefined && symbol !== undefined) found.set(symbol, info);
-      } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && mayBeSource(ts, node.right)) {
-        const info = this.track(node.right, none, false);
-        const symbol = this.#checker.getSymbolAtLocation(node.left);
-        if (info !== undefined && symbol !== undefined && !found.has(symbol)) found.set(symbol, info);
-      }
-    });
+    for (const { name, value, assignment } of viewCandidates(this.#ts, sourceFile)) {
+      // Syntactic sources only: a call's result would need `returnsView`, which asks this very list.
+      const info = this.track(value, none, false);
+      const symbol = info === undefined ? undefined : this.#checker.getSymbolAtLocation(name);
+      if (info !== undefined && symbol !== undefined && !(assignment && found.has(symbol))) found.set(symbol, info);
+    }
     return found;
   }
 
@@ -156,8 +150,40 @@ export class ViewSources {
   }
 }
 
-/** A cheap syntactic filter before asking the checker anything about an initializer. */
+/** A variable given a value that may be a view: `const v = …` or `v = …`. */
+interface Candidate {
+  readonly name: TS.Identifier;
+  readonly value: TS.Expression;
+  readonly assignment: boolean;
+}
+
+const RUNTIME_OR_SUBVIEW: ReadonlySet<string> = new Set(['subarray', 'raw', 'asTypedArray', 'asDataView', 'asBuffer']);
+
+/**
+ * The declarations and assignments of a file whose value has the shape of a view origin; read
+ * once per file version, so that each new program (an editor's keystroke) asks the checker only
+ * about these few, and only in files that changed or are new to it.
+ */
+function viewCandidates(ts: typeof TS, sourceFile: TS.SourceFile): readonly Candidate[] {
+  return perSourceFile('memsafe/view-candidates', sourceFile, () => {
+    const found: Candidate[] = [];
+    walk(ts, sourceFile, node => {
+      if (ts.isVariableDeclaration(node) && node.initializer !== undefined && ts.isIdentifier(node.name) && mayBeSource(ts, node.initializer)) {
+        found.push({ name: node.name, value: node.initializer, assignment: false });
+      } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && mayBeSource(ts, node.right)) {
+        found.push({ name: node.left, value: node.right, assignment: true });
+      }
+    });
+    return found;
+  });
+}
+
+/** The shapes `track` can accept without following calls, tested on syntax alone. */
 function mayBeSource(ts: typeof TS, expression: TS.Expression): boolean {
   const node = skipOuter(ts, expression);
-  return ts.isNewExpression(node) || ts.isPropertyAccessExpression(node) || ts.isCallExpression(node) || (ts.isIdentifier(node) && node.text.startsWith('HEAP'));
+  if (ts.isNewExpression(node)) return ts.isIdentifier(node.expression) && (TYPED_ARRAY_NAMES.has(node.expression.text) || node.expression.text === 'DataView') && (node.arguments?.length ?? 0) > 0;
+  if (ts.isPropertyAccessExpression(node)) return node.name.text === 'buffer' || node.name.text === 'array' || HEAP_VIEW_NAMES.has(node.name.text);
+  if (ts.isIdentifier(node)) return HEAP_VIEW_NAMES.has(node.text);
+  if (ts.isCallExpression(node)) return ts.isPropertyAccessExpression(node.expression) && RUNTIME_OR_SUBVIEW.has(node.expression.name.text);
+  return false;
 }

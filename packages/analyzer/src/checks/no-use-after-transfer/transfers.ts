@@ -3,6 +3,7 @@ import type { ProgramCache } from '../../check.js';
 import { classifyNode } from '../../types/classify.js';
 import { calleeDeclaration, functionOf, ownCalls, type FunctionWithBody } from '../../util/functions.js';
 import { memsafeTags } from '../../util/jsdoc.js';
+import { perSourceFile } from '../../syntax-cache.js';
 import { skipOuter, walk } from '../../util/syntax.js';
 
 /** The expressions a call transfers (detaches), and words for the message. */
@@ -140,43 +141,62 @@ function calledName(ts: typeof TS, call: TS.CallExpression): string | undefined 
   return ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
 }
 
+/** A named function of one file: whether its text mentions a transfer, and the names it calls. */
+interface NamedFunction {
+  readonly name: string;
+  readonly direct: boolean;
+  readonly calls: readonly string[];
+}
+
 /**
  * The names of functions that may transfer a buffer: those whose text mentions a transfer API or a
  * `@memsafe transfers` tag, and, to a fixed point, those that call one of these names. A syntactic
- * over-approximation by name, computed once per program, so that the checker is asked about a
- * call only when its name could lead to a transfer.
+ * over-approximation by name, so that the checker is asked about a call only when its name could
+ * lead to a transfer. Each file's part is read once per file version; only the fixed point is
+ * per program.
  */
 function transferCapableNames(ts: typeof TS, program: TS.Program): ReadonlySet<string> {
-  const declared: { name: string; calls: Set<string>; direct: boolean }[] = [];
+  const declared: NamedFunction[] = [];
   for (const sourceFile of program.getSourceFiles()) {
     // Library declarations (lib.dom, @types/node) have no bodies to follow and no memsafe tags.
     if (program.isSourceFileDefaultLibrary(sourceFile) || program.isSourceFileFromExternalLibrary(sourceFile)) continue;
-    if (sourceFile.isDeclarationFile && !TRANSFER_TEXT.test(sourceFile.text)) continue;
-    walk(ts, sourceFile, node => {
-      const name = functionName(ts, node);
-      if (name === undefined) return;
-      const text = sourceFile.text.slice(node.pos, node.end);
-      const calls = new Set<string>();
-      walk(ts, node, inner => {
-        if (ts.isCallExpression(inner)) {
-          const called = calledName(ts, inner);
-          if (called !== undefined) calls.add(called);
-        }
-      });
-      declared.push({ name, calls, direct: TRANSFER_TEXT.test(text) });
-    });
+    declared.push(...namedFunctions(ts, sourceFile));
   }
   const capable = new Set(declared.filter(entry => entry.direct).map(entry => entry.name));
-  for (let changed = true; changed; ) {
+  for (let changed = capable.size > 0; changed; ) {
     changed = false;
     for (const entry of declared) {
-      if (!capable.has(entry.name) && [...entry.calls].some(call => capable.has(call))) {
+      if (!capable.has(entry.name) && entry.calls.some(call => capable.has(call))) {
         capable.add(entry.name);
         changed = true;
       }
     }
   }
   return capable;
+}
+
+/** The named functions of a file, each with the names its body calls; one walk per file version. */
+function namedFunctions(ts: typeof TS, sourceFile: TS.SourceFile): readonly NamedFunction[] {
+  return perSourceFile('memsafe/named-functions', sourceFile, () => {
+    if (sourceFile.isDeclarationFile && !TRANSFER_TEXT.test(sourceFile.text)) return [];
+    const mentions = TRANSFER_TEXT.test(sourceFile.text);
+    const found: { name: string; direct: boolean; calls: Set<string>; end: number }[] = [];
+    const open: (typeof found)[number][] = [];
+    walk(ts, sourceFile, node => {
+      while (open.length > 0 && node.pos >= open[open.length - 1]!.end) open.pop();
+      const name = functionName(ts, node);
+      if (name !== undefined) {
+        const entry = { name, direct: mentions && TRANSFER_TEXT.test(sourceFile.text.slice(node.pos, node.end)), calls: new Set<string>(), end: node.end };
+        found.push(entry);
+        open.push(entry);
+      } else if (ts.isCallExpression(node)) {
+        const called = calledName(ts, node);
+        // A call counts for every named function it sits in.
+        if (called !== undefined) for (const entry of open) entry.calls.add(called);
+      }
+    });
+    return found.map(({ name, direct, calls }) => ({ name, direct, calls: [...calls] }));
+  });
 }
 
 /** The name of a function-like declaration: a function, a method, or a variable or property holding one. */
