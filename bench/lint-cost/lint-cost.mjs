@@ -8,9 +8,9 @@
 //
 // --runs N  timed runs of each config (default 5)
 // --quick   one run of each, no warm-up, and results.md is left alone: a check that the bench works
-import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg, totalmem } from 'node:os';
+import { loadavg } from 'node:os';
+import { commitOf, machineRows } from '../machine.mjs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -154,9 +154,7 @@ const consistent = [...timed, ...statsRuns].filter(run => run.config === 'B').ev
 const sourceLine = finding => readFileSync(finding.file, 'utf8').split('\n')[finding.line - 1].trim();
 
 // The rules change often: say which build of them was measured.
-const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
-const commit = git('rev-parse', '--short', 'HEAD') + (git('status', '--porcelain', '--', 'packages') ? ' with uncommitted changes in packages/' : '');
-const cpu = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? 'unknown';
+const commit = commitOf(root);
 const version = pkg => JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')).version;
 const s = value => value.toFixed(2);
 const ms = value => value.toFixed(0);
@@ -178,10 +176,7 @@ between runs) and a forced GC. Runs alternate A, B, A, B${warmUp.length ? ' afte
 
 | | |
 | --- | --- |
-| CPUs (\`nproc\`) | ${availableParallelism()} |
-| CPU | ${cpu} |
-| memory | ${(totalmem() / 2 ** 30).toFixed(1)} GiB |
-| load average (1 min) at start, at end | ${loadAtStart.toFixed(2)}, ${loadavg()[0].toFixed(2)} |
+${machineRows(loadAtStart)}
 | Node | ${process.version} |
 | ESLint | ${ESLint.version} |
 | typescript-eslint | ${version('typescript-eslint')} |

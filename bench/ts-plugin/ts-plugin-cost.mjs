@@ -12,11 +12,11 @@
 // --quick     6 edits, no warm-up edits, and results.md is left alone: a check that the bench works
 // --profile   afterwards, a CPU profile of B over the same edits, summarised: memsafe's own
 //             functions and the type checker calls they make (adds a section to the report)
-import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { createRequire } from 'node:module';
-import { availableParallelism, loadavg, totalmem } from 'node:os';
+import { loadavg } from 'node:os';
+import { commitOf, machineRows } from '../machine.mjs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -289,9 +289,7 @@ function summarise(profiles) {
 }
 
 // ---- report ------------------------------------------------------------------------------------
-const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
-const commit = git('rev-parse', '--short', 'HEAD') + (git('status', '--porcelain', '--', 'packages') ? ' with uncommitted changes in packages/' : '');
-const cpu = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? 'unknown';
+const commit = commitOf(root);
 const f1 = value => value.toFixed(1);
 const cell = text => String(text).replaceAll('|', '\\|');
 const summaryRow = (label, values) => `| ${label} | ${f1(Math.min(...values))} | ${f1(median(values))} | ${f1(mean(values))} | ${f1(percentile(values, 90))} | ${f1(Math.max(...values))} |`;
@@ -312,10 +310,7 @@ ${TARGET}× the time without it.
 
 | | |
 | --- | --- |
-| CPUs (\`nproc\`) | ${availableParallelism()} |
-| CPU | ${cpu} |
-| memory | ${(totalmem() / 2 ** 30).toFixed(1)} GiB |
-| load average (1 min) at start, at end | ${loadAtStart.toFixed(2)}, ${loadavg()[0].toFixed(2)} |
+${machineRows(loadAtStart)}
 | Node | ${process.version} |
 | TypeScript | ${ts.version} |
 | @memsafe/ts-plugin | ${pluginVersion}, commit ${commit} |

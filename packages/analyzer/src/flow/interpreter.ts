@@ -57,8 +57,14 @@ export class FlowInterpreter<Info> {
     }
   }
 
-  #enter(): void {
+  /** Runs one level deeper, giving the function up past MAX_DEPTH. */
+  #nested(run: () => void): void {
     if (++this.#depth > MAX_DEPTH) throw new GiveUp();
+    try {
+      run();
+    } finally {
+      this.#depth--;
+    }
   }
 
   readonly #lookup: Lookup<Info> = identifier => {
@@ -83,12 +89,7 @@ export class FlowInterpreter<Info> {
   }
 
   #statement(node: TS.Statement): void {
-    this.#enter();
-    try {
-      this.#statementAt(node);
-    } finally {
-      this.#depth--;
-    }
+    this.#nested(() => this.#statementAt(node));
   }
 
   #statementAt(node: TS.Statement): void {
@@ -246,12 +247,7 @@ export class FlowInterpreter<Info> {
   }
 
   #expression(node: TS.Expression): void {
-    this.#enter();
-    try {
-      this.#expressionAt(node);
-    } finally {
-      this.#depth--;
-    }
+    this.#nested(() => this.#expressionAt(node));
   }
 
   #expressionAt(node: TS.Expression): void {

@@ -1,0 +1,21 @@
+// What the benchmarks record about where they ran, so that a result can be read against its machine.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { availableParallelism, loadavg, totalmem } from 'node:os';
+
+/** The commit measured, and whether packages/ had uncommitted changes. */
+export function commitOf(root) {
+  const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+  return git('rev-parse', '--short', 'HEAD') + (git('status', '--porcelain', '--', 'packages') ? ' with uncommitted changes in packages/' : '');
+}
+
+/** The machine rows of a results table; `loadAtStart` is the load average read before the runs. */
+export function machineRows(loadAtStart) {
+  const cpu = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? 'unknown';
+  return [
+    `| CPUs (\`nproc\`) | ${availableParallelism()} |`,
+    `| CPU | ${cpu} |`,
+    `| memory | ${(totalmem() / 2 ** 30).toFixed(1)} GiB |`,
+    `| load average (1 min) at start, at end | ${loadAtStart.toFixed(2)}, ${loadavg()[0].toFixed(2)} |`,
+  ].join('\n');
+}
