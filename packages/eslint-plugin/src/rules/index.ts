@@ -1,3 +1,4 @@
+import explicitEndianness from './explicit-endianness.js';
 import noAmbiguousSlice from './no-ambiguous-slice.js';
 import noStaleView from './no-stale-view.js';
 import noUseAfterTransfer from './no-use-after-transfer.js';
@@ -9,9 +10,11 @@ export const rules: {
   'no-use-after-transfer': typeof noUseAfterTransfer;
   'no-whole-backing-buffer': typeof noWholeBackingBuffer;
   'no-ambiguous-slice': typeof noAmbiguousSlice;
+  'explicit-endianness': typeof explicitEndianness;
 } = {
   'no-stale-view': noStaleView,
   'no-use-after-transfer': noUseAfterTransfer,
   'no-whole-backing-buffer': noWholeBackingBuffer,
   'no-ambiguous-slice': noAmbiguousSlice,
+  'explicit-endianness': explicitEndianness,
 };
