@@ -13,8 +13,8 @@ function runTour(env: NodeJS.ProcessEnv = {}) {
   });
 }
 
-describe('npm run demo: memsafe check examples/', () => {
-  const result = spawnSync(process.execPath, ['packages/analyzer/bin/memsafe.js', 'check', 'examples/', '--format', 'json'], { cwd: root, encoding: 'utf8' });
+describe('npm run demo: memsafe check examples/ --config all', () => {
+  const result = spawnSync(process.execPath, ['packages/analyzer/bin/memsafe.js', 'check', 'examples/', '--config', 'all', '--format', 'json'], { cwd: root, encoding: 'utf8' });
 
   it('finds each bug the example project holds, and nothing in its correct code', () => {
     expect(result.status).toBe(1);
@@ -23,6 +23,7 @@ describe('npm run demo: memsafe check examples/', () => {
       'examples/app/protocol-reader.ts:11 no-whole-backing-buffer',
       'examples/app/protocol-reader.ts:23 no-ambiguous-slice',
       'examples/app/protocol-reader.ts:28 no-ambiguous-slice',
+      'examples/app/protocol-reader.ts:35 explicit-endianness',
       'examples/app/wasm-codec.ts:23 no-stale-view',
       'examples/app/worker-transfer.ts:9 no-whole-backing-buffer',
       'examples/app/worker-transfer.ts:10 no-use-after-transfer',

