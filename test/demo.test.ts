@@ -25,6 +25,7 @@ describe('npm run demo: memsafe check examples/ --config all', () => {
       'examples/app/protocol-reader.ts:28 no-ambiguous-slice',
       'examples/app/protocol-reader.ts:35 explicit-endianness',
       'examples/app/wasm-codec.ts:23 no-stale-view',
+      'examples/app/wasm-codec.ts:47 no-signed-wasm-pointer',
       'examples/app/worker-transfer.ts:9 no-whole-backing-buffer',
       'examples/app/worker-transfer.ts:10 no-use-after-transfer',
     ]);

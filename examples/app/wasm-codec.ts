@@ -24,19 +24,25 @@ export function encodeString(wasm: HeapExports, text: string): number {
   return ptr;
 }
 
-/** The same, correctly: allocate first, then view the memory as it is now. */
+/** The same, correctly: allocate first (an unsigned pointer), then view the memory as it is now. */
 export function encodeStringFixed(wasm: HeapExports, text: string): number {
   const bytes = new TextEncoder().encode(text);
-  const ptr = wasm.malloc(bytes.length);
+  const ptr = wasm.malloc(bytes.length) >>> 0;
   new Uint8Array(wasm.memory.buffer, ptr, bytes.length).set(bytes);
   return ptr;
 }
 
 /** Sums samples in wasm memory; `sum_f64` is marked pure, so the view stays valid across it. */
 export function sumSamples(wasm: HeapExports, samples: Float64Array): number {
-  const ptr = wasm.malloc(samples.byteLength);
+  const ptr = wasm.malloc(samples.byteLength) >>> 0;
   const heap = new Float64Array(wasm.memory.buffer, ptr, samples.length);
   heap.set(samples);
   const total = wasm.sum_f64(ptr, samples.length);
   return total + heap[0]!;
+}
+
+/** Bug: above 2 GiB `malloc` returns a negative i32, and subarray then counts from the end. */
+export function reserve(wasm: HeapExports, size: number): Uint8Array {
+  const ptr = wasm.malloc(size);
+  return new Uint8Array(wasm.memory.buffer).subarray(ptr, ptr + size);
 }

@@ -1,11 +1,12 @@
 import type { Check } from '../check.js';
 import { explicitEndianness } from './explicit-endianness.js';
 import { noAmbiguousSlice } from './no-ambiguous-slice.js';
+import { noSignedWasmPointer } from './no-signed-wasm-pointer.js';
 import { noStaleView } from './no-stale-view/check.js';
 import { noUseAfterTransfer } from './no-use-after-transfer/check.js';
 import { noWholeBackingBuffer } from './no-whole-backing-buffer.js';
 
 /** Every check, in one list: adapters, docs, configs and tests all iterate it. */
-export const checks: readonly Check[] = Object.freeze([noStaleView, noUseAfterTransfer, noWholeBackingBuffer, noAmbiguousSlice, explicitEndianness] as unknown as Check[]);
+export const checks: readonly Check[] = Object.freeze([noStaleView, noUseAfterTransfer, noWholeBackingBuffer, noAmbiguousSlice, noSignedWasmPointer, explicitEndianness] as unknown as Check[]);
 
-export { explicitEndianness, noAmbiguousSlice, noStaleView, noUseAfterTransfer, noWholeBackingBuffer };
+export { explicitEndianness, noAmbiguousSlice, noSignedWasmPointer, noStaleView, noUseAfterTransfer, noWholeBackingBuffer };

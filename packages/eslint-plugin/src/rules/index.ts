@@ -1,5 +1,6 @@
 import explicitEndianness from './explicit-endianness.js';
 import noAmbiguousSlice from './no-ambiguous-slice.js';
+import noSignedWasmPointer from './no-signed-wasm-pointer.js';
 import noStaleView from './no-stale-view.js';
 import noUseAfterTransfer from './no-use-after-transfer.js';
 import noWholeBackingBuffer from './no-whole-backing-buffer.js';
@@ -10,11 +11,13 @@ export const rules: {
   'no-use-after-transfer': typeof noUseAfterTransfer;
   'no-whole-backing-buffer': typeof noWholeBackingBuffer;
   'no-ambiguous-slice': typeof noAmbiguousSlice;
+  'no-signed-wasm-pointer': typeof noSignedWasmPointer;
   'explicit-endianness': typeof explicitEndianness;
 } = {
   'no-stale-view': noStaleView,
   'no-use-after-transfer': noUseAfterTransfer,
   'no-whole-backing-buffer': noWholeBackingBuffer,
   'no-ambiguous-slice': noAmbiguousSlice,
+  'no-signed-wasm-pointer': noSignedWasmPointer,
   'explicit-endianness': explicitEndianness,
 };
