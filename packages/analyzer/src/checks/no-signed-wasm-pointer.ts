@@ -2,7 +2,7 @@ import type TS from 'typescript';
 import { defineCheck } from '../check.js';
 import { classifyNode } from '../types/classify.js';
 import { outerParent, skipOuter, walk } from '../util/syntax.js';
-import { HEAP_VIEW_NAMES, isExportsObject } from './no-stale-view/glue.js';
+import { isExportsObject } from './no-stale-view/glue.js';
 
 const messages = {
   signedPointer:
