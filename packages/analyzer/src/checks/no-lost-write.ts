@@ -1,0 +1,102 @@
+import type TS from 'typescript';
+import { defineCheck, type TextEdit } from '../check.js';
+import { conversionAt } from '../explain.js';
+import { classifyNode } from '../types/classify.js';
+import { outerParent, skipOuter, walk } from '../util/syntax.js';
+
+/** Methods that write a typed array's bytes. */
+const WRITES: ReadonlySet<string> = new Set(['fill', 'set', 'reverse', 'sort', 'copyWithin']);
+
+const messages = {
+  lostWrite:
+    '`{{what}}` writes into a copy that nothing reads afterwards: the write is lost, and `{{source}}` is unchanged. Write through a view of `{{source}}` if that was meant.',
+  writeThroughView: 'Write through a view: `subarray()` instead of `slice()`.',
+};
+
+export const noLostWrite = defineCheck<keyof typeof messages, Record<string, never>>({
+  id: 'no-lost-write',
+  code: 91007,
+  description: 'Disallow writing into a fresh copy that is then dropped, where a view was meant',
+  type: 'problem',
+  preset: 'strict',
+  hasSuggestions: true,
+  messages,
+  defaultOptions: {},
+  optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+  mayApply: text => /\.(?:fill|set|reverse|sort|copyWithin)\(|\]\s*=[^=]/.test(text),
+  check(context) {
+    const { ts, checker, sourceFile } = context;
+    const report = (node: TS.Node, copy: TS.Expression, what: string) => {
+      const source = sourceOf(ts, copy);
+      const edit = viewEdit(ts, copy, sourceFile);
+      context.report({
+        node,
+        messageId: 'lostWrite',
+        data: { what, source: source?.getText(sourceFile) ?? 'the source' },
+        ...(edit === undefined ? {} : { suggest: [{ messageId: 'writeThroughView', edits: [edit] }] }),
+      });
+    };
+    walk(ts, sourceFile, node => {
+      // `key.slice().fill(0);` — written and dropped in one statement.
+      if (ts.isExpressionStatement(node) && ts.isCallExpression(node.expression) && ts.isPropertyAccessExpression(node.expression.expression)) {
+        const call = node.expression;
+        const access = call.expression as TS.PropertyAccessExpression;
+        const receiver = skipOuter(ts, access.expression);
+        if (WRITES.has(access.name.text) && isFreshCopy(ts, checker, receiver)) report(call, receiver, call.getText(sourceFile));
+        return;
+      }
+      // `const c = key.slice(); c.fill(0);` with `c` never read.
+      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer !== undefined) {
+        const copy = skipOuter(ts, node.initializer);
+        if (!isFreshCopy(ts, checker, copy)) return;
+        const uses = usesOf(ts, checker, node.name, sourceFile);
+        const firstWrite = uses.find(use => use.write);
+        if (firstWrite !== undefined && uses.every(use => use.write)) report(firstWrite.node, copy, firstWrite.node.getText(sourceFile));
+      }
+    });
+  },
+});
+
+/** A typed array the conversion table says is a new copy (`slice`, `new T(ta)`, `Buffer.from(buf)`). */
+function isFreshCopy(ts: typeof TS, checker: TS.TypeChecker, node: TS.Expression): boolean {
+  if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return false;
+  const row = conversionAt(ts, checker, node);
+  if (row === undefined || row.result !== 'copy' || row.sharesMemory) return false;
+  // A value typed Buffer takes the Buffer#slice row (a view) and never reaches here; one typed
+  // Uint8Array loses the write whenever it is not a Buffer, which is the bug either way.
+  const kind = classifyNode(ts, checker, node);
+  return kind === 'TypedArray' || kind === 'Buffer' || kind === 'BigIntTypedArray';
+}
+
+/** The value a copy is taken from: the receiver of `x.slice()`, the argument of `new T(x)`. */
+function sourceOf(ts: typeof TS, copy: TS.Expression): TS.Expression | undefined {
+  if (ts.isCallExpression(copy) && ts.isPropertyAccessExpression(copy.expression)) return copy.expression.expression;
+  if ((ts.isCallExpression(copy) || ts.isNewExpression(copy)) && copy.arguments?.[0] !== undefined) return copy.arguments[0];
+  return undefined;
+}
+
+/** `slice(…)` → `subarray(…)`, the same bytes as a view; nothing else has a view form to offer. */
+function viewEdit(ts: typeof TS, copy: TS.Expression, sourceFile: TS.SourceFile): TextEdit | undefined {
+  if (!ts.isCallExpression(copy) || !ts.isPropertyAccessExpression(copy.expression) || copy.expression.name.text !== 'slice') return undefined;
+  const name = copy.expression.name;
+  return { start: name.getStart(sourceFile), end: name.getEnd(), newText: 'subarray' };
+}
+
+/** Every use of a variable in its scope, and whether it only writes into it. */
+function usesOf(ts: typeof TS, checker: TS.TypeChecker, name: TS.Identifier, sourceFile: TS.SourceFile): { node: TS.Node; write: boolean }[] {
+  const symbol = checker.getSymbolAtLocation(name);
+  const scope = ts.findAncestor(name, n => ts.isBlock(n) || ts.isSourceFile(n)) ?? sourceFile;
+  const uses: { node: TS.Node; write: boolean }[] = [];
+  walk(ts, scope, node => {
+    if (!ts.isIdentifier(node) || node === name || node.text !== name.text || checker.getSymbolAtLocation(node) !== symbol) return;
+    const { parent, child } = outerParent(ts, node);
+    if (ts.isPropertyAccessExpression(parent) && WRITES.has(parent.name.text) && ts.isCallExpression(parent.parent) && parent.parent.expression === parent && ts.isExpressionStatement(parent.parent.parent)) {
+      uses.push({ node: parent.parent, write: true });
+    } else if (ts.isElementAccessExpression(parent) && parent.expression === child && ts.isBinaryExpression(parent.parent) && parent.parent.left === parent && parent.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      uses.push({ node: parent.parent, write: true });
+    } else {
+      uses.push({ node, write: false });
+    }
+  });
+  return uses;
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { applyEdits, findingsOf } from '../support/program.js';
+
+const rule = 'no-lost-write';
+const lint = (code: string) => findingsOf(rule, { 'file.ts': code });
+
+describe(rule, () => {
+  it('flags zeroing key material through a copy, and suggests the view', () => {
+    const code = 'export function wipe(key: Uint8Array) {\n  key.slice(0, 32).fill(0);\n}\n';
+    const [finding, ...rest] = lint(code);
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ line: 2, column: 3, messageId: 'lostWrite' });
+    expect(finding!.message).toBe(
+      '`key.slice(0, 32).fill(0)` writes into a copy that nothing reads afterwards: the write is lost, and `key` is unchanged. Write through a view of `key` if that was meant.',
+    );
+    expect(applyEdits(code, finding!.suggestions![0]!.edits)).toContain('key.subarray(0, 32).fill(0);');
+  });
+
+  it('flags a copy held in a variable that is only ever written', () => {
+    const code = [
+      'export function patch(frame: Float32Array, header: Float32Array) {',
+      '  const copy = new Float32Array(frame);',
+      '  copy.set(header);',
+      '  copy[0] = 1;',
+      '}',
+    ].join('\n');
+    expect(lint(code).map(f => `${f.line}:${f.column}`)).toEqual(['3:3']);
+  });
+
+  it('stays quiet where the copy is read, returned or kept, and on views and Buffers', () => {
+    const code = [
+      "import { Buffer } from 'node:buffer';",
+      'export function f(frame: Float32Array, packet: Buffer) {',
+      '  const copy = frame.slice();',
+      '  copy.fill(0);',
+      '  const kept = frame.slice();',
+      '  kept[0] = 1;',
+      '  frame.subarray(0, 4).fill(0);',
+      '  packet.slice(0, 4).fill(0);',
+      '  return [copy[0], kept];',
+      '}',
+    ].join('\n');
+    expect(lint(code)).toEqual([]);
+  });
+});
