@@ -71,6 +71,12 @@ export interface Check<M extends string = string, O = Readonly<Record<string, un
   check(context: CheckContext<M, O>): void;
 }
 
+/** The option fields of a check that takes no options. */
+export const NO_OPTIONS = Object.freeze({
+  defaultOptions: Object.freeze({}) as Record<string, never>,
+  optionsSchema: Object.freeze({ type: 'object', properties: {}, additionalProperties: false }),
+});
+
 /** Identity with inference: a check is a plain object with metadata plus a function. */
 export function defineCheck<M extends string, O>(check: Check<M, O>): Check<M, O> {
   return Object.freeze(check);

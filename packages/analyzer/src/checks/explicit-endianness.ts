@@ -1,5 +1,5 @@
 import type TS from 'typescript';
-import { defineCheck } from '../check.js';
+import { defineCheck, NO_OPTIONS } from '../check.js';
 import { classifyNode } from '../types/classify.js';
 import { lineOf } from '../util/functions.js';
 import { walk } from '../util/syntax.js';
@@ -28,8 +28,7 @@ export const explicitEndianness = defineCheck<keyof typeof messages, Record<stri
   fixable: 'code',
   hasSuggestions: true,
   messages,
-  defaultOptions: {},
-  optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+  ...NO_OPTIONS,
   mayApply: text => /\.(?:get|set)(?:Big)?(?:Uint|Int|Float)(?:16|32|64)\(/.test(text),
   check(context) {
     const { ts, checker, sourceFile } = context;

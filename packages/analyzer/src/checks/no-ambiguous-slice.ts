@@ -1,5 +1,5 @@
 import type TS from 'typescript';
-import { defineCheck, type CheckContext } from '../check.js';
+import { defineCheck, NO_OPTIONS, type CheckContext } from '../check.js';
 import { conversionAt } from '../explain.js';
 import { typeOf } from '../types/classify.js';
 import { isStableReference, outerParent, skipOuter, walk } from '../util/syntax.js';
@@ -27,8 +27,7 @@ export const noAmbiguousSlice = defineCheck<MessageId, Record<string, never>>({
   fixable: 'code',
   hasSuggestions: true,
   messages,
-  defaultOptions: {},
-  optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+  ...NO_OPTIONS,
   mayApply: text => text.includes('.slice('),
   check(context) {
     const { ts, checker, sourceFile } = context;

@@ -1,5 +1,5 @@
 import type TS from 'typescript';
-import { defineCheck, type TextEdit } from '../check.js';
+import { defineCheck, NO_OPTIONS, type TextEdit } from '../check.js';
 import { conversionAt } from '../explain.js';
 import { classifyNode } from '../types/classify.js';
 import { outerParent, skipOuter, walk } from '../util/syntax.js';
@@ -21,8 +21,7 @@ export const noLostWrite = defineCheck<keyof typeof messages, Record<string, nev
   preset: 'strict',
   hasSuggestions: true,
   messages,
-  defaultOptions: {},
-  optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+  ...NO_OPTIONS,
   mayApply: text => /\.(?:fill|set|reverse|sort|copyWithin)\(|\]\s*=[^=]/.test(text),
   check(context) {
     const { ts, checker, sourceFile } = context;

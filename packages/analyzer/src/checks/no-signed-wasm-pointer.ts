@@ -1,5 +1,5 @@
 import type TS from 'typescript';
-import { defineCheck } from '../check.js';
+import { defineCheck, NO_OPTIONS } from '../check.js';
 import { classifyNode } from '../types/classify.js';
 import { outerParent, skipOuter, walk } from '../util/syntax.js';
 import { isExportsObject } from './no-stale-view/glue.js';
@@ -30,8 +30,7 @@ export const noSignedWasmPointer = defineCheck<keyof typeof messages, Record<str
   preset: 'strict',
   hasSuggestions: true,
   messages,
-  defaultOptions: {},
-  optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+  ...NO_OPTIONS,
   mayApply: text => /\bconst\b|\blet\b/.test(text) && /exports|wasm|Module|HEAP32|instance/.test(text),
   check(context) {
     const { ts, checker, sourceFile } = context;

@@ -1,5 +1,5 @@
 import type TS from 'typescript';
-import { defineCheck, type TextEdit } from '../check.js';
+import { defineCheck, NO_OPTIONS, type TextEdit } from '../check.js';
 import { conversionAt } from '../explain.js';
 import { TYPED_ARRAY_NAMES } from '../types/classify.js';
 import { ownsWholeBuffer } from '../types/owns-buffer.js';
@@ -35,8 +35,7 @@ export const noWholeBackingBuffer = defineCheck({
     addRange: 'View only the bytes of `{{name}}`: pass `{{name}}.byteOffset` and its length.',
     copyRange: 'Pass a copy of exactly the bytes of `{{name}}`.',
   },
-  defaultOptions: {},
-  optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+  ...NO_OPTIONS,
   mayApply: text => text.includes('.buffer'),
   check(context) {
     const { ts, checker, sourceFile } = context;

@@ -1,5 +1,5 @@
 import type TS from 'typescript';
-import { defineCheck } from '../../check.js';
+import { defineCheck, NO_OPTIONS } from '../../check.js';
 import type { FlowDomain } from '../../flow/domain.js';
 import { FlowInterpreter } from '../../flow/interpreter.js';
 import type { Entry } from '../../flow/state.js';
@@ -29,8 +29,7 @@ export const noUseAfterTransfer = defineCheck<keyof typeof messages, Record<stri
   type: 'problem',
   preset: 'recommended',
   messages,
-  defaultOptions: {},
-  optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+  ...NO_OPTIONS,
   check(context) {
     const { ts, checker, sourceFile, cache } = context;
     const oracle = new TransferOracle(ts, checker, cache, context.program);
