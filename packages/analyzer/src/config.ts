@@ -10,10 +10,15 @@ const INCLUDES: Readonly<Record<Preset, readonly Preset[]>> = {
   all: ['recommended', 'strict', 'all'],
 };
 
+/** Whether `preset` turns `check` on: `recommended` checks are in every preset, `strict` ones in strict and all. */
+export function isInPreset(check: Check, preset: Preset): boolean {
+  return INCLUDES[preset].includes(check.preset);
+}
+
 /** The rules a preset turns on, all at `error`: the same sets as the ESLint configs. */
 export function presetRules(checks: readonly Check[], preset: Preset): Record<string, RuleSetting> {
   const rules: Record<string, RuleSetting> = {};
-  for (const check of checks) rules[check.id] = { severity: INCLUDES[preset].includes(check.preset) ? 'error' : 'off' };
+  for (const check of checks) rules[check.id] = { severity: isInPreset(check, preset) ? 'error' : 'off' };
   return rules;
 }
 

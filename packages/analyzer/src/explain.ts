@@ -3,6 +3,7 @@ import { ConversionMatcher } from './conversions/match.js';
 import type { ConversionResult, ConversionRow, Hazard } from './conversions/schema.js';
 import { conversions } from './conversions/table.js';
 import { position } from './finding.js';
+import { ELEMENT_SIZES } from './types/classify.js';
 import { skipOuter, walk } from './util/syntax.js';
 
 /** One conversion found in code, as `memsafe explain` reports it. */
@@ -21,11 +22,6 @@ export interface Explanation {
   /** Bytes a copy allocates, where the code states a length. */
   readonly bytes?: number;
 }
-
-const ELEMENT_SIZE: Readonly<Record<string, number>> = {
-  Int8Array: 1, Uint8Array: 1, Uint8ClampedArray: 1, Int16Array: 2, Uint16Array: 2, Float16Array: 2,
-  Int32Array: 4, Uint32Array: 4, Float32Array: 4, Float64Array: 8, BigInt64Array: 8, BigUint64Array: 8,
-};
 
 let matcher: ConversionMatcher | undefined;
 
@@ -76,7 +72,7 @@ function allocatedBytes(ts: typeof TS, node: TS.Node, row: ConversionRow): numbe
   if (first === undefined || !ts.isNumericLiteral(first)) return undefined;
   const count = Number(first.text);
   if (ts.isNewExpression(node) && ts.isIdentifier(node.expression)) {
-    const size = ELEMENT_SIZE[node.expression.text];
+    const size = ELEMENT_SIZES[node.expression.text];
     if (size !== undefined) return count * size;
     if (node.expression.text === 'ArrayBuffer' || node.expression.text === 'SharedArrayBuffer') return count;
   }

@@ -1,4 +1,4 @@
-import { checks, type Preset } from '@memsafe/analyzer';
+import { checks, isInPreset, type Preset } from '@memsafe/analyzer';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { rules } from './rules/index.js';
 import { version } from './version.js';
@@ -15,18 +15,12 @@ const plugin: Plugin = {
   configs: {} as Plugin['configs'],
 };
 
-const INCLUDED: Readonly<Record<Preset, readonly Preset[]>> = {
-  recommended: ['recommended'],
-  strict: ['recommended', 'strict'],
-  all: ['recommended', 'strict', 'all'],
-};
-
 /** A flat config that registers the plugin as `memsafe` and turns on the preset's rules. */
 function config(preset: Preset): TSESLint.FlatConfig.Config {
   return {
     name: `memsafe/${preset}`,
     plugins: { memsafe: plugin },
-    rules: Object.fromEntries(checks.filter(check => INCLUDED[preset].includes(check.preset)).map(check => [`memsafe/${check.id}`, 'error'])),
+    rules: Object.fromEntries(checks.filter(check => isInPreset(check, preset)).map(check => [`memsafe/${check.id}`, 'error'])),
   };
 }
 

@@ -1,24 +1,9 @@
 import type TS from 'typescript';
 import { defineCheck, NO_OPTIONS, type TextEdit } from '../check.js';
 import { conversionAt } from '../explain.js';
-import { TYPED_ARRAY_NAMES } from '../types/classify.js';
+import { ELEMENT_SIZES, TYPED_ARRAY_NAMES } from '../types/classify.js';
 import { ownsWholeBuffer } from '../types/owns-buffer.js';
 import { dottedName, isStableReference, outerParent, walk } from '../util/syntax.js';
-
-const ELEMENT_SIZE: Readonly<Record<string, number>> = {
-  Int8Array: 1,
-  Uint8Array: 1,
-  Uint8ClampedArray: 1,
-  Int16Array: 2,
-  Uint16Array: 2,
-  Float16Array: 2,
-  Int32Array: 4,
-  Uint32Array: 4,
-  Float32Array: 4,
-  Float64Array: 8,
-  BigInt64Array: 8,
-  BigUint64Array: 8,
-};
 
 type Use = 'construct' | 'wrap' | 'pass' | 'return' | 'send' | 'transfer';
 
@@ -139,7 +124,7 @@ function suggestion(
     };
   }
   const callee = ts.isIdentifier(call.expression) ? call.expression.text : 'Buffer';
-  const size = ELEMENT_SIZE[callee];
+  const size = ELEMENT_SIZES[callee];
   const length =
     callee === 'DataView' || callee === 'Buffer' || size === 1 ? `${name}.byteLength` : `${name}.byteLength / ${callee}.BYTES_PER_ELEMENT`;
   return { messageId: 'addRange', edits: [{ start: access.getEnd(), end: access.getEnd(), newText: `, ${name}.byteOffset, ${length}` }] };

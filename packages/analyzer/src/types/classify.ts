@@ -1,20 +1,23 @@
 import type TS from 'typescript';
 import type { Operand } from '../conversions/schema.js';
 
-export const TYPED_ARRAY_NAMES: ReadonlySet<string> = new Set([
-  'Int8Array',
-  'Uint8Array',
-  'Uint8ClampedArray',
-  'Int16Array',
-  'Uint16Array',
-  'Int32Array',
-  'Uint32Array',
-  'Float16Array',
-  'Float32Array',
-  'Float64Array',
-  'BigInt64Array',
-  'BigUint64Array',
-]);
+/** Bytes per element of each typed array class. */
+export const ELEMENT_SIZES: Readonly<Record<string, number>> = {
+  Int8Array: 1,
+  Uint8Array: 1,
+  Uint8ClampedArray: 1,
+  Int16Array: 2,
+  Uint16Array: 2,
+  Float16Array: 2,
+  Int32Array: 4,
+  Uint32Array: 4,
+  Float32Array: 4,
+  Float64Array: 8,
+  BigInt64Array: 8,
+  BigUint64Array: 8,
+};
+
+export const TYPED_ARRAY_NAMES: ReadonlySet<string> = new Set(Object.keys(ELEMENT_SIZES));
 
 const RUNTIME_DECLARATION = /[\\/](?:@memsafe[\\/]runtime|packages[\\/]runtime)[\\/]/;
 

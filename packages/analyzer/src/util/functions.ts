@@ -1,4 +1,5 @@
 import type TS from 'typescript';
+import { position } from '../finding.js';
 import { typeOf } from '../types/classify.js';
 import { skipOuter, walk } from './syntax.js';
 
@@ -48,5 +49,5 @@ export function callName(ts: typeof TS, call: TS.CallExpression | TS.NewExpressi
 
 export function lineOf(node: TS.Node): number {
   const sourceFile = node.getSourceFile();
-  return sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
+  return position(sourceFile, node.getStart(sourceFile)).line;
 }

@@ -157,7 +157,7 @@ interface Candidate {
   readonly assignment: boolean;
 }
 
-const RUNTIME_OR_SUBVIEW: ReadonlySet<string> = new Set(['subarray', 'raw', 'asTypedArray', 'asDataView', 'asBuffer']);
+const RUNTIME_OR_SUBVIEW: ReadonlySet<string> = new Set(['subarray', ...RUNTIME_VIEW_METHODS]);
 
 /**
  * The declarations and assignments of a file whose value has the shape of a view origin; read
