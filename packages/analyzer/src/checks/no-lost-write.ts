@@ -1,6 +1,6 @@
 import type TS from 'typescript';
-import { defineCheck, NO_OPTIONS, type TextEdit } from '../check.js';
-import { conversionAt } from '../explain.js';
+import { defineCheck, NO_OPTIONS } from '../check.js';
+import { copyRowAt, copySource, viewFormEdit } from '../conversions/copies.js';
 import { classifyNode } from '../types/classify.js';
 import { outerParent, skipOuter, walk } from '../util/syntax.js';
 
@@ -10,7 +10,7 @@ const WRITES: ReadonlySet<string> = new Set(['fill', 'set', 'reverse', 'sort', '
 const messages = {
   lostWrite:
     '`{{what}}` writes into a copy that nothing reads afterwards: the write is lost, and `{{source}}` is unchanged. Write through a view of `{{source}}` if that was meant.',
-  writeThroughView: 'Write through a view: `subarray()` instead of `slice()`.',
+  writeThroughView: 'Write through a view: `{{view}}`.',
 };
 
 export const noLostWrite = defineCheck<keyof typeof messages, Record<string, never>>({
@@ -26,13 +26,14 @@ export const noLostWrite = defineCheck<keyof typeof messages, Record<string, nev
   check(context) {
     const { ts, checker, sourceFile } = context;
     const report = (node: TS.Node, copy: TS.Expression, what: string) => {
-      const source = sourceOf(ts, copy);
-      const edit = viewEdit(ts, copy, sourceFile);
+      const row = copyRowAt(ts, checker, copy);
+      const source = row === undefined ? undefined : copySource(ts, copy, row);
+      const view = viewFormEdit(ts, checker, copy, sourceFile);
       context.report({
         node,
         messageId: 'lostWrite',
         data: { what, source: source?.getText(sourceFile) ?? 'the source' },
-        ...(edit === undefined ? {} : { suggest: [{ messageId: 'writeThroughView', edits: [edit] }] }),
+        ...(view === undefined ? {} : { suggest: [{ messageId: 'writeThroughView', data: { view: view.text }, edits: [view.edit] }] }),
       });
     };
     walk(ts, sourceFile, node => {
@@ -59,26 +60,11 @@ export const noLostWrite = defineCheck<keyof typeof messages, Record<string, nev
 /** A typed array the conversion table says is a new copy (`slice`, `new T(ta)`, `Buffer.from(buf)`). */
 function isFreshCopy(ts: typeof TS, checker: TS.TypeChecker, node: TS.Expression): boolean {
   if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return false;
-  const row = conversionAt(ts, checker, node);
-  if (row === undefined || row.result !== 'copy' || row.sharesMemory) return false;
+  if (copyRowAt(ts, checker, node) === undefined) return false;
   // A value typed Buffer takes the Buffer#slice row (a view) and never reaches here; one typed
   // Uint8Array loses the write whenever it is not a Buffer, which is the bug either way.
   const kind = classifyNode(ts, checker, node);
   return kind === 'TypedArray' || kind === 'Buffer' || kind === 'BigIntTypedArray';
-}
-
-/** The value a copy is taken from: the receiver of `x.slice()`, the argument of `new T(x)`. */
-function sourceOf(ts: typeof TS, copy: TS.Expression): TS.Expression | undefined {
-  if (ts.isCallExpression(copy) && ts.isPropertyAccessExpression(copy.expression)) return copy.expression.expression;
-  if ((ts.isCallExpression(copy) || ts.isNewExpression(copy)) && copy.arguments?.[0] !== undefined) return copy.arguments[0];
-  return undefined;
-}
-
-/** `slice(…)` → `subarray(…)`, the same bytes as a view; nothing else has a view form to offer. */
-function viewEdit(ts: typeof TS, copy: TS.Expression, sourceFile: TS.SourceFile): TextEdit | undefined {
-  if (!ts.isCallExpression(copy) || !ts.isPropertyAccessExpression(copy.expression) || copy.expression.name.text !== 'slice') return undefined;
-  const name = copy.expression.name;
-  return { start: name.getStart(sourceFile), end: name.getEnd(), newText: 'subarray' };
 }
 
 /** Every use of a variable in its scope, and whether it only writes into it. */

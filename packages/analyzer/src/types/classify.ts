@@ -105,5 +105,7 @@ export function operandFits(expected: Operand, actual: Operand | undefined): boo
 export function fitScore(expected: Operand, actual: Operand | undefined): number {
   if (!operandFits(expected, actual)) return -1;
   if (expected === actual) return 3;
+  // A Buffer is a TypedArray before it is an iterable or an object: the narrower family wins a tie.
+  if (expected === 'TypedArray' || expected === 'ArrayBuffer') return 2;
   return expected === 'any' ? 0 : 1;
 }

@@ -1,5 +1,6 @@
 import explicitEndianness from './explicit-endianness.js';
 import noAmbiguousSlice from './no-ambiguous-slice.js';
+import noImplicitCopy from './no-implicit-copy.js';
 import noLostWrite from './no-lost-write.js';
 import noSignedWasmPointer from './no-signed-wasm-pointer.js';
 import noStaleView from './no-stale-view.js';
@@ -15,6 +16,7 @@ export const rules: {
   'no-lost-write': typeof noLostWrite;
   'no-signed-wasm-pointer': typeof noSignedWasmPointer;
   'explicit-endianness': typeof explicitEndianness;
+  'no-implicit-copy': typeof noImplicitCopy;
 } = {
   'no-stale-view': noStaleView,
   'no-use-after-transfer': noUseAfterTransfer,
@@ -23,4 +25,5 @@ export const rules: {
   'no-lost-write': noLostWrite,
   'no-signed-wasm-pointer': noSignedWasmPointer,
   'explicit-endianness': explicitEndianness,
+  'no-implicit-copy': noImplicitCopy,
 };

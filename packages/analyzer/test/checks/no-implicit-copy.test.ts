@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { applyEdits, findingsOf } from '../support/program.js';
+
+const rule = 'no-implicit-copy';
+const lint = (code: string, options?: Record<string, unknown>) => findingsOf(rule, { 'file.ts': code }, options);
+const at = (code: string, options?: Record<string, unknown>) => lint(code, options).map(f => `${f.line}:${f.column}`);
+
+describe(rule, () => {
+  it('flags a slice in a loop, says how many bytes it moves, and suggests the view', () => {
+    const code = [
+      'const samples = new Float32Array(1024);',
+      'export function peaks(out: number[]) {',
+      '  for (let i = 0; i < 16; i++) {',
+      '    const window = samples.slice(0, 256);',
+      '    out.push(Math.max(...window));',
+      '  }',
+      '}',
+    ].join('\n');
+    const findings = lint(code);
+    expect(findings.map(f => `${f.line}:${f.column}`)).toEqual(['4:20', '5:23']);
+    expect(findings[0]!.message).toBe(
+      '`samples.slice(0, 256)` copies 1,024 bytes on every iteration of the loop. If it is only read, a view (`subarray()`) reads the same bytes without copying.',
+    );
+    expect(applyEdits(code, findings[0]!.suggestions![0]!.edits)).toContain('const window = samples.subarray(0, 256);');
+    expect(findings[1]!.message).toBe(
+      '`...window` copies every element of `window` on every iteration of the loop. It also boxes every element into a JS array; read the elements in place, or write into an array allocated once outside.',
+    );
+  });
+
+  it('knows the whole size of a declared array and the view form of a same-class copy', () => {
+    const code = ['const frame = new Float64Array(512);', 'export function f() {', '  while (true) {', '    const copy = new Float64Array(frame);', '    if (copy[0]) break;', '  }', '}'].join('\n');
+    const [finding] = lint(code);
+    expect(finding!.message).toContain('`new Float64Array(frame)` copies 4,096 bytes on every iteration of the loop.');
+    expect(applyEdits(code, finding!.suggestions![0]!.edits)).toContain('const copy = frame.subarray();');
+  });
+
+  it('finds hot code in @hot functions, per-frame callbacks, data handlers, stream transforms and audio processors', () => {
+    const code = [
+      "import { Transform } from 'node:stream';",
+      'declare const bytes: Uint8Array;',
+      'declare const stream: { on(event: string, fn: (chunk: Uint8Array) => void): void };',
+      '/** @hot */',
+      'export function render() { return bytes.slice(); }',
+      'requestAnimationFrame(() => { Array.from(bytes); });',
+      'stream.on("data", chunk => { structuredClone(chunk); });',
+      'stream.on("end", () => { bytes.slice(); });',
+      'export const t = new Transform({ transform(chunk: Uint8Array, _e, done) { done(null, new Uint8Array(chunk)); } });',
+      'declare class AudioWorkletProcessor {}',
+      'export class Gain extends AudioWorkletProcessor { process(input: Float32Array) { return input.map(x => x * 2); } }',
+      'export function cold() { return bytes.slice(); }',
+    ].join('\n');
+    const found = lint(code);
+    expect(found.map(f => `${f.line}:${f.column}`)).toEqual(['5:35', '6:31', '7:30', '9:86', '11:89']);
+    expect(found.map(f => f.message.split(' copies ')[1]!.split('.')[0])).toEqual([
+      'every element of `bytes` on every call of this `@hot` function',
+      'every element of `bytes` on every `requestAnimationFrame` callback',
+      "every element of `chunk` on every `'data'` event",
+      'every element of `chunk` on every call of `Transform#transform`',
+      'every element of `input` on every call of `AudioWorkletProcessor#process`',
+    ]);
+  });
+
+  it('flags a Buffer.concat that regrows inside a loop, and not one that joins once', () => {
+    const code = [
+      "import { Buffer } from 'node:buffer';",
+      'export function join(chunks: Buffer[]) {',
+      '  let all = Buffer.alloc(0);',
+      '  for (const chunk of chunks) all = Buffer.concat([all, chunk]);',
+      '  for (const chunk of chunks) console.log(Buffer.concat([chunk, chunk]).length);',
+      '  return Buffer.concat(chunks);',
+      '}',
+    ].join('\n');
+    const found = lint(code);
+    expect(found.map(f => `${f.line}:${f.column}`)).toEqual(['4:37']);
+    expect(found[0]!.message).toBe(
+      '`Buffer.concat([all, chunk])` copies everything collected so far on every iteration of the loop: the loop is quadratic in the total size. Push the chunks to an array and call `Buffer.concat` once after it.',
+    );
+  });
+
+  it('stays quiet on copies outside hot code, allocations, views, copies into existing storage and closures made in a loop', () => {
+    const code = [
+      'declare const bytes: Uint8Array;',
+      'declare const out: Uint8Array;',
+      'export const once = bytes.slice();',
+      'export function f(fns: (() => Uint8Array)[]) {',
+      '  for (let i = 0, c = bytes.slice(); i < c.length; i++) {',
+      '    out.set(bytes.subarray(0, 4));',
+      '    const fresh = new Uint8Array(64);',
+      '    const listed = new Uint8Array([1, 2, 3]);',
+      '    fns.push(() => bytes.slice());',
+      '    void fresh; void listed;',
+      '  }',
+      '  for (const b of bytes.slice()) void b;',
+      '}',
+    ].join('\n');
+    expect(lint(code)).toEqual([]);
+  });
+
+  it('takes its hot markers from the options', () => {
+    const code = ['declare const bytes: Uint8Array;', 'declare function everyTick(fn: () => void): void;', 'everyTick(() => { bytes.slice(); });', 'for (;;) bytes.slice();'].join('\n');
+    expect(at(code)).toEqual(['4:10']);
+    expect(at(code, { loops: false, hotCallbacks: ['everyTick'] })).toEqual(['3:19']);
+  });
+
+  it('treats per-element callbacks as loop bodies', () => {
+    const code = ['declare const rows: Uint8Array[];', 'export const copies = rows.map(row => row.slice());'].join('\n');
+    expect(lint(code)[0]!.message).toContain('for every element (the callback runs once per element)');
+  });
+});
