@@ -2,6 +2,7 @@ import type { Check } from '../check.js';
 import { explicitEndianness } from './explicit-endianness.js';
 import { noAmbiguousSlice } from './no-ambiguous-slice.js';
 import { noImplicitCopy } from './no-implicit-copy/check.js';
+import { noUnnecessaryCopy } from './no-unnecessary-copy.js';
 import { noLostWrite } from './no-lost-write.js';
 import { noSignedWasmPointer } from './no-signed-wasm-pointer.js';
 import { noStaleView } from './no-stale-view/check.js';
@@ -9,6 +10,6 @@ import { noUseAfterTransfer } from './no-use-after-transfer/check.js';
 import { noWholeBackingBuffer } from './no-whole-backing-buffer.js';
 
 /** Every check, in one list: adapters, docs, configs and tests all iterate it. */
-export const checks: readonly Check[] = Object.freeze([noStaleView, noUseAfterTransfer, noWholeBackingBuffer, noAmbiguousSlice, noLostWrite, noSignedWasmPointer, explicitEndianness, noImplicitCopy] as unknown as Check[]);
+export const checks: readonly Check[] = Object.freeze([noStaleView, noUseAfterTransfer, noWholeBackingBuffer, noAmbiguousSlice, noLostWrite, noSignedWasmPointer, explicitEndianness, noImplicitCopy, noUnnecessaryCopy] as unknown as Check[]);
 
-export { explicitEndianness, noImplicitCopy, noAmbiguousSlice, noLostWrite, noSignedWasmPointer, noStaleView, noUseAfterTransfer, noWholeBackingBuffer };
+export { explicitEndianness, noUnnecessaryCopy, noImplicitCopy, noAmbiguousSlice, noLostWrite, noSignedWasmPointer, noStaleView, noUseAfterTransfer, noWholeBackingBuffer };

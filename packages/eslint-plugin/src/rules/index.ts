@@ -1,6 +1,7 @@
 import explicitEndianness from './explicit-endianness.js';
 import noAmbiguousSlice from './no-ambiguous-slice.js';
 import noImplicitCopy from './no-implicit-copy.js';
+import noUnnecessaryCopy from './no-unnecessary-copy.js';
 import noLostWrite from './no-lost-write.js';
 import noSignedWasmPointer from './no-signed-wasm-pointer.js';
 import noStaleView from './no-stale-view.js';
@@ -17,6 +18,7 @@ export const rules: {
   'no-signed-wasm-pointer': typeof noSignedWasmPointer;
   'explicit-endianness': typeof explicitEndianness;
   'no-implicit-copy': typeof noImplicitCopy;
+  'no-unnecessary-copy': typeof noUnnecessaryCopy;
 } = {
   'no-stale-view': noStaleView,
   'no-use-after-transfer': noUseAfterTransfer,
@@ -26,4 +28,5 @@ export const rules: {
   'no-signed-wasm-pointer': noSignedWasmPointer,
   'explicit-endianness': explicitEndianness,
   'no-implicit-copy': noImplicitCopy,
+  'no-unnecessary-copy': noUnnecessaryCopy,
 };

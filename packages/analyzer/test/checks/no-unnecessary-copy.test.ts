@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { applyEdits, findingsOf } from '../support/program.js';
+
+const rule = 'no-unnecessary-copy';
+const lint = (code: string) => findingsOf(rule, { 'file.ts': code });
+const fn = (...body: string[]) => ['export function f(bytes: Uint8Array, out: Uint8Array): number {', ...body.map(line => `  ${line}`), '  return 0;', '}'].join('\n');
+
+describe(rule, () => {
+  it('flags a slice that is only read and suggests subarray', () => {
+    const code = fn('const header = bytes.slice(0, 8);', 'if (header[0] !== 0x89) return -1;', 'return header.length + Math.max(...header);');
+    const [finding, ...rest] = lint(code);
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ line: 2, column: 18 });
+    expect(finding!.message).toBe(
+      '`bytes.slice(0, 8)` copies, but the copy is only read, does not escape, and `bytes` does not change while it is used: `bytes.subarray(0, 8)` reads the same bytes without copying.',
+    );
+    expect(applyEdits(code, finding!.suggestions![0]!.edits)).toContain('const header = bytes.subarray(0, 8);');
+  });
+
+  it('flags a same-class whole copy read by a decoder, a loop and a reading method', () => {
+    const code = fn('const copy = new Uint8Array(bytes);', 'let sum = 0;', 'for (const b of copy) sum += b;', 'out.set(copy);', 'return sum + copy.indexOf(0) + new TextDecoder().decode(copy).length;');
+    const found = lint(code);
+    expect(found.map(f => `${f.line}:${f.column}`)).toEqual(['2:16']);
+    expect(applyEdits(code, found[0]!.suggestions![0]!.edits)).toContain('const copy = bytes.subarray();');
+  });
+
+  it('stays quiet when the copy is written, returned, stored, captured or passed on', () => {
+    for (const use of ['copy[0] = 1;', 'copy.fill(0);', 'return copy.length + keep(copy);', 'stored.push(copy);', 'setTimeout(() => copy[0]);', 'const b = copy.buffer;', 'const o = copy.byteOffset;', 'const v = copy.subarray(1);']) {
+      const code = ['declare function keep(x: Uint8Array): number;', 'declare const stored: Uint8Array[];', fn('const copy = bytes.slice();', use)].join('\n');
+      expect(lint(code), use).toEqual([]);
+    }
+  });
+
+  it('stays quiet when the source may change while the copy lives', () => {
+    for (const between of ['bytes[0] = 1;', 'bytes.fill(0);', 'mutate(bytes);', 'other();', 'await 0;']) {
+      const code = ['declare function mutate(x: Uint8Array): void;', 'declare function other(): void;', 'export async function f(bytes: Uint8Array) {', '  const copy = bytes.slice();', `  ${between}`, '  return copy[0];', '}'].join('\n');
+      expect(lint(code), between).toEqual([]);
+    }
+  });
+
+  it('keeps a copy alive for the whole loop it is read in, and accepts changes after its last use', () => {
+    const loop = ['export function f(bytes: Uint8Array) {', '  const copy = bytes.slice();', '  let s = 0;', '  for (let i = 0; i < 4; i++) {', '    s += copy[i]!;', '    bytes[i] = 0;', '  }', '  return s;', '}'].join('\n');
+    expect(lint(loop)).toEqual([]);
+    const after = ['export function f(bytes: Uint8Array) {', '  const copy = bytes.slice();', '  const s = copy[0]!;', '  bytes[0] = 0;', '  return s;', '}'].join('\n');
+    expect(lint(after).map(f => f.line)).toEqual([2]);
+  });
+
+  it('does not offer a view for a converting copy, a Buffer slice (already a view) or a let', () => {
+    const code = [
+      "import { Buffer } from 'node:buffer';",
+      'export function f(samples: Float64Array, packet: Buffer) {',
+      '  const narrowed = new Float32Array(samples);',
+      '  const head = packet.slice(0, 2);',
+      '  let again = samples.slice();',
+      '  return narrowed[0]! + head[0]! + again[0]!;',
+      '}',
+    ].join('\n');
+    expect(lint(code)).toEqual([]);
+  });
+});
