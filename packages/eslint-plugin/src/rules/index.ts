@@ -2,6 +2,7 @@ import explicitEndianness from './explicit-endianness.js';
 import noAmbiguousSlice from './no-ambiguous-slice.js';
 import noImplicitCopy from './no-implicit-copy.js';
 import noUnnecessaryCopy from './no-unnecessary-copy.js';
+import noMisalignedView from './no-misaligned-view.js';
 import noLostWrite from './no-lost-write.js';
 import noSignedWasmPointer from './no-signed-wasm-pointer.js';
 import noStaleView from './no-stale-view.js';
@@ -19,6 +20,7 @@ export const rules: {
   'explicit-endianness': typeof explicitEndianness;
   'no-implicit-copy': typeof noImplicitCopy;
   'no-unnecessary-copy': typeof noUnnecessaryCopy;
+  'no-misaligned-view': typeof noMisalignedView;
 } = {
   'no-stale-view': noStaleView,
   'no-use-after-transfer': noUseAfterTransfer,
@@ -29,4 +31,5 @@ export const rules: {
   'explicit-endianness': explicitEndianness,
   'no-implicit-copy': noImplicitCopy,
   'no-unnecessary-copy': noUnnecessaryCopy,
+  'no-misaligned-view': noMisalignedView,
 };

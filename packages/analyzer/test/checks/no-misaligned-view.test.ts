@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { applyEdits, findingsOf } from '../support/program.js';
+
+const rule = 'no-misaligned-view';
+const lint = (code: string) => findingsOf(rule, { 'file.ts': code });
+const at = (code: string) => lint(code).map(f => `${f.line}:${f.column}`);
+
+describe(rule, () => {
+  it('flags a view at a literal offset that is not a multiple of the element size, and suggests an aligned copy', () => {
+    const code = 'export function f(buf: ArrayBuffer) {\n  return new Float64Array(buf, 4, 2);\n}\n';
+    const [finding, ...rest] = lint(code);
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ line: 2, column: 10 });
+    expect(finding!.message).toBe(
+      '`new Float64Array(buf, 4, 2)` throws a RangeError: its byte offset `4` is 4, not a multiple of 8 (Float64Array is 8 bytes). Read the values with a DataView, or copy the bytes into an aligned buffer.',
+    );
+    expect(applyEdits(code, finding!.suggestions![0]!.edits)).toContain('return new Float64Array(buf.slice(4, 4 + 2 * 8));');
+  });
+
+  it('follows constants and arithmetic: i * 8 + 4 is misaligned for 8, aligned for 4', () => {
+    const code = [
+      'const HEADER = 4;',
+      'export function f(buf: ArrayBuffer, i: number) {',
+      '  const a = new Float64Array(buf, i * 8 + HEADER);',
+      '  const b = new Float32Array(buf, i * 8 + HEADER);',
+      '  const c = new Int32Array(buf, (i + 3) & ~3);',
+      '  const d = new Float64Array(buf, HEADER << 1);',
+      '  const e = new Uint16Array(buf, 2 * Float64Array.BYTES_PER_ELEMENT + 1);',
+      '  return [a, b, c, d, e];',
+      '}',
+    ].join('\n');
+    const found = lint(code);
+    expect(found.map(f => `${f.line}:${f.column}`)).toEqual(['3:13', '7:13']);
+    expect(found[0]!.message).toContain('its byte offset `i * 8 + HEADER` is 4 more than a multiple of 8');
+    expect(found[1]!.message).toContain('its byte offset `2 * Float64Array.BYTES_PER_ELEMENT + 1` is 1 more than a multiple of 2');
+  });
+
+  it('flags an offset read from data with no alignment check, and accepts one that is checked', () => {
+    const code = [
+      'export function body(buf: ArrayBuffer) {',
+      '  const header = new DataView(buf);',
+      '  const start = header.getUint32(0, true);',
+      '  return new Float32Array(buf, start);',
+      '}',
+      'export function checked(buf: ArrayBuffer, lengths: Uint32Array) {',
+      '  const start = lengths[0]!;',
+      "  if (start % 4 !== 0) throw new RangeError('unaligned');",
+      '  return new Float32Array(buf, start);',
+      '}',
+      'export function odd(buf: ArrayBuffer, n: number) {',
+      '  return new Float64Array(buf, n + 3);',
+      '}',
+    ].join('\n');
+    const found = lint(code);
+    expect(found.map(f => `${f.line}:${f.column}`)).toEqual(['4:10', '12:10']);
+    expect(found[0]!.message).toBe(
+      '`new Float32Array(buf, start)` throws a RangeError unless its byte offset `start` is a multiple of 4, and the offset comes from a value read with `getUint32` with no alignment check before it. Check `start % 4 === 0` first, read the values with a DataView, or copy the bytes into an aligned buffer.',
+    );
+    expect(found[1]!.message).toContain('comes from a sum with the term `3`');
+  });
+
+  it('checks runtime views over adopted bytes', () => {
+    const code = [
+      "import { Memory } from '@memsafe/runtime';",
+      'export function f(bytes: Uint8Array, buf: ArrayBuffer) {',
+      '  const a = Memory.fromTypedArray(bytes.subarray(6)).view("f64", { shape: [2] });',
+      '  const memory = Memory.fromTypedArray(new Uint8Array(buf, 12, 16));',
+      '  const b = memory.view("f32", { shape: [4] });',
+      '  const c = memory.view("f64", { shape: [2] });',
+      '  return [a, b, c];',
+      '}',
+    ].join('\n');
+    const found = findingsOf(rule, { 'file.ts': code, 'node_modules/@memsafe/runtime/index.d.ts': RUNTIME });
+    expect(found.map(f => `${f.line}:${f.column}`)).toEqual(['3:13', '6:13']);
+    expect(found[0]!.message).toContain('(a f64 view is 8 bytes)');
+  });
+
+  it('stays quiet on byte views, DataViews, unknown offsets and aligned ones', () => {
+    const code = [
+      'export function f(buf: ArrayBuffer, off: number, u8: Uint8Array) {',
+      '  return [new Uint8Array(buf, 3), new DataView(buf, 3), new Float64Array(buf, off), new Float64Array(buf, 16), new Float64Array(u8)];',
+      '}',
+    ].join('\n');
+    expect(at(code)).toEqual([]);
+  });
+});
+
+const RUNTIME = [
+  'export declare class Memory {',
+  '  static fromTypedArray(view: ArrayBufferView): Memory;',
+  '  view(dtype: string, options: { shape: number[] }): unknown;',
+  '}',
+].join('\n');
