@@ -2,6 +2,7 @@ import type TS from 'typescript';
 import type { TextEdit } from '../check.js';
 import { conversionAt } from '../explain.js';
 import { ELEMENT_SIZES, typeOf } from '../types/classify.js';
+import { constInitializer } from '../util/declarations.js';
 import { isStableReference, skipOuter } from '../util/syntax.js';
 import type { ConversionRow, Operand } from './schema.js';
 
@@ -117,14 +118,12 @@ function literalNumber(ts: typeof TS, node: TS.Expression): number | undefined {
 /** The element count of `const x = new T(<literal>)` or `Buffer.alloc(<literal>)`. */
 function declaredLength(ts: typeof TS, checker: TS.TypeChecker, source: TS.Expression): number | undefined {
   const inner = skipOuter(ts, source);
-  if (!ts.isIdentifier(inner)) return undefined;
-  const declaration = checker.getSymbolAtLocation(inner)?.valueDeclaration;
-  if (declaration === undefined || !ts.isVariableDeclaration(declaration) || declaration.initializer === undefined) return undefined;
-  if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)) return undefined;
-  const init = skipOuter(ts, declaration.initializer);
-  if ((ts.isNewExpression(init) || ts.isCallExpression(init)) && init.arguments?.length === 1) {
-    const callee = init.expression.getText();
-    if (callee in ELEMENT_SIZES || /^Buffer\.alloc(?:Unsafe)?$/.test(callee)) return literalNumber(ts, init.arguments[0]!);
+  const init = ts.isIdentifier(inner) ? constInitializer(ts, checker, inner) : undefined;
+  if (init === undefined) return undefined;
+  const made = skipOuter(ts, init);
+  if ((ts.isNewExpression(made) || ts.isCallExpression(made)) && made.arguments?.length === 1) {
+    const callee = made.expression.getText();
+    if (callee in ELEMENT_SIZES || /^Buffer\.alloc(?:Unsafe)?$/.test(callee)) return literalNumber(ts, made.arguments[0]!);
   }
   return undefined;
 }

@@ -3,6 +3,7 @@ import noAmbiguousSlice from './no-ambiguous-slice.js';
 import noImplicitCopy from './no-implicit-copy.js';
 import noUnnecessaryCopy from './no-unnecessary-copy.js';
 import noMisalignedView from './no-misaligned-view.js';
+import noStridedDataEscape from './no-strided-data-escape.js';
 import noLostWrite from './no-lost-write.js';
 import noSignedWasmPointer from './no-signed-wasm-pointer.js';
 import noStaleView from './no-stale-view.js';
@@ -21,6 +22,7 @@ export const rules: {
   'no-implicit-copy': typeof noImplicitCopy;
   'no-unnecessary-copy': typeof noUnnecessaryCopy;
   'no-misaligned-view': typeof noMisalignedView;
+  'no-strided-data-escape': typeof noStridedDataEscape;
 } = {
   'no-stale-view': noStaleView,
   'no-use-after-transfer': noUseAfterTransfer,
@@ -32,4 +34,5 @@ export const rules: {
   'no-implicit-copy': noImplicitCopy,
   'no-unnecessary-copy': noUnnecessaryCopy,
   'no-misaligned-view': noMisalignedView,
+  'no-strided-data-escape': noStridedDataEscape,
 };

@@ -1,5 +1,6 @@
 import type TS from 'typescript';
 import { classifyNode, ELEMENT_SIZES } from '../../types/classify.js';
+import { constInitializer } from '../../util/declarations.js';
 import { skipOuter } from '../../util/syntax.js';
 
 /**
@@ -86,13 +87,6 @@ function scale(value: Residue, k: number): Residue {
 function bytesPerElement(ts: typeof TS, owner: TS.Expression): number | undefined {
   const inner = skipOuter(ts, owner);
   return ts.isIdentifier(inner) ? ELEMENT_SIZES[inner.text] : undefined;
-}
-
-/** The initialiser of a `const` the identifier names; undefined for anything that can be reassigned. */
-export function constInitializer(ts: typeof TS, checker: TS.TypeChecker, identifier: TS.Identifier): TS.Expression | undefined {
-  const declaration = checker.getSymbolAtLocation(identifier)?.valueDeclaration;
-  if (declaration === undefined || !ts.isVariableDeclaration(declaration) || declaration.initializer === undefined) return undefined;
-  return ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const ? declaration.initializer : undefined;
 }
 
 /**

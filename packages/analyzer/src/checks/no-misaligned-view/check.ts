@@ -3,7 +3,8 @@ import { defineCheck, NO_OPTIONS, type TextEdit } from '../../check.js';
 import { typedArrayClass } from '../../conversions/copies.js';
 import { classifyNode, ELEMENT_SIZES } from '../../types/classify.js';
 import { dottedName, isStableReference, skipOuter, walk } from '../../util/syntax.js';
-import { constInitializer, dataOrigin, isKnownModulo, residueOf } from './alignment.js';
+import { constInitializer } from '../../util/declarations.js';
+import { dataOrigin, isKnownModulo, residueOf } from './alignment.js';
 
 const messages = {
   misaligned:

@@ -1,0 +1,120 @@
+import type TS from 'typescript';
+import { defineCheck, NO_OPTIONS } from '../../check.js';
+import { dottedName, outerParent, skipOuter, walk } from '../../util/syntax.js';
+import { isProvenContiguous, STORAGE_NAMES, stridedArrayOf, type StridedArray } from './strided.js';
+
+const messages = {
+  stridedEscape:
+    '`{{data}}` is the flat storage of the strided array `{{array}}`, and {{use}} as if the array were contiguous; nothing on the path proves it is, so {{consequence}}. {{fix}}',
+};
+
+/** Array methods that walk their receiver from the first element to the last. */
+const LINEAR_METHODS: ReadonlySet<string> = new Set(['forEach', 'map', 'filter', 'reduce', 'reduceRight', 'every', 'some', 'find', 'findIndex', 'indexOf', 'includes', 'join', 'slice', 'subarray', 'entries', 'values', 'keys', 'toString']);
+
+interface Use {
+  readonly node: TS.Node;
+  /** What the use does, for the message: "is passed to `blas.dasum(…)`". */
+  readonly what: string;
+}
+
+export const noStridedDataEscape = defineCheck<keyof typeof messages, Record<string, never>>({
+  id: 'no-strided-data-escape',
+  code: 91011,
+  description: 'Disallow passing on or walking linearly the flat storage of a strided n-d array not proven contiguous',
+  type: 'problem',
+  preset: 'strict',
+  messages,
+  ...NO_OPTIONS,
+  mayApply: text => /\.(?:data|array)\b/.test(text) && /\bstrides?\b|\.raw\(/.test(text),
+  check(context) {
+    const { ts, checker, sourceFile } = context;
+    walk(ts, sourceFile, node => {
+      if (!ts.isPropertyAccessExpression(node) || !STORAGE_NAMES.has(node.name.text)) return;
+      const uses = linearUses(ts, checker, node);
+      if (uses.length === 0) return;
+      const strided = stridedArrayOf(ts, checker, node.expression, node.name.text);
+      if (strided === undefined) return;
+      for (const use of uses) {
+        if (isProvenContiguous(ts, checker, node.expression, use.node, strided.strideName)) continue;
+        context.report({ node: use.node, messageId: 'stridedEscape', data: describe(ts, node, use, strided, sourceFile) });
+      }
+    });
+  },
+});
+
+/**
+ * Where the storage `access` is read as a plain linear array: passed to a call without its strides
+ * and offset, iterated, walked by an array method, or indexed by a loop counter; directly or
+ * through the `const` it is stored in.
+ */
+function linearUses(ts: typeof TS, checker: TS.TypeChecker, access: TS.PropertyAccessExpression): Use[] {
+  const owner = dottedName(ts, access.expression);
+  const direct = linearUse(ts, access, owner);
+  if (direct !== undefined) return [direct];
+  const { parent, child } = outerParent(ts, access);
+  if (!ts.isVariableDeclaration(parent) || parent.initializer !== child || !ts.isIdentifier(parent.name) || !(ts.getCombinedNodeFlags(parent) & ts.NodeFlags.Const)) return [];
+  const name = parent.name;
+  const symbol = checker.getSymbolAtLocation(name);
+  const scope = ts.findAncestor(parent, n => ts.isBlock(n) || ts.isSourceFile(n));
+  if (symbol === undefined || scope === undefined) return [];
+  const uses: Use[] = [];
+  walk(ts, scope, node => {
+    if (!ts.isIdentifier(node) || node === name || node.text !== name.text || checker.getSymbolAtLocation(node) !== symbol) return;
+    const use = linearUse(ts, node, owner);
+    if (use !== undefined) uses.push(use);
+  });
+  return uses;
+}
+
+function linearUse(ts: typeof TS, storage: TS.Expression, owner: string | undefined): Use | undefined {
+  const { parent, child } = outerParent(ts, storage);
+  if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(child as TS.Expression)) {
+    if (owner !== undefined && parent.arguments.some(arg => passesLayout(ts, arg, owner))) return undefined;
+    const callee = skipOuter(ts, parent.expression).getText();
+    return { node: parent, what: `is passed to \`${callee.length > 40 ? `${callee.slice(0, 37)}...` : callee}(…)\`` };
+  }
+  if (ts.isForOfStatement(parent) && parent.expression === child) return { node: child, what: 'is iterated by `for…of`' };
+  if (ts.isSpreadElement(parent)) return { node: parent, what: 'is spread' };
+  if (ts.isPropertyAccessExpression(parent) && parent.expression === child && LINEAR_METHODS.has(parent.name.text) && ts.isCallExpression(parent.parent)) {
+    return { node: parent.parent, what: `is walked by \`${parent.name.text}()\`` };
+  }
+  if (ts.isElementAccessExpression(parent) && parent.expression === child && isLoopCounter(ts, parent.argumentExpression)) {
+    return { node: parent, what: `is indexed by the loop counter \`${parent.argumentExpression.getText()}\`` };
+  }
+  return undefined;
+}
+
+/** An argument that carries the layout: the array itself, or its strides or offset. */
+function passesLayout(ts: typeof TS, arg: TS.Expression, owner: string): boolean {
+  const name = dottedName(ts, arg);
+  return name === owner || name === `${owner}.stride` || name === `${owner}.strides` || name === `${owner}.offset`;
+}
+
+/** `i` of `for (let i = …; …; i++)` (or `i += 1`), used as the index as it is. */
+function isLoopCounter(ts: typeof TS, index: TS.Expression): boolean {
+  const inner = skipOuter(ts, index);
+  if (!ts.isIdentifier(inner)) return false;
+  for (let n: TS.Node | undefined = inner.parent; n !== undefined && !ts.isFunctionLike(n); n = n.parent) {
+    if (!ts.isForStatement(n) || n.incrementor === undefined) continue;
+    const step = n.incrementor;
+    const counter = ts.isPostfixUnaryExpression(step) || ts.isPrefixUnaryExpression(step) ? step.operand : ts.isBinaryExpression(step) ? step.left : undefined;
+    if (counter !== undefined && ts.isIdentifier(counter) && counter.text === inner.text) return true;
+  }
+  return false;
+}
+
+function describe(ts: typeof TS, access: TS.PropertyAccessExpression, use: Use, strided: StridedArray, sourceFile: TS.SourceFile): Record<string, string> {
+  // `view.raw().array` belongs to `view`.
+  const owner = skipOuter(ts, access.expression);
+  const isRaw = ts.isCallExpression(owner) && ts.isPropertyAccessExpression(owner.expression) && owner.expression.name.text === 'raw';
+  const array = (isRaw ? owner.expression.expression : owner).getText(sourceFile);
+  return {
+    data: access.getText(sourceFile),
+    array,
+    use: use.what,
+    consequence: 'it reads elements outside the array, in the wrong order, whenever the strides are not C order or the offset is not 0',
+    fix: strided.memsafe
+      ? 'Take the pointer from `checkContiguous(view).raw()` (throws NonContiguousError when it is not), or from `ascontiguous(view).raw()` for an explicit copy; or iterate with the strides.'
+      : `Check the layout first (\`${array}.${strided.strideName}\` in C order and \`${array}.offset === 0\`), copy it into a contiguous array, or pass \`${strided.strideName}\` and \`offset\` along.`,
+  };
+}

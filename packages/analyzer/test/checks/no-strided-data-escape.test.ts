@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { findingsOf } from '../support/program.js';
+
+const rule = 'no-strided-data-escape';
+const NDARRAY = 'interface NdArray { data: Float64Array; shape: number[]; stride: number[]; offset: number; }\ndeclare function dasum(n: number, x: Float64Array, stride: number, offset: number): number;\ndeclare function sum(x: Float64Array): number;\n';
+const lint = (code: string) => findingsOf(rule, { 'file.ts': NDARRAY + code }).map(f => ({ line: f.line - 3, column: f.column, message: f.message }));
+const at = (code: string) => lint(code).map(f => `${f.line}:${f.column}`);
+
+const RUNTIME = [
+  'export type Layout = "C" | "F" | "any";',
+  'export declare class RawPtr { readonly array: Float64Array; readonly shape: readonly number[]; readonly strides: readonly number[]; readonly offset: number; }',
+  'export declare class View<D extends string, L extends Layout = Layout> { readonly shape: readonly number[]; readonly strides: readonly number[]; readonly offset: number; readonly isCContiguous: boolean; raw(): RawPtr; private l: L; private d: D; }',
+  'export declare function checkContiguous<D extends string>(view: View<D>): View<D, "C">;',
+  'export declare function ascontiguous<D extends string>(view: View<D>): View<D, "C">;',
+].join('\n');
+
+describe(rule, () => {
+  it('flags the flat data of a strided array passed to code that reads it linearly', () => {
+    const found = lint('export function total(x: NdArray) {\n  return sum(x.data);\n}');
+    expect(found.map(f => `${f.line}:${f.column}`)).toEqual(['2:10']);
+    expect(found[0]!.message).toBe(
+      '`x.data` is the flat storage of the strided array `x`, and is passed to `sum(…)` as if the array were contiguous; nothing on the path proves it is, so it reads elements outside the array, in the wrong order, whenever the strides are not C order or the offset is not 0. Check the layout first (`x.stride` in C order and `x.offset === 0`), copy it into a contiguous array, or pass `stride` and `offset` along.',
+    );
+  });
+
+  it('flags linear walks: loop counters, for…of, spread and array methods, also through a const', () => {
+    const code = [
+      'export function walk(x: NdArray) {',
+      '  const d = x.data;',
+      '  let s = 0;',
+      '  for (let i = 0; i < x.shape[0]!; i++) s += d[i]!;',
+      '  for (const v of x.data) s += v;',
+      '  s += Math.max(...x.data) + x.data.reduce((a, b) => a + b, 0);',
+      '  return s;',
+      '}',
+    ].join('\n');
+    expect(at(code)).toEqual(['4:46', '5:19', '6:17', '6:30']);
+  });
+
+  it('stays quiet when the strides go along, indices use them, or contiguity is checked first', () => {
+    const code = [
+      'export function a(x: NdArray) { return dasum(x.shape[0]!, x.data, x.stride[0]!, x.offset); }',
+      'export function b(x: NdArray) { let s = 0; for (let i = 0; i < x.shape[0]!; i++) s += x.data[x.offset + i * x.stride[0]!]!; return s; }',
+      'export function c(x: NdArray) { if (x.stride[0] !== 1 || x.offset !== 0) throw new Error("strided"); return sum(x.data); }',
+      'declare function isContiguous(x: NdArray): boolean;',
+      'export function d(x: NdArray) { return isContiguous(x) ? sum(x.data) : 0; }',
+      'export function e(data: { data: Float64Array }) { return sum(data.data); }',
+    ].join('\n');
+    expect(at(code)).toEqual([]);
+  });
+
+  it('knows memsafe views: raw().array of a view not proven contiguous, and the proofs', () => {
+    const code = [
+      "import { ascontiguous, checkContiguous, type View } from '@memsafe/runtime';",
+      'declare function sum(x: Float64Array): number;',
+      'export function bad(view: View<"f64">) { return sum(view.raw().array); }',
+      'export function checked(view: View<"f64">) { return sum(checkContiguous(view).raw().array); }',
+      'export function copied(view: View<"f64">) { const ptr = ascontiguous(view).raw(); return sum(ptr.array); }',
+      'export function typed(view: View<"f64", "C">) { return sum(view.raw().array); }',
+      'export function tested(view: View<"f64">) { if (!view.isCContiguous) return 0; return sum(view.raw().array); }',
+    ].join('\n');
+    const found = findingsOf(rule, { 'file.ts': code, 'node_modules/@memsafe/runtime/index.d.ts': RUNTIME });
+    expect(found.map(f => `${f.line}:${f.column}`)).toEqual(['3:49']);
+    expect(found[0]!.message).toContain('Take the pointer from `checkContiguous(view).raw()`');
+  });
+});

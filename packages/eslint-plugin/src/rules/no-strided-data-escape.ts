@@ -1,0 +1,6 @@
+import { noStridedDataEscape as check } from '@memsafe/analyzer';
+import { ruleFor } from '../util/rule-for.js';
+
+export type MessageIds = keyof typeof check.messages;
+
+export default ruleFor(check);
