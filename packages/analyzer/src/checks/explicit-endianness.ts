@@ -12,11 +12,11 @@ const LITTLE_ENDIAN_ARGUMENT: Readonly<Record<string, number>> = {
 
 const messages = {
   implicitOrder:
-    '`{{name}}.{{method}}(…)` has no `littleEndian` argument, so it reads big-endian, the opposite of every common CPU and of typed arrays over the same bytes. Say which order the format uses.',
+    '`{{name}}.{{method}}(…)` has no `littleEndian` argument, so it {{access}} big-endian, the opposite of every common CPU and of typed arrays over the same bytes. Say which order the format uses.',
   mixedOrder:
     '`{{name}}` is used {{order}} here but {{other}} on line {{line}}: one reader mixing both byte orders is almost always a slip. Use the order the format specifies everywhere.',
   sayBigEndian: 'Say big-endian explicitly (what it does now): `false`.',
-  sayLittleEndian: 'Read little-endian: `true`.',
+  sayLittleEndian: 'Use little-endian: `true`.',
 };
 
 export const explicitEndianness = defineCheck<keyof typeof messages, Record<string, never>>({
@@ -47,7 +47,7 @@ export const explicitEndianness = defineCheck<keyof typeof messages, Record<stri
         context.report({
           node,
           messageId: 'implicitOrder',
-          data: { name, method },
+          data: { name, method, access: method.startsWith('set') ? 'writes' : 'reads' },
           // `false` is what the call does already: saying so preserves behaviour.
           fix: edit('false'),
           suggest: [

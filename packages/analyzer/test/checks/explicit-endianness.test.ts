@@ -29,7 +29,9 @@ describe(rule, () => {
       '  return other.getUint32(0);',
       '}',
     ].join('\n');
-    expect(lint(code).map(f => `${f.line}:${f.messageId}`)).toEqual(['3:implicitOrder']);
+    const found = lint(code);
+    expect(found.map(f => `${f.line}:${f.messageId}`)).toEqual(['3:implicitOrder']);
+    expect(found[0]!.message).toContain('so it writes big-endian');
   });
 
   it('flags one DataView read in both byte orders, whichever comes second', () => {

@@ -40,14 +40,14 @@ describe(rule, () => {
       'declare const bytes: Uint8Array;',
       'declare const stream: { on(event: string, fn: (chunk: Uint8Array) => void): void };',
       '/** @hot */',
-      'export function render() { return bytes.slice(); }',
+      'export function render() { return bytes.slice().length; }',
       'requestAnimationFrame(() => { Array.from(bytes); });',
       'stream.on("data", chunk => { structuredClone(chunk); });',
       'stream.on("end", () => { bytes.slice(); });',
       'export const t = new Transform({ transform(chunk: Uint8Array, _e, done) { done(null, new Uint8Array(chunk)); } });',
       'declare class AudioWorkletProcessor {}',
-      'export class Gain extends AudioWorkletProcessor { process(input: Float32Array) { return input.map(x => x * 2); } }',
-      'export function cold() { return bytes.slice(); }',
+      'export class Gain extends AudioWorkletProcessor { process(input: Float32Array) { return input.map(x => x * 2)[0]; } }',
+      'export function cold() { return bytes.slice()[0]; }',
     ].join('\n');
     const found = lint(code);
     expect(found.map(f => `${f.line}:${f.column}`)).toEqual(['5:35', '6:31', '7:30', '9:86', '11:89']);
@@ -77,6 +77,22 @@ describe(rule, () => {
     );
   });
 
+  it('stays quiet on copies kept as they are made: returned, stored, pushed', () => {
+    const code = [
+      'declare const bytes: Uint8Array;',
+      'export function* f(out: Uint8Array[], byIndex: Record<number, Uint8Array>) {',
+      '  for (let i = 0; i < 4; i++) {',
+      '    out.push(bytes.slice(i, i + 1));',
+      '    byIndex[i] = bytes.slice(i);',
+      '    yield bytes.slice();',
+      '    if (i > 2) return bytes.slice();',
+      '  }',
+      '  return undefined;',
+      '}',
+    ].join('\n');
+    expect(lint(code)).toEqual([]);
+  });
+
   it('stays quiet on copies outside hot code, allocations, views, copies into existing storage and closures made in a loop', () => {
     const code = [
       'declare const bytes: Uint8Array;',
@@ -103,7 +119,9 @@ describe(rule, () => {
   });
 
   it('treats per-element callbacks as loop bodies', () => {
-    const code = ['declare const rows: Uint8Array[];', 'export const copies = rows.map(row => row.slice());'].join('\n');
-    expect(lint(code)[0]!.message).toContain('for every element (the callback runs once per element)');
+    const code = ['declare const rows: Uint8Array[];', 'export const firsts = rows.map(row => row.slice()[0]);', 'export const copies = rows.map(row => row.slice());'].join('\n');
+    const found = lint(code);
+    expect(found.map(f => f.line)).toEqual([2]);
+    expect(found[0]!.message).toContain('for every element (the callback runs once per element)');
   });
 });

@@ -17,7 +17,7 @@ ruleTester.run('explicit-endianness', rule, {
       errors: [
         {
           messageId: 'implicitOrder',
-          data: { name: 'view', method: 'getUint32' },
+          data: { name: 'view', method: 'getUint32', access: 'reads' },
           line: 2,
           column: 1,
           suggestions: [
