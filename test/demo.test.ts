@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { checks } from '@memsafe/analyzer';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -20,16 +21,25 @@ describe('npm run demo: memsafe check examples/ --config all', () => {
     expect(result.status).toBe(1);
     const findings = JSON.parse(result.stdout) as { file: string; line: number; rule: string }[];
     expect(findings.map(f => `${f.file.slice(root.length)}:${f.line} ${f.rule}`)).toEqual([
+      'examples/app/level-meter.ts:9 no-implicit-copy',
+      'examples/app/level-meter.ts:25 no-unnecessary-copy',
       'examples/app/protocol-reader.ts:11 no-whole-backing-buffer',
       'examples/app/protocol-reader.ts:23 no-ambiguous-slice',
       'examples/app/protocol-reader.ts:28 no-ambiguous-slice',
       'examples/app/protocol-reader.ts:35 explicit-endianness',
       'examples/app/protocol-reader.ts:40 no-lost-write',
+      'examples/app/sample-dump.ts:9 no-misaligned-view',
+      'examples/app/sample-dump.ts:27 no-strided-data-escape',
       'examples/app/wasm-codec.ts:23 no-stale-view',
       'examples/app/wasm-codec.ts:47 no-signed-wasm-pointer',
       'examples/app/worker-transfer.ts:9 no-whole-backing-buffer',
       'examples/app/worker-transfer.ts:10 no-use-after-transfer',
     ]);
+  });
+
+  it('shows every rule at least once', () => {
+    const shown = new Set((JSON.parse(result.stdout) as { rule: string }[]).map(f => f.rule));
+    expect(checks.map(check => check.id).filter(id => !shown.has(id))).toEqual([]);
   });
 });
 
