@@ -18,7 +18,7 @@ export const noLostWrite = defineCheck<keyof typeof messages, Record<string, nev
   code: 91007,
   description: 'Disallow writing into a fresh copy that is then dropped, where a view was meant',
   type: 'problem',
-  preset: 'strict',
+  preset: 'recommended',
   hasSuggestions: true,
   messages,
   ...NO_OPTIONS,
