@@ -12,6 +12,8 @@ const messages = {
   useUnsignedShift: 'Shift without sign: `>>>`.',
 };
 
+/** Methods of numbers, strings, arrays, typed arrays and DataViews, which exports are not named after in practice. */
+const NOT_EXPORTS = /^(?:get(?:U?[Ii]nt|Float|Big)\w*|read\w+|indexOf|lastIndexOf|findIndex|findLastIndex|charCodeAt|codePointAt|parseInt|parseFloat|floor|ceil|round|trunc|min|max|abs|imul|clz32|push|at|reduce)$/;
 const EXPORT_OBJECTS: ReadonlySet<string> = new Set(['wasm', 'exports', 'Module', 'asm', 'instance']);
 
 /** What each use of a signed pointer does wrong, for the message. */
@@ -31,11 +33,14 @@ export const noSignedWasmPointer = defineCheck<keyof typeof messages, Record<str
   hasSuggestions: true,
   messages,
   ...NO_OPTIONS,
-  mayApply: text => /\bconst\b|\blet\b/.test(text) && /exports|wasm|Module|HEAP32|instance/.test(text),
+  // Whole words: `instanceof` and `export` are in nearly every file.
+  mayApply: text => /\bconst\b|\blet\b/.test(text) && /\b(?:exports|wasm|Module|HEAP\w*|instance|memory|WebAssembly)\b/.test(text),
   check(context) {
     const { ts, checker, sourceFile } = context;
+    const addressing = namesUsedAsAddresses(ts, sourceFile);
+    if (addressing.size === 0) return;
     walk(ts, sourceFile, node => {
-      if (!ts.isVariableDeclaration(node) || !ts.isIdentifier(node.name) || node.initializer === undefined) return;
+      if (!ts.isVariableDeclaration(node) || !ts.isIdentifier(node.name) || node.initializer === undefined || !addressing.has(node.name.text)) return;
       const init = skipOuter(ts, node.initializer);
       if (!isSignedWasmValue(ts, checker, init)) return;
       const symbol = checker.getSymbolAtLocation(node.name);
@@ -62,13 +67,35 @@ export const noSignedWasmPointer = defineCheck<keyof typeof messages, Record<str
 });
 
 /**
+ * Names that appear where an address goes, by syntax alone: an argument of `subarray`/`slice`, a
+ * later argument of `new`, an element index, the left of `>>`. Only declarations of these names
+ * are worth a type question.
+ */
+function namesUsedAsAddresses(ts: typeof TS, sourceFile: TS.SourceFile): Set<string> {
+  const names = new Set<string>();
+  const add = (expression: TS.Expression | undefined) => {
+    const inner = expression === undefined ? undefined : skipOuter(ts, expression);
+    if (inner !== undefined && ts.isIdentifier(inner)) names.add(inner.text);
+  };
+  walk(ts, sourceFile, node => {
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && (node.expression.name.text === 'subarray' || node.expression.name.text === 'slice')) node.arguments.forEach(add);
+    else if (ts.isNewExpression(node)) node.arguments?.slice(1).forEach(add);
+    else if (ts.isElementAccessExpression(node)) add(node.argumentExpression);
+    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.GreaterThanGreaterThanToken) add(node.left);
+  });
+  return names;
+}
+
+/**
  * A value WebAssembly hands over as a signed i32 and nothing has made unsigned yet: the result of
  * an export call, or an element of Emscripten's `HEAP32`.
  */
 function isSignedWasmValue(ts: typeof TS, checker: TS.TypeChecker, init: TS.Expression): boolean {
   if (ts.isCallExpression(init)) {
     const callee = skipOuter(ts, init.expression);
-    return ts.isPropertyAccessExpression(callee) && isExportsObject(ts, checker, callee.expression, EXPORT_OBJECTS) && classifyNode(ts, checker, init) === 'number';
+    // A method of `this` is the class's own, never an export; typed arrays' and Math's methods neither.
+    if (!ts.isPropertyAccessExpression(callee) || callee.expression.kind === ts.SyntaxKind.ThisKeyword || NOT_EXPORTS.test(callee.name.text)) return false;
+    return isExportsObject(ts, checker, callee.expression, EXPORT_OBJECTS) && classifyNode(ts, checker, init) === 'number';
   }
   if (ts.isElementAccessExpression(init)) {
     const object = skipOuter(ts, init.expression);
