@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds every package (ESM with declarations via `tsc -b`, then a CommonJS copy for `require()`),
-// and assembles the WebAssembly text in examples/ into modules. No toolchain is downloaded: the
-// `wabt` package assembles .wat in-process.
+// after assembling the runtime's SIMD kernels, and assembles the WebAssembly text in examples/ into
+// modules. No toolchain is downloaded: the `wabt` package assembles .wat in-process.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -18,6 +18,16 @@ function run(args) {
     process.exit(result.status ?? 1);
   }
 }
+
+// The runtime's SIMD kernels are WebAssembly text; the module is assembled here, on every build,
+// into a TypeScript source that carries its bytes (gitignored: the .wat is the source).
+const kernelsWat = join(root, 'packages', 'runtime', 'wasm', 'kernels.wat');
+const kernelsBytes = await assembleWatFile(kernelsWat);
+writeFileSync(
+  join(root, 'packages', 'runtime', 'src', 'kernels', 'wasm', 'module.generated.ts'),
+  `// Assembled from packages/runtime/wasm/kernels.wat by tools/build.mjs. Do not edit.\n` +
+    `export const KERNELS_WASM: readonly number[] = [${Array.from(kernelsBytes).join(',')}];\n`,
+);
 
 run(['-b', 'tsconfig.json']);
 

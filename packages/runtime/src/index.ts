@@ -1,4 +1,4 @@
-export { Memory, type Owned, type MemoryKind, type MemoryStatus, type ViewOptions, type WasmMemoryLike } from './memory.js';
+export { Memory, type Owned, type MemoryKind, type MemoryStatus, type ViewOptions, type WasmMemoryLike, type AllocOptions, type Placement } from './memory.js';
 export { View, type Layout, type TransposedLayout } from './view.js';
 export { RawPtr } from './raw-ptr.js';
 export type { NextGeneration } from './generation.js';

@@ -1,4 +1,5 @@
 import { dtypeInfo, type DType } from './dtype.js';
+import { wasmApi, WASM_PAGE } from './kernels/wasm/engine.js';
 import { DetachedError, MisalignedError, OutOfBoundsError, ShapeError, StaleViewError, UnsupportedError } from './errors.js';
 import type { NextGeneration } from './generation.js';
 import { extent, numel, shape2strides } from './layout/index.js';
@@ -138,9 +139,22 @@ export class Memory<Gen extends number = number> {
     return new Memory('resizable', allocate(byteLength, () => new ArrayBuffer(byteLength, { maxByteLength })), 0, null, null);
   }
 
-  /** A new zero-filled ArrayBuffer of `byteLength` bytes. */
-  static alloc(byteLength: number): Memory<0> {
+  /**
+   * `byteLength` new zero-filled bytes: an ArrayBuffer, or with `{ placement: 'wasm' }` a
+   * WebAssembly.Memory of their own, where the SIMD kernels read them in place (see
+   * docs/runtime.md, "Which kernel runs"). A wasm placement takes whole 64 KiB pages and a slice of
+   * address space per memory: place a few large arrays there, or many views in one memory.
+   */
+  static alloc(byteLength: number, options?: AllocOptions): Memory<0> {
     checkSize(byteLength, 'byteLength');
+    if (placementOf(options) === 'wasm') {
+      const wasm = allocate(byteLength, () => {
+        if (wasmApi === undefined) throw new Error('WebAssembly is not available here');
+        const pages = Math.max(1, Math.ceil(byteLength / WASM_PAGE));
+        return new wasmApi.Memory({ initial: pages, maximum: pages });
+      });
+      return new Memory('wasm', wasm.buffer, 0, byteLength, wasm);
+    }
     return new Memory('array-buffer', allocate(byteLength, () => new ArrayBuffer(byteLength)), 0, null, null);
   }
 
@@ -156,16 +170,16 @@ export class Memory<Gen extends number = number> {
     return new Memory('shared', allocate(byteLength, () => new SharedArrayBuffer(byteLength, { maxByteLength })), 0, null, null);
   }
 
-  /** A new ArrayBuffer holding a copy of the bytes of `source` (a buffer, typed array, Buffer or DataView). Always copies. */
-  static copyOf(source: ArrayBufferView | ArrayBufferLike): Memory<0> {
+  /** New memory holding a copy of the bytes of `source` (a buffer, typed array, Buffer or DataView), placed as {@link Memory.alloc} places it. Always copies. */
+  static copyOf(source: ArrayBufferView | ArrayBufferLike, options?: AllocOptions): Memory<0> {
     if (isDetached(ArrayBuffer.isView(source) ? source.buffer : source)) {
       throw new DetachedError('cannot copy from a detached ArrayBuffer: it was transferred and holds no bytes');
     }
     const bytes = ArrayBuffer.isView(source)
       ? new Uint8Array(source.buffer, source.byteOffset, source.byteLength)
       : new Uint8Array(source);
-    const memory = Memory.alloc(bytes.byteLength);
-    new Uint8Array(memory.#buffer).set(bytes);
+    const memory = Memory.alloc(bytes.byteLength, options);
+    new Uint8Array(memory.#buffer, 0, bytes.byteLength).set(bytes);
     return memory;
   }
 
@@ -382,6 +396,19 @@ export class Memory<Gen extends number = number> {
     if (this.#rangeLength === null) return available;
     return Math.max(0, Math.min(this.#rangeLength, available));
   }
+}
+
+/** Where new bytes live: `js` (an ArrayBuffer, the default) or `wasm` (a WebAssembly.Memory of their own). */
+export type Placement = 'js' | 'wasm';
+
+export interface AllocOptions {
+  readonly placement?: Placement | undefined;
+}
+
+function placementOf(options: AllocOptions | undefined): Placement {
+  const placement = options?.placement ?? 'js';
+  if (placement !== 'js' && placement !== 'wasm') throw new UnsupportedError(`placement must be 'js' or 'wasm', got ${String(placement)}`);
+  return placement;
 }
 
 /** The type of a memory owner: a {@link Memory} at generation `Gen`. */

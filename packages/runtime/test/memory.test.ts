@@ -156,6 +156,28 @@ describe('wasm memory', () => {
   });
 });
 
+describe("placement: 'wasm'", () => {
+  it('allocates exactly the asked bytes in a WebAssembly.Memory of their own', () => {
+    const mem = Memory.alloc(100_000, { placement: 'wasm' });
+    expect(mem.kind).toBe('wasm');
+    expect(mem.byteLength).toBe(100_000);
+    const view = mem.view('f64', { shape: [12_500] });
+    expect(view.liveArray().buffer.byteLength).toBe(2 * 65536);
+    expect(() => mem.view('f64', { shape: [12_501] })).toThrow(OutOfBoundsError);
+  });
+
+  it('copies into wasm memory only when asked, and keeps the bytes', () => {
+    const copied = Memory.copyOf(new Float64Array([1, 2, 3]), { placement: 'wasm' });
+    expect(copied.kind).toBe('wasm');
+    expect(copied.view('f64', { shape: [3] }).toArray()).toEqual([1, 2, 3]);
+    expect(Memory.copyOf(new Float64Array([1])).kind).toBe('array-buffer');
+  });
+
+  it('names a placement it does not know', () => {
+    expect(() => Memory.alloc(8, { placement: 'gpu' as never })).toThrow(new UnsupportedError("placement must be 'js' or 'wasm', got gpu"));
+  });
+});
+
 describe('free', () => {
   it('makes views throw StaleViewError and detaches an owned buffer', () => {
     const mem = Memory.alloc(16);

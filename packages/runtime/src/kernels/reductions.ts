@@ -1,25 +1,30 @@
 import type { FloatDType } from '../dtype.js';
-import { forEachRow, rowLength, rowStride } from '../layout/index.js';
+import { forEachRow, inMemoryOrder, rowLength, rowStride } from '../layout/index.js';
 import type { View } from '../view.js';
 import { gdot } from './base/gdot.js';
 import { gsum } from './base/gsum.js';
 import { requireC, requireFloat, requireSameDtype, requireSameShape } from './require.js';
+import { addressOf, kernelsOf, sharedKernelsOf } from './wasm/dispatch.js';
 
-/** Sum of every element of a C-contiguous float view, read linearly. */
+/** Sum of every element of a C-contiguous float view, read linearly (in wasm memory by the SIMD kernel). */
 export function sum(x: View<FloatDType, 'C'>): number {
   requireFloat(x, 'sum');
   requireC(x, 'sum');
-  return gsum.ndarray(x.size, x.liveArray(), 1, x.offset);
+  const array = x.liveArray();
+  const simd = kernelsOf(x);
+  if (simd !== undefined) return x.dtype === 'f64' ? simd.sum_f64(addressOf(x), x.size) : simd.sum_f32(addressOf(x), x.size);
+  return gsum.ndarray(x.size, array, 1, x.offset);
 }
 
-/** Sum of every element of a float view of any layout. */
+/** Sum of every element of a float view of any layout, walked in memory order. */
 export function sumStrided(x: View<FloatDType>): number {
   requireFloat(x, 'sum');
   const array = x.liveArray();
-  const n = rowLength(x.shape);
-  const stride = rowStride(x.strides);
+  const { shape, operands } = inMemoryOrder(x.shape, [x]);
+  const n = rowLength(shape);
+  const stride = rowStride(operands[0]!.strides);
   let total = 0;
-  forEachRow(x.shape, [x], ([offset]) => {
+  forEachRow(shape, operands, ([offset]) => {
     total += gsum.ndarray(n, array, stride, offset!);
   });
   return total;
@@ -30,19 +35,24 @@ export function dot<D extends FloatDType>(x: View<D, 'C'>, y: View<NoInfer<D>, '
   checkPair(x, y, 'dot');
   requireC(x, 'dot');
   requireC(y, 'dot');
-  return gdot.ndarray(x.size, x.liveArray(), 1, x.offset, y.liveArray(), 1, y.offset);
+  const xs = x.liveArray();
+  const ys = y.liveArray();
+  const simd = sharedKernelsOf(x, y);
+  if (simd !== undefined) return x.dtype === 'f64' ? simd.dot_f64(addressOf(x), addressOf(y), x.size) : simd.dot_f32(addressOf(x), addressOf(y), x.size);
+  return gdot.ndarray(x.size, xs, 1, x.offset, ys, 1, y.offset);
 }
 
-/** {@link dot} for views of any layout. */
+/** {@link dot} for views of any layout, walked in the memory order of `x`. */
 export function dotStrided<D extends FloatDType>(x: View<D>, y: View<NoInfer<D>>): number {
   checkPair(x, y, 'dot');
   const xs = x.liveArray();
   const ys = y.liveArray();
-  const n = rowLength(x.shape);
-  const strideX = rowStride(x.strides);
-  const strideY = rowStride(y.strides);
+  const { shape, operands } = inMemoryOrder(x.shape, [x, y]);
+  const n = rowLength(shape);
+  const strideX = rowStride(operands[0]!.strides);
+  const strideY = rowStride(operands[1]!.strides);
   let total = 0;
-  forEachRow(x.shape, [x, y], ([ox, oy]) => {
+  forEachRow(shape, operands, ([ox, oy]) => {
     total += gdot.ndarray(n, xs, strideX, ox!, ys, strideY, oy!);
   });
   return total;

@@ -5,4 +5,4 @@ export { parseIndex, type IndexItem } from './parse-index.js';
 export { applyIndex, sliceIndices, type StridedLayout } from './apply-index.js';
 export { resolveShape, reshapeLayout } from './reshape.js';
 export { checkPermutation } from './transpose.js';
-export { forEachRow, rowLength, rowStride, type Operand } from './rows.js';
+export { forEachRow, inMemoryOrder, rowLength, rowStride, type Operand } from './rows.js';

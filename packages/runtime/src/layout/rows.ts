@@ -42,3 +42,17 @@ export function forEachRow(shape: readonly number[], operands: readonly Operand[
     if (axis < 0) return;
   }
 }
+
+/**
+ * The same elements with the axes reordered so that the first operand's strides shrink toward the
+ * innermost axis: rows then run along the smallest stride, and a transposed or F-ordered operand
+ * is walked in memory order. A stable sort, so a C-ordered first operand keeps its axes.
+ */
+export function inMemoryOrder(shape: readonly number[], operands: readonly Operand[]): { shape: number[]; operands: Operand[] } {
+  const lead = operands[0]!.strides;
+  const axes = shape.map((_, axis) => axis).sort((a, b) => Math.abs(lead[b]!) - Math.abs(lead[a]!));
+  return {
+    shape: axes.map(axis => shape[axis]!),
+    operands: operands.map(operand => ({ offset: operand.offset, strides: axes.map(axis => operand.strides[axis]!) })),
+  };
+}

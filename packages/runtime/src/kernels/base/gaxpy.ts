@@ -7,13 +7,18 @@ export function gaxpy(N: number, alpha: number, x: FloatArray, strideX: number, 
 
 /** {@link gaxpy} with explicit start offsets. */
 export function gaxpyNdarray(N: number, alpha: number, x: FloatArray, strideX: number, offsetX: number, y: FloatArray, strideY: number, offsetY: number): void {
+  let i = 0;
   let ix = offsetX;
   let iy = offsetY;
-  for (let i = 0; i < N; i++) {
-    y[iy] = y[iy]! + alpha * x[ix]!;
-    ix += strideX;
-    iy += strideY;
+  if (strideX === 1 && strideY === 1) {
+    for (; i + 3 < N; i += 4, ix += 4, iy += 4) {
+      y[iy] = y[iy]! + alpha * x[ix]!;
+      y[iy + 1] = y[iy + 1]! + alpha * x[ix + 1]!;
+      y[iy + 2] = y[iy + 2]! + alpha * x[ix + 2]!;
+      y[iy + 3] = y[iy + 3]! + alpha * x[ix + 3]!;
+    }
   }
+  for (; i < N; i++, ix += strideX, iy += strideY) y[iy] = y[iy]! + alpha * x[ix]!;
 }
 
 gaxpy.ndarray = gaxpyNdarray;

@@ -1,0 +1,47 @@
+import type { WasmMemoryLike } from '../../memory.js';
+import { wasmApi } from './engine.js';
+import { KERNELS_WASM } from './module.generated.js';
+
+/** The exports of packages/runtime/wasm/kernels.wat: addresses are byte offsets, counts unsigned. */
+export interface WasmKernels {
+  sum_f64(x: number, n: number): number;
+  sum_f32(x: number, n: number): number;
+  dot_f64(x: number, y: number, n: number): number;
+  dot_f32(x: number, y: number, n: number): number;
+  axpy_f64(alpha: number, x: number, y: number, n: number): void;
+  axpy_f32(alpha: number, x: number, y: number, n: number): void;
+  scal_f64(alpha: number, x: number, n: number): void;
+  scal_f32(alpha: number, x: number, n: number): void;
+  copy2d_f64(src: number, dst: number, rows: number, cols: number, rowStride: number, colStride: number): void;
+  copy2d_f32(src: number, dst: number, rows: number, cols: number, rowStride: number, colStride: number): void;
+}
+
+/** `undefined` until first asked; `null` where this engine cannot compile the module (no SIMD). */
+let compiled: object | null | undefined;
+const instances = new WeakMap<WasmMemoryLike, WasmKernels>();
+
+/**
+ * The kernels instantiated over `storage`, when it is a WebAssembly.Memory they can run in: one
+ * instance per memory, made on first use. Shared memories are left to the JS path, since the
+ * module imports an unshared one.
+ */
+export function wasmKernelsFor(storage: unknown): WasmKernels | undefined {
+  if (wasmApi === undefined || !(storage instanceof wasmApi.Memory)) return undefined;
+  let kernels = instances.get(storage);
+  if (kernels !== undefined) return kernels;
+  if (typeof SharedArrayBuffer === 'function' && storage.buffer instanceof SharedArrayBuffer) return undefined;
+  compiled ??= compile();
+  if (compiled === null) return undefined;
+  kernels = new wasmApi.Instance(compiled, { env: { memory: storage } }).exports as WasmKernels;
+  instances.set(storage, kernels);
+  return kernels;
+}
+
+function compile(): object | null {
+  try {
+    return new wasmApi!.Module(new Uint8Array(KERNELS_WASM));
+  } catch {
+    // An engine without fixed-width SIMD rejects the module; the JS kernels serve it instead.
+    return null;
+  }
+}
