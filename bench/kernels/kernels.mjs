@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+// The speed of @memsafe/runtime's kernels beside what people would use instead: a plain JS loop,
+// @stdlib/blas, ndarray-ops and NumPy (python3, single-threaded OpenBLAS). sum, dot, axpy, scale,
+// fill and assign at 1e3, 1e5, 1e6 and 8e6 elements in f64 and f32; the C-order copy of a
+// transposed 2000×2000 f64 matrix; a 256×256 matmul; element access through a View against a bare
+// Float64Array loop; and the memory that view operations allocate. Contenders run interleaved,
+// round after round, and the script reports medians in ns per element, memsafe / NumPy, and the
+// targets of issue 6 with a verdict for each.
+//
+//   node --expose-gc bench/kernels/kernels.mjs [--rounds N] [--quick]
+//
+// --rounds N  timed rounds (default 15)
+// --quick     one round of short samples, and results.md is left alone: a check that the bench works
+//
+// Each block (f64 vectors, f32 vectors, matrices, element access, view memory) runs in a fresh
+// Node process (block.mjs), which starts its own python3 (numpy_bench.py) and speaks to it in
+// JSON lines. Memory: the 8e6 f64 size holds about 1.3 GB at once (three 64 MB arrays for the
+// JS contenders, three per memsafe placement, four or five in NumPy); each size is freed before
+// the next.
+import { fork } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { commitOf } from '../machine.mjs';
+import { PLACEMENTS } from './memsafe.mjs';
+import { NumPy } from './numpy.mjs';
+import { renderReport } from './report.mjs';
+
+// Other processes on the machine add noise; the load average at the start goes into the report.
+const loadAtStart = loadavg()[0];
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '../..');
+const require = createRequire(import.meta.url);
+
+const { values: flags } = parseArgs({ options: { rounds: { type: 'string' }, quick: { type: 'boolean', default: false } } });
+const DEFAULT_ROUNDS = 15;
+const rounds = flags.quick ? 1 : Number(flags.rounds ?? DEFAULT_ROUNDS);
+if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds wants a positive integer, got ${flags.rounds}`);
+// A sample is as many back-to-back calls as take at least this long.
+const minNs = flags.quick ? 2e6 : 20e6;
+
+const SIZES = [1e3, 1e5, 1e6, 8e6];
+const BLOCKS = [
+  { block: 'vector', dtype: 'f64', sizes: SIZES },
+  { block: 'vector', dtype: 'f32', sizes: SIZES },
+  { block: 'matrix', transposeN: 2000, matmulN: 256 },
+  { block: 'access', shapes: [[1e5], [1e6], [1000, 1000]] },
+  { block: 'viewmem' },
+];
+
+/** Runs one block in a fresh Node process and resolves to what it sends back. */
+function runBlock(options) {
+  return new Promise((resolve, reject) => {
+    const child = fork(join(here, 'block.mjs'), [JSON.stringify({ ...options, rounds, minNs })], { execArgv: ['--expose-gc'] });
+    let result;
+    child.on('message', message => (result = message));
+    child.on('error', reject);
+    child.on('exit', code => (code === 0 && result !== undefined ? resolve(result) : reject(new Error(`block ${options.block} ${options.dtype ?? ''} exited with code ${code}`))));
+  });
+}
+
+const numpy = new NumPy();
+const python = await numpy.request({ cmd: 'hello' });
+numpy.close();
+const version = pkg => JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')).version;
+// @stdlib/blas loads a native add-on where one was compiled at install time, else its JavaScript.
+const stdlibNative = (() => {
+  try {
+    require('@stdlib/blas/base/ddot/lib/native.js');
+    return true;
+  } catch {
+    return false;
+  }
+})();
+const versions = {
+  node: process.version,
+  runtime: JSON.parse(readFileSync(join(root, 'packages/runtime/package.json'), 'utf8')).version,
+  commit: commitOf(root),
+  stdlib: version('@stdlib/blas'),
+  stdlibNative,
+  ndarray: version('ndarray'),
+  ndarrayOps: version('ndarray-ops'),
+  ...python,
+};
+
+const started = performance.now();
+const results = {};
+for (const options of BLOCKS) {
+  const name = options.dtype ? `${options.block}-${options.dtype}` : options.block;
+  console.error(`${name}${options.block === 'viewmem' ? '' : ` (${rounds} round${rounds === 1 ? '' : 's'})`}`);
+  results[name] = await runBlock(options);
+}
+const minutes = (performance.now() - started) / 60000;
+
+const command = `npm run bench${flags.quick ? ' -- --quick' : rounds === DEFAULT_ROUNDS ? '' : ` -- --rounds ${rounds}`}`;
+const report = renderReport({ command, loadAtStart, rounds, minNs, minutes, sizes: SIZES, placements: PLACEMENTS, versions, results });
+console.log(report);
+if (flags.quick) console.error('--quick: results.md left as it was');
+else writeFileSync(join(here, 'results.md'), report);
