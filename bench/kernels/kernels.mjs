@@ -10,7 +10,7 @@
 //   node --expose-gc bench/kernels/kernels.mjs [--rounds N] [--quick]
 //
 // --rounds N  timed rounds (default 15)
-// --quick     one round of short samples, and results.md is left alone: a check that the bench works
+// --quick     one round of short samples, and bench/results.md is left alone: a check that the bench works
 //
 // Each block (f64 vectors, f32 vectors, matrices, element access, view memory) runs in a fresh
 // Node process (block.mjs), which starts its own python3 (numpy_bench.py) and speaks to it in
@@ -98,5 +98,6 @@ const minutes = (performance.now() - started) / 60000;
 const command = `npm run bench${flags.quick ? ' -- --quick' : rounds === DEFAULT_ROUNDS ? '' : ` -- --rounds ${rounds}`}`;
 const report = renderReport({ command, loadAtStart, rounds, minNs, minutes, sizes: SIZES, placements: PLACEMENTS, versions, results });
 console.log(report);
-if (flags.quick) console.error('--quick: results.md left as it was');
-else writeFileSync(join(here, 'results.md'), report);
+if (flags.quick) console.error('--quick: bench/results.md left as it was');
+// The results sit at bench/results.md, where the kernels' issue asks for them.
+else writeFileSync(join(here, '..', 'results.md'), report);
