@@ -1,5 +1,5 @@
 import { dtypeInfo, type DType } from './dtype.js';
-import { wasmApi, WASM_PAGE } from './kernels/wasm/engine.js';
+import { wasmHeap, type WasmHeap } from './kernels/wasm/heap.js';
 import { DetachedError, MisalignedError, OutOfBoundsError, ShapeError, StaleViewError, UnsupportedError } from './errors.js';
 import type { NextGeneration } from './generation.js';
 import { extent, numel, shape2strides } from './layout/index.js';
@@ -84,6 +84,8 @@ export class Memory<Gen extends number = number> {
   /** The bytes this owner spanned when last looked at: a drop means raw views over it may be out of bounds. */
   #lastByteLength: number;
   #lastEvent = 'nothing has invalidated it yet';
+  /** The block of the runtime's wasm heap this owner holds, returned by {@link free} or when it is collected. */
+  #heapBlock: HeapBlock | null = null;
 
   static {
     stateOf = memory => memory.#sync();
@@ -140,22 +142,29 @@ export class Memory<Gen extends number = number> {
   }
 
   /**
-   * `byteLength` new zero-filled bytes: an ArrayBuffer, or with `{ placement: 'wasm' }` a
-   * WebAssembly.Memory of their own, where the SIMD kernels read them in place (see
-   * docs/runtime.md, "Which kernel runs"). A wasm placement takes whole 64 KiB pages and a slice of
-   * address space per memory: place a few large arrays there, or many views in one memory.
+   * `byteLength` new zero-filled bytes: an ArrayBuffer, or with `{ placement: 'wasm' }` a block of
+   * the runtime's wasm heap, one WebAssembly.Memory that all such blocks share, where the SIMD
+   * kernels read them in place (docs/runtime.md, "Which kernel runs"). {@link free} returns a heap
+   * block at once; an owner collected without it returns its block later.
    */
   static alloc(byteLength: number, options?: AllocOptions): Memory<0> {
     checkSize(byteLength, 'byteLength');
-    if (placementOf(options) === 'wasm') {
-      const wasm = allocate(byteLength, () => {
-        if (wasmApi === undefined) throw new Error('WebAssembly is not available here');
-        const pages = Math.max(1, Math.ceil(byteLength / WASM_PAGE));
-        return new wasmApi.Memory({ initial: pages, maximum: pages });
-      });
-      return new Memory('wasm', wasm.buffer, 0, byteLength, wasm);
-    }
-    return new Memory('array-buffer', allocate(byteLength, () => new ArrayBuffer(byteLength)), 0, null, null);
+    return allocateMemory(byteLength, placementOf(options), true);
+  }
+
+  /** @internal New bytes that the caller overwrites whole: a reused heap block is not cleared first. */
+  static allocForCopy(byteLength: number, options?: AllocOptions): Memory<0> {
+    checkSize(byteLength, 'byteLength');
+    return allocateMemory(byteLength, placementOf(options), false);
+  }
+
+  /** @internal */
+  static inHeap(heap: WasmHeap, byteLength: number, zeroed: boolean): Memory<0> {
+    const block = allocate(byteLength, () => heap.allocate(byteLength, zeroed));
+    const memory: Memory<0> = new Memory('wasm', heap.memory.buffer, block.offset, byteLength, heap.memory);
+    memory.#heapBlock = { heap, block };
+    heapBlocks.register(memory, memory.#heapBlock, memory);
+    return memory;
   }
 
   /** A new SharedArrayBuffer, growable up to `maxByteLength` when that is given. */
@@ -179,7 +188,7 @@ export class Memory<Gen extends number = number> {
       ? new Uint8Array(source.buffer, source.byteOffset, source.byteLength)
       : new Uint8Array(source);
     const memory = Memory.alloc(bytes.byteLength, options);
-    new Uint8Array(memory.#buffer, 0, bytes.byteLength).set(bytes);
+    new Uint8Array(memory.#buffer, memory.#byteOffset, bytes.byteLength).set(bytes);
     return memory;
   }
 
@@ -256,6 +265,9 @@ export class Memory<Gen extends number = number> {
     if (wasm === null) {
       throw new UnsupportedError(`grow(pages) is for wasm memory; this is ${this.kind} memory${this.kind === 'resizable' || this.kind === 'shared' ? ': use resize(byteLength)' : ''}`);
     }
+    if (this.#heapBlock !== null) {
+      throw new UnsupportedError("grow(pages) grows a whole WebAssembly.Memory; this is a fixed-size allocation in the runtime's wasm heap: allocate a larger one and assign into it");
+    }
     checkSize(pages, 'pages');
     this.#requireLive();
     try {
@@ -311,6 +323,11 @@ export class Memory<Gen extends number = number> {
     if (state.status === 'live') {
       // A buffer that cannot be detached (one a WebAssembly.Memory owns) is only marked.
       if (this.kind === 'array-buffer' || this.kind === 'resizable') tryDetach(this.#buffer as ArrayBuffer);
+      if (this.#heapBlock !== null) {
+        heapBlocks.unregister(this);
+        this.#heapBlock.heap.release(this.#heapBlock.block);
+        this.#heapBlock = null;
+      }
       this.#status = 'freed';
       this.#invalidate('the memory was freed');
       this.#lastByteLength = 0;
@@ -398,11 +415,24 @@ export class Memory<Gen extends number = number> {
   }
 }
 
-/** Where new bytes live: `js` (an ArrayBuffer, the default) or `wasm` (a WebAssembly.Memory of their own). */
+/** Where new bytes live: `js` (an ArrayBuffer, the default) or `wasm` (the runtime's wasm heap). */
 export type Placement = 'js' | 'wasm';
 
 export interface AllocOptions {
   readonly placement?: Placement | undefined;
+}
+
+interface HeapBlock {
+  readonly heap: WasmHeap;
+  readonly block: { readonly offset: number; readonly size: number };
+}
+
+/** Heap blocks of owners that were collected without `free()` go back to the heap. */
+const heapBlocks = new FinalizationRegistry<HeapBlock>(({ heap, block }) => heap.release(block));
+
+function allocateMemory(byteLength: number, placement: Placement, zeroed: boolean): Memory<0> {
+  if (placement === 'wasm') return Memory.inHeap(allocate(byteLength, wasmHeap), byteLength, zeroed);
+  return Memory.fromArrayBuffer(allocate(byteLength, () => new ArrayBuffer(byteLength)));
 }
 
 function placementOf(options: AllocOptions | undefined): Placement {

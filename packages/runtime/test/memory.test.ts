@@ -1,6 +1,6 @@
 import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
-import { DetachedError, Memory, OutOfBoundsError, ShapeError, StaleViewError, UnsupportedError } from '../src/index.js';
+import { DetachedError, kernels, Memory, OutOfBoundsError, ShapeError, StalePointerError, StaleViewError, UnsupportedError } from '../src/index.js';
 import { growingModule } from './support/wasm.js';
 
 describe('Memory.fromTypedArray', () => {
@@ -157,20 +157,60 @@ describe('wasm memory', () => {
 });
 
 describe("placement: 'wasm'", () => {
-  it('allocates exactly the asked bytes in a WebAssembly.Memory of their own', () => {
-    const mem = Memory.alloc(100_000, { placement: 'wasm' });
-    expect(mem.kind).toBe('wasm');
-    expect(mem.byteLength).toBe(100_000);
-    const view = mem.view('f64', { shape: [12_500] });
-    expect(view.liveArray().buffer.byteLength).toBe(2 * 65536);
-    expect(() => mem.view('f64', { shape: [12_501] })).toThrow(OutOfBoundsError);
+  it('allocates exactly the asked bytes in the one wasm heap that all such blocks share', () => {
+    const a = Memory.alloc(100_000, { placement: 'wasm' });
+    const b = Memory.alloc(24, { placement: 'wasm' });
+    expect(a.kind).toBe('wasm');
+    expect(a.byteLength).toBe(100_000);
+    const x = a.view('f64', { shape: [12_500] });
+    const y = b.view('f64', { shape: [3] });
+    expect(x.liveArray().buffer).toBe(y.liveArray().buffer);
+    expect(() => a.view('f64', { shape: [12_501] })).toThrow(OutOfBoundsError);
+    a.free();
+    b.free();
+  });
+
+  it('gives a freed block to the next allocation, cleared', () => {
+    const first = Memory.alloc(64, { placement: 'wasm' });
+    const keep = Memory.alloc(8, { placement: 'wasm' });
+    kernels.fill(first.view('f64', { shape: [8] }), 7);
+    const pointer = first.view('u8', { shape: [1] }).raw();
+    first.free();
+    const second = Memory.alloc(64, { placement: 'wasm' });
+    expect(second.view('f64', { shape: [8] }).toArray()).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(() => pointer.array).toThrow(StalePointerError);
+    second.free();
+    keep.free();
+  });
+
+  it('grows the heap for a large block: views of other blocks re-derive, their raw pointers go stale', () => {
+    const small = Memory.alloc(16, { placement: 'wasm' });
+    const view = small.view('f64', { shape: [2] });
+    view.set(1.5, 1);
+    const pointer = view.raw();
+    const large = Memory.alloc(64 * 65536, { placement: 'wasm' });
+    expect(view.get(1)).toBe(1.5);
+    expect(() => pointer.array).toThrow(StalePointerError);
+    expect(small.generation).toBe(1);
+    large.free();
+    small.free();
+  });
+
+  it('refuses to grow one block, which would grow everyone\'s heap', () => {
+    const block = Memory.alloc(16, { placement: 'wasm' });
+    expect(() => block.grow(1)).toThrow(UnsupportedError);
+    block.free();
   });
 
   it('copies into wasm memory only when asked, and keeps the bytes', () => {
+    const before = Memory.alloc(40, { placement: 'wasm' });
     const copied = Memory.copyOf(new Float64Array([1, 2, 3]), { placement: 'wasm' });
     expect(copied.kind).toBe('wasm');
+    expect(before.view('u8', { shape: [40] }).toArray().every(byte => byte === 0)).toBe(true);
+    before.free();
     expect(copied.view('f64', { shape: [3] }).toArray()).toEqual([1, 2, 3]);
     expect(Memory.copyOf(new Float64Array([1])).kind).toBe('array-buffer');
+    copied.free();
   });
 
   it('names a placement it does not know', () => {

@@ -83,9 +83,17 @@ function askNumPy(cases: readonly KernelCase[]): unknown[] {
 
 /** The case run by the runtime: the answer in the oracle's form. */
 function runtimeAnswer(testCase: KernelCase): number | number[] {
+  const itemsize = testCase.dtype === 'f64' ? 8 : 4;
+  const memory = Memory.alloc(testCase.memory.length * itemsize, { placement: testCase.placement });
+  try {
+    return runOn(memory, testCase);
+  } finally {
+    memory.free();
+  }
+}
+
+function runOn(memory: Memory, testCase: KernelCase): number | number[] {
   const { dtype, placement } = testCase;
-  const itemsize = dtype === 'f64' ? 8 : 4;
-  const memory = Memory.alloc(testCase.memory.length * itemsize, { placement });
   const all = memory.view(dtype, { shape: [testCase.memory.length] });
   all.liveArray().set(testCase.memory);
   const x = memory.view(dtype, testCase.x);
@@ -104,8 +112,13 @@ function runtimeAnswer(testCase: KernelCase): number | number[] {
       if (contiguous) kernels.scale(testCase.alpha!, x as View<FloatDType, 'C'>);
       else kernels.strided.scale(testCase.alpha!, x);
       return Array.from(all.liveArray());
-    case 'ascontiguous':
-      return Array.from(kernels.ascontiguous(x).liveArray());
+    case 'ascontiguous': {
+      // The copy goes where the source is: in wasm memory the SIMD module's tiled copy may run.
+      const copy = kernels.ascontiguous(x, { placement });
+      const values = Array.from(copy.liveArray());
+      copy.memory.free();
+      return values;
+    }
   }
 }
 
