@@ -1,9 +1,8 @@
 // Where the memsafe contenders keep their data. `Memory.alloc(bytes)` gives an ArrayBuffer; a
-// runtime that also offers `Memory.alloc(bytes, { placement: 'wasm' })` (a WebAssembly.Memory of
-// its own, where wasm kernels can read the data in place) gets a second row, "wasm memory".
+// runtime that also offers `Memory.alloc(bytes, { placement: 'wasm' })` (a block of its wasm heap,
+// where wasm kernels read the data in place) gets a second row, "wasm memory".
 // A runtime without placements ignores the option and returns an ArrayBuffer owner, which the
-// probe below notices by its `kind`. The arrays of one case share one memory, one after another,
-// as the runtime guide advises: its SIMD kernels run on views of one wasm memory, not across two.
+// probe below notices by its `kind`. The arrays of one case share one memory, one after another.
 import { Memory } from '@memsafe/runtime';
 
 const ITEMSIZE = { f64: 8, f32: 4 };

@@ -24,8 +24,10 @@ export class WasmHeap {
   readonly memory: WasmMemoryLike;
   /** Free blocks below `#top`, in address order. */
   readonly #free: Block[] = [];
-  /** The end of the blocks handed out so far; above it the memory has never been written. */
+  /** The end of the blocks in use or on the free list. */
   #top = 0;
+  /** Above this the memory has never been handed out, so it still reads 0 (fresh pages do). */
+  #clean = 0;
 
   constructor() {
     if (wasmApi === undefined) throw new Error('WebAssembly is not available here');
@@ -47,6 +49,9 @@ export class WasmHeap {
     const offset = this.#top;
     this.#ensure(offset + size);
     this.#top = offset + size;
+    // Bytes between the top and the clean mark belonged to blocks released at the top.
+    if (zeroed && offset < this.#clean) new Uint8Array(this.memory.buffer, offset, Math.min(size, this.#clean - offset)).fill(0);
+    this.#clean = Math.max(this.#clean, this.#top);
     return { offset, size };
   }
 
@@ -66,8 +71,6 @@ export class WasmHeap {
       this.#free.splice(index, 1);
     }
     if (merged.offset + merged.size === this.#top) {
-      // Bytes above the top are handed out again without zeroing: clear them now.
-      new Uint8Array(this.memory.buffer, merged.offset, merged.size).fill(0);
       this.#top = merged.offset;
     } else {
       this.#free.splice(index, 0, merged);
