@@ -292,4 +292,208 @@
             (br $cols_next)))
         (local.set $ib (local.get $imax))
         (br $rows_next))))
+
+  ;; Sum over $k of A(p) * B(p), A stepping $sa bytes and B $sb bytes: one element of a product
+  ;; whose rows or columns do not fill a vector block.
+  (func $dot_f64_strided (param $pa i32) (param $sa i32) (param $pb i32) (param $sb i32) (param $k i32) (result f64)
+    (local $s f64)
+    (block $done
+      (loop $next
+        (br_if $done (i32.eqz (local.get $k)))
+        (local.set $s (f64.add (local.get $s) (f64.mul (f64.load (local.get $pa)) (f64.load (local.get $pb)))))
+        (local.set $pa (i32.add (local.get $pa) (local.get $sa)))
+        (local.set $pb (i32.add (local.get $pb) (local.get $sb)))
+        (local.set $k (i32.sub (local.get $k) (i32.const 1)))
+        (br $next)))
+    (local.get $s))
+
+  ;; C = A·B for A m×k (byte strides $sa0, $sa1), B k×n with contiguous rows ($sb0 between rows)
+  ;; and C m×n with contiguous rows ($sc0). Blocks of 4 rows × 4 columns keep eight f64x2
+  ;; accumulators in registers: each row of B loaded is used for four rows of C, each element of A
+  ;; for 4 columns. Rows and columns left over are done one element at a time.
+  (func (export "gemm_f64") (param $a i32) (param $b i32) (param $c i32) (param $m i32) (param $n i32) (param $k i32)
+    (param $sa0 i32) (param $sa1 i32) (param $sb0 i32) (param $sc0 i32)
+    (local $i i32) (local $j i32) (local $p i32) (local $mv i32) (local $nv i32)
+    (local $pa i32) (local $pb i32) (local $pc i32)
+    (local $sa0x1 i32) (local $sa0x2 i32) (local $sa0x3 i32) (local $sc0x1 i32) (local $sc0x2 i32) (local $sc0x3 i32)
+    (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128) (local $c20 v128) (local $c21 v128) (local $c30 v128) (local $c31 v128) (local $b0 v128) (local $b1 v128) (local $x v128)
+    (local.set $sa0x1 (local.get $sa0))
+    (local.set $sa0x2 (i32.shl (local.get $sa0) (i32.const 1)))
+    (local.set $sa0x3 (i32.add (local.get $sa0x2) (local.get $sa0)))
+    (local.set $sc0x1 (local.get $sc0))
+    (local.set $sc0x2 (i32.shl (local.get $sc0) (i32.const 1)))
+    (local.set $sc0x3 (i32.add (local.get $sc0x2) (local.get $sc0)))
+    (local.set $mv (i32.and (local.get $m) (i32.const -4)))
+    (local.set $nv (i32.and (local.get $n) (i32.const -4)))
+    (local.set $i (i32.const 0))
+    (block $rows_done
+      (loop $rows
+        (br_if $rows_done (i32.ge_u (local.get $i) (local.get $mv)))
+        (local.set $j (i32.const 0))
+        (block $cols_done
+          (loop $cols
+            (br_if $cols_done (i32.ge_u (local.get $j) (local.get $nv)))
+          (local.set $c00 (v128.const i64x2 0 0))
+          (local.set $c01 (v128.const i64x2 0 0))
+          (local.set $c10 (v128.const i64x2 0 0))
+          (local.set $c11 (v128.const i64x2 0 0))
+          (local.set $c20 (v128.const i64x2 0 0))
+          (local.set $c21 (v128.const i64x2 0 0))
+          (local.set $c30 (v128.const i64x2 0 0))
+          (local.set $c31 (v128.const i64x2 0 0))
+            (local.set $pa (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $sa0))))
+            (local.set $pb (i32.add (local.get $b) (i32.mul (local.get $j) (i32.const 8))))
+            (local.set $p (local.get $k))
+            (block $inner_done
+              (loop $inner
+                (br_if $inner_done (i32.eqz (local.get $p)))
+                (local.set $b0 (v128.load (local.get $pb)))
+                (local.set $b1 (v128.load offset=16 (local.get $pb)))
+            (local.set $x (f64x2.splat (f64.load (local.get $pa))))
+            (local.set $c00 (f64x2.add (local.get $c00) (f64x2.mul (local.get $x) (local.get $b0))))
+            (local.set $c01 (f64x2.add (local.get $c01) (f64x2.mul (local.get $x) (local.get $b1))))
+            (local.set $x (f64x2.splat (f64.load (i32.add (local.get $pa) (local.get $sa0x1)))))
+            (local.set $c10 (f64x2.add (local.get $c10) (f64x2.mul (local.get $x) (local.get $b0))))
+            (local.set $c11 (f64x2.add (local.get $c11) (f64x2.mul (local.get $x) (local.get $b1))))
+            (local.set $x (f64x2.splat (f64.load (i32.add (local.get $pa) (local.get $sa0x2)))))
+            (local.set $c20 (f64x2.add (local.get $c20) (f64x2.mul (local.get $x) (local.get $b0))))
+            (local.set $c21 (f64x2.add (local.get $c21) (f64x2.mul (local.get $x) (local.get $b1))))
+            (local.set $x (f64x2.splat (f64.load (i32.add (local.get $pa) (local.get $sa0x3)))))
+            (local.set $c30 (f64x2.add (local.get $c30) (f64x2.mul (local.get $x) (local.get $b0))))
+            (local.set $c31 (f64x2.add (local.get $c31) (f64x2.mul (local.get $x) (local.get $b1))))
+                (local.set $pa (i32.add (local.get $pa) (local.get $sa1)))
+                (local.set $pb (i32.add (local.get $pb) (local.get $sb0)))
+                (local.set $p (i32.sub (local.get $p) (i32.const 1)))
+                (br $inner)))
+            (local.set $pc (i32.add (local.get $c) (i32.add (i32.mul (local.get $i) (local.get $sc0)) (i32.mul (local.get $j) (i32.const 8)))))
+          (v128.store (local.get $pc) (local.get $c00))
+          (v128.store offset=16 (local.get $pc) (local.get $c01))
+          (v128.store (i32.add (local.get $pc) (local.get $sc0x1)) (local.get $c10))
+          (v128.store offset=16 (i32.add (local.get $pc) (local.get $sc0x1)) (local.get $c11))
+          (v128.store (i32.add (local.get $pc) (local.get $sc0x2)) (local.get $c20))
+          (v128.store offset=16 (i32.add (local.get $pc) (local.get $sc0x2)) (local.get $c21))
+          (v128.store (i32.add (local.get $pc) (local.get $sc0x3)) (local.get $c30))
+          (v128.store offset=16 (i32.add (local.get $pc) (local.get $sc0x3)) (local.get $c31))
+            (local.set $j (i32.add (local.get $j) (i32.const 4)))
+            (br $cols)))
+        (local.set $i (i32.add (local.get $i) (i32.const 4)))
+        (br $rows)))
+    ;; Columns past the last whole block, for the blocked rows; then every column of the rows past them.
+    (local.set $i (i32.const 0))
+    (block $rest_done
+      (loop $rest
+        (br_if $rest_done (i32.ge_u (local.get $i) (local.get $m)))
+        (local.set $j (select (local.get $nv) (i32.const 0) (i32.lt_u (local.get $i) (local.get $mv))))
+        (block $row_done
+          (loop $row_next
+            (br_if $row_done (i32.ge_u (local.get $j) (local.get $n)))
+            (f64.store
+              (i32.add (local.get $c) (i32.add (i32.mul (local.get $i) (local.get $sc0)) (i32.mul (local.get $j) (i32.const 8))))
+              (call $dot_f64_strided (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $sa0))) (local.get $sa1) (i32.add (local.get $b) (i32.mul (local.get $j) (i32.const 8))) (local.get $sb0) (local.get $k)))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $row_next)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $rest))))
+
+  ;; Sum over $k of A(p) * B(p), A stepping $sa bytes and B $sb bytes: one element of a product
+  ;; whose rows or columns do not fill a vector block.
+  (func $dot_f32_strided (param $pa i32) (param $sa i32) (param $pb i32) (param $sb i32) (param $k i32) (result f64)
+    (local $s f64)
+    (block $done
+      (loop $next
+        (br_if $done (i32.eqz (local.get $k)))
+        (local.set $s (f64.add (local.get $s) (f64.promote_f32 (f32.mul (f32.load (local.get $pa)) (f32.load (local.get $pb))))))
+        (local.set $pa (i32.add (local.get $pa) (local.get $sa)))
+        (local.set $pb (i32.add (local.get $pb) (local.get $sb)))
+        (local.set $k (i32.sub (local.get $k) (i32.const 1)))
+        (br $next)))
+    (local.get $s))
+
+  ;; C = A·B for A m×k (byte strides $sa0, $sa1), B k×n with contiguous rows ($sb0 between rows)
+  ;; and C m×n with contiguous rows ($sc0). Blocks of 4 rows × 8 columns keep eight f32x4
+  ;; accumulators in registers: each row of B loaded is used for four rows of C, each element of A
+  ;; for 8 columns. Rows and columns left over are done one element at a time.
+  (func (export "gemm_f32") (param $a i32) (param $b i32) (param $c i32) (param $m i32) (param $n i32) (param $k i32)
+    (param $sa0 i32) (param $sa1 i32) (param $sb0 i32) (param $sc0 i32)
+    (local $i i32) (local $j i32) (local $p i32) (local $mv i32) (local $nv i32)
+    (local $pa i32) (local $pb i32) (local $pc i32)
+    (local $sa0x1 i32) (local $sa0x2 i32) (local $sa0x3 i32) (local $sc0x1 i32) (local $sc0x2 i32) (local $sc0x3 i32)
+    (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128) (local $c20 v128) (local $c21 v128) (local $c30 v128) (local $c31 v128) (local $b0 v128) (local $b1 v128) (local $x v128)
+    (local.set $sa0x1 (local.get $sa0))
+    (local.set $sa0x2 (i32.shl (local.get $sa0) (i32.const 1)))
+    (local.set $sa0x3 (i32.add (local.get $sa0x2) (local.get $sa0)))
+    (local.set $sc0x1 (local.get $sc0))
+    (local.set $sc0x2 (i32.shl (local.get $sc0) (i32.const 1)))
+    (local.set $sc0x3 (i32.add (local.get $sc0x2) (local.get $sc0)))
+    (local.set $mv (i32.and (local.get $m) (i32.const -4)))
+    (local.set $nv (i32.and (local.get $n) (i32.const -8)))
+    (local.set $i (i32.const 0))
+    (block $rows_done
+      (loop $rows
+        (br_if $rows_done (i32.ge_u (local.get $i) (local.get $mv)))
+        (local.set $j (i32.const 0))
+        (block $cols_done
+          (loop $cols
+            (br_if $cols_done (i32.ge_u (local.get $j) (local.get $nv)))
+          (local.set $c00 (v128.const i64x2 0 0))
+          (local.set $c01 (v128.const i64x2 0 0))
+          (local.set $c10 (v128.const i64x2 0 0))
+          (local.set $c11 (v128.const i64x2 0 0))
+          (local.set $c20 (v128.const i64x2 0 0))
+          (local.set $c21 (v128.const i64x2 0 0))
+          (local.set $c30 (v128.const i64x2 0 0))
+          (local.set $c31 (v128.const i64x2 0 0))
+            (local.set $pa (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $sa0))))
+            (local.set $pb (i32.add (local.get $b) (i32.mul (local.get $j) (i32.const 4))))
+            (local.set $p (local.get $k))
+            (block $inner_done
+              (loop $inner
+                (br_if $inner_done (i32.eqz (local.get $p)))
+                (local.set $b0 (v128.load (local.get $pb)))
+                (local.set $b1 (v128.load offset=16 (local.get $pb)))
+            (local.set $x (f32x4.splat (f32.load (local.get $pa))))
+            (local.set $c00 (f32x4.add (local.get $c00) (f32x4.mul (local.get $x) (local.get $b0))))
+            (local.set $c01 (f32x4.add (local.get $c01) (f32x4.mul (local.get $x) (local.get $b1))))
+            (local.set $x (f32x4.splat (f32.load (i32.add (local.get $pa) (local.get $sa0x1)))))
+            (local.set $c10 (f32x4.add (local.get $c10) (f32x4.mul (local.get $x) (local.get $b0))))
+            (local.set $c11 (f32x4.add (local.get $c11) (f32x4.mul (local.get $x) (local.get $b1))))
+            (local.set $x (f32x4.splat (f32.load (i32.add (local.get $pa) (local.get $sa0x2)))))
+            (local.set $c20 (f32x4.add (local.get $c20) (f32x4.mul (local.get $x) (local.get $b0))))
+            (local.set $c21 (f32x4.add (local.get $c21) (f32x4.mul (local.get $x) (local.get $b1))))
+            (local.set $x (f32x4.splat (f32.load (i32.add (local.get $pa) (local.get $sa0x3)))))
+            (local.set $c30 (f32x4.add (local.get $c30) (f32x4.mul (local.get $x) (local.get $b0))))
+            (local.set $c31 (f32x4.add (local.get $c31) (f32x4.mul (local.get $x) (local.get $b1))))
+                (local.set $pa (i32.add (local.get $pa) (local.get $sa1)))
+                (local.set $pb (i32.add (local.get $pb) (local.get $sb0)))
+                (local.set $p (i32.sub (local.get $p) (i32.const 1)))
+                (br $inner)))
+            (local.set $pc (i32.add (local.get $c) (i32.add (i32.mul (local.get $i) (local.get $sc0)) (i32.mul (local.get $j) (i32.const 4)))))
+          (v128.store (local.get $pc) (local.get $c00))
+          (v128.store offset=16 (local.get $pc) (local.get $c01))
+          (v128.store (i32.add (local.get $pc) (local.get $sc0x1)) (local.get $c10))
+          (v128.store offset=16 (i32.add (local.get $pc) (local.get $sc0x1)) (local.get $c11))
+          (v128.store (i32.add (local.get $pc) (local.get $sc0x2)) (local.get $c20))
+          (v128.store offset=16 (i32.add (local.get $pc) (local.get $sc0x2)) (local.get $c21))
+          (v128.store (i32.add (local.get $pc) (local.get $sc0x3)) (local.get $c30))
+          (v128.store offset=16 (i32.add (local.get $pc) (local.get $sc0x3)) (local.get $c31))
+            (local.set $j (i32.add (local.get $j) (i32.const 8)))
+            (br $cols)))
+        (local.set $i (i32.add (local.get $i) (i32.const 4)))
+        (br $rows)))
+    ;; Columns past the last whole block, for the blocked rows; then every column of the rows past them.
+    (local.set $i (i32.const 0))
+    (block $rest_done
+      (loop $rest
+        (br_if $rest_done (i32.ge_u (local.get $i) (local.get $m)))
+        (local.set $j (select (local.get $nv) (i32.const 0) (i32.lt_u (local.get $i) (local.get $mv))))
+        (block $row_done
+          (loop $row_next
+            (br_if $row_done (i32.ge_u (local.get $j) (local.get $n)))
+            (f32.store
+              (i32.add (local.get $c) (i32.add (i32.mul (local.get $i) (local.get $sc0)) (i32.mul (local.get $j) (i32.const 4))))
+              (f32.demote_f64 (call $dot_f32_strided (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $sa0))) (local.get $sa1) (i32.add (local.get $b) (i32.mul (local.get $j) (i32.const 4))) (local.get $sb0) (local.get $k))))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $row_next)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $rest))))
 )

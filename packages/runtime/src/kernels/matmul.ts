@@ -4,6 +4,7 @@ import { ShapeError } from '../errors.js';
 import { Memory } from '../memory.js';
 import type { Layout, View } from '../view.js';
 import { requireFloat, requireNoOverlap, requireSameDtype } from './require.js';
+import { addressOf, sharedKernelsOf } from './wasm/dispatch.js';
 
 /**
  * The matrix product of 2-D float views `a` (m×k) and `b` (k×n), of any layout, written into
@@ -31,6 +32,7 @@ export function matmul<D extends FloatDType>(a: View<D>, b: View<D>, out?: View<
   const A = a.liveArray();
   const B = b.liveArray();
   const C = target.liveArray();
+  if (matmulInWasm(a, b, target, m, n, k)) return target;
   const [sa0, sa1] = a.strides as [number, number];
   const [sb0, sb1] = b.strides as [number, number];
   const [sc0, sc1] = target.strides as [number, number];
@@ -45,4 +47,19 @@ export function matmul<D extends FloatDType>(a: View<D>, b: View<D>, out?: View<
     }
   }
   return target;
+}
+
+/**
+ * The SIMD module's blocked product, when `a`, `b` and `out` live in one wasm memory and the rows
+ * of `b` and `out` are contiguous (the layout its vectors load and store); `a` may have any strides.
+ */
+function matmulInWasm(a: View, b: View, out: View, m: number, n: number, k: number): boolean {
+  if (b.strides[1] !== 1 || out.strides[1] !== 1) return false;
+  const simd = sharedKernelsOf(a, b);
+  if (simd === undefined || sharedKernelsOf(a, out) !== simd) return false;
+  const size = a.itemsize;
+  const [sa0, sa1] = a.strides as [number, number];
+  const gemm = a.dtype === 'f64' ? simd.gemm_f64 : simd.gemm_f32;
+  gemm(addressOf(a), addressOf(b), addressOf(out), m, n, k, sa0 * size, sa1 * size, b.strides[0]! * size, out.strides[0]! * size);
+  return true;
 }

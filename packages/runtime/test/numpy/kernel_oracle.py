@@ -4,7 +4,7 @@ Reads a JSON list of cases from stdin and writes one answer per case as JSON to 
 {"dtype": "f64"|"f32", "memory": [values...], "x": layout, "y"?: layout, "op": ..., "alpha"?: a},
 where a layout is {"shape", "strides", "offset"} in elements over the memory. Answers: the scalar
 for sum and dot; the whole memory afterwards for axpy and scale (y and x are updated in place);
-the elements in C order for ascontiguous.
+the elements in C order for ascontiguous and matmul (x @ y).
 """
 
 import json
@@ -43,6 +43,8 @@ def answer(case):
     if op == "scale":
         x *= dtype(case["alpha"])
         return memory.tolist()
+    if op == "matmul":
+        return np.matmul(x, view(memory, case["y"])).ravel().tolist()
     if op == "ascontiguous":
         return np.ascontiguousarray(x).ravel().tolist()
     raise ValueError(f"unknown op {op}")

@@ -20,7 +20,7 @@ interface Layout {
   offset: number;
 }
 
-type Op = 'sum' | 'dot' | 'axpy' | 'scale' | 'ascontiguous';
+type Op = 'sum' | 'dot' | 'axpy' | 'scale' | 'ascontiguous' | 'matmul';
 
 interface KernelCase {
   dtype: FloatDType;
@@ -64,10 +64,13 @@ function randomShape(random: SeededRandom): number[] {
 }
 
 function randomCase(random: SeededRandom): KernelCase {
-  const op = random.pick<Op>(['sum', 'dot', 'axpy', 'scale', 'ascontiguous']);
-  const shape = randomShape(random);
+  const op = random.pick<Op>(['sum', 'dot', 'axpy', 'scale', 'ascontiguous', 'matmul']);
+  // matmul: x is m×k and y is k×n, sized to reach past the SIMD module's 4-row, 2-vector blocks.
+  const [m, k, n] = [random.int(0, 11), random.int(0, 11), random.int(0, 11)];
+  const shape = op === 'matmul' ? [m, k] : randomShape(random);
   const x = randomLayout(random, shape, random.int(0, 3));
-  const y = op === 'dot' || op === 'axpy' ? randomLayout(random, shape, x.end + random.int(0, 3)) : undefined;
+  const yShape = op === 'matmul' ? [k, n] : shape;
+  const y = op === 'dot' || op === 'axpy' || op === 'matmul' ? randomLayout(random, yShape, x.end + random.int(0, 3)) : undefined;
   const length = (y?.end ?? x.end) + random.int(0, 3);
   const dtype = random.pick<FloatDType>(['f64', 'f32']);
   // Values that f32 holds exactly, so both sides start from the same numbers.
@@ -112,6 +115,14 @@ function runOn(memory: Memory, testCase: KernelCase): number | number[] {
       if (contiguous) kernels.scale(testCase.alpha!, x as View<FloatDType, 'C'>);
       else kernels.strided.scale(testCase.alpha!, x);
       return Array.from(all.liveArray());
+    case 'matmul': {
+      const [m, n] = [x.shape[0]!, y!.shape[1]!];
+      // The product goes where its operands are: in wasm memory the SIMD module's blocked product may run.
+      const out = Memory.alloc(m * n * x.itemsize, { placement }).view(dtype, { shape: [m, n] });
+      const values = Array.from(kernels.matmul(x, y!, out).liveArray());
+      out.memory.free();
+      return values;
+    }
     case 'ascontiguous': {
       // The copy goes where the source is: in wasm memory the SIMD module's tiled copy may run.
       const copy = kernels.ascontiguous(x, { placement });
@@ -132,6 +143,14 @@ function mismatch(testCase: KernelCase, ours: number | number[], numpy: unknown)
   }
   const expected = numpy as number[];
   if (ours.length !== expected.length) return `got ${ours.length} elements, NumPy ${expected.length}`;
+  if (testCase.op === 'matmul') {
+    // Each element sums k products, in either order: within k roundings of k · max|x| · max|y|.
+    const k = testCase.x.shape[1]!;
+    const largest = Math.max(0, ...testCase.memory.map(Math.abs)) ** 2;
+    const tolerance = (f32 ? 2 ** -22 : 2 ** -51) * k * k * largest;
+    const wrong = ours.findIndex((value, i) => Math.abs(value - expected[i]!) > tolerance);
+    return wrong < 0 ? undefined : `element ${wrong}: got ${ours[wrong]}, NumPy ${expected[wrong]}`;
+  }
   // One rounding of a result made from `old` and `alpha * x` is at most eps · (|old| + |alpha| · max|x|).
   const eps = testCase.op === 'ascontiguous' ? 0 : f32 ? 2 ** -23 : 2 ** -52;
   const largest = Math.max(0, ...testCase.memory.map(Math.abs)) * Math.max(1, Math.abs(testCase.alpha ?? 0));
@@ -163,7 +182,8 @@ describe(`the kernels against NumPy (seed ${seed}; replay: ${replay})`, () => {
     expect(failures.slice(0, 5)).toEqual([]);
   });
 
-  it('covered what it claims: both placements, negative strides, size-0 and size-1 axes, long runs', () => {
+  it('covered what it claims: both placements, negative strides, size-0 and size-1 axes, long runs, SIMD-shaped products', () => {
+    expect(cases.some(c => c.op === 'matmul' && c.placement === 'wasm' && c.y!.strides[1] === 1 && c.x.shape[0]! >= 4 && c.y!.shape[1]! >= 4)).toBe(true);
     expect(new Set(cases.map(c => c.placement))).toEqual(new Set(['js', 'wasm']));
     expect(cases.some(c => c.x.strides.some(s => s < 0))).toBe(true);
     expect(cases.some(c => c.x.shape.includes(0))).toBe(true);

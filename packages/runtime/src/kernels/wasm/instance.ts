@@ -2,18 +2,20 @@ import type { WasmMemoryLike } from '../../memory.js';
 import { wasmApi } from './engine.js';
 import { KERNELS_WASM } from './module.generated.js';
 
-/** The exports of packages/runtime/wasm/kernels.wat: addresses are byte offsets, counts unsigned. */
+/** The exports of packages/runtime/wasm/kernels.wat (plain functions): addresses are byte offsets, counts unsigned. */
 export interface WasmKernels {
-  sum_f64(x: number, n: number): number;
-  sum_f32(x: number, n: number): number;
-  dot_f64(x: number, y: number, n: number): number;
-  dot_f32(x: number, y: number, n: number): number;
-  axpy_f64(alpha: number, x: number, y: number, n: number): void;
-  axpy_f32(alpha: number, x: number, y: number, n: number): void;
-  scal_f64(alpha: number, x: number, n: number): void;
-  scal_f32(alpha: number, x: number, n: number): void;
-  copy2d_f64(src: number, dst: number, rows: number, cols: number, rowStride: number, colStride: number): void;
-  copy2d_f32(src: number, dst: number, rows: number, cols: number, rowStride: number, colStride: number): void;
+  readonly sum_f64: (x: number, n: number) => number;
+  readonly sum_f32: (x: number, n: number) => number;
+  readonly dot_f64: (x: number, y: number, n: number) => number;
+  readonly dot_f32: (x: number, y: number, n: number) => number;
+  readonly axpy_f64: (alpha: number, x: number, y: number, n: number) => void;
+  readonly axpy_f32: (alpha: number, x: number, y: number, n: number) => void;
+  readonly scal_f64: (alpha: number, x: number, n: number) => void;
+  readonly scal_f32: (alpha: number, x: number, n: number) => void;
+  readonly copy2d_f64: (src: number, dst: number, rows: number, cols: number, rowStride: number, colStride: number) => void;
+  readonly copy2d_f32: (src: number, dst: number, rows: number, cols: number, rowStride: number, colStride: number) => void;
+  readonly gemm_f64: (a: number, b: number, c: number, m: number, n: number, k: number, sa0: number, sa1: number, sb0: number, sc0: number) => void;
+  readonly gemm_f32: (a: number, b: number, c: number, m: number, n: number, k: number, sa0: number, sa1: number, sb0: number, sc0: number) => void;
 }
 
 /** `undefined` until first asked; `null` where this engine cannot compile the module (no SIMD). */
