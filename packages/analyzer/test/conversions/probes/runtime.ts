@@ -61,6 +61,12 @@ export const runtimeProbes: ProbeTable = {
       return { source: sideOf(source), result: sideOf(Memory.copyOf(source)), hazards: {} };
     },
   },
+  'ms-copy-of-placement': {
+    run() {
+      const source = new Float64Array(filled(32), 8, 2);
+      return { source: sideOf(source), result: sideOf(Memory.copyOf(source, { placement: 'wasm' })), hazards: {} };
+    },
+  },
   'ms-copy-of-array-buffer': {
     run() {
       const source = filled(16);
@@ -192,6 +198,12 @@ export const runtimeProbes: ProbeTable = {
     run() {
       const view = grid();
       return { source: sideOf(view), result: sideOf(ascontiguous(view)), hazards: {} };
+    },
+  },
+  'ms-ascontiguous-placement': {
+    run() {
+      const view = grid();
+      return { source: sideOf(view), result: sideOf(ascontiguous(view, { placement: 'wasm' })), hazards: {} };
     },
   },
   'ms-check-contiguous': {
