@@ -4,7 +4,7 @@ import type { ConversionResult, ConversionRow, Hazard } from './conversions/sche
 import { conversions } from './conversions/table.js';
 import { position } from './finding.js';
 import { ELEMENT_SIZES } from './types/classify.js';
-import { skipOuter, walk } from './util/syntax.js';
+import { abbreviate, skipOuter, walk } from './util/syntax.js';
 
 /** One conversion found in code, as `memsafe explain` reports it. */
 export interface Explanation {
@@ -37,13 +37,13 @@ export function explainNode(ts: typeof TS, checker: TS.TypeChecker, node: TS.Nod
   const row = conversionAt(ts, checker, node);
   if (row === undefined) return undefined;
   const { line, column } = position(sourceFile, node.getStart(sourceFile));
-  const text = node.getText(sourceFile).replace(/\s+/g, ' ');
+  const text = node.getText(sourceFile);
   const bytes = allocatedBytes(ts, node, row);
   return {
     file: sourceFile.fileName,
     line,
     column,
-    text: text.length > 80 ? `${text.slice(0, 77)}...` : text,
+    text: abbreviate(text, 80),
     result: row.result,
     sharesMemory: row.sharesMemory,
     hazard: row.hazards[0] ?? null,

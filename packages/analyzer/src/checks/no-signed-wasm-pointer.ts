@@ -1,7 +1,7 @@
 import type TS from 'typescript';
 import { defineCheck, NO_OPTIONS } from '../check.js';
 import { classifyNode } from '../types/classify.js';
-import { outerParent, skipOuter, walk } from '../util/syntax.js';
+import { lastName, outerParent, skipOuter, walk } from '../util/syntax.js';
 import { isExportsObject } from './no-stale-view/glue.js';
 
 const messages = {
@@ -17,7 +17,7 @@ const NOT_EXPORTS = /^(?:get(?:U?[Ii]nt|Float|Big)\w*|read\w+|indexOf|lastIndexO
 const EXPORT_OBJECTS: ReadonlySet<string> = new Set(['wasm', 'exports', 'Module', 'asm', 'instance']);
 
 /** What each use of a signed pointer does wrong, for the message. */
-const USES: Readonly<Record<string, string>> = {
+const USES: Readonly<Record<Exclude<AddressUse, 'shift'>, string>> = {
   subarray: '`subarray` then counts from the end of memory and reads the wrong bytes without an error',
   slice: '`slice` then counts from the end of memory and copies the wrong bytes without an error',
   construct: 'a typed array made at that offset throws a RangeError',
@@ -53,35 +53,27 @@ export const noSignedWasmPointer = defineCheck<keyof typeof messages, Record<str
         if (!ts.isIdentifier(use) || use.text !== name || use === node.name || use.pos < node.end) return;
         const kind = misuse(ts, checker, use);
         if (kind === undefined || checker.getSymbolAtLocation(use) !== symbol) return;
-        if (kind.startsWith('shift:')) {
+        if (kind === 'shift') {
           const shift = use.parent as TS.BinaryExpression;
           const bits = shift.right.getText(sourceFile);
           const edit = [{ start: shift.operatorToken.getStart(sourceFile), end: shift.operatorToken.getEnd(), newText: '>>>' }];
           context.report({ node: shift, messageId: 'signedShift', data: { name, bits }, suggest: [{ messageId: 'useUnsignedShift', edits: edit }] });
           return;
         }
-        context.report({ node: use, messageId: 'signedPointer', data: { name, use: USES[kind]!, init: initText }, suggest: [{ messageId: 'makeUnsigned', edits: fixInit }] });
+        context.report({ node: use, messageId: 'signedPointer', data: { name, use: USES[kind], init: initText }, suggest: [{ messageId: 'makeUnsigned', edits: fixInit }] });
       });
     });
   },
 });
 
 /**
- * Names that appear where an address goes, by syntax alone: an argument of `subarray`/`slice`, a
- * later argument of `new`, an element index, the left of `>>`. Only declarations of these names
- * are worth a type question.
+ * Names that stand where an address goes, by syntax alone: only declarations of these names are
+ * worth a type question.
  */
 function namesUsedAsAddresses(ts: typeof TS, sourceFile: TS.SourceFile): Set<string> {
   const names = new Set<string>();
-  const add = (expression: TS.Expression | undefined) => {
-    const inner = expression === undefined ? undefined : skipOuter(ts, expression);
-    if (inner !== undefined && ts.isIdentifier(inner)) names.add(inner.text);
-  };
   walk(ts, sourceFile, node => {
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && (node.expression.name.text === 'subarray' || node.expression.name.text === 'slice')) node.arguments.forEach(add);
-    else if (ts.isNewExpression(node)) node.arguments?.slice(1).forEach(add);
-    else if (ts.isElementAccessExpression(node)) add(node.argumentExpression);
-    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.GreaterThanGreaterThanToken) add(node.left);
+    if (ts.isIdentifier(node) && addressPosition(ts, node) !== undefined) names.add(node.text);
   });
   return names;
 }
@@ -98,31 +90,39 @@ function isSignedWasmValue(ts: typeof TS, checker: TS.TypeChecker, init: TS.Expr
     return isExportsObject(ts, checker, callee.expression, EXPORT_OBJECTS) && classifyNode(ts, checker, init) === 'number';
   }
   if (ts.isElementAccessExpression(init)) {
-    const object = skipOuter(ts, init.expression);
-    const name = ts.isIdentifier(object) ? object.text : ts.isPropertyAccessExpression(object) ? object.name.text : '';
-    return name === 'HEAP32';
+    return lastName(ts, init.expression) === 'HEAP32';
   }
   return false;
 }
 
-/** How `use` feeds a signed pointer into memory addressing, if it does. */
-function misuse(ts: typeof TS, checker: TS.TypeChecker, use: TS.Identifier): string | undefined {
-  const { parent, child } = outerParent(ts, use);
-  if (ts.isBinaryExpression(parent) && parent.left === child && parent.operatorToken.kind === ts.SyntaxKind.GreaterThanGreaterThanToken) return 'shift:';
-  if (ts.isCallExpression(parent) && parent.arguments.includes(child as TS.Expression) && ts.isPropertyAccessExpression(parent.expression)) {
+type AddressUse = 'shift' | 'subarray' | 'slice' | 'construct' | 'index';
+
+/**
+ * Where `identifier` stands if it is used as an address, by syntax alone: the left of `>>`, an
+ * argument of `subarray`/`slice`, a later argument of `new`, an element index.
+ */
+function addressPosition(ts: typeof TS, identifier: TS.Identifier): AddressUse | undefined {
+  const { parent, child } = outerParent(ts, identifier);
+  if (ts.isBinaryExpression(parent)) return parent.left === child && parent.operatorToken.kind === ts.SyntaxKind.GreaterThanGreaterThanToken ? 'shift' : undefined;
+  if (ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression) && parent.arguments.includes(child as TS.Expression)) {
     const method = parent.expression.name.text;
-    const receiver = classifyNode(ts, checker, parent.expression.expression);
-    const viewOfMemory = receiver === 'TypedArray' || receiver === 'Buffer' || receiver === 'BigIntTypedArray';
-    if ((method === 'subarray' || method === 'slice') && viewOfMemory) return method;
+    return method === 'subarray' || method === 'slice' ? method : undefined;
   }
-  if (ts.isNewExpression(parent) && (parent.arguments?.indexOf(child as TS.Expression) ?? -1) >= 1) {
-    const first = parent.arguments![0]!;
-    const kind = classifyNode(ts, checker, first);
-    if (kind === 'ArrayBuffer' || kind === 'SharedArrayBuffer') return 'construct';
+  if (ts.isNewExpression(parent)) return (parent.arguments?.indexOf(child as TS.Expression) ?? -1) >= 1 ? 'construct' : undefined;
+  return ts.isElementAccessExpression(parent) && parent.argumentExpression === child ? 'index' : undefined;
+}
+
+/** How `use` feeds a signed pointer into memory addressing, if it does: its position, confirmed by the types around it. */
+function misuse(ts: typeof TS, checker: TS.TypeChecker, use: TS.Identifier): AddressUse | undefined {
+  const position = addressPosition(ts, use);
+  if (position === undefined || position === 'shift') return position;
+  const { parent } = outerParent(ts, use);
+  if (position === 'construct') {
+    const kind = classifyNode(ts, checker, (parent as TS.NewExpression).arguments![0]!);
+    return kind === 'ArrayBuffer' || kind === 'SharedArrayBuffer' ? position : undefined;
   }
-  if (ts.isElementAccessExpression(parent) && parent.argumentExpression === child) {
-    const kind = classifyNode(ts, checker, parent.expression);
-    if (kind === 'TypedArray' || kind === 'Buffer' || kind === 'BigIntTypedArray') return 'index';
-  }
-  return undefined;
+  // `subarray`/`slice` on their receiver, or an index into the indexed object.
+  const memory = position === 'index' ? (parent as TS.ElementAccessExpression).expression : ((parent as TS.CallExpression).expression as TS.PropertyAccessExpression).expression;
+  const kind = classifyNode(ts, checker, memory);
+  return kind === 'TypedArray' || kind === 'Buffer' || kind === 'BigIntTypedArray' ? position : undefined;
 }

@@ -21,7 +21,6 @@ const READING_CALLS: ReadonlySet<string> = new Set(['decode', 'set', 'update', '
 const PURE_OBJECTS: ReadonlySet<string> = new Set(['Math', 'console', 'Number', 'String', 'JSON']);
 /** Properties that are the same on a copy and a view of the same elements (`byteOffset` and `buffer` are not). */
 const SAME_ON_VIEW: ReadonlySet<string> = new Set(['length', 'byteLength', 'BYTES_PER_ELEMENT']);
-const WRITING_METHODS = /^(?:fill|set|reverse|sort|copyWithin|write\w*|swap\d+)$/;
 
 export const noUnnecessaryCopy = defineCheck<keyof typeof messages, Record<string, never>>({
   id: 'no-unnecessary-copy',
@@ -93,13 +92,18 @@ function readOnlyLifetime(ts: typeof TS, checker: TS.TypeChecker, name: TS.Ident
   return ok ? end : undefined;
 }
 
+/** A method that only reads its receiver: one of {@link READING_METHODS}, or a Buffer `read*`. */
+function isReadingMethod(name: string): boolean {
+  return READING_METHODS.has(name) || name.startsWith('read');
+}
+
 /** Whether this use of the copy only reads it, in a way a view reads the same. */
 function isRead(ts: typeof TS, use: TS.Identifier): boolean {
   const { parent, child } = outerParent(ts, use);
   if (ts.isElementAccessExpression(parent) && parent.expression === child) return !isWritten(ts, parent);
   if (ts.isPropertyAccessExpression(parent) && parent.expression === child) {
     const method = parent.name.text;
-    if (ts.isCallExpression(parent.parent) && parent.parent.expression === parent) return READING_METHODS.has(method) || /^read/.test(method);
+    if (ts.isCallExpression(parent.parent) && parent.parent.expression === parent) return isReadingMethod(method);
     return SAME_ON_VIEW.has(method) && !isWritten(ts, parent);
   }
   if (ts.isForOfStatement(parent) && parent.expression === child) return true;
@@ -139,14 +143,15 @@ function mayChange(ts: typeof TS, body: TS.Node, source: string, copy: string, s
   return changes;
 }
 
-/** A call that cannot write the source or run code that does: reading methods of the copy or the source, pure built-ins, reading calls that do not take the source. */
+/**
+ * A call that cannot write the source or run code that does: a reading method of the copy or the
+ * source, a `TextDecoder`/`TextEncoder`, or a {@link isReadingCall reading call}.
+ */
 function isHarmlessCall(ts: typeof TS, call: TS.CallExpression | TS.NewExpression, source: string, copy: string): boolean {
   const callee = skipOuter(ts, call.expression);
   if (ts.isNewExpression(call)) return ts.isIdentifier(callee) && (callee.text === 'TextDecoder' || callee.text === 'TextEncoder');
   if (!ts.isPropertyAccessExpression(callee)) return false;
   const owner = dottedName(ts, callee.expression);
-  const method = callee.name.text;
-  if (owner === copy || owner === source) return !WRITING_METHODS.test(method) && (READING_METHODS.has(method) || /^read/.test(method));
-  if (owner !== undefined && PURE_OBJECTS.has(owner)) return true;
-  return ts.isCallExpression(call) && READING_CALLS.has(method);
+  if (owner === copy || owner === source) return isReadingMethod(callee.name.text);
+  return isReadingCall(ts, call);
 }

@@ -59,6 +59,12 @@ export function typedArrayClass(ts: typeof TS, checker: TS.TypeChecker, node: TS
   return name !== undefined && (name in ELEMENT_SIZES || name === 'Buffer') ? name : undefined;
 }
 
+/** Bytes per element of a typed array value (1 for a Buffer), when its type says. */
+export function elementSizeOf(ts: typeof TS, checker: TS.TypeChecker, node: TS.Node): number | undefined {
+  const className = typedArrayClass(ts, checker, node);
+  return className === undefined ? undefined : className === 'Buffer' ? 1 : ELEMENT_SIZES[className];
+}
+
 /**
  * The same bytes as a view, when the copy has a view form of the same class: `x.slice(a, b)` →
  * `x.subarray(a, b)`, `new Uint8Array(u8)` / `Uint8Array.from(u8)` / `Buffer.from(buf)` →
@@ -96,8 +102,7 @@ function dottedOwner(ts: typeof TS, call: TS.CallExpression): string | undefined
 export function copiedBytes(ts: typeof TS, checker: TS.TypeChecker, copy: TS.Node, row: ConversionRow): number | undefined {
   const source = copySource(ts, copy, row);
   if (source === undefined) return undefined;
-  const className = typedArrayClass(ts, checker, source);
-  const size = className === undefined ? undefined : className === 'Buffer' ? 1 : ELEMENT_SIZES[className];
+  const size = elementSizeOf(ts, checker, source);
   if (size === undefined) return undefined;
   if (ts.isCallExpression(copy) && ts.isPropertyAccessExpression(copy.expression) && copy.expression.name.text === 'slice' && copy.arguments.length > 0) {
     const [begin, end] = copy.arguments.map(arg => literalNumber(ts, arg));

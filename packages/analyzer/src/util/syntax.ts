@@ -67,3 +67,21 @@ export function walk(ts: typeof TS, root: TS.Node, visit: (node: TS.Node) => boo
     if (visit(node) !== false) pushChildren(node);
   }
 }
+
+/** The last name of `c` or `a.b.c`: `c`; undefined for anything else. */
+export function lastName(ts: typeof TS, node: TS.Expression): string | undefined {
+  const inner = skipOuter(ts, node);
+  if (ts.isIdentifier(inner)) return inner.text;
+  return ts.isPropertyAccessExpression(inner) ? inner.name.text : undefined;
+}
+
+/** The name a call goes by: `f` for `f()`, `m` for `obj.m()`. */
+export function calledName(ts: typeof TS, call: TS.CallExpression | TS.NewExpression): string | undefined {
+  return lastName(ts, call.expression);
+}
+
+/** Source text for a message: on one line, cut to `max` characters with `...`. */
+export function abbreviate(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
+}

@@ -4,7 +4,7 @@ import { copiedBytes, copyRowAt, copySource, viewFormEdit } from '../../conversi
 import type { ConversionRow } from '../../conversions/schema.js';
 import { conversionAt } from '../../explain.js';
 import { TYPED_ARRAY_NAMES } from '../../types/classify.js';
-import { dottedName, outerParent, skipOuter, walk } from '../../util/syntax.js';
+import { abbreviate, dottedName, outerParent, skipOuter, walk } from '../../util/syntax.js';
 import { hotContext, type HotMarkers } from './hot-code.js';
 
 const messages = {
@@ -75,7 +75,7 @@ export const noImplicitCopy = defineCheck<keyof typeof messages, NoImplicitCopyO
       if (!mayCopy(ts, node)) return;
       const where = hotContext(ts, node, markers);
       if (where === undefined) return;
-      const text = shortText(node.getText(sourceFile));
+      const text = abbreviate(node.getText(sourceFile), 60);
       // A list of Buffers is not one binary source, so the concat rows are asked for by name.
       if (ts.isCallExpression(node) && isRegrowing(ts, node)) {
         const concat = conversionAt(ts, checker, node);
@@ -147,7 +147,7 @@ function isRegrowing(ts: typeof TS, call: TS.CallExpression): boolean {
 
 function amountOf(ts: typeof TS, node: TS.Node, row: ConversionRow, sourceFile: TS.SourceFile): string {
   const source = copySource(ts, node, row);
-  const name = source === undefined ? 'its source' : `\`${shortText(source.getText(sourceFile))}\``;
+  const name = source === undefined ? 'its source' : `\`${abbreviate(source.getText(sourceFile), 60)}\``;
   return ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'slice' && node.arguments.length > 0
     ? `part of ${name}`
     : `every element of ${name}`;
@@ -158,9 +158,4 @@ function adviceFor(row: ConversionRow, hasViewForm: boolean): string {
   if (hasViewForm) return 'If it is only read, a view (`subarray()`) reads the same bytes without copying.';
   if (row.hazards.includes('boxing')) return 'It also boxes every element into a JS array; read the elements in place, or write into an array allocated once outside.';
   return 'Allocate the target once outside and fill it with `set()`, or work on a view.';
-}
-
-function shortText(text: string): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
 }

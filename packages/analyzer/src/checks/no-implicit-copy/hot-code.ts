@@ -1,5 +1,5 @@
 import type TS from 'typescript';
-import { outerParent, skipOuter } from '../../util/syntax.js';
+import { calledName, outerParent, skipOuter } from '../../util/syntax.js';
 
 /** What makes code hot, from the rule's options. */
 export interface HotMarkers {
@@ -51,13 +51,12 @@ function callbackRole(ts: typeof TS, fn: TS.FunctionLikeDeclaration, markers: Ho
   if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
   const { parent, child } = outerParent(ts, fn);
   if (!ts.isCallExpression(parent) || !parent.arguments.includes(child as TS.Expression)) return undefined;
-  const callee = skipOuter(ts, parent.expression);
-  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  const name = calledName(ts, parent);
   if (name === undefined) return undefined;
   if (markers.callbacks.has(name)) return `on every \`${name}\` callback`;
   const [first] = parent.arguments;
   if (LISTEN.has(name) && first !== undefined && ts.isStringLiteralLike(first) && markers.events.has(first.text)) return `on every \`'${first.text}'\` event`;
-  if (PER_ELEMENT.has(name) && ts.isPropertyAccessExpression(callee) && first === child) return 'per-element';
+  if (PER_ELEMENT.has(name) && ts.isPropertyAccessExpression(skipOuter(ts, parent.expression)) && first === child) return 'per-element';
   return undefined;
 }
 

@@ -62,7 +62,7 @@ export function residueOf(ts: typeof TS, checker: TS.TypeChecker, node: TS.Expre
     case ts.SyntaxKind.AsteriskToken:
       return multiply(left, right);
     case ts.SyntaxKind.LessThanLessThanToken:
-      return right.mod === EXACT ? scale(left, 2 ** Math.min(right.rem, 6)) : UNKNOWN;
+      return right.mod === EXACT ? scaleResidue(left, 2 ** Math.min(right.rem, 6)) : UNKNOWN;
     case ts.SyntaxKind.AmpersandToken:
       // `x & ~7` and `x & -8` clear the low bits whatever x is.
       return right.mod === EXACT ? residue(powerOfTwoIn(right.rem), 0) : left.mod === EXACT ? residue(powerOfTwoIn(left.rem), 0) : UNKNOWN;
@@ -74,13 +74,13 @@ export function residueOf(ts: typeof TS, checker: TS.TypeChecker, node: TS.Expre
 /** (a·m₁ + r₁)(b·m₂ + r₂) is r₁·r₂ modulo the smaller of m₁ and m₂; a literal factor scales the other side. */
 function multiply(left: Residue, right: Residue): Residue {
   if (left.mod === EXACT && right.mod === EXACT) return residue(EXACT, left.rem * right.rem);
-  if (right.mod === EXACT) return scale(left, right.rem);
-  if (left.mod === EXACT) return scale(right, left.rem);
+  if (right.mod === EXACT) return scaleResidue(left, right.rem);
+  if (left.mod === EXACT) return scaleResidue(right, left.rem);
   return residue(Math.min(left.mod, right.mod), left.rem * right.rem);
 }
 
-/** (a·m + r)·k = a·m·k + r·k. */
-function scale(value: Residue, k: number): Residue {
+/** (a·m + r)·k = a·m·k + r·k: a residue times a known integer, such as an element size. */
+export function scaleResidue(value: Residue, k: number): Residue {
   return residue(value.mod * powerOfTwoIn(k), value.rem * k);
 }
 
@@ -119,8 +119,4 @@ export function dataOrigin(ts: typeof TS, checker: TS.TypeChecker, node: TS.Expr
     return dataOrigin(ts, checker, inner.left, size, depth) ?? dataOrigin(ts, checker, inner.right, size, depth);
   }
   return undefined;
-}
-
-export function isKnownModulo(value: Residue, size: number): boolean {
-  return value.mod >= size;
 }

@@ -1,10 +1,10 @@
 import type TS from 'typescript';
 import { defineCheck, NO_OPTIONS, type TextEdit } from '../../check.js';
-import { typedArrayClass } from '../../conversions/copies.js';
+import { elementSizeOf } from '../../conversions/copies.js';
 import { classifyNode, ELEMENT_SIZES } from '../../types/classify.js';
-import { dottedName, isStableReference, skipOuter, walk } from '../../util/syntax.js';
+import { abbreviate, dottedName, isStableReference, skipOuter, walk } from '../../util/syntax.js';
 import { constInitializer } from '../../util/declarations.js';
-import { dataOrigin, isKnownModulo, residueOf } from './alignment.js';
+import { dataOrigin, residueOf, scaleResidue } from './alignment.js';
 
 const messages = {
   misaligned:
@@ -44,10 +44,9 @@ export const noMisalignedView = defineCheck<keyof typeof messages, Record<string
       const placement = placementOf(ts, checker, node);
       if (placement === undefined) return;
       const { size, offset, unit } = placement;
-      const known = residueOf(ts, checker, offset);
-      const bytes = { mod: Math.min(known.mod * unit, 64), rem: (known.rem * unit) % Math.min(known.mod * unit, 64) };
-      const data = { view: short(placement.node.getText(sourceFile)), offset: offset.getText(sourceFile), size, element: placement.element };
-      if (isKnownModulo(bytes, size)) {
+      const bytes = scaleResidue(residueOf(ts, checker, offset), unit);
+      const data = { view: abbreviate(placement.node.getText(sourceFile), 60), offset: offset.getText(sourceFile), size, element: placement.element };
+      if (bytes.mod >= size) {
         if (bytes.rem % size === 0) return;
         const literal = skipOuter(ts, offset);
         const value = ts.isNumericLiteral(literal) ? `${Number(literal.text) * unit}, not a multiple of ${size}` : `${bytes.rem % size} more than a multiple of ${size}`;
@@ -78,8 +77,7 @@ function placementOf(ts: typeof TS, checker: TS.TypeChecker, node: TS.Node): Pla
   if (adopted === undefined || classifyNode(ts, checker, node.expression.expression) !== 'memsafe.Memory') return undefined;
   // `Memory.fromTypedArray(bytes.subarray(off))` starts `off` elements of `bytes` in; `new Uint8Array(buf, off)` starts `off` bytes in.
   if (ts.isCallExpression(adopted) && ts.isPropertyAccessExpression(adopted.expression) && adopted.expression.name.text === 'subarray' && adopted.arguments[0] !== undefined) {
-    const className = typedArrayClass(ts, checker, adopted.expression.expression);
-    const unit = className === undefined ? undefined : className === 'Buffer' ? 1 : ELEMENT_SIZES[className];
+    const unit = elementSizeOf(ts, checker, adopted.expression.expression);
     return unit === undefined ? undefined : { node, element: `a ${dtype!.getText().slice(1, -1)} view`, size, offset: adopted.arguments[0], unit };
   }
   if (ts.isNewExpression(adopted) && (adopted.arguments?.length ?? 0) >= 2 && ts.isIdentifier(adopted.expression) && ELEMENT_SIZES[adopted.expression.text] === 1) {
@@ -132,9 +130,4 @@ function suggestion(ts: typeof TS, placement: Placement, sourceFile: TS.SourceFi
   const n = ts.isIdentifier(length) || ts.isNumericLiteral(length) ? length.getText(sourceFile) : `(${length.getText(sourceFile)})`;
   const text = `new ${node.expression.getText(sourceFile)}(${buffer.getText(sourceFile)}.slice(${o}, ${o} + ${n} * ${placement.size}))`;
   return { suggest: [{ messageId: 'copyAligned', data: { text }, edits: [{ start: node.getStart(sourceFile), end: node.getEnd(), newText: text }] }] };
-}
-
-function short(text: string): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
 }

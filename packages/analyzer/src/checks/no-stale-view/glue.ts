@@ -1,6 +1,6 @@
 import type TS from 'typescript';
 import { classifyNode, typeOf } from '../../types/classify.js';
-import { skipOuter } from '../../util/syntax.js';
+import { lastName, skipOuter } from '../../util/syntax.js';
 
 /** Emscripten's heap views: `Module.HEAPU8` and friends, re-assigned by `updateMemoryViews()` after growth. */
 export const HEAP_VIEW_NAMES: ReadonlySet<string> = new Set([
@@ -43,7 +43,7 @@ export function isExportsObject(ts: typeof TS, checker: TS.TypeChecker, expressi
   }
   const type = typeOf(ts, checker, node);
   if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) {
-    const name = ts.isIdentifier(node) ? node.text : ts.isPropertyAccessExpression(node) ? node.name.text : undefined;
+    const name = lastName(ts, node);
     return name !== undefined && exportObjects.has(name);
   }
   const symbol = type.getSymbol() ?? type.aliasSymbol;

@@ -1,6 +1,6 @@
 import type TS from 'typescript';
 import { defineCheck, NO_OPTIONS } from '../../check.js';
-import { dottedName, outerParent, skipOuter, walk } from '../../util/syntax.js';
+import { abbreviate, dottedName, outerParent, skipOuter, walk } from '../../util/syntax.js';
 import { isProvenContiguous, STORAGE_NAMES, stridedArrayOf, type StridedArray } from './strided.js';
 
 const messages = {
@@ -70,8 +70,7 @@ function linearUse(ts: typeof TS, storage: TS.Expression, owner: string | undefi
   const { parent, child } = outerParent(ts, storage);
   if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(child as TS.Expression)) {
     if (owner !== undefined && parent.arguments.some(arg => passesLayout(ts, arg, owner))) return undefined;
-    const callee = skipOuter(ts, parent.expression).getText();
-    return { node: parent, what: `is passed to \`${callee.length > 40 ? `${callee.slice(0, 37)}...` : callee}(…)\`` };
+    return { node: parent, what: `is passed to \`${abbreviate(skipOuter(ts, parent.expression).getText(), 40)}(…)\`` };
   }
   if (ts.isForOfStatement(parent) && parent.expression === child) return { node: child, what: 'is iterated by `for…of`' };
   if (ts.isSpreadElement(parent)) return { node: parent, what: 'is spread' };

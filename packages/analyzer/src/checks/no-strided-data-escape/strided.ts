@@ -1,6 +1,6 @@
 import type TS from 'typescript';
 import { typeOf } from '../../types/classify.js';
-import { dottedName, skipOuter, walk } from '../../util/syntax.js';
+import { calledName, dottedName, skipOuter, walk } from '../../util/syntax.js';
 import { constInitializer } from '../../util/declarations.js';
 
 /** The flat-storage property of a strided array: `data` (scijs ndarray, @stdlib/ndarray, most others) or `array` (memsafe's RawPtr). */
@@ -50,7 +50,7 @@ export function isProvenContiguous(ts: typeof TS, checker: TS.TypeChecker, recei
     if (ts.isPropertyAccessExpression(node) && names.has(dottedName(ts, node.expression) ?? '')) {
       if (CONTIGUITY.test(node.name.text)) proven = true;
       else if ((node.name.text === strideName || node.name.text === 'strides') && isInCondition(ts, node)) proven = true;
-    } else if (ts.isCallExpression(node) && CONTIGUITY.test(calleeName(ts, node) ?? '') && node.arguments.some(arg => names.has(dottedName(ts, arg) ?? ''))) {
+    } else if (ts.isCallExpression(node) && CONTIGUITY.test(calledName(ts, node) ?? '') && node.arguments.some(arg => names.has(dottedName(ts, arg) ?? ''))) {
       proven = true;
     }
     return !proven;
@@ -88,7 +88,7 @@ function madeContiguous(ts: typeof TS, checker: TS.TypeChecker, expression: TS.E
   }
   if (ts.isPropertyAccessExpression(inner)) return madeContiguous(ts, checker, inner.expression, depth);
   if (!ts.isCallExpression(inner)) return false;
-  const name = calleeName(ts, inner);
+  const name = calledName(ts, inner);
   if (name !== undefined && CONTIGUITY.test(name)) return true;
   // scijs `ndarray(data, shape)` without strides lays the data out in C order from offset 0.
   if (name === 'ndarray' && inner.arguments.length <= 2) return true;
@@ -96,15 +96,10 @@ function madeContiguous(ts: typeof TS, checker: TS.TypeChecker, expression: TS.E
   return ts.isPropertyAccessExpression(callee) && madeContiguous(ts, checker, callee.expression, depth);
 }
 
-function calleeName(ts: typeof TS, call: TS.CallExpression): string | undefined {
-  const callee = skipOuter(ts, call.expression);
-  return ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-}
-
 /** Inside the test of an `if`, `while`, `?:`, or a comparison. */
 function isInCondition(ts: typeof TS, node: TS.Node): boolean {
   for (let child = node, parent = node.parent; parent !== undefined && !ts.isStatement(child); child = parent, parent = parent.parent) {
-    if ((ts.isIfStatement(parent) || ts.isWhileStatement(parent) || ts.isConditionalExpression(parent)) && (parent as { expression?: TS.Node; condition?: TS.Node }).expression === child) return true;
+    if ((ts.isIfStatement(parent) || ts.isWhileStatement(parent)) && parent.expression === child) return true;
     if (ts.isConditionalExpression(parent) && parent.condition === child) return true;
     if (ts.isBinaryExpression(parent) && /^(?:===|!==|==|!=|<|>|<=|>=)$/.test(parent.operatorToken.getText())) return true;
   }

@@ -4,7 +4,7 @@ import { classifyNode } from '../../types/classify.js';
 import { calleeDeclaration, functionOf, ownCalls, type FunctionWithBody } from '../../util/functions.js';
 import { memsafeTags } from '../../util/jsdoc.js';
 import { perSourceFile } from '../../syntax-cache.js';
-import { skipOuter, walk } from '../../util/syntax.js';
+import { calledName, skipOuter, walk } from '../../util/syntax.js';
 
 /** The expressions a call transfers (detaches), and words for the message. */
 export interface Transfer {
@@ -92,7 +92,7 @@ export class TransferOracle {
   #direct(call: TS.CallExpression): Transfer | undefined {
     const ts = this.#ts;
     const callee = skipOuter(ts, call.expression);
-    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    const name = calledName(ts, call);
     if (name === 'postMessage') {
       const list = transferList(ts, call.arguments[call.arguments.length > 2 && !ts.isObjectLiteralExpression(call.arguments[1]!) ? 2 : 1]);
       return list.length === 0 ? undefined : { transferred: list, event: 'transfers it to the receiver of postMessage, detaching it here' };
@@ -135,11 +135,6 @@ export function bufferBase(ts: typeof TS, expression: TS.Expression): TS.Identif
 
 const TRANSFER_TEXT = /postMessage|structuredClone|\.transfer(?:ToFixedLength)?\(|@memsafe\s+transfers/;
 
-/** The name a call goes by: `f` for `f()`, `m` for `obj.m()`. */
-function calledName(ts: typeof TS, call: TS.CallExpression): string | undefined {
-  const callee = skipOuter(ts, call.expression);
-  return ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-}
 
 /** A named function of one file: whether its text mentions a transfer, and the names it calls. */
 interface NamedFunction {

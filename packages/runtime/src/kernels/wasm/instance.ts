@@ -1,5 +1,5 @@
 import type { WasmMemoryLike } from '../../memory.js';
-import { wasmApi } from './engine.js';
+import { wasmApi, type WasmApi } from './engine.js';
 import { KERNELS_WASM } from './module.generated.js';
 
 /** The exports of packages/runtime/wasm/kernels.wat (plain functions): addresses are byte offsets, counts unsigned. */
@@ -32,16 +32,16 @@ export function wasmKernelsFor(storage: unknown): WasmKernels | undefined {
   let kernels = instances.get(storage);
   if (kernels !== undefined) return kernels;
   if (typeof SharedArrayBuffer === 'function' && storage.buffer instanceof SharedArrayBuffer) return undefined;
-  compiled ??= compile();
+  compiled ??= compile(wasmApi);
   if (compiled === null) return undefined;
   kernels = new wasmApi.Instance(compiled, { env: { memory: storage } }).exports as WasmKernels;
   instances.set(storage, kernels);
   return kernels;
 }
 
-function compile(): object | null {
+function compile(api: WasmApi): object | null {
   try {
-    return new wasmApi!.Module(new Uint8Array(KERNELS_WASM));
+    return new api.Module(new Uint8Array(KERNELS_WASM));
   } catch {
     // An engine without fixed-width SIMD rejects the module; the JS kernels serve it instead.
     return null;
