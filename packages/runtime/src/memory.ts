@@ -51,16 +51,25 @@ declare const ownedBrand: unique symbol;
 declare const generationBrand: unique symbol;
 
 let stateOf: (memory: Memory) => MemoryState;
-let generationOf: (memory: Memory) => number;
+let counterOf: (memory: Memory) => GenerationCounter;
+
+/**
+ * A memory's generation as last noticed, without looking for outside changes. One object per
+ * memory, kept by its views and pointers, so that the check on every element access is one
+ * field read rather than a call into the owner.
+ */
+export interface GenerationCounter {
+  readonly generation: number;
+}
 
 /** The owner's state after noticing outside changes (growth inside wasm, a shrink, a detach). */
 export function memoryState(memory: Memory): MemoryState {
   return stateOf(memory);
 }
 
-/** The generation as last noticed, without looking for outside changes: the cheap per-access check. */
-export function knownGeneration(memory: Memory): number {
-  return generationOf(memory);
+/** The owner's generation counter: the cheap per-access check. */
+export function generationCounter(memory: Memory): GenerationCounter {
+  return counterOf(memory);
 }
 
 /**
@@ -79,7 +88,7 @@ export class Memory<Gen extends number = number> {
   /** The adopted length of a `range` owner; `null` when the owner spans its whole buffer. */
   readonly #rangeLength: number | null;
   readonly #wasm: WasmMemoryLike | null;
-  #generation = 0;
+  readonly #counter = { generation: 0 };
   #status: MemoryStatus = 'live';
   /** The bytes this owner spanned when last looked at: a drop means raw views over it may be out of bounds. */
   #lastByteLength: number;
@@ -89,7 +98,7 @@ export class Memory<Gen extends number = number> {
 
   static {
     stateOf = memory => memory.#sync();
-    generationOf = memory => memory.#generation;
+    counterOf = memory => memory.#counter;
   }
 
   private constructor(kind: MemoryKind, buffer: ArrayBufferLike, byteOffset: number, rangeLength: number | null, wasm: WasmMemoryLike | null) {
@@ -365,7 +374,7 @@ export class Memory<Gen extends number = number> {
   }
 
   #invalidate(event: string): void {
-    this.#generation++;
+    this.#counter.generation++;
     this.#lastEvent = event;
   }
 
@@ -401,7 +410,7 @@ export class Memory<Gen extends number = number> {
       storage: this.#wasm ?? this.#buffer,
       byteOffset: this.#byteOffset,
       byteLength: this.#status === 'live' ? this.#spannedBytes() : 0,
-      generation: this.#generation,
+      generation: this.#counter.generation,
       status: this.#status,
       lastEvent: this.#lastEvent,
     };

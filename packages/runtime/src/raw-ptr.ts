@@ -1,6 +1,7 @@
 import type { DType, DTypeInfo, Scalar, TypedArrayOf } from './dtype.js';
-import { IndexError, OutOfBoundsError, StalePointerError } from './errors.js';
-import { memoryState, type Memory } from './memory.js';
+import { StalePointerError } from './errors.js';
+import { elementPosition } from './layout/index.js';
+import { generationCounter, memoryState, type GenerationCounter, type Memory } from './memory.js';
 
 declare const generationBrand: unique symbol;
 
@@ -30,6 +31,7 @@ export class RawPtr<Gen extends number = number, D extends DType = DType> {
   readonly #owner: Memory<Gen>;
   readonly #array: TypedArrayOf<D>;
   readonly #info: DTypeInfo<D>;
+  readonly #counter: GenerationCounter;
 
   private constructor(owner: Memory<Gen>, info: DTypeInfo<D>, array: TypedArrayOf<D>, generation: number, shape: readonly number[], strides: readonly number[], offset: number) {
     this.#owner = owner;
@@ -40,6 +42,7 @@ export class RawPtr<Gen extends number = number, D extends DType = DType> {
     this.shape = shape;
     this.strides = strides;
     this.offset = offset;
+    this.#counter = generationCounter(owner);
   }
 
   /** @internal */
@@ -60,15 +63,24 @@ export class RawPtr<Gen extends number = number, D extends DType = DType> {
 
   /** The element at `index`, after checking the generation. */
   get(...index: number[]): Scalar<D> {
-    this.#check();
-    return this.#array[this.#position(index)] as Scalar<D>;
+    this.#checkOnAccess();
+    return this.#array[elementPosition('pointer', this.shape, this.strides, this.offset, index)] as Scalar<D>;
   }
 
   /** Stores `value` at `index`, after checking the generation and that the dtype holds `value` exactly. */
   set(value: Scalar<D>, ...index: number[]): void {
-    this.#check();
+    this.#checkOnAccess();
     const checked = this.#info.check(value);
-    (this.#array as unknown as Scalar<D>[])[this.#position(index)] = checked;
+    (this.#array as unknown as Scalar<D>[])[elementPosition('pointer', this.shape, this.strides, this.offset, index)] = checked;
+  }
+
+  /**
+   * The check on every element access. Growth or a shrink by other code detaches the array or
+   * puts it out of bounds, so that it reads length 0; only then, or when memsafe has counted an
+   * event, does the full check run.
+   */
+  #checkOnAccess(): void {
+    if (this.#array.length === 0 || this.#counter.generation !== this.generation) this.#check();
   }
 
   #check(): void {
@@ -79,20 +91,5 @@ export class RawPtr<Gen extends number = number, D extends DType = DType> {
           'Take a fresh pointer with view.raw() after any call that may grow, shrink, transfer or free the memory',
       );
     }
-  }
-
-  #position(index: readonly number[]): number {
-    if (index.length !== this.shape.length) {
-      throw new IndexError(`this pointer is ${this.shape.length}-dimensional and needs ${this.shape.length} indices, got ${index.length}`);
-    }
-    let position = this.offset;
-    for (let axis = 0; axis < index.length; axis++) {
-      const i = index[axis]!;
-      const size = this.shape[axis]!;
-      if (!Number.isInteger(i)) throw new IndexError(`index ${String(i)} for axis ${axis} is not an integer`);
-      if (i < 0 || i >= size) throw new OutOfBoundsError(`index ${i} is out of bounds for axis ${axis} with size ${size}`);
-      position += i * this.strides[axis]!;
-    }
-    return position;
   }
 }

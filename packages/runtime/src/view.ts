@@ -1,7 +1,7 @@
 import type { DType, DTypeInfo, Scalar, TypedArrayOf } from './dtype.js';
-import { DetachedError, IndexError, OutOfBoundsError, ShapeError, StaleViewError, WouldCopyError } from './errors.js';
-import { applyIndex, checkPermutation, extent, isCContiguous, isFContiguous, numel, parseIndex, reshapeLayout, resolveShape } from './layout/index.js';
-import { knownGeneration, memoryState, type Memory } from './memory.js';
+import { DetachedError, OutOfBoundsError, ShapeError, StaleViewError, WouldCopyError } from './errors.js';
+import { applyIndex, checkPermutation, elementPosition, extent, isCContiguous, isFContiguous, numel, parseIndex, reshapeLayout, resolveShape } from './layout/index.js';
+import { generationCounter, memoryState, type GenerationCounter, type Memory } from './memory.js';
 import { RawPtr } from './raw-ptr.js';
 import * as convert from './convert.js';
 
@@ -41,6 +41,13 @@ export class View<D extends DType = DType, L extends Layout = Layout, G extends 
   /** Derived on first access, so that making a view allocates nothing but its metadata. */
   #array: TypedArrayOf<D> | null = null;
   #generation = -1;
+  readonly #counter: GenerationCounter;
+  // The first two axes again, for the fast path of element access (see #position).
+  readonly #rank: number;
+  readonly #length0: number;
+  readonly #stride0: number;
+  readonly #length1: number;
+  readonly #stride1: number;
 
   private constructor(owner: Memory<G>, info: DTypeInfo<D>, shape: readonly number[], strides: readonly number[], offset: number) {
     this.#owner = owner;
@@ -52,6 +59,12 @@ export class View<D extends DType = DType, L extends Layout = Layout, G extends 
     this.size = numel(shape);
     this.isCContiguous = isCContiguous(shape, strides);
     this.isFContiguous = isFContiguous(shape, strides);
+    this.#counter = generationCounter(owner);
+    this.#rank = shape.length;
+    this.#length0 = shape[0] ?? 0;
+    this.#stride0 = strides[0] ?? 0;
+    this.#length1 = shape[1] ?? 0;
+    this.#stride1 = strides[1] ?? 0;
   }
 
   /** @internal Makes a view without checking it: callers have already checked the extent. */
@@ -179,7 +192,7 @@ export class View<D extends DType = DType, L extends Layout = Layout, G extends 
     const array = this.#array;
     // A detached or out-of-bounds typed array reads length 0: the cheap sign that growth, a shrink
     // or a transfer happened since the array was derived.
-    if (array === null || array.length === 0 || this.#generation !== knownGeneration(this.#owner)) return this.#rederive();
+    if (array === null || array.length === 0 || this.#generation !== this.#counter.generation) return this.#rederive();
     return array;
   }
 
@@ -202,21 +215,25 @@ export class View<D extends DType = DType, L extends Layout = Layout, G extends 
     return array;
   }
 
+  /**
+   * A loop over `view.get(i)` pays for every instruction here, so in-range, non-negative integer
+   * indices of a 1-D or 2-D view resolve without walking the shape (`i >>> 0 === i` holds exactly
+   * for the integers 0 … 2^32 − 1). Anything else takes the checked walk, which counts negative
+   * indices from the end or names the error; it is a call, because a `throw` inlined into the
+   * caller's loop slows the loop.
+   */
   #position(index: readonly number[]): number {
-    const ndim = this.shape.length;
-    if (index.length !== ndim) {
-      throw new IndexError(`this view is ${ndim}-dimensional and needs ${ndim} ${ndim === 1 ? 'index' : 'indices'}, got ${index.length}; use slice() for partial indexing`);
+    const rank = index.length;
+    if (rank === this.#rank) {
+      const i = index[0]!;
+      if (rank === 1) {
+        if (i >>> 0 === i && i < this.#length0) return this.offset + i * this.#stride0;
+      } else if (rank === 2) {
+        const j = index[1]!;
+        if (i >>> 0 === i && i < this.#length0 && j >>> 0 === j && j < this.#length1) return this.offset + i * this.#stride0 + j * this.#stride1;
+      }
     }
-    let position = this.offset;
-    for (let axis = 0; axis < ndim; axis++) {
-      const requested = index[axis]!;
-      if (!Number.isInteger(requested)) throw new IndexError(`index ${String(requested)} for axis ${axis} is not an integer`);
-      const size = this.shape[axis]!;
-      const i = requested < 0 ? requested + size : requested;
-      if (i < 0 || i >= size) throw new OutOfBoundsError(`index ${requested} is out of bounds for axis ${axis} with size ${size}`);
-      position += i * this.strides[axis]!;
-    }
-    return position;
+    return elementPosition('view', this.shape, this.strides, this.offset, index);
   }
 
   #describe(): string {

@@ -196,6 +196,16 @@ describe("placement: 'wasm'", () => {
     small.free();
   });
 
+  it('makes views of a freed block throw, though the heap stays attached', () => {
+    const block = Memory.alloc(16, { placement: 'wasm' });
+    const view = block.view('f64', { shape: [2] });
+    view.set(1.5, 1);
+    expect(view.get(1)).toBe(1.5);
+    block.free();
+    expect(() => view.get(1)).toThrow(StaleViewError);
+    expect(() => view.set(2, 0)).toThrow(StaleViewError);
+  });
+
   it('refuses to grow one block, which would grow everyone\'s heap', () => {
     const block = Memory.alloc(16, { placement: 'wasm' });
     expect(() => block.grow(1)).toThrow(UnsupportedError);
@@ -236,6 +246,7 @@ describe('free', () => {
     const backing = new Uint8Array(16);
     const mem = Memory.fromTypedArray(backing.subarray(4, 8));
     const view = mem.view('u8', { shape: [4] });
+    expect(view.get(0)).toBe(0); // the view now holds a typed array that stays attached after free
     mem.free();
     expect(backing.length).toBe(16);
     expect(() => view.get(0)).toThrow(StaleViewError);
@@ -337,8 +348,11 @@ describe('an ArrayBuffer that cannot be detached (a WebAssembly.Memory’s)', ()
     const wasm = new WebAssembly.Memory({ initial: 1 });
     const mem = Memory.fromArrayBuffer(wasm.buffer);
     const view = mem.view('u8', { shape: [1] });
+    const pointer = view.raw();
+    expect(view.get(0)).toBe(0);
     mem.free();
     expect(() => view.get(0)).toThrow(StaleViewError);
+    expect(() => pointer.get(0)).toThrow(StalePointerError);
     expect(wasm.buffer.byteLength).toBe(65536);
   });
 });

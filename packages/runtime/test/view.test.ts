@@ -87,6 +87,32 @@ describe('get and set', () => {
     expect(() => a.get(0, Number.NaN)).toThrow(IndexError);
   });
 
+  // get and set resolve in-range indices of 1-D and 2-D views on a path of their own; these pin
+  // that path to the checked walk on every edge.
+  it('agree with the strides on the fast 1-D and 2-D path, over offsets and negative strides', () => {
+    const a = arange([6, 8]);
+    const cut = a.slice('::-2, 1::3');
+    const flat = arange([20]).slice('17:2:-5');
+    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) expect(cut.get(i, j)).toBe((5 - 2 * i) * 8 + 1 + 3 * j);
+    expect([0, 1, 2].map(i => flat.get(i))).toEqual([17, 12, 7]);
+    expect(flat.get(-1)).toBe(7);
+    cut.set(-1, 2, 1);
+    expect(a.get(1, 4)).toBe(-1);
+    expect(arange([2, 2, 2]).get(1, 0, 1)).toBe(5);
+  });
+
+  it('names every bad index on the fast path too', () => {
+    const v = arange([4]);
+    expect(() => v.get(4)).toThrow(/index 4 is out of bounds for axis 0 with size 4/);
+    expect(() => v.get(2 ** 32 - 1)).toThrow(OutOfBoundsError);
+    expect(() => v.get(2 ** 32)).toThrow(OutOfBoundsError);
+    expect(() => v.get(0.5)).toThrow(/index 0.5 for axis 0 is not an integer/);
+    expect(() => v.get(0, 0)).toThrow(/this view is 1-dimensional and needs 1 index, got 2/);
+    expect(() => v.set(1, 0.5)).toThrow(IndexError);
+    expect(() => arange([2, 3]).get(1, 3)).toThrow(/index 3 is out of bounds for axis 1 with size 3/);
+    expect(() => arange([0, 3]).get(0, 0)).toThrow(OutOfBoundsError);
+  });
+
   it('refuses values the dtype cannot hold exactly', () => {
     const ints = Memory.alloc(16).view('i32', { shape: [4] });
     expect(() => ints.set(1.5, 0)).toThrow(DtypeError);

@@ -1,0 +1,27 @@
+import { IndexError, OutOfBoundsError } from '../errors.js';
+
+/** What is indexed, for the error messages and the rule on negative indices. */
+export type Indexed = 'view' | 'pointer';
+
+/**
+ * The position of element `index` (one integer per axis) in a strided layout, or IndexError /
+ * OutOfBoundsError naming the axis. Views count negative indices from the end, as NumPy does;
+ * raw pointers refuse them, as a typed array would give `undefined`.
+ */
+export function elementPosition(indexed: Indexed, shape: readonly number[], strides: readonly number[], offset: number, index: readonly number[]): number {
+  const ndim = shape.length;
+  if (index.length !== ndim) {
+    const hint = indexed === 'view' ? '; use slice() for partial indexing' : '';
+    throw new IndexError(`this ${indexed} is ${ndim}-dimensional and needs ${ndim} ${ndim === 1 ? 'index' : 'indices'}, got ${index.length}${hint}`);
+  }
+  let position = offset;
+  for (let axis = 0; axis < ndim; axis++) {
+    const requested = index[axis]!;
+    if (!Number.isInteger(requested)) throw new IndexError(`index ${String(requested)} for axis ${axis} is not an integer`);
+    const size = shape[axis]!;
+    const i = requested < 0 && indexed === 'view' ? requested + size : requested;
+    if (i < 0 || i >= size) throw new OutOfBoundsError(`index ${requested} is out of bounds for axis ${axis} with size ${size}`);
+    position += i * strides[axis]!;
+  }
+  return position;
+}
