@@ -1,4 +1,5 @@
 import { dtypeInfo, type DType } from './dtype.js';
+import { wasmApi } from './kernels/wasm/engine.js';
 import { wasmHeap, type WasmHeap } from './kernels/wasm/heap.js';
 import { DetachedError, MisalignedError, OutOfBoundsError, ShapeError, StaleViewError, UnsupportedError } from './errors.js';
 import type { NextGeneration } from './generation.js';
@@ -440,7 +441,10 @@ interface HeapBlock {
 const heapBlocks = new FinalizationRegistry<HeapBlock>(({ heap, block }) => heap.release(block));
 
 function allocateMemory(byteLength: number, placement: Placement, zeroed: boolean): Memory<0> {
-  if (placement === 'wasm') return Memory.inHeap(allocate(byteLength, wasmHeap), byteLength, zeroed);
+  if (placement === 'wasm') {
+    if (wasmApi === undefined) throw new UnsupportedError("placement: 'wasm' needs WebAssembly, which this JavaScript engine does not offer; leave placement out to allocate an ArrayBuffer");
+    return Memory.inHeap(allocate(byteLength, wasmHeap), byteLength, zeroed);
+  }
   return Memory.fromArrayBuffer(allocate(byteLength, () => new ArrayBuffer(byteLength)));
 }
 

@@ -26,4 +26,22 @@ describe('the built package', () => {
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe('[21,true,"function"]');
   });
+
+  it('runs where WebAssembly is missing: kernels take the JS path, a wasm placement is an UnsupportedError', () => {
+    const script = `
+const m = require('@memsafe/runtime');
+const v = m.fromValues('f64', [1, 2, 3, 4, 5, 6], [2, 3]);
+let error;
+try { m.Memory.alloc(8, { placement: 'wasm' }); } catch (e) { error = e; }
+console.log(JSON.stringify([typeof WebAssembly, m.kernels.sum(v), m.Memory.alloc(8).kind, error.code, error.message]));`;
+    const result = runNode(['--no-expose-wasm', '-e', script]);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual([
+      'undefined',
+      21,
+      'array-buffer',
+      'ERR_MEMSAFE_UNSUPPORTED',
+      "placement: 'wasm' needs WebAssembly, which this JavaScript engine does not offer; leave placement out to allocate an ArrayBuffer",
+    ]);
+  });
 });
