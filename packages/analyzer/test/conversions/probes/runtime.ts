@@ -73,6 +73,12 @@ export const runtimeProbes: ProbeTable = {
       return { source: sideOf(source), result: sideOf(Memory.copyOf(source)), hazards: {} };
     },
   },
+  'ms-copy-of-array-buffer-placement': {
+    run() {
+      const source = filled(16);
+      return { source: sideOf(source), result: sideOf(Memory.copyOf(source, { placement: 'wasm' })), hazards: {} };
+    },
+  },
   'ms-memory-view': {
     run() {
       const memory = Memory.fromArrayBuffer(filled(32));
@@ -192,6 +198,18 @@ export const runtimeProbes: ProbeTable = {
     run() {
       const view = grid();
       return { source: sideOf(view), result: sideOf(copy(view)), hazards: {} };
+    },
+  },
+  'ms-copy-order': {
+    run() {
+      const view = grid();
+      return { source: sideOf(view), result: sideOf(copy(view, 'F')), hazards: {} };
+    },
+  },
+  'ms-copy-placement': {
+    run() {
+      const view = grid();
+      return { source: sideOf(view), result: sideOf(copy(view, 'C', { placement: 'wasm' })), hazards: {} };
     },
   },
   'ms-ascontiguous': {
