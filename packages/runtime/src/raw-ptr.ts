@@ -1,6 +1,6 @@
 import type { DType, DTypeInfo, Scalar, TypedArrayOf } from './dtype.js';
 import { StalePointerError } from './errors.js';
-import { elementPosition } from './layout/index.js';
+import { directPosition, elementPosition } from './layout/index.js';
 import { generationCounter, memoryState, type GenerationCounter, type Memory } from './memory.js';
 
 declare const generationBrand: unique symbol;
@@ -32,6 +32,12 @@ export class RawPtr<Gen extends number = number, D extends DType = DType> {
   readonly #array: TypedArrayOf<D>;
   readonly #info: DTypeInfo<D>;
   readonly #counter: GenerationCounter;
+  // The first two axes again, for directPosition: element access without walking the shape.
+  readonly #rank: number;
+  readonly #length0: number;
+  readonly #stride0: number;
+  readonly #length1: number;
+  readonly #stride1: number;
 
   private constructor(owner: Memory<Gen>, info: DTypeInfo<D>, array: TypedArrayOf<D>, generation: number, shape: readonly number[], strides: readonly number[], offset: number) {
     this.#owner = owner;
@@ -43,6 +49,11 @@ export class RawPtr<Gen extends number = number, D extends DType = DType> {
     this.strides = strides;
     this.offset = offset;
     this.#counter = generationCounter(owner);
+    this.#rank = shape.length;
+    this.#length0 = shape[0] ?? 0;
+    this.#stride0 = strides[0] ?? 0;
+    this.#length1 = shape[1] ?? 0;
+    this.#stride1 = strides[1] ?? 0;
   }
 
   /** @internal */
@@ -64,14 +75,14 @@ export class RawPtr<Gen extends number = number, D extends DType = DType> {
   /** The element at `index`, after checking the generation. */
   get(...index: number[]): Scalar<D> {
     this.#checkOnAccess();
-    return this.#array[elementPosition('pointer', this.shape, this.strides, this.offset, index)] as Scalar<D>;
+    return this.#array[this.#position(index)] as Scalar<D>;
   }
 
   /** Stores `value` at `index`, after checking the generation and that the dtype holds `value` exactly. */
   set(value: Scalar<D>, ...index: number[]): void {
     this.#checkOnAccess();
     const checked = this.#info.check(value);
-    (this.#array as unknown as Scalar<D>[])[elementPosition('pointer', this.shape, this.strides, this.offset, index)] = checked;
+    (this.#array as unknown as Scalar<D>[])[this.#position(index)] = checked;
   }
 
   /**
@@ -91,5 +102,10 @@ export class RawPtr<Gen extends number = number, D extends DType = DType> {
           'Take a fresh pointer with view.raw() after any call that may grow, shrink, transfer or free the memory',
       );
     }
+  }
+
+  #position(index: readonly number[]): number {
+    const direct = directPosition(index, this.#rank, this.offset, this.#length0, this.#stride0, this.#length1, this.#stride1);
+    return direct >= 0 ? direct : elementPosition('pointer', this.shape, this.strides, this.offset, index);
   }
 }

@@ -63,4 +63,19 @@ describe('RawPtr', () => {
     expect(() => ptr.get(0, 0.5)).toThrow(IndexError);
     expect(() => ptr.set(256, 0, 0)).toThrow(DtypeError);
   });
+
+  it('reads through strides on its direct 1-D and 2-D path, and refuses negative indices there too', () => {
+    const grid = Memory.alloc(48).view('u8', { shape: [6, 8] });
+    for (let k = 0; k < 48; k++) grid.set(k, Math.floor(k / 8), k % 8);
+    const cut = grid.slice('::-2, 1::3').raw();
+    expect(cut.get(0, 0)).toBe(41);
+    expect(cut.get(2, 2)).toBe(15);
+    const column = grid.slice(':, 7').raw();
+    expect([0, 5].map(i => column.get(i))).toEqual([7, 47]);
+    expect(() => column.get(-1)).toThrow(/index -1 is out of bounds for axis 0 with size 6/);
+    expect(() => column.get(6)).toThrow(OutOfBoundsError);
+    expect(() => column.get(0, 0)).toThrow(/this pointer is 1-dimensional and needs 1 index, got 2/);
+    column.set(99, 5);
+    expect(grid.get(5, 7)).toBe(99);
+  });
 });

@@ -18,10 +18,10 @@
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $x) (local.get $end)))
-      (local.set $a (f64x2.add (local.get $a) (v128.load (local.get $x))))
-      (local.set $b (f64x2.add (local.get $b) (v128.load offset=16 (local.get $x))))
-      (local.set $c (f64x2.add (local.get $c) (v128.load offset=32 (local.get $x))))
-      (local.set $d (f64x2.add (local.get $d) (v128.load offset=48 (local.get $x))))
+        (local.set $a (f64x2.add (local.get $a) (v128.load (local.get $x))))
+        (local.set $b (f64x2.add (local.get $b) (v128.load offset=16 (local.get $x))))
+        (local.set $c (f64x2.add (local.get $c) (v128.load offset=32 (local.get $x))))
+        (local.set $d (f64x2.add (local.get $d) (v128.load offset=48 (local.get $x))))
         (local.set $x (i32.add (local.get $x) (i32.const 64)))
         (br $next)))
     (local.set $a (f64x2.add (f64x2.add (local.get $a) (local.get $b)) (f64x2.add (local.get $c) (local.get $d))))
@@ -48,12 +48,12 @@
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $x) (local.get $end)))
-      (local.set $a (f64x2.add (local.get $a) (f64x2.mul (v128.load (local.get $x)) (v128.load (local.get $y)))))
-      (local.set $b (f64x2.add (local.get $b) (f64x2.mul (v128.load offset=16 (local.get $x)) (v128.load offset=16 (local.get $y)))))
-      (local.set $c (f64x2.add (local.get $c) (f64x2.mul (v128.load offset=32 (local.get $x)) (v128.load offset=32 (local.get $y)))))
-      (local.set $d (f64x2.add (local.get $d) (f64x2.mul (v128.load offset=48 (local.get $x)) (v128.load offset=48 (local.get $y)))))
+        (local.set $a (f64x2.add (local.get $a) (f64x2.mul (v128.load (local.get $x)) (v128.load (local.get $y)))))
+        (local.set $b (f64x2.add (local.get $b) (f64x2.mul (v128.load offset=16 (local.get $x)) (v128.load offset=16 (local.get $y)))))
+        (local.set $c (f64x2.add (local.get $c) (f64x2.mul (v128.load offset=32 (local.get $x)) (v128.load offset=32 (local.get $y)))))
+        (local.set $d (f64x2.add (local.get $d) (f64x2.mul (v128.load offset=48 (local.get $x)) (v128.load offset=48 (local.get $y)))))
         (local.set $x (i32.add (local.get $x) (i32.const 64)))
-      (local.set $y (i32.add (local.get $y) (i32.const 64)))
+        (local.set $y (i32.add (local.get $y) (i32.const 64)))
         (br $next)))
     (local.set $a (f64x2.add (f64x2.add (local.get $a) (local.get $b)) (f64x2.add (local.get $c) (local.get $d))))
     (local.set $s (f64.add (f64x2.extract_lane 0 (local.get $a)) (f64x2.extract_lane 1 (local.get $a))))
@@ -63,7 +63,7 @@
         (br_if $done (i32.ge_u (local.get $x) (local.get $end)))
         (local.set $s (f64.add (local.get $s) (f64.mul (f64.load (local.get $x)) (f64.load (local.get $y)))))
         (local.set $x (i32.add (local.get $x) (i32.const 8)))
-      (local.set $y (i32.add (local.get $y) (i32.const 8)))
+        (local.set $y (i32.add (local.get $y) (i32.const 8)))
         (br $next)))
     (local.get $s))
 
@@ -162,10 +162,10 @@
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $x) (local.get $end)))
-      (local.set $a (f32x4.add (local.get $a) (v128.load (local.get $x))))
-      (local.set $b (f32x4.add (local.get $b) (v128.load offset=16 (local.get $x))))
-      (local.set $c (f32x4.add (local.get $c) (v128.load offset=32 (local.get $x))))
-      (local.set $d (f32x4.add (local.get $d) (v128.load offset=48 (local.get $x))))
+        (local.set $a (f32x4.add (local.get $a) (v128.load (local.get $x))))
+        (local.set $b (f32x4.add (local.get $b) (v128.load offset=16 (local.get $x))))
+        (local.set $c (f32x4.add (local.get $c) (v128.load offset=32 (local.get $x))))
+        (local.set $d (f32x4.add (local.get $d) (v128.load offset=48 (local.get $x))))
         (local.set $x (i32.add (local.get $x) (i32.const 64)))
         (br $next)))
     (local.set $a (f32x4.add (f32x4.add (local.get $a) (local.get $b)) (f32x4.add (local.get $c) (local.get $d))))
@@ -192,12 +192,12 @@
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $x) (local.get $end)))
-      (local.set $a (f32x4.add (local.get $a) (f32x4.mul (v128.load (local.get $x)) (v128.load (local.get $y)))))
-      (local.set $b (f32x4.add (local.get $b) (f32x4.mul (v128.load offset=16 (local.get $x)) (v128.load offset=16 (local.get $y)))))
-      (local.set $c (f32x4.add (local.get $c) (f32x4.mul (v128.load offset=32 (local.get $x)) (v128.load offset=32 (local.get $y)))))
-      (local.set $d (f32x4.add (local.get $d) (f32x4.mul (v128.load offset=48 (local.get $x)) (v128.load offset=48 (local.get $y)))))
+        (local.set $a (f32x4.add (local.get $a) (f32x4.mul (v128.load (local.get $x)) (v128.load (local.get $y)))))
+        (local.set $b (f32x4.add (local.get $b) (f32x4.mul (v128.load offset=16 (local.get $x)) (v128.load offset=16 (local.get $y)))))
+        (local.set $c (f32x4.add (local.get $c) (f32x4.mul (v128.load offset=32 (local.get $x)) (v128.load offset=32 (local.get $y)))))
+        (local.set $d (f32x4.add (local.get $d) (f32x4.mul (v128.load offset=48 (local.get $x)) (v128.load offset=48 (local.get $y)))))
         (local.set $x (i32.add (local.get $x) (i32.const 64)))
-      (local.set $y (i32.add (local.get $y) (i32.const 64)))
+        (local.set $y (i32.add (local.get $y) (i32.const 64)))
         (br $next)))
     (local.set $a (f32x4.add (f32x4.add (local.get $a) (local.get $b)) (f32x4.add (local.get $c) (local.get $d))))
     (local.set $s (f64.add (f64.add (f64.promote_f32 (f32x4.extract_lane 0 (local.get $a))) (f64.promote_f32 (f32x4.extract_lane 1 (local.get $a)))) (f64.add (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a))) (f64.promote_f32 (f32x4.extract_lane 3 (local.get $a))))))
@@ -207,7 +207,7 @@
         (br_if $done (i32.ge_u (local.get $x) (local.get $end)))
         (local.set $s (f64.add (local.get $s) (f64.promote_f32 (f32.mul (f32.load (local.get $x)) (f32.load (local.get $y))))))
         (local.set $x (i32.add (local.get $x) (i32.const 4)))
-      (local.set $y (i32.add (local.get $y) (i32.const 4)))
+        (local.set $y (i32.add (local.get $y) (i32.const 4)))
         (br $next)))
     (local.get $s))
 

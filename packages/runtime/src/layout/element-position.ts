@@ -4,6 +4,25 @@ import { IndexError, OutOfBoundsError } from '../errors.js';
 export type Indexed = 'view' | 'pointer';
 
 /**
+ * The position of element `index` when it is one in-range, non-negative integer per axis of a 1-D
+ * or 2-D layout; otherwise -1, and {@link elementPosition} decides. A loop over `view.get(i)` pays
+ * for every instruction here, so the axes come as numbers the caller keeps, not as arrays to walk;
+ * `i >>> 0 === i` holds exactly for the integers 0 … 2^32 − 1.
+ */
+export function directPosition(index: readonly number[], rank: number, offset: number, length0: number, stride0: number, length1: number, stride1: number): number {
+  if (index.length === rank) {
+    const i = index[0]!;
+    if (rank === 1) {
+      if (i >>> 0 === i && i < length0) return offset + i * stride0;
+    } else if (rank === 2) {
+      const j = index[1]!;
+      if (i >>> 0 === i && i < length0 && j >>> 0 === j && j < length1) return offset + i * stride0 + j * stride1;
+    }
+  }
+  return -1;
+}
+
+/**
  * The position of element `index` (one integer per axis) in a strided layout, or IndexError /
  * OutOfBoundsError naming the axis. Views count negative indices from the end, as NumPy does;
  * raw pointers refuse them, as a typed array would give `undefined`.

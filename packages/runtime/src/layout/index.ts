@@ -6,4 +6,4 @@ export { applyIndex, sliceIndices, type StridedLayout } from './apply-index.js';
 export { resolveShape, reshapeLayout } from './reshape.js';
 export { checkPermutation } from './transpose.js';
 export { forEachRow, inMemoryOrder, rowLength, rowStride, type Operand } from './rows.js';
-export { elementPosition, type Indexed } from './element-position.js';
+export { directPosition, elementPosition, type Indexed } from './element-position.js';
