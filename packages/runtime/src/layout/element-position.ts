@@ -5,7 +5,7 @@ export type Indexed = 'view' | 'pointer';
 
 /**
  * The position of element `index` when it is one in-range, non-negative integer per axis of a 1-D
- * or 2-D layout; otherwise -1, and {@link elementPosition} decides. A loop over `view.get(i)` pays
+ * or 2-D layout; otherwise -1, and {@link elementPosition} decides. A loop over `ptr.get(i)` pays
  * for every instruction here, so the axes come as numbers the caller keeps, not as arrays to walk;
  * `i >>> 0 === i` holds exactly for the integers 0 … 2^32 − 1.
  */
