@@ -197,7 +197,7 @@ export class Memory<Gen extends number = number> {
     const bytes = ArrayBuffer.isView(source)
       ? new Uint8Array(source.buffer, source.byteOffset, source.byteLength)
       : new Uint8Array(source);
-    const memory = Memory.alloc(bytes.byteLength, options);
+    const memory = Memory.allocForCopy(bytes.byteLength, options);
     new Uint8Array(memory.#buffer, memory.#byteOffset, bytes.byteLength).set(bytes);
     return memory;
   }

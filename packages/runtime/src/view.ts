@@ -219,8 +219,9 @@ export class View<D extends DType = DType, L extends Layout = Layout, G extends 
    * In-range, non-negative integer indices of a 1-D or 2-D view resolve without walking the shape
    * (`i >>> 0 === i` holds exactly for the integers 0 … 2^32 − 1); anything else takes the checked
    * walk, which counts negative indices from the end or names the error. Written out here rather
-   * than shared through directPosition, as RawPtr does: in a loop over `view.get(i)` the shared
-   * form measured about 20% slower.
+   * than shared through directPosition, as RawPtr does: that call reads all six axis fields as its
+   * arguments on every access, where this reads the ones the rank needs, and in a loop over
+   * `view.get(i)` it measured 20–25% slower (3.6 against 4.6 ns per element, 1-D, side by side).
    */
   #position(index: readonly number[]): number {
     const rank = index.length;

@@ -4,7 +4,7 @@ import { ShapeError } from '../errors.js';
 import { Memory } from '../memory.js';
 import type { Layout, View } from '../view.js';
 import { requireFloat, requireNoOverlap, requireSameDtype } from './require.js';
-import { addressOf, sharedKernelsOf } from './wasm/dispatch.js';
+import { inWasm } from './wasm/dispatch.js';
 
 /**
  * The matrix product of 2-D float views `a` (m×k) and `b` (k×n), of any layout, written into
@@ -55,11 +55,12 @@ export function matmul<D extends FloatDType>(a: View<D>, b: View<D>, out?: View<
  */
 function matmulInWasm(a: View, b: View, out: View, m: number, n: number, k: number): boolean {
   if (b.strides[1] !== 1 || out.strides[1] !== 1) return false;
-  const simd = sharedKernelsOf(a, b);
-  if (simd === undefined || sharedKernelsOf(a, out) !== simd) return false;
+  const wasm = inWasm([a, b, out]);
+  if (wasm === undefined) return false;
+  const { kernels, addresses: [pa, pb, pc] } = wasm;
   const size = a.itemsize;
   const [sa0, sa1] = a.strides as [number, number];
-  const gemm = a.dtype === 'f64' ? simd.gemm_f64 : simd.gemm_f32;
-  gemm(addressOf(a), addressOf(b), addressOf(out), m, n, k, sa0 * size, sa1 * size, b.strides[0]! * size, out.strides[0]! * size);
+  const gemm = a.dtype === 'f64' ? kernels.gemm_f64 : kernels.gemm_f32;
+  gemm(pa, pb, pc, m, n, k, sa0 * size, sa1 * size, b.strides[0]! * size, out.strides[0]! * size);
   return true;
 }

@@ -4,15 +4,18 @@ import type { View } from '../view.js';
 import { gdot } from './base/gdot.js';
 import { gsum } from './base/gsum.js';
 import { requireC, requireFloat, requireSameDtype, requireSameShape } from './require.js';
-import { addressOf, kernelsOf, sharedKernelsOf } from './wasm/dispatch.js';
+import { inWasm } from './wasm/dispatch.js';
 
 /** Sum of every element of a C-contiguous float view, read linearly (in wasm memory by the SIMD kernel). */
 export function sum(x: View<FloatDType, 'C'>): number {
   requireFloat(x, 'sum');
   requireC(x, 'sum');
   const array = x.liveArray();
-  const simd = kernelsOf(x);
-  if (simd !== undefined) return x.dtype === 'f64' ? simd.sum_f64(addressOf(x), x.size) : simd.sum_f32(addressOf(x), x.size);
+  const wasm = inWasm([x]);
+  if (wasm !== undefined) {
+    const { kernels, addresses } = wasm;
+    return x.dtype === 'f64' ? kernels.sum_f64(addresses[0], x.size) : kernels.sum_f32(addresses[0], x.size);
+  }
   return gsum.ndarray(x.size, array, 1, x.offset);
 }
 
@@ -37,8 +40,11 @@ export function dot<D extends FloatDType>(x: View<D, 'C'>, y: View<NoInfer<D>, '
   requireC(y, 'dot');
   const xs = x.liveArray();
   const ys = y.liveArray();
-  const simd = sharedKernelsOf(x, y);
-  if (simd !== undefined) return x.dtype === 'f64' ? simd.dot_f64(addressOf(x), addressOf(y), x.size) : simd.dot_f32(addressOf(x), addressOf(y), x.size);
+  const wasm = inWasm([x, y]);
+  if (wasm !== undefined) {
+    const { kernels, addresses: [ax, ay] } = wasm;
+    return x.dtype === 'f64' ? kernels.dot_f64(ax, ay, x.size) : kernels.dot_f32(ax, ay, x.size);
+  }
   return gdot.ndarray(x.size, xs, 1, x.offset, ys, 1, y.offset);
 }
 

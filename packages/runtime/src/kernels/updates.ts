@@ -8,7 +8,7 @@ import { gcopy, type Indexable } from './base/gcopy.js';
 import { gfill } from './base/gfill.js';
 import { gscal } from './base/gscal.js';
 import { requireC, requireFloat, requireNoOverlap, requireSameDtype, requireSameShape } from './require.js';
-import { addressOf, kernelsOf, sharedKernelsOf } from './wasm/dispatch.js';
+import { inWasm } from './wasm/dispatch.js';
 
 /** `y += alpha * x` over two C-contiguous float views of one shape, read linearly. */
 export function axpy<D extends FloatDType>(alpha: number, x: View<D, 'C'>, y: View<NoInfer<D>, 'C'>): void {
@@ -17,10 +17,11 @@ export function axpy<D extends FloatDType>(alpha: number, x: View<D, 'C'>, y: Vi
   requireC(y, 'axpy');
   const xs = x.liveArray();
   const ys = y.liveArray();
-  const simd = sharedKernelsOf(x, y);
-  if (simd !== undefined) {
-    if (x.dtype === 'f64') simd.axpy_f64(alpha, addressOf(x), addressOf(y), x.size);
-    else simd.axpy_f32(alpha, addressOf(x), addressOf(y), x.size);
+  const wasm = inWasm([x, y]);
+  if (wasm !== undefined) {
+    const { kernels, addresses: [ax, ay] } = wasm;
+    if (x.dtype === 'f64') kernels.axpy_f64(alpha, ax, ay, x.size);
+    else kernels.axpy_f32(alpha, ax, ay, x.size);
     return;
   }
   gaxpy.ndarray(x.size, alpha, xs, 1, x.offset, ys, 1, y.offset);
@@ -52,10 +53,11 @@ export function scale(alpha: number, x: View<FloatDType, 'C'>): void {
   requireFloat(x, 'scale');
   requireC(x, 'scale');
   const array = x.liveArray();
-  const simd = kernelsOf(x);
-  if (simd !== undefined) {
-    if (x.dtype === 'f64') simd.scal_f64(alpha, addressOf(x), x.size);
-    else simd.scal_f32(alpha, addressOf(x), x.size);
+  const wasm = inWasm([x]);
+  if (wasm !== undefined) {
+    const { kernels, addresses } = wasm;
+    if (x.dtype === 'f64') kernels.scal_f64(alpha, addresses[0], x.size);
+    else kernels.scal_f32(alpha, addresses[0], x.size);
     return;
   }
   gscal.ndarray(x.size, alpha, array, 1, x.offset);
@@ -123,12 +125,13 @@ export function assign<D extends DType>(source: View<D>, target: View<NoInfer<D>
 /** The tiled 2-D copy by the SIMD module, when both views are f64/f32 in one wasm memory and the target is C-ordered. */
 function copyTilesInWasm(source: View, target: View, shape: readonly number[], out: Operand, into: Operand): boolean {
   if ((source.dtype !== 'f64' && source.dtype !== 'f32') || into.strides[0] !== shape[1] || into.strides[1] !== 1) return false;
-  const simd = sharedKernelsOf(source, target);
-  if (simd === undefined) return false;
+  const wasm = inWasm([source, target]);
+  if (wasm === undefined) return false;
+  const { kernels, addresses: [from, to] } = wasm;
   const [rows, cols] = shape as [number, number];
   const [sr, sc] = out.strides as [number, number];
-  if (source.dtype === 'f64') simd.copy2d_f64(addressOf(source), addressOf(target), rows, cols, sr * 8, sc * 8);
-  else simd.copy2d_f32(addressOf(source), addressOf(target), rows, cols, sr * 4, sc * 4);
+  if (source.dtype === 'f64') kernels.copy2d_f64(from, to, rows, cols, sr * 8, sc * 8);
+  else kernels.copy2d_f32(from, to, rows, cols, sr * 4, sc * 4);
   return true;
 }
 

@@ -2,22 +2,27 @@ import { memoryState } from '../../memory.js';
 import type { View } from '../../view.js';
 import { wasmKernelsFor, type WasmKernels } from './instance.js';
 
-/** The SIMD kernels for `view`, when its bytes live in a WebAssembly.Memory they can run in. */
-export function kernelsOf(view: View): WasmKernels | undefined {
-  return wasmKernelsFor(memoryState(view.memory).storage);
-}
-
-/** The kernels for two views, when both live in the same wasm memory. */
-export function sharedKernelsOf(a: View, b: View): WasmKernels | undefined {
-  const storage = memoryState(a.memory).storage;
-  return storage === memoryState(b.memory).storage ? wasmKernelsFor(storage) : undefined;
+/** The SIMD kernels for some views, with each view's byte address in their wasm memory. */
+export interface InWasm<Views extends readonly View[]> {
+  readonly kernels: WasmKernels;
+  readonly addresses: { readonly [K in keyof Views]: number };
 }
 
 /**
- * The byte address, in its wasm memory, of the view's element at `view.offset`. A wasm32 memory
- * holds at most 4 GiB and the view was checked to lie inside it, so every address fits the
- * module's unsigned 32-bit arithmetic.
+ * The SIMD kernels and the byte address of each view's element at `view.offset`, when every view
+ * lives in one WebAssembly.Memory the kernels can run in; otherwise `undefined`. Each owner's
+ * state is read once. A wasm32 memory holds at most 4 GiB and the views were checked to lie inside
+ * it, so every address fits the module's unsigned 32-bit arithmetic.
  */
-export function addressOf(view: View): number {
-  return memoryState(view.memory).byteOffset + view.offset * view.itemsize;
+export function inWasm<const Views extends readonly View[]>(views: Views): InWasm<Views> | undefined {
+  let storage: object | undefined;
+  const addresses: number[] = [];
+  for (const view of views) {
+    const state = memoryState(view.memory);
+    if (storage === undefined) storage = state.storage;
+    else if (state.storage !== storage) return undefined;
+    addresses.push(state.byteOffset + view.offset * view.itemsize);
+  }
+  const kernels = wasmKernelsFor(storage);
+  return kernels === undefined ? undefined : { kernels, addresses: addresses as unknown as InWasm<Views>['addresses'] };
 }
