@@ -6,7 +6,7 @@ import memsafe from './packages/eslint-plugin/dist/esm/index.js';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', 'examples/app/**', '**/fixtures/**', 'test/.snippets/**', 'bench/**/.corpus/**', 'packages/analyzer/test/__virtual__/**', '**/*.mjs', '**/*.cjs', '**/*.js', '**/*.d.cts', '**/*.d.mts'],
+    ignores: ['**/dist/**', '**/node_modules/**', 'examples/app/**', '**/fixtures/**', 'test/.snippets/**', 'bench/**/.corpus/**', 'bench/corpus/**', 'packages/analyzer/test/__virtual__/**', '**/*.mjs', '**/*.cjs', '**/*.js', '**/*.d.cts', '**/*.d.mts'],
   },
   {
     files: ['**/*.ts'],

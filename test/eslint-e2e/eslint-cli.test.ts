@@ -2,11 +2,11 @@
  * End to end: the real ESLint CLI on fixture projects that install memsafe the way a user does, from
  * the tarballs `npm pack` makes of the workspace packages (typescript-eslint integration-tests style).
  *
- * Offline install: the fixtures get `npm install --offline <tarballs> eslint@X typescript@Y
- * typescript-eslint@Z @types/node@W`, where X..W are the exact versions in the repo's own
- * node_modules. `npm ci` of the repo put those tarballs (and their dependencies') in the npm cache, so
- * `--offline` resolves everything from the cache and never touches the network; a machine whose cache
- * lacks them fails the install with ENOTCACHED rather than downloading. This is a real install (real
+ * Install from the cache: the fixtures get `npm install --prefer-offline <tarballs> eslint@X
+ * typescript@Y typescript-eslint@Z @types/node@W`, where X..W are the exact versions in the repo's own
+ * node_modules. `npm ci` of the repo put those tarballs (and their dependencies') in the npm cache, but
+ * no package metadata: on a fresh machine the first install reads the metadata of those exact
+ * versions from the registry, as `npm ci` itself did, and takes every tarball from the cache. This is a real install (real
  * node_modules layout, real `exports` resolution of the packed packages), not symlinks into the repo.
  *
  * The packages must be built first (`npm run build`, which `npm test` runs): `npm pack` ships dist/.
@@ -71,8 +71,8 @@ async function installFixture(name: string): Promise<string> {
   const dir = join(tmp, name);
   cpSync(join(fixtures, name), dir, { recursive: true });
   const specs = [...tarballs, ...toolchain.map(pkg => `${pkg}@${repoVersion(pkg)}`)];
-  const result = await run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--prefix', dir, ...specs], dir);
-  expectOk(result, `npm install --offline in fixture ${name}`);
+  const result = await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--prefix', dir, ...specs], dir);
+  expectOk(result, `npm install in fixture ${name}`);
   return dir;
 }
 

@@ -1,10 +1,11 @@
 /**
  * The fixture project of the editor e2e tests, installed the way a user installs memsafe: `npm pack`
- * of the workspace packages, then `npm install --offline <tarballs> typescript@X @types/node@Y` in a
- * copy of fixtures/project (the approach of test/eslint-e2e/eslint-cli.test.ts, whose helpers live in a
- * test file and so cannot be imported from here). X and Y are the versions in the repo's own
- * node_modules, which `npm ci` put in the npm cache: `--offline` never touches the network, and a
- * machine whose cache lacks them fails with ENOTCACHED instead of downloading.
+ * of the workspace packages, then `npm install --prefer-offline <tarballs> typescript@X @types/node@Y`
+ * in a copy of fixtures/project (the approach of test/eslint-e2e/eslint-cli.test.ts, whose helpers live
+ * in a test file and so cannot be imported from here). X and Y are the versions in the repo's own
+ * node_modules, whose tarballs `npm ci` put in the npm cache. `npm ci` caches no package metadata, so a
+ * fresh machine's first install reads the versions' metadata from the registry (which `npm ci` itself
+ * needs); tarballs always come from the cache.
  *
  * The packages must be built first (`npm run build`, which `npm test` runs): `npm pack` ships dist/.
  */
@@ -86,7 +87,7 @@ export async function installFixture(prefix: string): Promise<Fixture> {
     const dir = join(tmp, 'project');
     cpSync(join(fixtures, 'project'), dir, { recursive: true });
     const specs = [...tarballs, ...toolchain.map(pkg => `${pkg}@${repoVersion(pkg)}`)];
-    expectOk(await run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--prefix', dir, ...specs], dir), 'npm install --offline in the fixture');
+    expectOk(await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--prefix', dir, ...specs], dir), 'npm install in the fixture');
     return { tmp, dir, tsserver: join(dir, 'node_modules', 'typescript', 'lib', 'tsserver.js'), remove };
   } catch (error) {
     await remove();

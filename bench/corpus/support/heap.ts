@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+
+/** The exports of support/heap.wat, typed as wasm glue types a C or Rust module's exports. */
+export interface HeapExports {
+  readonly memory: WebAssembly.Memory;
+  /** Allocates `size` bytes (8-aligned); grows the memory when they do not fit. */
+  malloc(size: number): number;
+  free(ptr: number): void;
+  /** Moves a block to a new one of `size` bytes; may grow the memory. */
+  realloc(ptr: number, oldSize: number, size: number): number;
+  /** Writes the `n` bytes at `ptr` reversed into a new block (which may grow the memory) and returns it. */
+  reverse(ptr: number, n: number): number;
+  sum_u8(ptr: number, n: number): number;
+  sum_f64(ptr: number, n: number): number;
+  /** `memory.grow(pages)` from inside wasm; returns the old size in pages. */
+  grow(pages: number): number;
+  /** Support only, no real module has it: the next block starts at `addr` (memory grows to reach it). */
+  set_top(addr: number): void;
+}
+
+const bytes = readFileSync(new URL('./heap.wasm', import.meta.url));
+
+/**
+ * A fresh instance of the heap module. `onGrow` runs inside every growth, as Emscripten's
+ * `emscripten_resize_heap` import does; plain modules do nothing there.
+ */
+export function instantiateHeap(onGrow: () => void = () => {}): HeapExports {
+  const module = new WebAssembly.Module(bytes);
+  const instance = new WebAssembly.Instance(module, { env: { on_grow: () => onGrow() } });
+  return instance.exports as unknown as HeapExports;
+}
+
+/** Bytes past the module's first 64 KiB page: a request of this size always grows memory. */
+export const GROWING_REQUEST = 1 << 17;
