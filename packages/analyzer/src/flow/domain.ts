@@ -1,8 +1,9 @@
 import type TS from 'typescript';
+import type { PathKey } from './paths.js';
 import type { Entry, Invalidation } from './state.js';
 
-/** The tracked entry of an identifier read at this point, if its variable holds a tracked value. */
-export type Lookup<Info> = (identifier: TS.Identifier) => Entry<Info> | undefined;
+/** The tracked entry of a reference (`x`, `this.view`, `a.b[i]`) read at this point, if it holds one. */
+export type Lookup<Info> = (reference: TS.Expression) => Entry<Info> | undefined;
 
 /** An event that makes some tracked values unusable. */
 export interface Effect<Info> {
@@ -19,10 +20,15 @@ export interface Effect<Info> {
 export interface FlowDomain<Info> {
   /** The value `expression` produces, when it is one to track. */
   track(expression: TS.Expression, lookup: Lookup<Info>): Info | undefined;
+  /**
+   * The value of member `name` of `object`, read by destructuring (`const { HEAPU8 } = Module`):
+   * what `object.name` would be, for a member that is no tracked path of its own.
+   */
+  trackMember?(object: TS.Expression, name: string, origin: TS.Node, lookup: Lookup<Info>): Info | undefined;
   /** What evaluating `node` does to tracked values, after its operands were evaluated. */
   effectOf(node: TS.CallExpression | TS.NewExpression | TS.AwaitExpression, lookup: Lookup<Info>): Effect<Info> | undefined;
-  /** Variables of enclosing scopes that a call re-derives (Emscripten's `updateMemoryViews()`). */
-  refreshedBy?(call: TS.CallExpression): readonly TS.Symbol[];
+  /** Paths a call re-derives (Emscripten's `updateMemoryViews()`, a method that re-creates `this.view`). */
+  refreshedBy?(call: TS.CallExpression): readonly PathKey[];
   /** A read of an invalidated value; `write` when it is the target object of an assignment. */
-  report(use: TS.Identifier, entry: Entry<Info>, stale: Invalidation, write: boolean): void;
+  report(use: TS.Expression, entry: Entry<Info>, stale: Invalidation, write: boolean): void;
 }

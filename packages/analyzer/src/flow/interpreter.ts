@@ -1,6 +1,10 @@
 import type TS from 'typescript';
+import { isLivenessCheck, provenLive } from '../util/liveness.js';
+import { skipOuter } from '../util/syntax.js';
+import { callbackTiming, isFunctionExpression, isHandlerProperty, type FunctionExpression } from './callbacks.js';
 import type { Effect, FlowDomain, Lookup } from './domain.js';
-import { copyState, joinStates, type Entry, type State } from './state.js';
+import { ELEMENT, lastSegment, memberKey, PathResolver, referenceName, segmentsOf, type PathKey } from './paths.js';
+import { copyState, joinStates, killPath, sameState, type Entry, type State } from './state.js';
 
 /**
  * Limits past which a function is machine-made (a bundle, a generated parser) and is given up
@@ -9,52 +13,107 @@ import { copyState, joinStates, type Entry, type State } from './state.js';
  */
 const MAX_DEPTH = 1000;
 const MAX_TRACKED = 1000;
+/**
+ * Passes over one loop before its state must have stopped changing. Each key can only go
+ * untracked → fresh → stale, so a loop settles in a few passes; the bound is a guard, not a knob.
+ */
+const MAX_LOOP_PASSES = 8;
 
 class GiveUp extends Error {}
+
+/** `{…}` or `[…]`, whose members may be tracked values under the key they are assigned to. */
+function isObjectLiteral(ts: typeof TS, expression: TS.Expression): boolean {
+  const node = skipOuter(ts, expression);
+  return ts.isObjectLiteralExpression(node) || ts.isArrayLiteralExpression(node);
+}
 
 interface LoopFrame<Info> {
   breaks: State<Info>[];
   continues: State<Info>[];
 }
 
+/** What an interpretation shares with the interpretations of the callbacks it defers. */
+interface Shared {
+  /** Each stale use is reported once, however many passes or callbacks reach it. */
+  readonly reported: Set<TS.Node>;
+  /** Nested functions interpreted as part of an enclosing body: their own runs would repeat it. */
+  readonly inlined: Set<TS.Node>;
+}
+
+/** Methods that put their arguments into the collection they are called on. */
+const ADDERS: ReadonlySet<string> = new Set(['push', 'unshift', 'add', 'set', 'splice', 'fill']);
+/** Methods that return an element of the collection they are called on. */
+const GETTERS: ReadonlySet<string> = new Set(['get', 'at', 'pop', 'shift', 'find', 'findLast']);
+
 /**
- * A small abstract interpreter over one function body: it follows evaluation order through
- * branches, loops (twice, so that a use in the next iteration sees a call in this one), early
- * exits, switch, try/catch/finally and short-circuit operators, and asks its domain what to track
- * and what invalidates it. Nested functions are not entered: each is interpreted on its own.
+ * A small abstract interpreter over one function body. It follows evaluation order through
+ * branches, loops (to a fixed point), early exits, switch, try/catch/finally and short-circuit
+ * operators, keeps what it knows per access path (`view`, `this.view`, `state.heap`, the elements
+ * of `views`), and asks its domain what to track and what invalidates it. A function expression
+ * passed to code that runs it at once (`forEach`, `new Promise`) is interpreted where it is called;
+ * one that runs later (`then`, a timer, an event handler) is interpreted after the body, from what
+ * the body may have done by then. Other nested functions are interpreted on their own.
  */
 export class FlowInterpreter<Info> {
   readonly #ts: typeof TS;
   readonly #checker: TS.TypeChecker;
   readonly #domain: FlowDomain<Info>;
+  readonly #paths: PathResolver;
+  readonly #shared: Shared;
   readonly #loops: LoopFrame<Info>[] = [];
-  /** Each stale use is reported once, although loops are walked twice. */
-  readonly #reported = new Set<TS.Node>();
   #state: State<Info> = new Map();
-  /** Names of tracked variables: an identifier with another name needs no symbol lookup. */
+  /** The last segments of tracked keys: a reference ending in another name needs no symbol lookup. */
   readonly #names = new Set<string>();
+  /** Every segment of tracked keys: an assignment to a name none has cannot kill one. */
+  readonly #segments = new Set<string>();
   #depth = 0;
   /** Every effect applied so far, in order: a write's target can be checked against those its right side caused. */
   readonly #effects: Effect<Info>[] = [];
   /** Writes whose target view was read before their right side: effects matter even with nothing tracked. */
   #pendingWrites = 0;
+  /** States at `return`: with the state at the end, what the body may have done when it is left. */
+  readonly #returns: State<Info>[] = [];
+  /** Callbacks that run after the body, with the states they were registered in. */
+  readonly #deferred = new Map<FunctionExpression, State<Info>>();
+  /** Per loop, the entry state of its last interpretation and the exit state it gave. */
+  readonly #loopMemo = new Map<TS.Node, { entry: State<Info>; exit: State<Info> }>();
 
-  constructor(ts: typeof TS, checker: TS.TypeChecker, domain: FlowDomain<Info>) {
+  constructor(ts: typeof TS, checker: TS.TypeChecker, domain: FlowDomain<Info>, shared: Shared = { reported: new Set(), inlined: new Set() }) {
     this.#ts = ts;
     this.#checker = checker;
     this.#domain = domain;
+    this.#paths = new PathResolver(ts, checker);
+    this.#shared = shared;
   }
 
-  /** Interprets `body` from `initial` (tracked variables of enclosing scopes). */
-  run(body: TS.Node, initial: ReadonlyMap<TS.Symbol, Entry<Info>>): void {
+  /** Nested functions this interpretation covered; the caller need not interpret them again. */
+  get inlined(): ReadonlySet<TS.Node> {
+    return this.#shared.inlined;
+  }
+
+  /**
+   * Interprets `body` from `initial` (what enclosing scopes hold: module variables, fields of
+   * `this`, parameters), then the callbacks it deferred. Returns false when the body was given
+   * up past the limits.
+   */
+  run(body: TS.Node, initial: ReadonlyMap<PathKey, Entry<Info>>): boolean {
     this.#state = new Map(initial);
-    for (const symbol of initial.keys()) this.#names.add(symbol.getName());
+    for (const key of initial.keys()) this.#remember(key);
     try {
       if (this.#ts.isBlock(body) || this.#ts.isSourceFile(body)) this.#statements(body.statements);
       else this.#expression(body as TS.Expression);
     } catch (error) {
       if (!(error instanceof GiveUp)) throw error;
+      return false;
     }
+    const exit = joinStates(this.#state, ...this.#returns);
+    let complete = true;
+    for (const [callback, registered] of this.#deferred) {
+      const state = joinStates(registered, exit);
+      if (state === null) continue;
+      complete = new FlowInterpreter(this.#ts, this.#checker, this.#domain, this.#shared).run(callback.body, state) && complete;
+    }
+    return complete;
   }
 
   /** Runs one level deeper, giving the function up past MAX_DEPTH. */
@@ -67,21 +126,37 @@ export class FlowInterpreter<Info> {
     }
   }
 
-  readonly #lookup: Lookup<Info> = identifier => {
-    if (this.#state === null || !this.#names.has(identifier.text)) return undefined;
-    const symbol = this.#checker.getSymbolAtLocation(identifier);
-    return symbol === undefined ? undefined : this.#state.get(symbol);
+  #keyOf(reference: TS.Expression): PathKey | undefined {
+    return this.#paths.keyOf(reference);
+  }
+
+  readonly #lookup: Lookup<Info> = reference => {
+    if (this.#state === null) return undefined;
+    const name = referenceName(this.#ts, reference);
+    if (name === undefined || !this.#names.has(name)) return undefined;
+    const key = this.#keyOf(reference);
+    return key === undefined ? undefined : this.#state.get(key);
   };
 
-  #set(symbol: TS.Symbol | undefined, entry: Entry<Info> | undefined): void {
-    if (this.#state === null || symbol === undefined) return;
-    if (entry === undefined) {
-      this.#state.delete(symbol);
-    } else {
-      this.#state.set(symbol, entry);
-      if (this.#state.size > MAX_TRACKED) throw new GiveUp();
-      this.#names.add(symbol.getName());
-    }
+  #set(key: PathKey | undefined, entry: Entry<Info> | undefined): void {
+    if (this.#state === null || key === undefined) return;
+    killPath(this.#state, key);
+    if (entry !== undefined) this.#add(key, entry);
+  }
+
+  /** Adds an entry without forgetting what lies under its key: an element joins its collection. */
+  #add(key: PathKey, entry: Entry<Info>): void {
+    if (this.#state === null) return;
+    const existing = this.#state.get(key);
+    if (existing !== undefined && existing.stale !== null && entry.stale === null && key.endsWith(ELEMENT)) return;
+    this.#state.set(key, entry);
+    if (this.#state.size > MAX_TRACKED) throw new GiveUp();
+    this.#remember(key);
+  }
+
+  #remember(key: PathKey): void {
+    this.#names.add(lastSegment(key));
+    for (const segment of segmentsOf(key)) this.#segments.add(segment);
   }
 
   #statements(statements: readonly TS.Statement[]): void {
@@ -101,15 +176,18 @@ export class FlowInterpreter<Info> {
     if (ts.isIfStatement(node)) {
       this.#expression(node.expression);
       const before = copyState(this.#state);
+      this.#refine(node.expression, true);
       this.#statement(node.thenStatement);
       const afterThen = this.#state;
       this.#state = before;
+      this.#refine(node.expression, false);
       if (node.elseStatement !== undefined) this.#statement(node.elseStatement);
       this.#state = joinStates(afterThen, this.#state);
       return;
     }
     if (ts.isReturnStatement(node) || ts.isThrowStatement(node)) {
       if (node.expression !== undefined) this.#expression(node.expression);
+      if (ts.isReturnStatement(node)) this.#returns.push(copyState(this.#state));
       this.#state = null;
       return;
     }
@@ -119,20 +197,20 @@ export class FlowInterpreter<Info> {
       this.#state = null;
       return;
     }
-    if (ts.isWhileStatement(node)) return this.#loop(() => this.#expression(node.expression), node.statement, undefined, false);
-    if (ts.isDoStatement(node)) return this.#loop(() => this.#expression(node.expression), node.statement, undefined, true);
+    if (ts.isWhileStatement(node)) return this.#loop(node, () => this.#expression(node.expression), () => this.#statement(node.statement), false);
+    if (ts.isDoStatement(node)) return this.#loop(node, () => this.#expression(node.expression), () => this.#statement(node.statement), true);
     if (ts.isForStatement(node)) {
       if (node.initializer !== undefined) {
         if (ts.isVariableDeclarationList(node.initializer)) this.#declarations(node.initializer);
         else this.#expression(node.initializer);
       }
-      const condition = node.condition;
-      const incrementor = node.incrementor;
-      return this.#loop(() => condition !== undefined && this.#expression(condition), node.statement, incrementor, false);
+      const { condition, incrementor } = node;
+      return this.#loop(node, () => condition !== undefined && this.#expression(condition), () => this.#statement(node.statement), false, incrementor);
     }
     if (ts.isForOfStatement(node) || ts.isForInStatement(node)) {
       this.#expression(node.expression);
-      return this.#loop(() => this.#untrackIterationVariable(node.initializer), node.statement, undefined, false);
+      const element = ts.isForOfStatement(node) ? this.#elementOf(node.expression) : undefined;
+      return this.#loop(node, () => this.#bindIterationVariable(node.initializer, element), () => this.#statement(node.statement), false);
     }
     if (ts.isSwitchStatement(node)) return this.#switch(node);
     if (ts.isTryStatement(node)) return this.#try(node);
@@ -142,55 +220,149 @@ export class FlowInterpreter<Info> {
   }
 
   #declarations(list: TS.VariableDeclarationList): void {
+    const ts = this.#ts;
     for (const declaration of list.declarations) {
+      const name = declaration.name;
       if (declaration.initializer === undefined) {
-        if (this.#ts.isIdentifier(declaration.name)) this.#set(this.#checker.getSymbolAtLocation(declaration.name), undefined);
+        if (ts.isIdentifier(name)) this.#set(this.#paths.keyOfDeclaration(name), undefined);
         continue;
       }
       this.#expression(declaration.initializer);
-      if (this.#ts.isIdentifier(declaration.name)) {
-        this.#set(this.#checker.getSymbolAtLocation(declaration.name), this.#valueOf(declaration.initializer));
+      if (!ts.isIdentifier(name)) {
+        this.#destructure(name, declaration.initializer);
+        continue;
+      }
+      const value = this.#valueOf(declaration.initializer);
+      // A new name that gets no tracked value has nothing to forget: no symbol to look up.
+      if (value !== undefined || this.#segments.has(name.text) || isObjectLiteral(ts, declaration.initializer)) {
+        const key = this.#paths.keyOfDeclaration(name);
+        this.#set(key, value);
+        if (key !== undefined) this.#members(key, declaration.initializer);
       }
     }
   }
 
-  /** What a variable assigned `expression` holds: an alias's entry, a newly tracked value, or nothing. */
+  /** `{ view: v, heap }` or `[v, w]` assigned to `key`: each tracked member value at `key.member`, `key[]`. */
+  #members(key: PathKey, value: TS.Expression): void {
+    const ts = this.#ts;
+    const literal = skipOuter(ts, value);
+    if (ts.isArrayLiteralExpression(literal)) {
+      const element = memberKey(key, ELEMENT);
+      for (const item of literal.elements) {
+        const entry = element === undefined || ts.isSpreadElement(item) || ts.isOmittedExpression(item) ? undefined : this.#valueOf(item);
+        if (entry !== undefined) this.#add(element!, entry);
+      }
+      return;
+    }
+    if (!ts.isObjectLiteralExpression(literal)) return;
+    for (const property of literal.properties) {
+      const member = ts.isPropertyAssignment(property) ? property.initializer : ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
+      if (member === undefined || property.name === undefined || !(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) continue;
+      const entry = this.#valueOf(member);
+      const memberPath = entry === undefined ? undefined : memberKey(key, property.name.text);
+      if (memberPath !== undefined) this.#add(memberPath, entry!);
+    }
+  }
+
+  /** `const { HEAPU8, HEAP32: h32 } = Module`, `const [first] = views`: each binding gets its member's value. */
+  #destructure(pattern: TS.BindingName, source: TS.Expression): void {
+    const ts = this.#ts;
+    if (ts.isIdentifier(pattern)) return;
+    const sourceKey = this.#state === null ? undefined : this.#referenceKey(source);
+    for (const element of pattern.elements) {
+      if (ts.isOmittedExpression(element) || !ts.isIdentifier(element.name)) continue;
+      const key = this.#paths.keyOfDeclaration(element.name);
+      let member: string | undefined;
+      if (ts.isArrayBindingPattern(pattern)) member = ELEMENT;
+      else if (element.propertyName === undefined) member = element.name.text;
+      else if (ts.isIdentifier(element.propertyName) || ts.isStringLiteral(element.propertyName)) member = element.propertyName.text;
+      if (member === undefined || element.dotDotDotToken !== undefined) {
+        this.#set(key, undefined);
+        continue;
+      }
+      const memberPath = sourceKey === undefined ? undefined : memberKey(sourceKey, member);
+      const existing = memberPath === undefined ? undefined : this.#state?.get(memberPath);
+      const info = existing === undefined && member !== ELEMENT ? this.#domain.trackMember?.(source, member, element, this.#lookup) : undefined;
+      this.#set(key, existing ?? (info === undefined ? undefined : { info, stale: null }));
+    }
+  }
+
+  /** The key of `expression` when it is a reference whose name some tracked key could extend. */
+  #referenceKey(expression: TS.Expression): PathKey | undefined {
+    return referenceName(this.#ts, expression) === undefined ? undefined : this.#keyOf(expression);
+  }
+
+  /** What a reference assigned `expression` holds: an alias's entry, a newly tracked value, or nothing. */
   #valueOf(expression: TS.Expression): Entry<Info> | undefined {
-    let inner = expression;
-    while (this.#ts.isParenthesizedExpression(inner) || this.#ts.isAsExpression(inner) || this.#ts.isNonNullExpression(inner)) inner = inner.expression;
-    if (this.#ts.isIdentifier(inner)) {
-      const entry = this.#lookup(inner);
-      if (entry !== undefined) return entry;
+    const ts = this.#ts;
+    const inner = skipOuter(ts, expression);
+    const alias = this.#lookup(inner);
+    if (alias !== undefined) return alias;
+    if (ts.isConditionalExpression(inner)) return this.#either(inner.whenTrue, inner.whenFalse);
+    if (ts.isBinaryExpression(inner)) {
+      const operator = inner.operatorToken.kind;
+      if (operator === ts.SyntaxKind.EqualsToken) return this.#valueOf(inner.right);
+      if (operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken) return this.#either(inner.left, inner.right);
+    }
+    if (ts.isCallExpression(inner)) {
+      const callee = skipOuter(ts, inner.expression);
+      if (ts.isPropertyAccessExpression(callee) && GETTERS.has(callee.name.text)) {
+        const element = this.#elementOf(callee.expression);
+        if (element !== undefined) return element;
+      }
     }
     const info = this.#domain.track(inner, this.#lookup);
     return info === undefined ? undefined : { info, stale: null };
   }
 
-  #untrackIterationVariable(initializer: TS.ForInitializer): void {
-    if (this.#ts.isVariableDeclarationList(initializer)) {
-      for (const declaration of initializer.declarations) {
-        if (this.#ts.isIdentifier(declaration.name)) this.#set(this.#checker.getSymbolAtLocation(declaration.name), undefined);
-      }
+  #either(a: TS.Expression, b: TS.Expression): Entry<Info> | undefined {
+    const left = this.#valueOf(a);
+    const right = this.#valueOf(b);
+    if (left === undefined || right === undefined) return left ?? right;
+    return left.stale !== null ? left : right;
+  }
+
+  /** The entry every element of a collection shares, when its key is tracked. */
+  #elementOf(collection: TS.Expression): Entry<Info> | undefined {
+    if (this.#state === null || !this.#names.has(ELEMENT)) return undefined;
+    const key = this.#referenceKey(collection);
+    const element = key === undefined ? undefined : memberKey(key, ELEMENT);
+    return element === undefined ? undefined : this.#state.get(element);
+  }
+
+  #bindIterationVariable(initializer: TS.ForInitializer, element: Entry<Info> | undefined): void {
+    if (!this.#ts.isVariableDeclarationList(initializer)) return;
+    for (const declaration of initializer.declarations) {
+      const name = declaration.name;
+      if (this.#ts.isIdentifier(name) && (element !== undefined || this.#names.has(name.text))) this.#set(this.#paths.keyOfDeclaration(name), element);
     }
   }
 
   /**
-   * A loop: the body runs twice, the second time from the join of the entry and the first
-   * iteration's end, so that what one iteration does reaches the next iteration's uses.
+   * A loop, interpreted until the state at its head stops changing: each pass starts from the
+   * join of the entry and the previous pass's end, so that what one iteration does reaches the
+   * next iteration's uses. A loop met again with the same entry state (a nested loop on the
+   * outer loop's next pass) gives the same exit without a walk, so nests cost linear time.
    */
-  #loop(head: () => void, body: TS.Statement, incrementor: TS.Expression | undefined, bodyFirst: boolean): void {
+  #loop(node: TS.Node, head: () => void, body: () => void, bodyFirst: boolean, incrementor?: TS.Expression): void {
     const entry = copyState(this.#state);
+    const memo = this.#loopMemo.get(node);
+    if (memo !== undefined && sameState(memo.entry, entry)) {
+      this.#state = copyState(memo.exit);
+      return;
+    }
+    let start = entry;
     let exits: State<Info>[] = [];
-    let current = entry;
-    for (let pass = 0; pass < 2; pass++) {
-      this.#state = copyState(current);
+    for (let pass = 0; pass < MAX_LOOP_PASSES; pass++) {
+      this.#state = copyState(start);
+      exits = [];
       const frame: LoopFrame<Info> = { breaks: [], continues: [] };
       this.#loops.push(frame);
       if (!bodyFirst) {
         head();
         exits.push(copyState(this.#state));
       }
-      this.#statement(body);
+      body();
       this.#state = joinStates(this.#state, ...frame.continues);
       if (incrementor !== undefined) this.#expression(incrementor);
       if (bodyFirst) {
@@ -198,10 +370,14 @@ export class FlowInterpreter<Info> {
         exits.push(copyState(this.#state));
       }
       this.#loops.pop();
-      exits = exits.concat(frame.breaks);
-      current = joinStates(entry, this.#state);
+      exits.push(...frame.breaks);
+      const next = joinStates(entry, this.#state);
+      if (sameState(next, start)) break;
+      start = next;
     }
-    this.#state = joinStates(...exits, bodyFirst ? null : entry);
+    const exit = joinStates(...exits);
+    this.#loopMemo.set(node, { entry, exit: copyState(exit) });
+    this.#state = exit;
   }
 
   #switch(node: TS.SwitchStatement): void {
@@ -254,30 +430,36 @@ export class FlowInterpreter<Info> {
     const ts = this.#ts;
     if (this.#state === null) return;
     if (ts.isIdentifier(node)) return this.#read(node, false);
-    if (ts.isFunctionLike(node) || ts.isClassExpression(node)) return; // interpreted on their own
+    if (ts.isFunctionLike(node) || ts.isClassExpression(node)) return; // interpreted on their own, or as callbacks
     if (ts.isBinaryExpression(node)) return this.#binary(node);
     if (ts.isConditionalExpression(node)) {
       this.#expression(node.condition);
       const before = copyState(this.#state);
+      this.#refine(node.condition, true);
       this.#expression(node.whenTrue);
       const afterTrue = this.#state;
       this.#state = before;
+      this.#refine(node.condition, false);
       this.#expression(node.whenFalse);
       this.#state = joinStates(afterTrue, this.#state);
       return;
     }
-    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
-      this.#expression(node.expression);
-      for (const argument of node.arguments ?? []) this.#expression(argument);
-      this.#apply(node);
-      return;
-    }
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) return this.#call(node);
     if (ts.isAwaitExpression(node)) {
       this.#expression(node.expression);
       this.#apply(node);
       return;
     }
-    if (ts.isPropertyAccessExpression(node)) return this.#expression(node.expression);
+    if (ts.isPropertyAccessExpression(node)) {
+      if (this.#readPath(node)) return;
+      return this.#expression(node.expression);
+    }
+    if (ts.isElementAccessExpression(node)) {
+      this.#expression(node.expression);
+      this.#expression(node.argumentExpression);
+      this.#readPath(node);
+      return;
+    }
     if (ts.isShorthandPropertyAssignment(node)) return this.#read(node.name, false);
     this.#children(node);
   }
@@ -305,12 +487,68 @@ export class FlowInterpreter<Info> {
     });
   }
 
+  #call(node: TS.CallExpression | TS.NewExpression): void {
+    const ts = this.#ts;
+    this.#expression(node.expression);
+    const args = node.arguments ?? [];
+    const callbacks: FunctionExpression[] = [];
+    for (const argument of args) {
+      const inner = skipOuter(ts, argument);
+      if (isFunctionExpression(ts, inner)) callbacks.push(inner);
+      else this.#expression(argument);
+    }
+    const timing = callbacks.length > 0 ? callbackTiming(ts, node) : undefined;
+    if (timing === 'now') {
+      const callee = skipOuter(ts, node.expression);
+      const element = ts.isPropertyAccessExpression(callee) ? this.#elementOf(callee.expression) : undefined;
+      for (const callback of callbacks) this.#runNow(callback, element);
+    }
+    if (ts.isCallExpression(node)) this.#collect(node);
+    this.#apply(node);
+    if (timing === 'later') for (const callback of callbacks) this.#defer(callback);
+  }
+
+  /** `views.push(v)`, `cache.set(key, v)`: a tracked value joins the collection's elements. */
+  #collect(call: TS.CallExpression): void {
+    const ts = this.#ts;
+    const callee = skipOuter(ts, call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || !ADDERS.has(callee.name.text) || this.#state === null) return;
+    let added: Entry<Info> | undefined;
+    for (const argument of call.arguments) added ??= this.#valueOf(argument);
+    if (added === undefined) return;
+    const key = this.#keyOf(callee.expression);
+    const element = key === undefined ? undefined : memberKey(key, ELEMENT);
+    if (element !== undefined) this.#add(element, added);
+  }
+
+  /**
+   * A callback run during the call, any number of times: its body is a loop at the call. The
+   * first parameter of an array method's callback is an element of the array.
+   */
+  #runNow(callback: FunctionExpression, element: Entry<Info> | undefined): void {
+    const ts = this.#ts;
+    this.#shared.inlined.add(callback);
+    const first = callback.parameters[0]?.name;
+    const body = callback.body;
+    const bind = () => {
+      if (first !== undefined && ts.isIdentifier(first)) this.#set(this.#paths.keyOfDeclaration(first), element);
+    };
+    this.#loop(callback, bind, () => (ts.isBlock(body) ? this.#statement(body) : this.#expression(body)), false);
+  }
+
+  /** A callback run after the body: interpreted at the end, from every state it could start in. */
+  #defer(callback: FunctionExpression): void {
+    this.#shared.inlined.add(callback);
+    this.#deferred.set(callback, joinStates(this.#deferred.get(callback) ?? null, copyState(this.#state)));
+  }
+
   #binary(node: TS.BinaryExpression): void {
     const ts = this.#ts;
     const operator = node.operatorToken.kind;
     if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken) {
       this.#expression(node.left);
       const skipped = copyState(this.#state);
+      if (operator !== ts.SyntaxKind.QuestionQuestionToken) this.#refine(node.left, operator === ts.SyntaxKind.AmpersandAmpersandToken);
       this.#expression(node.right);
       this.#state = joinStates(skipped, this.#state);
       return;
@@ -325,52 +563,101 @@ export class FlowInterpreter<Info> {
 
   #assignment(node: TS.BinaryExpression, plain: boolean): void {
     const ts = this.#ts;
-    const target = node.left;
+    const target = skipOuter(ts, node.left);
+    const right = skipOuter(ts, node.right);
+    if (plain && isFunctionExpression(ts, right) && isHandlerProperty(ts, target)) {
+      this.#expression((target as TS.PropertyAccessExpression).expression);
+      this.#defer(right);
+      return;
+    }
     if (ts.isIdentifier(target)) {
       if (!plain) this.#read(target, false);
       this.#expression(node.right);
-      const symbol = this.#checker.getSymbolAtLocation(target);
-      this.#set(symbol, plain ? this.#valueOf(node.right) : undefined);
+      const value = plain ? this.#valueOf(node.right) : undefined;
+      if (value !== undefined || this.#segments.has(target.text) || (plain && isObjectLiteral(ts, node.right))) {
+        const key = this.#keyOf(target);
+        this.#set(key, value);
+        if (plain && key !== undefined) this.#members(key, node.right);
+      }
       return;
     }
     if (ts.isElementAccessExpression(target) || ts.isPropertyAccessExpression(target)) {
-      // JS evaluates the target object before the right-hand side: `heap[p] = f()` writes into the
-      // view as it was before f() ran.
-      const object = target.expression;
-      const written = ts.isIdentifier(object) ? this.#lookup(object) : undefined;
-      // `Module.HEAP32[p >> 2] = Module._malloc(n)`: a view read afresh, but still before the call.
-      const fresh = written === undefined && ts.isPropertyAccessExpression(object) ? this.#domain.track(object, this.#lookup) : undefined;
-      const effectsBefore = this.#effects.length;
-      if (fresh !== undefined) this.#pendingWrites++;
-      try {
-        this.#expression(object);
-        if (ts.isElementAccessExpression(target)) this.#expression(target.argumentExpression);
-        this.#expression(node.right);
-      } finally {
-        if (fresh !== undefined) this.#pendingWrites--;
-      }
-      if (written !== undefined && written.stale === null && ts.isIdentifier(object)) {
-        const now = this.#lookup(object);
-        if (now?.stale != null) this.#report(object, now, true);
-      } else if (fresh !== undefined && ts.isPropertyAccessExpression(object) && ts.isIdentifier(object.name)) {
-        const effect = this.#effects.slice(effectsBefore).find(candidate => candidate.affects(fresh));
-        if (effect !== undefined) this.#report(object.name, { info: fresh, stale: effect.invalidation }, true);
+      this.#writeThrough(target, node.right);
+      if (this.#state === null) return;
+      const value = plain ? this.#valueOf(node.right) : undefined;
+      // Only a tracked value, or a reference some tracked key could lie under, needs the key.
+      const name = referenceName(ts, target);
+      if (value === undefined && !isObjectLiteral(ts, node.right) && (name === undefined || !this.#segments.has(name))) return;
+      const key = this.#keyOf(target);
+      if (key === undefined) return;
+      if (key.endsWith(ELEMENT)) {
+        if (value !== undefined) this.#add(key, value);
+      } else {
+        this.#set(key, value);
+        if (plain) this.#members(key, node.right);
       }
       return;
     }
-    this.#expression(target);
+    this.#expression(node.left);
     this.#expression(node.right);
   }
 
-  #read(identifier: TS.Identifier, write: boolean): void {
-    const entry = this.#lookup(identifier);
-    if (entry?.stale != null) this.#report(identifier, entry, write);
+  /**
+   * The target object of `view[i] = …` or `view.x = …`. JS evaluates it before the right-hand
+   * side: `heap[p] = f()` writes into the view as it was before f() ran.
+   */
+  #writeThrough(target: TS.ElementAccessExpression | TS.PropertyAccessExpression, right: TS.Expression): void {
+    const ts = this.#ts;
+    const object = skipOuter(ts, target.expression);
+    const written = this.#lookup(object);
+    // `Module.HEAP32[p >> 2] = Module._malloc(n)`: a view read afresh, but still before the call.
+    const fresh = written === undefined && ts.isPropertyAccessExpression(object) ? this.#domain.track(object, this.#lookup) : undefined;
+    const effectsBefore = this.#effects.length;
+    if (fresh !== undefined) this.#pendingWrites++;
+    try {
+      this.#expression(target.expression);
+      if (ts.isElementAccessExpression(target)) this.#expression(target.argumentExpression);
+      this.#expression(right);
+    } finally {
+      if (fresh !== undefined) this.#pendingWrites--;
+    }
+    if (written !== undefined && written.stale === null) {
+      const now = this.#lookup(object);
+      if (now?.stale != null) this.#report(object, now, true);
+    } else if (fresh !== undefined && ts.isPropertyAccessExpression(object)) {
+      const effect = this.#effects.slice(effectsBefore).find(candidate => candidate.affects(fresh));
+      if (effect !== undefined) this.#report(object, { info: fresh, stale: effect.invalidation }, true);
+    }
   }
 
-  #report(identifier: TS.Identifier, entry: Entry<Info>, write: boolean): void {
-    if (this.#reported.has(identifier) || entry.stale === null) return;
-    this.#reported.add(identifier);
-    this.#domain.report(identifier, entry, entry.stale, write);
+  /** Where `condition` came out `outcome`, what it proves live is fresh again (a re-checked cache). */
+  #refine(condition: TS.Expression, outcome: boolean): void {
+    const state = this.#state;
+    if (state === null || state.size === 0) return;
+    for (const reference of provenLive(this.#ts, condition, outcome)) {
+      const entry = this.#lookup(reference);
+      const key = entry?.stale == null ? undefined : this.#keyOf(reference);
+      if (key !== undefined) state.set(key, { info: entry!.info, stale: null });
+    }
+  }
+
+  #read(reference: TS.Expression, write: boolean): void {
+    const entry = this.#lookup(reference);
+    if (entry?.stale != null) this.#report(reference, entry, write);
+  }
+
+  /** A property or element read of a tracked path: reported when stale. Returns whether it was one. */
+  #readPath(reference: TS.PropertyAccessExpression | TS.ElementAccessExpression): boolean {
+    const entry = this.#lookup(reference);
+    if (entry === undefined) return false;
+    if (entry.stale !== null) this.#report(reference, entry, false);
+    return true;
+  }
+
+  #report(reference: TS.Expression, entry: Entry<Info>, write: boolean): void {
+    if (this.#shared.reported.has(reference) || entry.stale === null || isLivenessCheck(this.#ts, reference)) return;
+    this.#shared.reported.add(reference);
+    this.#domain.report(reference, entry, entry.stale, write);
   }
 
   /** Applies what a call, `new` or `await` does: invalidations first, then re-derivations. */
@@ -381,14 +668,14 @@ export class FlowInterpreter<Info> {
     const effect = this.#domain.effectOf(node, this.#lookup);
     if (effect !== undefined) {
       this.#effects.push(effect);
-      for (const [symbol, entry] of state) {
-        if (entry.stale === null && effect.affects(entry.info)) state.set(symbol, { info: entry.info, stale: effect.invalidation });
+      for (const [key, entry] of state) {
+        if (entry.stale === null && effect.affects(entry.info)) state.set(key, { info: entry.info, stale: effect.invalidation });
       }
     }
     if (this.#ts.isCallExpression(node) && this.#domain.refreshedBy !== undefined) {
-      for (const symbol of this.#domain.refreshedBy(node)) {
-        const entry = state.get(symbol);
-        if (entry !== undefined) state.set(symbol, { info: entry.info, stale: null });
+      for (const key of this.#domain.refreshedBy(node)) {
+        const entry = state.get(key);
+        if (entry !== undefined) state.set(key, { info: entry.info, stale: null });
       }
     }
   }

@@ -1,4 +1,5 @@
 import type TS from 'typescript';
+import { isUnder, type PathKey } from './paths.js';
 
 /** Why tracked values became unusable: the node that did it and words for the message. */
 export interface Invalidation {
@@ -9,14 +10,17 @@ export interface Invalidation {
   readonly what: string;
 }
 
-/** A tracked value held by a variable, and the invalidation that reached it, if any. */
+/**
+ * A tracked value held at a path, and the invalidation that reached it, if any. Domains make one
+ * `info` object per origin, so that two passes over a loop produce equal states.
+ */
 export interface Entry<Info> {
   readonly info: Info;
   readonly stale: Invalidation | null;
 }
 
 /** What is known at one program point; `null` stands for an unreachable point (after return, throw…). */
-export type State<Info> = Map<TS.Symbol, Entry<Info>> | null;
+export type State<Info> = Map<PathKey, Entry<Info>> | null;
 
 export function copyState<Info>(state: State<Info>): State<Info> {
   return state === null ? null : new Map(state);
@@ -24,20 +28,38 @@ export function copyState<Info>(state: State<Info>): State<Info> {
 
 /**
  * Where two paths meet: a value is tracked if either path tracks it, and stale if either path
- * made it stale (the analysis looks for uses that *may* be stale).
+ * made it stale (the analysis looks for uses that *may* be stale). The lattice per key is
+ * untracked ⊑ fresh ⊑ stale, so loops reach a fixed point after a few passes.
  */
 export function joinStates<Info>(...states: State<Info>[]): State<Info> {
-  let joined: Map<TS.Symbol, Entry<Info>> | null = null;
+  let joined: Map<PathKey, Entry<Info>> | null = null;
   for (const state of states) {
     if (state === null) continue;
     if (joined === null) {
       joined = new Map(state);
       continue;
     }
-    for (const [symbol, entry] of state) {
-      const other = joined.get(symbol);
-      if (other === undefined || (other.stale === null && entry.stale !== null)) joined.set(symbol, entry);
+    for (const [key, entry] of state) {
+      const other = joined.get(key);
+      if (other === undefined || (other.stale === null && entry.stale !== null)) joined.set(key, entry);
     }
   }
   return joined;
+}
+
+/** Equal for the analysis: the same keys, holding the same values, equally stale. */
+export function sameState<Info>(a: State<Info>, b: State<Info>): boolean {
+  if (a === null || b === null) return a === b;
+  if (a.size !== b.size) return false;
+  for (const [key, entry] of a) {
+    const other = b.get(key);
+    if (other === undefined || other.info !== entry.info || (other.stale === null) !== (entry.stale === null)) return false;
+  }
+  return true;
+}
+
+/** Forgets `key` and every path under it: the reference now holds another object. */
+export function killPath<Info>(state: Map<PathKey, Entry<Info>>, key: PathKey): void {
+  state.delete(key);
+  for (const other of [...state.keys()]) if (isUnder(other, key)) state.delete(other);
 }

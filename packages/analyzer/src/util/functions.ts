@@ -51,3 +51,19 @@ export function lineOf(node: TS.Node): number {
   const sourceFile = node.getSourceFile();
   return position(sourceFile, node.getStart(sourceFile)).line;
 }
+
+/**
+ * The class whose instance `this` is at `node`: the class of the nearest constructor, method,
+ * accessor or field initializer around it, through arrow functions, which keep their `this`.
+ * Undefined inside a plain function, where `this` is something else.
+ */
+export function classOfThis(ts: typeof TS, node: TS.Node): TS.ClassLikeDeclaration | undefined {
+  for (let current: TS.Node | undefined = node; current !== undefined; current = current.parent) {
+    if (ts.isArrowFunction(current)) continue;
+    if (ts.isConstructorDeclaration(current) || ts.isMethodDeclaration(current) || ts.isGetAccessorDeclaration(current) || ts.isSetAccessorDeclaration(current) || ts.isPropertyDeclaration(current)) {
+      return ts.isClassLike(current.parent) ? current.parent : undefined;
+    }
+    if (ts.isFunctionLike(current) || ts.isClassStaticBlockDeclaration(current) || ts.isSourceFile(current)) return undefined;
+  }
+  return undefined;
+}

@@ -163,8 +163,8 @@ export function link(node: number) {
 }`;
     const [finding, ...rest] = lint(code);
     expect(rest).toEqual([]);
-    expect(finding).toMatchObject({ line: 4, column: 10, messageId: 'staleWrite' });
-    expect(finding!.message).toContain('The write through `HEAP32` picks its target before `Module._malloc(…)` (line 4) runs');
+    expect(finding).toMatchObject({ line: 4, column: 3, messageId: 'staleWrite' });
+    expect(finding!.message).toContain('The write through `Module.HEAP32` picks its target before `Module._malloc(…)` (line 4) runs');
   });
 
   it('accepts a wasm-bindgen cached getter that re-checks byteLength, and flags its result kept across malloc', () => {
@@ -262,5 +262,92 @@ export function f(memory: WebAssembly.Memory) {
   return tracking[0]! + fixed[0]!;
 }`;
     expect(lines(code)).toEqual(['10:staleView']);
+  });
+
+  it('follows views kept in fields, object members and collections across a method that allocates', () => {
+    const code = `${EXPORTS}
+export class Bridge {
+  private view = new Uint8Array(exports.memory.buffer);
+  #data: DataView;
+  constructor() {
+    this.#data = new DataView(exports.memory.buffer);
+  }
+  write(bytes: Uint8Array) {
+    const ptr = exports.malloc(bytes.length);
+    this.view.set(bytes, ptr);
+    return this.#data.getUint32(ptr, true);
+  }
+  read(ptr: number) {
+    return this.view[ptr];
+  }
+}
+const state = { heap: new Float64Array(exports.memory.buffer) };
+const views: Uint8Array[] = [new Uint8Array(exports.memory.buffer)];
+export function fill(n: number) {
+  const { heap } = state;
+  exports.malloc(n);
+  heap[0] = 1;
+  views[0]![1] = state.heap[0]!;
+}`;
+    expect(lines(code)).toEqual(['18:staleView', '19:staleView', '30:staleView', '31:staleView', '31:staleView']);
+    expect(lint(code)[0]!.message).toContain('`this.view` is a view of WebAssembly memory made on line 11');
+  });
+
+  it('accepts a class that re-derives its view by buffer identity, and views derived after the call', () => {
+    const code = `${EXPORTS}
+export class Bridge {
+  private view = new Uint8Array(exports.memory.buffer);
+  private get bytes(): Uint8Array {
+    if (this.view.buffer !== exports.memory.buffer) this.view = new Uint8Array(exports.memory.buffer);
+    return this.view;
+  }
+  write(bytes: Uint8Array) {
+    const ptr = exports.malloc(bytes.length);
+    if (this.view.byteLength === 0) this.view = new Uint8Array(exports.memory.buffer);
+    this.view.set(bytes, ptr);
+    this.bytes.set(bytes, ptr);
+  }
+}`;
+    expect(lines(code)).toEqual([]);
+  });
+
+  it('knows views derived from a view, and the buffer of memory kept across growth', () => {
+    const code = `${EXPORTS}
+export function f(n: number) {
+  const heap = new Uint8Array(exports.memory.buffer);
+  const part = new Float32Array(heap.buffer, 64, 4);
+  const buffer = exports.memory.buffer;
+  exports.malloc(n);
+  return [part[0], new Uint8Array(buffer, 0, 8), buffer.byteLength];
+}`;
+    expect(lines(code)).toEqual(['15:staleView', '15:staleView', '15:staleView']);
+  });
+
+  it('runs callbacks registered before a growth with the state after it', () => {
+    const code = `${EXPORTS}
+export function f(port: MessagePort, done: Promise<void>) {
+  const heap = new Uint8Array(exports.memory.buffer);
+  port.onmessage = event => heap.set(event.data as Uint8Array, 0);
+  done.then(() => heap[0]);
+  exports.malloc(1 << 20);
+}
+export function g(port: MessagePort) {
+  exports.malloc(1 << 20);
+  const heap = new Uint8Array(exports.memory.buffer);
+  port.onmessage = event => heap.set(event.data as Uint8Array, 0);
+}`;
+    expect(lines(code)).toEqual(['12:staleView', '13:staleView']);
+  });
+
+  it('leaves views of a memory that cannot grow alone', () => {
+    const code = `
+declare function run(memory: WebAssembly.Memory): void;
+const memory = new WebAssembly.Memory({ initial: 4, maximum: 4 });
+export function f() {
+  const heap = new Uint8Array(memory.buffer);
+  memory.grow(1);
+  return heap[0];
+}`;
+    expect(lines(code)).toEqual([]);
   });
 });

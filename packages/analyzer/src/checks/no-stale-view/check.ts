@@ -2,8 +2,9 @@ import type TS from 'typescript';
 import { defineCheck, type CheckContext } from '../../check.js';
 import type { FlowDomain } from '../../flow/domain.js';
 import { FlowInterpreter } from '../../flow/interpreter.js';
+import { memberKey, symbolKey, type PathKey } from '../../flow/paths.js';
 import type { Entry } from '../../flow/state.js';
-import { calleeDeclaration, functionOf, lineOf } from '../../util/functions.js';
+import { calleeDeclaration, classOfThis, functionOf, lineOf } from '../../util/functions.js';
 import { isLivenessCheck, isMetadataRead } from '../../util/liveness.js';
 import { isStableReference, skipOuter, walk } from '../../util/syntax.js';
 import { GrowthOracle } from './growth.js';
@@ -67,24 +68,31 @@ export const noStaleView = defineCheck<MessageId, NoStaleViewOptions>({
       pureFunctions: new Set(options.pureFunctions),
       growingFunctions: new Set(options.growingFunctions),
     });
-    const outer = new Map<TS.Symbol, ViewInfo>([...sources.trackedDeclarations(sourceFile), ...importedViews(context, sources)]);
-    if (outer.size === 0 && !ORIGIN_TEXT.test(sourceFile.text)) return;
+    const kept = sources.keptViews(sourceFile);
+    const imported = importedViews(context, sources);
+    if (kept.paths.size === 0 && kept.fields.size === 0 && imported.size === 0 && !ORIGIN_TEXT.test(sourceFile.text)) return;
     const domain = createDomain(context, sources, growth);
-    const names = [...outer.keys()].map(symbol => symbol.getName());
+    const names = [...[...kept.paths.values(), ...imported.values()].map(({ root }) => root.getName()), ...[...kept.fields.values()].flatMap(fields => [...fields.keys()])];
+    const shared = { reported: new Set<TS.Node>(), inlined: new Set<TS.Node>() };
 
-    const interpret = (body: TS.Node, container: TS.Node | undefined): void => {
+    const interpret = (body: TS.Node, container: TS.SignatureDeclaration | undefined): void => {
       const text = sourceFile.text.slice(body.pos, body.end);
       if (!ORIGIN_TEXT.test(text) && !names.some(name => text.includes(name))) return;
-      const initial = new Map<TS.Symbol, Entry<ViewInfo>>();
-      for (const [symbol, info] of outer) {
-        if (container === undefined ? isImported(ts, symbol) : !declaredWithin(symbol, container)) initial.set(symbol, { info, stale: null });
+      const initial = new Map<PathKey, Entry<ViewInfo>>();
+      for (const [key, { root, info }] of [...kept.paths, ...imported]) {
+        if (container === undefined ? isImported(ts, root) : !declaredWithin(root, container)) initial.set(key, { info, stale: null });
       }
-      new FlowInterpreter(ts, checker, domain).run(body, initial);
+      const owner = container === undefined ? undefined : classOfThis(ts, container);
+      for (const [field, info] of (owner === undefined ? undefined : kept.fields.get(owner)) ?? []) {
+        const key = memberKey('this', field);
+        if (key !== undefined) initial.set(key, { info, stale: null });
+      }
+      new FlowInterpreter(ts, checker, domain, shared).run(body, initial);
     };
 
     interpret(sourceFile, undefined);
     walk(ts, sourceFile, node => {
-      if (ts.isFunctionLike(node) && 'body' in node && node.body !== undefined) interpret(node.body, node);
+      if (ts.isFunctionLike(node) && 'body' in node && node.body !== undefined && !shared.inlined.has(node)) interpret(node.body, node);
     });
   },
 });
@@ -93,6 +101,7 @@ function createDomain(context: CheckContext<MessageId, NoStaleViewOptions>, sour
   const { ts, checker, sourceFile, options } = context;
   return {
     track: (expression, lookup) => sources.track(expression, lookup),
+    trackMember: (object, name, origin, lookup) => sources.trackMember(object, name, origin, lookup),
     effectOf(node) {
       const found = ts.isAwaitExpression(node)
         ? options.checkAwait
@@ -110,21 +119,29 @@ function createDomain(context: CheckContext<MessageId, NoStaleViewOptions>, sour
     refreshedBy(call) {
       const fn = functionOf(ts, calleeDeclaration(ts, checker, call));
       if (fn === undefined) return [];
-      const assigned = sources.trackedDeclarations(fn.getSourceFile());
-      const refreshed: TS.Symbol[] = [];
+      const callee = skipOuter(ts, call.expression);
+      const onThis = ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword;
+      const refreshed: PathKey[] = [];
       walk(ts, fn.body, node => {
-        if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left)) {
-          const symbol = checker.getSymbolAtLocation(node.left);
-          if (symbol !== undefined && assigned.has(symbol)) refreshed.push(symbol);
+        if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+        const target = skipOuter(ts, node.left);
+        if (ts.isIdentifier(target)) {
+          const symbol = checker.getSymbolAtLocation(target);
+          const declaration = symbol?.valueDeclaration;
+          if (symbol !== undefined && declaration !== undefined && sources.keptViews(declaration.getSourceFile()).paths.has(symbolKey(symbol))) refreshed.push(symbolKey(symbol));
+        } else if (onThis && ts.isPropertyAccessExpression(target) && target.expression.kind === ts.SyntaxKind.ThisKeyword) {
+          const key = memberKey('this', target.name.text);
+          if (key !== undefined) refreshed.push(key);
         }
       });
       return refreshed;
     },
     report(use, entry, stale, write) {
       if (isLivenessCheck(ts, use) || (entry.info.kind === 'runtime' && isMetadataRead(ts, use))) return;
+      const name = use.getText(sourceFile);
       const data = {
-        name: use.text,
-        consequence: CONSEQUENCES[entry.info.kind].replace('{{name}}', use.text),
+        name,
+        consequence: CONSEQUENCES[entry.info.kind].replace('{{name}}', name),
         memory: MEMORY_WORDS[entry.info.kind],
         madeLine: lineOf(entry.info.origin),
         what: stale.what,
@@ -156,10 +173,10 @@ function isRederivable(ts: typeof TS, origin: TS.Expression): boolean {
   return false;
 }
 
-/** Views that other files export and this file imports (`import { HEAPU8 } from './glue'`). */
-function importedViews(context: CheckContext<MessageId, NoStaleViewOptions>, sources: ViewSources): Map<TS.Symbol, ViewInfo> {
+/** Views that other files export and this file imports (`import { HEAPU8 } from './glue'`), by their local names. */
+function importedViews(context: CheckContext<MessageId, NoStaleViewOptions>, sources: ViewSources): Map<PathKey, { root: TS.Symbol; info: ViewInfo }> {
   const { ts, checker, sourceFile } = context;
-  const found = new Map<TS.Symbol, ViewInfo>();
+  const found = new Map<PathKey, { root: TS.Symbol; info: ViewInfo }>();
   for (const statement of sourceFile.statements) {
     if (!ts.isImportDeclaration(statement) || statement.importClause?.namedBindings === undefined) continue;
     const bindings = statement.importClause.namedBindings;
@@ -170,8 +187,8 @@ function importedViews(context: CheckContext<MessageId, NoStaleViewOptions>, sou
       const original = checker.getAliasedSymbol(local);
       const declaration = original.valueDeclaration;
       if (declaration === undefined || declaration.getSourceFile().isDeclarationFile) continue;
-      const info = sources.trackedDeclarations(declaration.getSourceFile()).get(original);
-      if (info !== undefined) found.set(local, info);
+      const kept = sources.keptViews(declaration.getSourceFile()).paths.get(symbolKey(original));
+      if (kept !== undefined) found.set(symbolKey(local), { root: local, info: kept.info });
     }
   }
   return found;

@@ -55,3 +55,31 @@ export function isExportsObject(ts: typeof TS, checker: TS.TypeChecker, expressi
   }
   return type.getProperty('HEAPU8') !== undefined || type.getProperty('HEAP8') !== undefined;
 }
+
+/**
+ * A memory this module makes and keeps to itself that can never grow: a `const` initialised with
+ * `new WebAssembly.Memory({ initial: n, maximum: n })`, not exported. `grow()` past the maximum
+ * fails, so its buffer is never replaced and views of it never detach.
+ */
+export function isFixedSizeMemory(ts: typeof TS, checker: TS.TypeChecker, expression: TS.Expression): boolean {
+  const node = skipOuter(ts, expression);
+  if (!ts.isIdentifier(node)) return false;
+  const declaration = checker.getSymbolAtLocation(node)?.valueDeclaration;
+  if (declaration === undefined || !ts.isVariableDeclaration(declaration) || declaration.initializer === undefined) return false;
+  if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) || ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Export) return false;
+  const made = skipOuter(ts, declaration.initializer);
+  if (!ts.isNewExpression(made) || !ts.isPropertyAccessExpression(made.expression) || made.expression.name.text !== 'Memory') return false;
+  const descriptor = made.arguments?.[0] === undefined ? undefined : skipOuter(ts, made.arguments[0]);
+  if (descriptor === undefined || !ts.isObjectLiteralExpression(descriptor)) return false;
+  const sizeOf = (name: string): string | undefined => {
+    for (const property of descriptor.properties) {
+      if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && property.name.text === name) {
+        const value = skipOuter(ts, property.initializer);
+        return ts.isNumericLiteral(value) ? String(Number(value.text)) : undefined;
+      }
+    }
+    return undefined;
+  };
+  const initial = sizeOf('initial');
+  return initial !== undefined && initial === sizeOf('maximum');
+}

@@ -1,21 +1,30 @@
 import type TS from 'typescript';
 import type { ProgramCache } from '../../check.js';
 import type { Lookup } from '../../flow/domain.js';
+import { ELEMENT, memberKey, symbolKey, type PathKey } from '../../flow/paths.js';
 import { classifyNode, TYPED_ARRAY_NAMES } from '../../types/classify.js';
-import { calleeDeclaration, functionOf, type FunctionWithBody } from '../../util/functions.js';
+import { calleeDeclaration, classOfThis, functionOf, type FunctionWithBody } from '../../util/functions.js';
 import { perSourceFile } from '../../syntax-cache.js';
 import { skipOuter, walk } from '../../util/syntax.js';
-import { HEAP_VIEW_NAMES, isWasmMemory } from './glue.js';
-import type { ViewInfo } from './view-info.js';
+import { HEAP_VIEW_NAMES, isFixedSizeMemory, isWasmMemory } from './glue.js';
+import type { ViewInfo, ViewKind } from './view-info.js';
 
 const RUNTIME_VIEW_METHODS: ReadonlySet<string> = new Set(['raw', 'asTypedArray', 'asDataView', 'asBuffer']);
+
+/** Views a file keeps outside any one function: in module variables, members of module objects, and fields of `this`. */
+export interface KeptViews {
+  /** Module variables and members of module-level objects, by path, with the variable at their root. */
+  readonly paths: ReadonlyMap<PathKey, { readonly root: TS.Symbol; readonly info: ViewInfo }>;
+  /** Per class, the fields some constructor, method or initializer sets to a view (`views[]` for a collection's elements). */
+  readonly fields: ReadonlyMap<TS.ClassLikeDeclaration, ReadonlyMap<string, ViewInfo>>;
+}
 
 /**
  * Recognises expressions that make a view of memory that can grow, shrink, be freed or detach:
  * typed arrays and DataViews over `memory.buffer` (or a variable holding it), `memory.buffer`
  * itself, Emscripten's `HEAPU8`…, views of a resizable buffer, @memsafe/runtime raw pointers and
- * typed arrays, sub-views of any of these, and calls of functions that return one (wasm-bindgen's
- * `getUint8ArrayMemory0()`).
+ * typed arrays, views derived from any of these (`subarray`, `new T(v.buffer, …)`, `v.buffer`), and
+ * calls of functions that return one (wasm-bindgen's `getUint8ArrayMemory0()`).
  */
 export class ViewSources {
   readonly #ts: typeof TS;
@@ -23,12 +32,28 @@ export class ViewSources {
   readonly #cache: ProgramCache;
   readonly #exportObjects: ReadonlySet<string>;
   readonly #inProgress = new Set<TS.Node>();
+  /** One info per origin and kind, so that states built twice from the same code compare equal. */
+  readonly #infos = new WeakMap<TS.Node, Map<string, ViewInfo>>();
 
   constructor(ts: typeof TS, checker: TS.TypeChecker, cache: ProgramCache, exportObjects: ReadonlySet<string>) {
     this.#ts = ts;
     this.#checker = checker;
     this.#cache = cache;
     this.#exportObjects = exportObjects;
+  }
+
+  #info(kind: ViewKind, origin: TS.Expression | TS.Node, root?: TS.Symbol): ViewInfo {
+    let byKind = this.#infos.get(origin);
+    if (byKind === undefined) this.#infos.set(origin, (byKind = new Map()));
+    const id = root === undefined ? kind : `${kind}:${symbolKey(root)}`;
+    let info = byKind.get(id);
+    if (info === undefined) byKind.set(id, (info = { kind, origin: origin as TS.Expression, ...(root === undefined ? {} : { root }) }));
+    return info;
+  }
+
+  /** Derived from a tracked view: the same memory, made here. */
+  #derived(base: ViewInfo, origin: TS.Expression): ViewInfo {
+    return this.#info(base.kind, origin, base.root);
   }
 
   track(expression: TS.Expression, lookup: Lookup<ViewInfo>, calls = true): ViewInfo | undefined {
@@ -38,31 +63,46 @@ export class ViewSources {
       const first = node.arguments?.[0];
       if (first === undefined) return undefined;
       const source = skipOuter(ts, first);
+      const base = lookup(source);
+      if (base !== undefined) return this.#derived(base.info, node);
       if (ts.isIdentifier(source)) {
-        const entry = lookup(source);
-        if (entry !== undefined) return { ...entry.info, origin: node };
         // Without a length the view tracks the buffer's length and survives a shrink.
         const fixedLength = (node.arguments?.length ?? 0) >= 3;
         return fixedLength ? this.#resizableRoot(source, node) : undefined;
       }
-      if (ts.isPropertyAccessExpression(source) && source.name.text === 'buffer' && isWasmMemory(ts, this.#checker, source.expression, this.#exportObjects)) {
-        return { kind: 'wasm', origin: node };
+      if (ts.isPropertyAccessExpression(source) && source.name.text === 'buffer') {
+        // `new T(v.buffer, …)` over a tracked view looks into the same memory.
+        const owner = lookup(source.expression);
+        if (owner !== undefined) return this.#derived(owner.info, node);
+        if (this.#isGrowableMemory(source.expression)) return this.#info('wasm', node);
+        if (isHeapView(ts, source.expression)) return this.#info('wasm', node);
       }
       return undefined;
     }
-    if (ts.isPropertyAccessExpression(node)) {
-      const name = node.name.text;
-      if (name === 'buffer' && isWasmMemory(ts, this.#checker, node.expression, this.#exportObjects)) return { kind: 'wasm', origin: node };
-      if (HEAP_VIEW_NAMES.has(name)) return { kind: 'wasm', origin: node };
-      if (name === 'array' && ts.isIdentifier(node.expression)) {
-        const entry = lookup(node.expression);
-        if (entry !== undefined) return { ...entry.info, origin: node };
-      }
-      return undefined;
-    }
-    if (ts.isIdentifier(node) && HEAP_VIEW_NAMES.has(node.text)) return { kind: 'wasm', origin: node };
+    if (ts.isPropertyAccessExpression(node)) return this.trackMember(node.expression, node.name.text, node, lookup);
+    if (ts.isIdentifier(node) && HEAP_VIEW_NAMES.has(node.text)) return this.#info('wasm', node);
     if (ts.isCallExpression(node)) return this.#fromCall(node, lookup, calls);
     return undefined;
+  }
+
+  /** `object.name` read by a property access or by destructuring. */
+  trackMember(object: TS.Expression, name: string, origin: TS.Node, lookup: Lookup<ViewInfo>): ViewInfo | undefined {
+    if (name === 'buffer') {
+      const owner = lookup(object);
+      if (owner !== undefined) return this.#derived(owner.info, origin as TS.Expression);
+      return this.#isGrowableMemory(object) ? this.#info('wasm', origin) : undefined;
+    }
+    if (HEAP_VIEW_NAMES.has(name)) return this.#info('wasm', origin);
+    if (name === 'array') {
+      const owner = lookup(object);
+      if (owner !== undefined) return this.#derived(owner.info, origin as TS.Expression);
+    }
+    return undefined;
+  }
+
+  /** A WebAssembly.Memory that may grow: any but one made here with `maximum` equal to `initial`. */
+  #isGrowableMemory(expression: TS.Expression): boolean {
+    return isWasmMemory(this.#ts, this.#checker, expression, this.#exportObjects) && !isFixedSizeMemory(this.#ts, this.#checker, expression);
   }
 
   #fromCall(call: TS.CallExpression, lookup: Lookup<ViewInfo>, calls: boolean): ViewInfo | undefined {
@@ -73,14 +113,14 @@ export class ViewSources {
       const receiver = skipOuter(ts, callee.expression);
       // A sub-view shares the bytes, and dies with them.
       if (method === 'subarray') {
-        const base = ts.isIdentifier(receiver) ? lookup(receiver)?.info : this.track(receiver, lookup, calls);
-        if (base !== undefined) return { ...base, origin: call };
+        const base = lookup(receiver)?.info ?? (ts.isIdentifier(receiver) ? undefined : this.track(receiver, lookup, calls));
+        if (base !== undefined) return this.#derived(base, call);
       }
-      if (RUNTIME_VIEW_METHODS.has(method) && classifyNode(ts, this.#checker, receiver) === 'memsafe.View') return { kind: 'runtime', origin: call };
+      if (RUNTIME_VIEW_METHODS.has(method) && classifyNode(ts, this.#checker, receiver) === 'memsafe.View') return this.#info('runtime', call);
     }
     if (!calls || call.arguments.length > 2) return undefined;
     const fn = functionOf(ts, calleeDeclaration(ts, this.#checker, call));
-    return fn !== undefined && this.returnsView(fn) ? { kind: 'wasm', origin: call } : undefined;
+    return fn !== undefined && this.returnsView(fn) ? this.#info('wasm', call) : undefined;
   }
 
   /** Whether a function returns a view of wasm memory (a cached getter); cached per function. */
@@ -99,38 +139,58 @@ export class ViewSources {
             return true;
           });
         }
-        return returns.some(expression => this.track(expression, none)?.kind === 'wasm' || this.#isTrackedVariable(expression));
+        return returns.some(expression => this.track(expression, none)?.kind === 'wasm' || this.#isKeptView(expression));
       } finally {
         this.#inProgress.delete(fn);
       }
     });
   }
 
-  /** A variable that some assignment or initializer in its file makes a wasm view (a module-level cache). */
-  #isTrackedVariable(expression: TS.Expression): boolean {
-    const node = skipOuter(this.#ts, expression);
-    if (!this.#ts.isIdentifier(node)) return false;
-    const symbol = this.#checker.getSymbolAtLocation(node);
-    const declaration = symbol?.valueDeclaration;
-    return symbol !== undefined && declaration !== undefined && this.trackedDeclarations(declaration.getSourceFile()).has(symbol);
-  }
-
-  /** Variables of a file that an initializer or an assignment makes a view; cached per file. */
-  trackedDeclarations(sourceFile: TS.SourceFile): ReadonlyMap<TS.Symbol, ViewInfo> {
-    return this.#cache.get('memsafe/tracked-variables', sourceFile, () => this.#collectTracked(sourceFile));
-  }
-
-
-  #collectTracked(sourceFile: TS.SourceFile): Map<TS.Symbol, ViewInfo> {
-    const found = new Map<TS.Symbol, ViewInfo>();
-    const none: Lookup<ViewInfo> = () => undefined;
-    for (const { name, value, assignment } of viewCandidates(this.#ts, sourceFile)) {
-      // Syntactic sources only: a call's result would need `returnsView`, which asks this very list.
-      const info = this.track(value, none, false);
-      const symbol = info === undefined ? undefined : this.#checker.getSymbolAtLocation(name);
-      if (info !== undefined && symbol !== undefined && !(assignment && found.has(symbol))) found.set(symbol, info);
+  /** A variable, member or field that some assignment or initializer in its file makes a wasm view (a cache). */
+  #isKeptView(expression: TS.Expression): boolean {
+    const ts = this.#ts;
+    const node = skipOuter(ts, expression);
+    if (ts.isIdentifier(node)) {
+      const symbol = this.#checker.getSymbolAtLocation(node);
+      const declaration = symbol?.valueDeclaration;
+      return symbol !== undefined && declaration !== undefined && this.keptViews(declaration.getSourceFile()).paths.has(symbolKey(symbol));
     }
-    return found;
+    if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      const owner = classOfThis(ts, node);
+      return owner !== undefined && (this.keptViews(node.getSourceFile()).fields.get(owner)?.has(node.name.text) ?? false);
+    }
+    return false;
+  }
+
+  /**
+   * The views a file keeps in module variables, members of module objects and class fields, read
+   * off its initializers and assignments; cached per file. Only syntactic origins count (a call's
+   * result would need `returnsView`, which asks this very list).
+   */
+  keptViews(sourceFile: TS.SourceFile): KeptViews {
+    return this.#cache.get('memsafe/kept-views', sourceFile, () => this.#collectKept(sourceFile));
+  }
+
+  #collectKept(sourceFile: TS.SourceFile): KeptViews {
+    const ts = this.#ts;
+    const paths = new Map<PathKey, { root: TS.Symbol; info: ViewInfo }>();
+    const fields = new Map<TS.ClassLikeDeclaration, Map<string, ViewInfo>>();
+    const none: Lookup<ViewInfo> = () => undefined;
+    for (const candidate of viewCandidates(ts, sourceFile)) {
+      const info = this.track(candidate.value, none, false);
+      if (info === undefined) continue;
+      if (candidate.kind === 'field') {
+        const own = fields.get(candidate.owner) ?? new Map<string, ViewInfo>();
+        if (!own.has(candidate.member)) own.set(candidate.member, info);
+        fields.set(candidate.owner, own);
+        continue;
+      }
+      const root = this.#checker.getSymbolAtLocation(candidate.root);
+      if (root === undefined) continue;
+      const key = candidate.member === undefined ? symbolKey(root) : memberKey(symbolKey(root), candidate.member);
+      if (key !== undefined && !paths.has(key)) paths.set(key, { root, info });
+    }
+    return { paths, fields };
   }
 
   #resizableRoot(buffer: TS.Identifier, origin: TS.Expression): ViewInfo | undefined {
@@ -146,32 +206,77 @@ export class ViewSources {
       init.arguments?.[1] !== undefined &&
       ts.isObjectLiteralExpression(init.arguments[1]) &&
       init.arguments[1].properties.some(p => p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === 'maxByteLength');
-    return resizable ? { kind: 'resizable', origin, root: symbol } : undefined;
+    return resizable ? this.#info('resizable', origin, symbol) : undefined;
   }
 }
 
-/** A variable given a value that may be a view: `const v = …` or `v = …`. */
-interface Candidate {
-  readonly name: TS.Identifier;
-  readonly value: TS.Expression;
-  readonly assignment: boolean;
+/** `Module.HEAPU8`, `HEAPU8`: an Emscripten heap view, whose `.buffer` is the memory's. */
+function isHeapView(ts: typeof TS, expression: TS.Expression): boolean {
+  const node = skipOuter(ts, expression);
+  if (ts.isIdentifier(node)) return HEAP_VIEW_NAMES.has(node.text);
+  return ts.isPropertyAccessExpression(node) && HEAP_VIEW_NAMES.has(node.name.text);
 }
 
+/** A place outside any one function that is given a value that may be a view. */
+type Candidate =
+  | { readonly kind: 'path'; readonly root: TS.Identifier; readonly member?: string; readonly value: TS.Expression }
+  | { readonly kind: 'field'; readonly owner: TS.ClassLikeDeclaration; readonly member: string; readonly value: TS.Expression };
+
 const RUNTIME_OR_SUBVIEW: ReadonlySet<string> = new Set(['subarray', ...RUNTIME_VIEW_METHODS]);
+const COLLECTION_ADDERS: ReadonlySet<string> = new Set(['push', 'unshift', 'add', 'set']);
 
 /**
- * The declarations and assignments of a file whose value has the shape of a view origin; read
- * once per file version, so that each new program (an editor's keystroke) asks the checker only
- * about these few, and only in files that changed or are new to it.
+ * The declarations and assignments of a file whose value has the shape of a view origin: variables,
+ * members of objects (`state.heap = …`, `{ heap: … }`) and fields of `this`. Read once per file
+ * version, so that each new program (an editor's keystroke) asks the checker only about these few.
+ * Emscripten's `Module.HEAPU8` is no member here: its runtime re-creates it on every growth.
  */
 function viewCandidates(ts: typeof TS, sourceFile: TS.SourceFile): readonly Candidate[] {
   return perSourceFile('memsafe/view-candidates', sourceFile, () => {
     const found: Candidate[] = [];
+    const add = (target: TS.Node, value: TS.Expression): void => {
+      if (!mayBeSource(ts, value)) return;
+      if (ts.isIdentifier(target)) {
+        found.push({ kind: 'path', root: target, value });
+        return;
+      }
+      if (!ts.isPropertyAccessExpression(target) || HEAP_VIEW_NAMES.has(target.name.text)) return;
+      const object = skipOuter(ts, target.expression);
+      if (object.kind === ts.SyntaxKind.ThisKeyword) {
+        const owner = classOfThis(ts, target);
+        if (owner !== undefined) found.push({ kind: 'field', owner, member: target.name.text, value });
+      } else if (ts.isIdentifier(object)) {
+        found.push({ kind: 'path', root: object, member: target.name.text, value });
+      }
+    };
     walk(ts, sourceFile, node => {
-      if (ts.isVariableDeclaration(node) && node.initializer !== undefined && ts.isIdentifier(node.name) && mayBeSource(ts, node.initializer)) {
-        found.push({ name: node.name, value: node.initializer, assignment: false });
-      } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && mayBeSource(ts, node.right)) {
-        found.push({ name: node.left, value: node.right, assignment: true });
+      if (ts.isVariableDeclaration(node) && node.initializer !== undefined && ts.isIdentifier(node.name)) {
+        const init = skipOuter(ts, node.initializer);
+        if (ts.isArrayLiteralExpression(init)) {
+          for (const element of init.elements) if (mayBeSource(ts, element)) found.push({ kind: 'path', root: node.name, member: ELEMENT, value: element });
+        } else if (ts.isObjectLiteralExpression(init)) {
+          for (const property of init.properties) {
+            if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && mayBeSource(ts, property.initializer)) {
+              found.push({ kind: 'path', root: node.name, member: property.name.text, value: property.initializer });
+            }
+          }
+        } else {
+          add(node.name, node.initializer);
+        }
+      } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+        add(skipOuter(ts, node.left), node.right);
+      } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && COLLECTION_ADDERS.has(node.expression.name.text)) {
+        // `views.push(new Uint8Array(memory.buffer))`, `this.cache.set(key, view)`: an element of the collection.
+        const collection = skipOuter(ts, node.expression.expression);
+        const value = node.arguments.find(argument => mayBeSource(ts, argument));
+        if (value === undefined) return;
+        if (ts.isIdentifier(collection)) found.push({ kind: 'path', root: collection, member: ELEMENT, value });
+        else if (ts.isPropertyAccessExpression(collection) && collection.expression.kind === ts.SyntaxKind.ThisKeyword) {
+          const owner = classOfThis(ts, collection);
+          if (owner !== undefined) found.push({ kind: 'field', owner, member: `${collection.name.text}${ELEMENT}`, value });
+        }
+      } else if (ts.isPropertyDeclaration(node) && node.initializer !== undefined && (ts.isIdentifier(node.name) || ts.isPrivateIdentifier(node.name)) && ts.isClassLike(node.parent)) {
+        if (mayBeSource(ts, node.initializer)) found.push({ kind: 'field', owner: node.parent, member: node.name.text, value: node.initializer });
       }
     });
     return found;

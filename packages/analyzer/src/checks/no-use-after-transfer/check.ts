@@ -2,6 +2,7 @@ import type TS from 'typescript';
 import { defineCheck, NO_OPTIONS } from '../../check.js';
 import type { FlowDomain } from '../../flow/domain.js';
 import { FlowInterpreter } from '../../flow/interpreter.js';
+import { symbolKey, type PathKey } from '../../flow/paths.js';
 import type { Entry } from '../../flow/state.js';
 import { classifyNode, classifyType } from '../../types/classify.js';
 import { callName, lineOf, ownCalls } from '../../util/functions.js';
@@ -33,6 +34,17 @@ export const noUseAfterTransfer = defineCheck<keyof typeof messages, Record<stri
   check(context) {
     const { ts, checker, sourceFile, cache } = context;
     const oracle = new TransferOracle(ts, checker, cache, context.program);
+    // One info per origin, so that two passes over a loop make equal states.
+    const infos = new WeakMap<TS.Node, Map<string, BufferInfo>>();
+    const infoOf = (origin: TS.Node, kind: BufferInfo['kind'], root?: object): BufferInfo => {
+      let byRoot = infos.get(origin);
+      if (byRoot === undefined) infos.set(origin, (byRoot = new Map()));
+      const id = root === undefined ? kind : `${kind}:${rootIds.get(root) ?? rootIds.set(root, rootIds.size).size}`;
+      let info = byRoot.get(id);
+      if (info === undefined) byRoot.set(id, (info = { root: root ?? origin, kind }));
+      return info;
+    };
+    const rootIds = new Map<object, number>();
     const domain: FlowDomain<BufferInfo> = {
       track(expression, lookup) {
         const node = skipOuter(ts, expression);
@@ -41,12 +53,12 @@ export const noUseAfterTransfer = defineCheck<keyof typeof messages, Record<stri
           const base = lookup(shared.base);
           // `new T(view)` copies; `new T(buffer)`, `new T(view.buffer)`, `view.subarray()` share.
           if (base !== undefined && (shared.viaBuffer || base.info.kind === 'buffer')) {
-            return { root: base.info.root, kind: shared.kind };
+            return infoOf(node, shared.kind, base.info.root);
           }
         }
         if (!ts.isNewExpression(node) && !ts.isCallExpression(node) && !ts.isPropertyAccessExpression(node)) return undefined;
         const kind = classifyNode(ts, checker, node);
-        return BINARY_KINDS.has(kind ?? '') ? { root: {}, kind: isBufferKind(kind) ? 'buffer' : 'view' } : undefined;
+        return BINARY_KINDS.has(kind ?? '') ? infoOf(node, isBufferKind(kind) ? 'buffer' : 'view') : undefined;
       },
       effectOf(node, lookup) {
         if (!ts.isCallExpression(node)) return undefined;
@@ -66,19 +78,19 @@ export const noUseAfterTransfer = defineCheck<keyof typeof messages, Record<stri
       },
       report(use, _entry, stale) {
         if (isLivenessCheck(ts, use)) return;
-        context.report({ node: use, messageId: 'usedAfterTransfer', data: { name: use.text, what: stale.what, line: lineOf(stale.site), event: stale.event } });
+        context.report({ node: use, messageId: 'usedAfterTransfer', data: { name: use.getText(sourceFile), what: stale.what, line: lineOf(stale.site), event: stale.event } });
       },
     };
 
     const run = (container: TS.SourceFile | (TS.FunctionLikeDeclaration & { body: TS.Node })): void => {
       if (!transfersSomething(ts, container, oracle)) return;
-      const initial = new Map<TS.Symbol, Entry<BufferInfo>>();
+      const initial = new Map<PathKey, Entry<BufferInfo>>();
       if (!ts.isSourceFile(container)) {
         for (const parameter of container.parameters) {
           if (!ts.isIdentifier(parameter.name)) continue;
           const symbol = checker.getSymbolAtLocation(parameter.name);
           const kind = classifyType(ts, checker, checker.getTypeAtLocation(parameter));
-          if (symbol !== undefined && BINARY_KINDS.has(kind ?? '')) initial.set(symbol, { info: { root: {}, kind: isBufferKind(kind) ? 'buffer' : 'view' }, stale: null });
+          if (symbol !== undefined && BINARY_KINDS.has(kind ?? '')) initial.set(symbolKey(symbol), { info: infoOf(parameter, isBufferKind(kind) ? 'buffer' : 'view'), stale: null });
         }
       }
       new FlowInterpreter(ts, checker, domain).run(ts.isSourceFile(container) ? container : container.body, initial);
