@@ -1,7 +1,6 @@
 import type TS from 'typescript';
-import { ConversionMatcher } from './conversions/match.js';
+import { conversionAt } from './conversions/lookup.js';
 import type { ConversionResult, ConversionRow, Hazard } from './conversions/schema.js';
-import { conversions } from './conversions/table.js';
 import { position } from './finding.js';
 import { ELEMENT_SIZES } from './types/classify.js';
 import { abbreviate, skipOuter, walk } from './util/syntax.js';
@@ -21,14 +20,6 @@ export interface Explanation {
   readonly note: string;
   /** Bytes a copy allocates, where the code states a length. */
   readonly bytes?: number;
-}
-
-let matcher: ConversionMatcher | undefined;
-
-/** The row of the conversion table that `node` is, if any: the hovers and rules use this too. */
-export function conversionAt(ts: typeof TS, checker: TS.TypeChecker, node: TS.Node): ConversionRow | undefined {
-  matcher ??= new ConversionMatcher(conversions);
-  return matcher.match(ts, checker, node);
 }
 
 /** The conversion `node` is, described as `explain` reports it; undefined when it is none. */

@@ -9,5 +9,6 @@ export type { NoStaleViewOptions } from './checks/no-stale-view/check.js';
 export { classifyType, classifyNode } from './types/classify.js';
 export { conversions, HAZARDS } from './conversions/table.js';
 export { docsUrl, version } from './meta.js';
-export { explainFile, explainNode, conversionAt, type Explanation } from './explain.js';
+export { explainFile, explainNode, type Explanation } from './explain.js';
+export { conversionAt } from './conversions/lookup.js';
 export { main as runCli, type Io } from './cli/main.js';

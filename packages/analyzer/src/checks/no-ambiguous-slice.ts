@@ -1,6 +1,6 @@
 import type TS from 'typescript';
 import { defineCheck, NO_OPTIONS, type CheckContext } from '../check.js';
-import { conversionAt } from '../explain.js';
+import { conversionAt } from '../conversions/lookup.js';
 import { typeOf } from '../types/classify.js';
 import { isStableReference, outerParent, skipOuter, walk } from '../util/syntax.js';
 

@@ -2,7 +2,7 @@ import type TS from 'typescript';
 import { defineCheck, NO_OPTIONS } from '../check.js';
 import { classifyNode } from '../types/classify.js';
 import { lastName, outerParent, skipOuter, walk } from '../util/syntax.js';
-import { isExportsObject } from './no-stale-view/glue.js';
+import { isExportsObject } from '../glue/wasm.js';
 
 const messages = {
   signedPointer:

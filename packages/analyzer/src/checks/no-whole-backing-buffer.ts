@@ -1,6 +1,6 @@
 import type TS from 'typescript';
 import { defineCheck, NO_OPTIONS, type TextEdit } from '../check.js';
-import { conversionAt } from '../explain.js';
+import { conversionAt } from '../conversions/lookup.js';
 import { ELEMENT_SIZES, TYPED_ARRAY_NAMES } from '../types/classify.js';
 import { ownsWholeBuffer } from '../types/owns-buffer.js';
 import { dottedName, isStableReference, outerParent, walk } from '../util/syntax.js';

@@ -1,6 +1,6 @@
 import type TS from 'typescript';
 import type { TextEdit } from '../check.js';
-import { conversionAt } from '../explain.js';
+import { conversionAt } from './lookup.js';
 import { ELEMENT_SIZES, typeOf } from '../types/classify.js';
 import { constInitializer } from '../util/declarations.js';
 import { isStableReference, skipOuter } from '../util/syntax.js';

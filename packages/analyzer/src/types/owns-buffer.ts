@@ -1,5 +1,5 @@
 import type TS from 'typescript';
-import { conversionAt } from '../explain.js';
+import { conversionAt } from '../conversions/lookup.js';
 import { skipOuter } from '../util/syntax.js';
 import { typeOf } from './classify.js';
 

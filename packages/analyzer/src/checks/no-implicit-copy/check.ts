@@ -2,7 +2,7 @@ import type TS from 'typescript';
 import { defineCheck } from '../../check.js';
 import { copiedBytes, copyRowAt, copySource, viewFormEdit } from '../../conversions/copies.js';
 import type { ConversionRow } from '../../conversions/schema.js';
-import { conversionAt } from '../../explain.js';
+import { conversionAt } from '../../conversions/lookup.js';
 import { TYPED_ARRAY_NAMES } from '../../types/classify.js';
 import { abbreviate, dottedName, outerParent, skipOuter, walk } from '../../util/syntax.js';
 import { hotContext, type HotMarkers } from './hot-code.js';

@@ -5,7 +5,7 @@ import { classifyNode, typeOf } from '../../types/classify.js';
 import { callName, calleeDeclaration, functionOf, lineOf, ownCalls, type FunctionWithBody } from '../../util/functions.js';
 import { hasMemsafeTag } from '../../util/jsdoc.js';
 import { skipOuter } from '../../util/syntax.js';
-import { isExportsObject } from './glue.js';
+import { isExportsObject } from '../../glue/wasm.js';
 import type { ViewKind } from './view-info.js';
 
 /** An event that may invalidate views of some kinds (and, for a resize, of one buffer). */

@@ -6,7 +6,7 @@ import { classifyNode, TYPED_ARRAY_NAMES } from '../../types/classify.js';
 import { calleeDeclaration, classOfThis, functionOf, type FunctionWithBody } from '../../util/functions.js';
 import { perSourceFile } from '../../syntax-cache.js';
 import { skipOuter, walk } from '../../util/syntax.js';
-import { HEAP_VIEW_NAMES, isFixedSizeMemory, isWasmMemory } from './glue.js';
+import { HEAP_VIEW_NAMES, isFixedSizeMemory, isWasmMemory } from '../../glue/wasm.js';
 import type { ViewInfo, ViewKind } from './view-info.js';
 
 const RUNTIME_VIEW_METHODS: ReadonlySet<string> = new Set(['raw', 'asTypedArray', 'asDataView', 'asBuffer']);

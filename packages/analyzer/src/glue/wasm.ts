@@ -1,20 +1,9 @@
 import type TS from 'typescript';
-import { classifyNode, typeOf } from '../../types/classify.js';
-import { lastName, skipOuter } from '../../util/syntax.js';
+import { classifyNode, typeOf } from '../types/classify.js';
+import { lastName, skipOuter } from '../util/syntax.js';
 
 /** Emscripten's heap views: `Module.HEAPU8` and friends, re-assigned by `updateMemoryViews()` after growth. */
-export const HEAP_VIEW_NAMES: ReadonlySet<string> = new Set([
-  'HEAP8',
-  'HEAPU8',
-  'HEAP16',
-  'HEAPU16',
-  'HEAP32',
-  'HEAPU32',
-  'HEAPF32',
-  'HEAPF64',
-  'HEAP64',
-  'HEAPU64',
-]);
+export const HEAP_VIEW_NAMES: ReadonlySet<string> = new Set(['HEAP8', 'HEAPU8', 'HEAP16', 'HEAPU16', 'HEAP32', 'HEAPU32', 'HEAPF32', 'HEAPF64', 'HEAP64', 'HEAPU64']);
 
 /**
  * Whether `expression` is a WebAssembly.Memory: by its type, or, in untyped glue (wasm-bindgen's
