@@ -1,11 +1,10 @@
 import type TS from 'typescript';
-import { defineCheck, NO_OPTIONS, type TextEdit } from '../check.js';
+import { defineCheck, NO_OPTIONS, type CheckContext, type ProgramCache, type TextEdit } from '../check.js';
 import { conversionAt } from '../conversions/lookup.js';
 import { ELEMENT_SIZES, TYPED_ARRAY_NAMES } from '../types/classify.js';
-import { ownsWholeBuffer } from '../types/owns-buffer.js';
-import { dottedName, isStableReference, outerParent, walk } from '../util/syntax.js';
-
-type Use = 'construct' | 'wrap' | 'pass' | 'return' | 'send' | 'transfer';
+import { OwnershipOracle } from '../types/ownership.js';
+import { calleeDeclaration, functionOf, lineOf, type FunctionWithBody } from '../util/functions.js';
+import { abbreviate, dottedName, isStableReference, outerParent, walk } from '../util/syntax.js';
 
 export const noWholeBackingBuffer = defineCheck({
   id: 'no-whole-backing-buffer',
@@ -17,61 +16,228 @@ export const noWholeBackingBuffer = defineCheck({
   messages: {
     wholeBuffer:
       '`{{name}}.buffer` is the whole backing store, not the bytes of `{{name}}`: {{name}} may start at a byteOffset inside it{{pool}}. {{advice}}',
+    toEnd:
+      '`{{view}}` starts at `{{name}}.byteOffset` but has no length, so it runs to the end of the whole backing store{{pool}}, past the bytes of `{{name}}`. Pass `{{name}}.byteLength` too.',
+    partOfBuffer:
+      '`{{argument}}` is part of a larger buffer, and `{{callee}}` {{what}} `{{parameter}}.buffer` (line {{line}}), the whole backing store: every byte around `{{argument}}` goes too. Pass a copy that owns its buffer: `{{argument}}.slice()`.',
     addRange: 'View only the bytes of `{{name}}`: pass `{{name}}.byteOffset` and its length.',
+    addLength: 'Pass `{{name}}.byteLength` as the length.',
     copyRange: 'Pass a copy of exactly the bytes of `{{name}}`.',
   },
   ...NO_OPTIONS,
   mayApply: text => text.includes('.buffer'),
   check(context) {
-    const { ts, checker, sourceFile } = context;
+    const { ts, checker, sourceFile, cache } = context;
+    const ownership = new OwnershipOracle(ts, checker, cache);
+    const summaries = new WholeBufferParameters(ts, checker, cache, ownership);
     walk(ts, sourceFile, node => {
+      if (ts.isCallExpression(node)) return void reportPartialArguments(context, summaries, ownership, node);
       if (!ts.isPropertyAccessExpression(node) || node.name.text !== 'buffer') return;
-      const use = useOf(ts, node);
-      if (use === undefined) return;
       // The conversion table says which `.buffer` reads are the whole backing store, and which of
       // those reach Node's pool.
       const row = conversionAt(ts, checker, node);
       if (row === undefined || !row.hazards.includes('whole-backing-buffer')) return;
-      if (ownsWholeBuffer(ts, checker, node.expression)) return;
-      const stable = isStableReference(ts, node.expression);
-      const name = dottedName(ts, node.expression) ?? node.expression.getText(sourceFile);
-      const edits = stable ? suggestion(ts, node, use.call, name, sourceFile) : undefined;
-      context.report({
-        node,
-        messageId: 'wholeBuffer',
-        data: {
-          name,
-          pool: row.hazards.includes('pool-aliasing') ? ', and a pooled Buffer shares it with every other Buffer in the 8 KiB pool' : '',
-          advice: !stable
-            ? // Advice that repeats an expression with effects (`(b = f()).byteOffset`) would run it again.
-              'Keep the view in a variable, and pass its byteOffset and byteLength too.'
-            : use.kind === 'construct' || use.kind === 'wrap'
-              ? `Pass \`${name}.byteOffset\` and \`${name}.byteLength\` too.`
-              : use.kind === 'transfer'
-                ? `Transferring it detaches every byte in it: transfer a buffer that holds exactly these bytes (\`const own = ${name}.slice()\`, then \`own.buffer\`).`
-                : `Pass \`${name}\` itself, or a copy of its bytes: \`${name}.buffer.slice(${name}.byteOffset, ${name}.byteOffset + ${name}.byteLength)\`.`,
-        },
-        // A copy in a transfer list is a buffer nothing else refers to: no edit can be suggested there.
-        ...(edits === undefined || use.kind === 'transfer' ? {} : { suggest: [{ messageId: edits.messageId, data: { name }, edits: edits.edits }] }),
-      });
+      const pool = row.hazards.includes('pool-aliasing') ? ', and a pooled Buffer shares it with every other Buffer in the 8 KiB pool' : '';
+      for (const use of usesOf(ts, checker, node)) {
+        if (!isProblem(ts, ownership, node.expression, use)) continue;
+        if (use.kind === 'to-end') reportToEnd(context, node, use, pool);
+        else report(context, node, use, pool);
+      }
     });
   },
 });
 
-/** How `x.buffer` is used, when that use treats it as the view's bytes; undefined for harmless reads. */
-function useOf(ts: typeof TS, access: TS.PropertyAccessExpression): { kind: Use; call?: TS.CallExpression | TS.NewExpression } | undefined {
+type MessageId = 'wholeBuffer' | 'toEnd' | 'partOfBuffer' | 'addRange' | 'addLength' | 'copyRange';
+type Context = CheckContext<MessageId, Record<string, never>>;
+
+/**
+ * Whether a use of `owner.buffer` is a problem, from what is known of the buffer behind `owner`:
+ * never when `owner` spans all of it; always when it is known to be part of a larger one. Unknown
+ * provenance is reported where the bytes are wrapped as if they were the view's (`new T(x.buffer)`,
+ * wrong for any view at an offset and free to fix), and where a value that may be a pooled Node
+ * Buffer is passed on; a parameter passed on whole is judged at each call site instead.
+ */
+function isProblem(ts: typeof TS, ownership: OwnershipOracle, owner: TS.Expression, use: BufferUse): boolean {
+  const known = ownership.of(owner);
+  if (known.whole === 'whole') return false;
+  // `const view = new DataView(b.buffer); … view.getUint8(b.byteOffset + i)`: the offset is applied later.
+  if (use.kind === 'construct' && readsOffsetOf(ts, owner)) return false;
+  if (known.whole === 'part') return true;
+  if (use.kind === 'construct' || use.kind === 'wrap' || use.kind === 'to-end') return true;
+  if (known.parameter !== undefined) return false;
+  return ownership.mayBeNodeBuffer(owner);
+}
+
+/** Whether the function around `owner` reads `owner.byteOffset` anywhere: its offsets account for the view's start. */
+function readsOffsetOf(ts: typeof TS, owner: TS.Expression): boolean {
+  const scope = ts.findAncestor(owner, n => ts.isFunctionLike(n) || ts.isSourceFile(n));
+  const text = owner.getText();
+  let found = false;
+  if (scope !== undefined) {
+    walk(ts, scope, node => {
+      if (ts.isPropertyAccessExpression(node) && node.name.text === 'byteOffset' && node.expression.getText() === text) found = true;
+      return !found;
+    });
+  }
+  return found;
+}
+
+function report(context: Context, node: TS.PropertyAccessExpression, use: BufferUse, pool: string): void {
+  const { ts, sourceFile } = context;
+  const stable = isStableReference(ts, node.expression);
+  const name = dottedName(ts, node.expression) ?? node.expression.getText(sourceFile);
+  const edits = stable && use.site === node ? suggestion(ts, node, use.call, name, sourceFile) : undefined;
+  context.report({
+    node: use.site,
+    messageId: 'wholeBuffer',
+    data: {
+      name,
+      pool,
+      advice: !stable
+        ? // Advice that repeats an expression with effects (`(b = f()).byteOffset`) would run it again.
+          'Keep the view in a variable, and pass its byteOffset and byteLength too.'
+        : use.kind === 'construct' || use.kind === 'wrap'
+          ? `Pass \`${name}.byteOffset\` and \`${name}.byteLength\` too.`
+          : use.kind === 'transfer'
+            ? `Transferring it detaches every byte in it: transfer a buffer that holds exactly these bytes (\`const own = ${name}.slice()\`, then \`own.buffer\`).`
+            : `Pass \`${name}\` itself, or a copy of its bytes: \`${name}.buffer.slice(${name}.byteOffset, ${name}.byteOffset + ${name}.byteLength)\`.`,
+    },
+    // A copy in a transfer list is a buffer nothing else refers to: no edit can be suggested there.
+    ...(edits === undefined || use.kind === 'transfer' ? {} : { suggest: [{ messageId: edits.messageId, data: { name }, edits: edits.edits }] }),
+  });
+}
+
+function reportToEnd(context: Context, node: TS.PropertyAccessExpression, use: BufferUse, pool: string): void {
+  const { ts, sourceFile } = context;
+  const name = dottedName(ts, node.expression) ?? node.expression.getText(sourceFile);
+  const call = use.call!;
+  const args = call.arguments ?? [];
+  const last = args[args.length - 1]!;
+  const callee = ts.isIdentifier(call.expression) ? call.expression.text : 'DataView';
+  const size = ELEMENT_SIZES[callee];
+  const length = callee === 'DataView' || size === 1 ? `${name}.byteLength` : `${name}.byteLength / ${callee}.BYTES_PER_ELEMENT`;
+  context.report({
+    node: call,
+    messageId: 'toEnd',
+    data: { view: abbreviate(call.getText(sourceFile), 60), name, pool },
+    ...(isStableReference(ts, node.expression) ? { suggest: [{ messageId: 'addLength', data: { name }, edits: [{ start: last.getEnd(), end: last.getEnd(), newText: `, ${length}` }] }] } : {}),
+  });
+}
+
+/** Calls that hand a part of a buffer to a function that passes on, returns, sends or transfers its parameter's whole `.buffer`. */
+function reportPartialArguments(context: Context, summaries: WholeBufferParameters, ownership: OwnershipOracle, call: TS.CallExpression): void {
+  const { ts, checker, sourceFile } = context;
+  if (call.arguments.length === 0) return;
+  const fn = functionOf(ts, calleeDeclaration(ts, checker, call));
+  if (fn === undefined) return;
+  for (const [index, use] of summaries.of(fn)) {
+    const argument = call.arguments[index];
+    if (argument === undefined || ownership.of(argument).whole !== 'part') continue;
+    context.report({
+      node: argument,
+      messageId: 'partOfBuffer',
+      data: {
+        argument: abbreviate(argument.getText(sourceFile), 40),
+        callee: abbreviate(call.expression.getText(sourceFile), 40),
+        what: USE_WORDS[use.kind],
+        parameter: fn.parameters[index]!.name.getText(),
+        line: lineOf(use.site),
+      },
+    });
+  }
+}
+
+const USE_WORDS: Readonly<Record<BufferUse['kind'], string>> = {
+  construct: 'views',
+  wrap: 'wraps',
+  'to-end': 'views',
+  pass: 'passes on',
+  return: 'returns',
+  send: 'sends',
+  transfer: 'transfers',
+};
+
+/**
+ * Per function, the parameters whose whole `.buffer` it passes on, returns, sends or transfers,
+ * for each call site to be judged by its argument. Cached per function.
+ */
+class WholeBufferParameters {
+  readonly #ts: typeof TS;
+  readonly #checker: TS.TypeChecker;
+  readonly #cache: ProgramCache;
+  readonly #ownership: OwnershipOracle;
+
+  constructor(ts: typeof TS, checker: TS.TypeChecker, cache: ProgramCache, ownership: OwnershipOracle) {
+    this.#ts = ts;
+    this.#checker = checker;
+    this.#cache = cache;
+    this.#ownership = ownership;
+  }
+
+  of(fn: FunctionWithBody): ReadonlyMap<number, BufferUse> {
+    return this.#cache.get('memsafe/whole-buffer-parameters', fn, () => {
+      const ts = this.#ts;
+      const found = new Map<number, BufferUse>();
+      if (fn.parameters.length === 0 || !fn.getSourceFile().text.includes('.buffer')) return found;
+      walk(ts, fn.body, node => {
+        if (ts.isFunctionLike(node)) return false;
+        if (!ts.isPropertyAccessExpression(node) || node.name.text !== 'buffer') return true;
+        const owner = this.#ownership.of(node.expression);
+        if (owner.whole !== 'unknown' || owner.parameter?.fn !== fn || found.has(owner.parameter.index)) return true;
+        const use = usesOf(ts, this.#checker, node).find(u => u.kind !== 'construct' && u.kind !== 'wrap' && u.kind !== 'to-end');
+        if (use !== undefined) found.set(owner.parameter.index, use);
+        return true;
+      });
+      return found;
+    });
+  }
+}
+
+/** One use of `x.buffer` as if it were the bytes of `x`: how, where to report it, and the call it is an argument of. */
+interface BufferUse {
+  readonly kind: 'construct' | 'wrap' | 'to-end' | 'pass' | 'return' | 'send' | 'transfer';
+  /** The `.buffer` read, or a later use of the variable it was stored in. */
+  readonly site: TS.Expression;
+  readonly call?: TS.CallExpression | TS.NewExpression;
+}
+
+/**
+ * The uses of `access` (`x.buffer`) that treat it as the bytes of `x`: where it is read, and, when it
+ * is stored in a `const` (`const ab = x.buffer`), where that variable is wrapped, passed on,
+ * returned, sent or transferred.
+ */
+function usesOf(ts: typeof TS, checker: TS.TypeChecker, access: TS.PropertyAccessExpression): BufferUse[] {
+  const direct = useOf(ts, access);
+  if (direct !== undefined) return [{ ...direct, site: access }];
   const { parent, child } = outerParent(ts, access);
+  if (!ts.isVariableDeclaration(parent) || parent.initializer !== child || !ts.isIdentifier(parent.name)) return [];
+  const scope = ts.findAncestor(parent, n => ts.isBlock(n) || ts.isSourceFile(n));
+  if (scope === undefined || !(ts.getCombinedNodeFlags(parent) & ts.NodeFlags.Const)) return [];
+  const symbol = checker.getSymbolAtLocation(parent.name);
+  const name = parent.name.text;
+  const uses: BufferUse[] = [];
+  walk(ts, scope, node => {
+    if (!ts.isIdentifier(node) || node.text !== name || node === parent.name || node.pos < parent.end) return;
+    const use = useOf(ts, node);
+    if (use !== undefined && checker.getSymbolAtLocation(node) === symbol) uses.push({ ...use, site: node });
+  });
+  return uses;
+}
+
+/** How a `.buffer` value is used, when that use treats it as the view's bytes; undefined for harmless reads. */
+function useOf(ts: typeof TS, value: TS.Expression): { kind: BufferUse['kind']; call?: TS.CallExpression | TS.NewExpression } | undefined {
+  const { parent, child } = outerParent(ts, value);
   if (ts.isNewExpression(parent) || ts.isCallExpression(parent)) {
     if (parent.expression === child) return undefined; // x.buffer(...) is not a use of the bytes
     const args: readonly TS.Expression[] = parent.arguments ?? [];
     const index = args.indexOf(child as TS.Expression);
     if (index < 0) return undefined;
+    const construct = ts.isNewExpression(parent) && ts.isIdentifier(parent.expression) && (TYPED_ARRAY_NAMES.has(parent.expression.text) || parent.expression.text === 'DataView');
+    // `new T(x.buffer, x.byteOffset)`: an offset, and no length.
+    if (construct && index === 0 && args.length === 2 && mentionsRange(ts, args[1]!, 'byteOffset')) return { kind: 'to-end', call: parent };
     // Offset and length passed beside it: the caller already says which bytes.
     if (args.some(arg => mentionsRange(ts, arg))) return undefined;
-    if (ts.isNewExpression(parent) && ts.isIdentifier(parent.expression)) {
-      const callee = parent.expression.text;
-      if (TYPED_ARRAY_NAMES.has(callee) || callee === 'DataView') return index === 0 ? { kind: 'construct', call: parent } : undefined;
-    }
+    if (construct) return index === 0 ? { kind: 'construct', call: parent } : undefined;
     if (ts.isCallExpression(parent) && isBufferFrom(ts, parent)) return index === 0 ? { kind: 'wrap', call: parent } : undefined;
     return { kind: 'pass' };
   }
@@ -99,8 +265,8 @@ function isBufferFrom(ts: typeof TS, call: TS.CallExpression): boolean {
   return ts.isPropertyAccessExpression(callee) && callee.name.text === 'from' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Buffer';
 }
 
-function mentionsRange(ts: typeof TS, node: TS.Node): boolean {
-  const isRange = (child: TS.Node): boolean => ts.isPropertyAccessExpression(child) && (child.name.text === 'byteOffset' || child.name.text === 'byteLength');
+function mentionsRange(ts: typeof TS, node: TS.Node, only?: 'byteOffset'): boolean {
+  const isRange = (child: TS.Node): boolean => ts.isPropertyAccessExpression(child) && (child.name.text === 'byteOffset' || (only === undefined && child.name.text === 'byteLength'));
   if (isRange(node)) return true;
   let found = false;
   walk(ts, node, child => {

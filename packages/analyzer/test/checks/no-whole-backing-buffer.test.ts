@@ -24,20 +24,83 @@ describe(rule, () => {
     expect(finding!.line).toBe(3);
   });
 
-  it('flags DataView and Buffer.from, passing on, returning and sending', () => {
+  it('flags DataView and Buffer.from over any view, and a value that may be a pooled Buffer passed on, returned or sent', () => {
     const code = [
       "import { Buffer } from 'node:buffer';",
       'declare function send(data: ArrayBufferLike): void;',
       'declare const port: { postMessage(message: unknown, transfer: ArrayBuffer[]): void };',
+      'declare function read(): Buffer;',
       'export function f(x: Uint8Array, d: DataView) {',
       '  new DataView(x.buffer);',
       '  Buffer.from(d.buffer);',
-      '  send(x.buffer);',
-      '  port.postMessage({ bytes: x.buffer }, [x.buffer as ArrayBuffer]);',
-      '  return x.buffer;',
+      '  const chunk = read();',
+      '  send(chunk.buffer);',
+      '  port.postMessage({ bytes: chunk.buffer }, [chunk.buffer as ArrayBuffer]);',
+      '  return chunk.buffer;',
       '}',
     ].join('\n');
-    expect(lint(code).map(f => f.line)).toEqual([5, 6, 7, 8, 8, 9]);
+    expect(lint(code).map(f => f.line)).toEqual([6, 7, 9, 10, 10, 11]);
+  });
+
+  it('judges a parameter passed on whole at each call site, by the argument', () => {
+    const code = [
+      'declare const port: { postMessage(message: unknown, transfer: Transferable[]): void };',
+      'export function post(frame: Uint8Array) {',
+      '  port.postMessage(frame, [frame.buffer]);',
+      '}',
+      'export function caller(file: Uint8Array) {',
+      '  post(file.subarray(16));',
+      '  post(new Uint8Array(64));',
+      '  post(new Uint8Array(64).slice(16));',
+      '  post(file);',
+      '}',
+    ].join('\n');
+    const findings = lint(code);
+    expect(findings.map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual(['6:8:partOfBuffer']);
+    expect(findings[0]!.message).toBe(
+      '`file.subarray(16)` is part of a larger buffer, and `post` transfers `frame.buffer` (line 3), the whole backing store: every byte around `file.subarray(16)` goes too. Pass a copy that owns its buffer: `file.subarray(16).slice()`.',
+    );
+  });
+
+  it('follows .buffer kept in a variable, and a view that has an offset but no length', () => {
+    const code = [
+      "import { Buffer } from 'node:buffer';",
+      'declare const port: { postMessage(message: unknown, transfer: Transferable[]): void };',
+      'function encode(): Uint8Array { return Buffer.from([1, 2, 3]); }',
+      'export function f(input: Uint8Array) {',
+      '  const message = encode().buffer;',
+      '  port.postMessage(message, [message]);',
+      '  return new DataView(input.buffer, input.byteOffset);',
+      '}',
+    ].join('\n');
+    expect(lint(code).map(f => `${f.line}:${f.messageId}`)).toEqual(['6:wholeBuffer', '6:wholeBuffer', '7:toEnd']);
+    const toEnd = lint(code)[2]!;
+    expect(toEnd.message).toBe(
+      '`new DataView(input.buffer, input.byteOffset)` starts at `input.byteOffset` but has no length, so it runs to the end of the whole backing store, past the bytes of `input`. Pass `input.byteLength` too.',
+    );
+    expect(applyEdits(code, toEnd.suggestions![0]!.edits)).toContain('new DataView(input.buffer, input.byteOffset, input.byteLength)');
+  });
+
+  it('knows what owns its whole buffer: heap views at absolute addresses, fields and variables only ever given fresh arrays', () => {
+    const code = [
+      'declare const Module: { HEAPF32: Float32Array; HEAPU8: Uint8Array };',
+      'declare const port: { postMessage(message: unknown, transfer: Transferable[]): void };',
+      'export class Builder {',
+      '  #bytes = new Uint8Array(16);',
+      '  grow() { this.#bytes = new Uint8Array(this.#bytes.length * 2); }',
+      '  view() { return new DataView(this.#bytes.buffer); }',
+      '}',
+      'export function f(ptr: number, n: number, fresh: boolean) {',
+      '  const floats = new Float32Array(Module.HEAPF32.buffer, ptr, n);',
+      '  let bytes: Uint8Array;',
+      '  if (fresh) bytes = new Uint8Array(8);',
+      '  else bytes = Module.HEAPU8.slice(ptr, ptr + n);',
+      '  port.postMessage(bytes, [bytes.buffer]);',
+      '  const random = crypto.getRandomValues(new Uint8Array(10));',
+      '  return [floats, new Uint8Array(random.buffer)];',
+      '}',
+    ].join('\n');
+    expect(lint(code)).toEqual([]);
   });
 
   it('stays quiet where the range is given, the value is an ArrayBuffer, or the view owns its buffer', () => {
@@ -78,7 +141,7 @@ describe(rule, () => {
   });
 
   it('suggests a copy of the exact bytes where the buffer is passed on', () => {
-    const code = 'declare function send(b: ArrayBufferLike): void;\nexport function f(x: Int16Array) { send(x.buffer); }\n';
+    const code = 'declare function send(b: ArrayBufferLike): void;\nexport function f(all: Int16Array) { const x = all.subarray(2); send(x.buffer); }\n';
     const [finding] = lint(code);
     expect(finding!.suggestions![0]!.message).toBe('Pass a copy of exactly the bytes of `x`.');
     expect(applyEdits(code, finding!.suggestions![0]!.edits)).toContain('send(x.buffer.slice(x.byteOffset, x.byteOffset + x.byteLength))');
@@ -97,7 +160,7 @@ describe(rule, () => {
   });
 
   it('explains a transfer list in its own words, with no edit to suggest', () => {
-    const code = 'declare const port: { postMessage(m: unknown, t: Transferable[]): void };\nexport function f(frame: Float32Array) { port.postMessage(frame, [frame.buffer as ArrayBuffer]); }\n';
+    const code = 'declare const port: { postMessage(m: unknown, t: Transferable[]): void };\nexport function f(frames: Float32Array) { const frame = frames.subarray(4); port.postMessage(frame, [frame.buffer as ArrayBuffer]); }\n';
     const [finding] = lint(code);
     expect(finding!.message).toContain('Transferring it detaches every byte in it: transfer a buffer that holds exactly these bytes (`const own = frame.slice()`, then `own.buffer`).');
     expect(finding!.suggestions).toBeUndefined();
