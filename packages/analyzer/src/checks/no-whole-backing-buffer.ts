@@ -18,6 +18,8 @@ export const noWholeBackingBuffer = defineCheck({
       '`{{name}}.buffer` is the whole backing store, not the bytes of `{{name}}`: {{name}} may start at a byteOffset inside it{{pool}}. {{advice}}',
     toEnd:
       '`{{view}}` starts at `{{name}}.byteOffset` but has no length, so it runs to the end of the whole backing store{{pool}}, past the bytes of `{{name}}`. Pass `{{name}}.byteLength` too.',
+    sliceFromStart:
+      '`{{name}}.buffer.slice(…)` counts from the start of the whole backing store, not from the bytes of `{{name}}`: {{name}} may start at a byteOffset inside it{{pool}}, and the copy holds other bytes. Add `{{name}}.byteOffset` to both ends, or copy with `{{name}}.slice()`.',
     partOfBuffer:
       '`{{argument}}` is part of a larger buffer, and `{{callee}}` {{what}} `{{parameter}}.buffer` (line {{line}}), the whole backing store: every byte around `{{argument}}` goes too. Pass a copy that owns its buffer: `{{argument}}.slice()`.',
     addRange: 'View only the bytes of `{{name}}`: pass `{{name}}.byteOffset` and its length.',
@@ -34,20 +36,22 @@ export const noWholeBackingBuffer = defineCheck({
       if (ts.isCallExpression(node)) return void reportPartialArguments(context, summaries, ownership, node);
       if (!ts.isPropertyAccessExpression(node) || node.name.text !== 'buffer') return;
       // The conversion table says which `.buffer` reads are the whole backing store, and which of
-      // those reach Node's pool.
+      // those reach Node's pool. `new T(r.buffer, r.byteOffset)` runs to the end whatever `r` is: a
+      // view, or a `{ buffer, byteOffset, byteLength }` record of one.
       const row = conversionAt(ts, checker, node);
-      if (row === undefined || !row.hazards.includes('whole-backing-buffer')) return;
-      const pool = row.hazards.includes('pool-aliasing') ? ', and a pooled Buffer shares it with every other Buffer in the 8 KiB pool' : '';
-      for (const use of usesOf(ts, checker, node)) {
-        if (!isProblem(ts, ownership, node.expression, use)) continue;
-        if (use.kind === 'to-end') reportToEnd(context, node, use, pool);
-        else report(context, node, use, pool);
-      }
+      const uses = usesOf(ts, checker, node).filter(candidate => candidate.kind === 'to-end' || row?.hazards.includes('whole-backing-buffer') === true);
+      const pool = row?.hazards.includes('pool-aliasing') === true ? ', and a pooled Buffer shares it with every other Buffer in the 8 KiB pool' : '';
+      // One finding per `.buffer` read, for its first use that is a problem.
+      const use = uses.find(candidate => isProblem(ts, ownership, node.expression, candidate));
+      if (use === undefined) return;
+      if (use.kind === 'to-end') reportToEnd(context, node, use, pool);
+      else if (use.kind === 'slice') context.report({ node, messageId: 'sliceFromStart', data: { name: dottedName(ts, node.expression) ?? node.expression.getText(sourceFile), pool } });
+      else report(context, node, use, pool);
     });
   },
 });
 
-type MessageId = 'wholeBuffer' | 'toEnd' | 'partOfBuffer' | 'addRange' | 'addLength' | 'copyRange';
+type MessageId = 'wholeBuffer' | 'toEnd' | 'sliceFromStart' | 'partOfBuffer' | 'addRange' | 'addLength' | 'copyRange';
 type Context = CheckContext<MessageId, Record<string, never>>;
 
 /**
@@ -60,10 +64,12 @@ type Context = CheckContext<MessageId, Record<string, never>>;
 function isProblem(ts: typeof TS, ownership: OwnershipOracle, owner: TS.Expression, use: BufferUse): boolean {
   const known = ownership.of(owner);
   if (known.whole === 'whole') return false;
-  // `const view = new DataView(b.buffer); … view.getUint8(b.byteOffset + i)`: the offset is applied later.
-  if (use.kind === 'construct' && readsOffsetOf(ts, owner)) return false;
+  // `const view = new DataView(b.buffer); … view.getUint8(b.byteOffset + i)`: the offset is applied
+  // later, through variables or not. A transfer detaches every byte whatever the offsets say.
+  if (use.kind !== 'transfer' && use.kind !== 'to-end' && readsOffsetOf(ts, owner)) return false;
+  if (use.kind === 'to-end' && !isUsedWhole(ts, use.call!)) return false;
   if (known.whole === 'part') return true;
-  if (use.kind === 'construct' || use.kind === 'wrap' || use.kind === 'to-end') return true;
+  if (use.kind === 'construct' || use.kind === 'wrap' || use.kind === 'to-end' || use.kind === 'slice') return true;
   if (known.parameter !== undefined) return false;
   return ownership.mayBeNodeBuffer(owner);
 }
@@ -82,13 +88,38 @@ function readsOffsetOf(ts: typeof TS, owner: TS.Expression): boolean {
   return found;
 }
 
+/**
+ * Whether a view that runs to the end of its buffer (`new T(x.buffer, x.byteOffset)`) is used as a
+ * whole — iterated, measured, copied, passed on — rather than only read and written at offsets
+ * (`getFloat64(o)`, `v[i]`), which stay within the bytes the code means.
+ */
+function isUsedWhole(ts: typeof TS, view: TS.NewExpression | TS.CallExpression): boolean {
+  const atOffsets = (use: TS.Expression): boolean => {
+    const { parent, child } = outerParent(ts, use);
+    if (ts.isElementAccessExpression(parent) && parent.expression === child) return true;
+    return ts.isPropertyAccessExpression(parent) && /^(?:get|set)(?:U?Int|Float|Big)/.test(parent.name.text);
+  };
+  const { parent, child } = outerParent(ts, view);
+  if (!ts.isVariableDeclaration(parent) || parent.initializer !== child || !ts.isIdentifier(parent.name)) return !atOffsets(view);
+  const name = parent.name.text;
+  const scope = ts.findAncestor(parent, n => ts.isBlock(n) || ts.isSourceFile(n));
+  let whole = false;
+  if (scope !== undefined) {
+    walk(ts, scope, node => {
+      if (ts.isIdentifier(node) && node.text === name && node !== parent.name && node.pos > parent.end && !atOffsets(node)) whole = true;
+      return !whole;
+    });
+  }
+  return whole;
+}
+
 function report(context: Context, node: TS.PropertyAccessExpression, use: BufferUse, pool: string): void {
   const { ts, sourceFile } = context;
   const stable = isStableReference(ts, node.expression);
   const name = dottedName(ts, node.expression) ?? node.expression.getText(sourceFile);
   const edits = stable && use.site === node ? suggestion(ts, node, use.call, name, sourceFile) : undefined;
   context.report({
-    node: use.site,
+    node,
     messageId: 'wholeBuffer',
     data: {
       name,
@@ -149,6 +180,7 @@ function reportPartialArguments(context: Context, summaries: WholeBufferParamete
 
 const USE_WORDS: Readonly<Record<BufferUse['kind'], string>> = {
   construct: 'views',
+  slice: 'copies from',
   wrap: 'wraps',
   'to-end': 'views',
   pass: 'passes on',
@@ -184,7 +216,8 @@ class WholeBufferParameters {
         if (!ts.isPropertyAccessExpression(node) || node.name.text !== 'buffer') return true;
         const owner = this.#ownership.of(node.expression);
         if (owner.whole !== 'unknown' || owner.parameter?.fn !== fn || found.has(owner.parameter.index)) return true;
-        const use = usesOf(ts, this.#checker, node).find(u => u.kind !== 'construct' && u.kind !== 'wrap' && u.kind !== 'to-end');
+        const offsetAware = readsOffsetOf(ts, node.expression);
+        const use = usesOf(ts, this.#checker, node).find(u => ['pass', 'return', 'send', 'transfer'].includes(u.kind) && (u.kind === 'transfer' || !offsetAware));
         if (use !== undefined) found.set(owner.parameter.index, use);
         return true;
       });
@@ -195,7 +228,7 @@ class WholeBufferParameters {
 
 /** One use of `x.buffer` as if it were the bytes of `x`: how, where to report it, and the call it is an argument of. */
 interface BufferUse {
-  readonly kind: 'construct' | 'wrap' | 'to-end' | 'pass' | 'return' | 'send' | 'transfer';
+  readonly kind: 'construct' | 'wrap' | 'to-end' | 'slice' | 'pass' | 'return' | 'send' | 'transfer';
   /** The `.buffer` read, or a later use of the variable it was stored in. */
   readonly site: TS.Expression;
   readonly call?: TS.CallExpression | TS.NewExpression;
@@ -210,23 +243,41 @@ function usesOf(ts: typeof TS, checker: TS.TypeChecker, access: TS.PropertyAcces
   const direct = useOf(ts, access);
   if (direct !== undefined) return [{ ...direct, site: access }];
   const { parent, child } = outerParent(ts, access);
-  if (!ts.isVariableDeclaration(parent) || parent.initializer !== child || !ts.isIdentifier(parent.name)) return [];
-  const scope = ts.findAncestor(parent, n => ts.isBlock(n) || ts.isSourceFile(n));
-  if (scope === undefined || !(ts.getCombinedNodeFlags(parent) & ts.NodeFlags.Const)) return [];
-  const symbol = checker.getSymbolAtLocation(parent.name);
-  const name = parent.name.text;
+  // `const ab = x.buffer`, or `b = x.buffer` (until `b` is given another value).
+  const stored =
+    ts.isVariableDeclaration(parent) && parent.initializer === child && ts.isIdentifier(parent.name)
+      ? parent.name
+      : ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === child && ts.isIdentifier(parent.left)
+        ? parent.left
+        : undefined;
+  const scope = stored === undefined ? undefined : ts.findAncestor(parent, n => ts.isFunctionLike(n) || ts.isSourceFile(n));
+  if (stored === undefined || scope === undefined) return [];
+  const symbol = checker.getSymbolAtLocation(stored);
   const uses: BufferUse[] = [];
+  let replaced = false;
   walk(ts, scope, node => {
-    if (!ts.isIdentifier(node) || node.text !== name || node === parent.name || node.pos < parent.end) return;
+    if (replaced || !ts.isIdentifier(node) || node.text !== stored.text || node === stored || node.pos < parent.end) return;
+    if (checker.getSymbolAtLocation(node) !== symbol) return;
+    const { parent: around, child: self } = outerParent(ts, node);
+    if (ts.isBinaryExpression(around) && around.left === self && around.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      replaced = true;
+      return;
+    }
     const use = useOf(ts, node);
-    if (use !== undefined && checker.getSymbolAtLocation(node) === symbol) uses.push({ ...use, site: node });
+    if (use !== undefined) uses.push({ ...use, site: node });
   });
   return uses;
 }
 
 /** How a `.buffer` value is used, when that use treats it as the view's bytes; undefined for harmless reads. */
 function useOf(ts: typeof TS, value: TS.Expression): { kind: BufferUse['kind']; call?: TS.CallExpression | TS.NewExpression } | undefined {
-  const { parent, child } = outerParent(ts, value);
+  let { parent, child } = outerParent(ts, value);
+  // `new Uint8Array(ArrayBuffer.isView(data) ? data.buffer : data)`: a branch is used as the whole is.
+  while (ts.isConditionalExpression(parent) && parent.condition !== child) ({ parent, child } = outerParent(ts, parent));
+  // `x.buffer.slice(0, n)`: a copy whose range ignores where x starts.
+  if (ts.isPropertyAccessExpression(parent) && parent.name.text === 'slice' && ts.isCallExpression(parent.parent) && parent.parent.expression === parent) {
+    return parent.parent.arguments.some(arg => mentionsRange(ts, arg, 'byteOffset')) ? undefined : { kind: 'slice', call: parent.parent };
+  }
   if (ts.isNewExpression(parent) || ts.isCallExpression(parent)) {
     if (parent.expression === child) return undefined; // x.buffer(...) is not a use of the bytes
     const args: readonly TS.Expression[] = parent.arguments ?? [];

@@ -36,7 +36,8 @@ export function classifyType(ts: typeof TS, checker: TS.TypeChecker, type: TS.Ty
   const name = symbol.getName();
   if (name === 'Buffer') return 'Buffer';
   if (name === 'BigInt64Array' || name === 'BigUint64Array') return 'BigIntTypedArray';
-  if (TYPED_ARRAY_NAMES.has(name)) return 'TypedArray';
+  // An ArrayBufferView is a typed array or a DataView: for its `.buffer` and its bytes, the same.
+  if (TYPED_ARRAY_NAMES.has(name) || name === 'ArrayBufferView') return 'TypedArray';
   if (name === 'ArrayBuffer' || name === 'SharedArrayBuffer' || name === 'DataView' || name === 'Blob') return name;
   if (name === 'Memory' || name === 'View') {
     const declaration = symbol.declarations?.[0];
@@ -59,9 +60,25 @@ function classifyUnion(ts: typeof TS, checker: TS.TypeChecker, type: TS.UnionTyp
   return undefined;
 }
 
-/** The kind of the value `node` evaluates to (one type-checker question). */
+/**
+ * The kind of the value `node` evaluates to (one type-checker question). A variable declared with
+ * a union of kinds (`data: ArrayBuffer | ArrayBufferView`) is judged by its type narrowed at this
+ * point (`ArrayBuffer.isView(data) ? data.buffer : data`), which costs a walk back through the
+ * function's flow: asked only for such unions, and only in functions of a size people write.
+ */
 export function classifyNode(ts: typeof TS, checker: TS.TypeChecker, node: TS.Node): Operand | undefined {
-  return classifyType(ts, checker, typeOf(ts, checker, node));
+  const declared = typeOf(ts, checker, node);
+  const kind = classifyType(ts, checker, declared);
+  if (kind !== undefined || !declared.isUnion() || !withinNarrowingBudget(ts, node)) return kind;
+  return classifyType(ts, checker, checker.getTypeAtLocation(node));
+}
+
+/** Functions longer than this (in characters) are machine-made: their unions are not narrowed. */
+const NARROWING_BUDGET = 20_000;
+
+function withinNarrowingBudget(ts: typeof TS, node: TS.Node): boolean {
+  const container = ts.findAncestor(node.parent, n => ts.isFunctionLike(n) || ts.isSourceFile(n));
+  return container !== undefined && container.end - container.pos <= NARROWING_BUDGET;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { ProgramCache } from '../check.js';
 import { conversionAt } from '../conversions/lookup.js';
 import { HEAP_VIEW_NAMES } from '../glue/wasm.js';
 import { calleeDeclaration, classOfThis, functionOf, type FunctionWithBody } from '../util/functions.js';
-import { calledName, skipOuter, walk } from '../util/syntax.js';
+import { calledName, outerParent, skipOuter, walk } from '../util/syntax.js';
 import { classifyNode, typeOf } from './classify.js';
 
 /**
@@ -25,6 +25,8 @@ const UNKNOWN: Ownership = { whole: 'unknown' };
 const NOTHING: Ownership = WHOLE;
 
 /** Methods that return the typed array they are called on (`getRandomValues` returns its argument). */
+/** Array methods whose callback's first parameter is an element. */
+const ITERATING: ReadonlySet<string> = new Set(['forEach', 'map', 'filter', 'some', 'every', 'find', 'flatMap']);
 const RETURNS_THIS: ReadonlySet<string> = new Set(['reverse', 'sort', 'fill', 'copyWithin', 'getRandomValues']);
 /** Past this many assignments to one variable or field, its value is not followed. */
 const MAX_VALUES = 16;
@@ -56,10 +58,14 @@ export class OwnershipOracle {
     const node = skipOuter(ts, expression);
     // Emscripten's HEAPU8 and friends view all of wasm memory from address 0.
     if (isHeapView(ts, node)) return WHOLE;
-    if (node.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(node) && node.text === 'undefined')) return NOTHING;
+    if (isNothing(ts, node)) return NOTHING;
     if (ts.isIdentifier(node)) return this.#ofIdentifier(node, depth);
     if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) return this.#ofField(node, depth);
-    if (ts.isConditionalExpression(node)) return combine([this.of(node.whenTrue, depth + 1), this.of(node.whenFalse, depth + 1)]);
+    if (ts.isConditionalExpression(node)) {
+      // `v.byteLength === v.buffer.byteLength ? v : v.slice()`: the test proves the branch whole.
+      const whenTrue = provesWhole(ts, node.condition, node.whenTrue) ? WHOLE : this.of(node.whenTrue, depth + 1);
+      return combine([whenTrue, this.of(node.whenFalse, depth + 1)]);
+    }
     if (ts.isBinaryExpression(node)) {
       const operator = node.operatorToken.kind;
       if (operator === ts.SyntaxKind.EqualsToken) return this.of(node.right, depth + 1);
@@ -75,6 +81,7 @@ export class OwnershipOracle {
   /** Whether `expression` may be a Node Buffer at run time, whatever its static type says. */
   mayBeNodeBuffer(expression: TS.Expression, depth = 0): boolean {
     const ts = this.#ts;
+    if (isNothing(ts, skipOuter(ts, expression))) return false;
     const kind = classifyNode(ts, this.#checker, expression);
     if (kind === 'Buffer') return true;
     const name = typeOf(ts, this.#checker, expression).getSymbol()?.getName();
@@ -87,12 +94,18 @@ export class OwnershipOracle {
       const values = this.#valuesOf(node);
       return values === undefined || values.some(value => this.mayBeNodeBuffer(value, depth + 1));
     }
+    if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      const values = this.#fieldValues(node);
+      return values === undefined || values.some(value => this.mayBeNodeBuffer(value, depth + 1));
+    }
     if (ts.isNewExpression(node)) return false;
     if (ts.isCallExpression(node)) {
       const callee = skipOuter(ts, node.expression);
       if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'subarray' || callee.name.text === 'slice')) return this.mayBeNodeBuffer(callee.expression, depth + 1);
       const row = conversionAt(ts, this.#checker, node);
-      return row === undefined || row.group === 'Buffer';
+      if (row !== undefined) return row.group === 'Buffer';
+      const fn = functionOf(ts, calleeDeclaration(ts, this.#checker, node));
+      return fn === undefined || returnedValues(ts, fn).some(value => this.mayBeNodeBuffer(value, depth + 1));
     }
     return true;
   }
@@ -104,10 +117,42 @@ export class OwnershipOracle {
     if (declaration === undefined) return UNKNOWN;
     if (ts.isParameter(declaration)) {
       const fn = declaration.parent;
-      return { whole: 'unknown', parameter: { fn, index: fn.parameters.indexOf(declaration) } };
+      const index = fn.parameters.indexOf(declaration);
+      // `xs.forEach(x => …)`: the parameter is an element of `xs`.
+      const elements = index === 0 ? this.#elementsIterated(fn, depth) : undefined;
+      return elements ?? { whole: 'unknown', parameter: { fn, index } };
     }
     const values = this.#valuesOf(identifier);
     return values === undefined ? UNKNOWN : this.#combineValues(values, identifier, depth);
+  }
+
+  /** For the callback of `xs.forEach`, `xs.map`…: what the elements of `xs` hold, when they can all be seen. */
+  #elementsIterated(fn: TS.SignatureDeclaration, depth: number): Ownership | undefined {
+    const ts = this.#ts;
+    const { parent, child } = outerParent(ts, fn);
+    if (!ts.isCallExpression(parent) || parent.arguments[0] !== child) return undefined;
+    const callee = skipOuter(ts, parent.expression);
+    if (!ts.isPropertyAccessExpression(callee) || !ITERATING.has(callee.name.text)) return undefined;
+    const collection = skipOuter(ts, callee.expression);
+    if (!ts.isIdentifier(collection)) return undefined;
+    const values = this.#valuesOf(collection);
+    if (values === undefined) return undefined;
+    const elements: TS.Expression[] = [];
+    for (const value of values) {
+      const literal = skipOuter(ts, value);
+      if (!ts.isArrayLiteralExpression(literal)) return undefined;
+      for (const element of literal.elements) if (!ts.isSpreadElement(element) && !ts.isOmittedExpression(element)) elements.push(element);
+    }
+    // `xs.push(v)` anywhere in the scope adds an element.
+    const symbol = this.#checker.getSymbolAtLocation(collection);
+    const scope = symbol?.valueDeclaration === undefined ? undefined : ts.findAncestor(symbol.valueDeclaration, n => ts.isFunctionLike(n) || ts.isSourceFile(n));
+    if (scope === undefined) return undefined;
+    walk(ts, scope, node => {
+      if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.expression.name.text !== 'push') return;
+      const target = skipOuter(ts, node.expression.expression);
+      if (ts.isIdentifier(target) && target.text === collection.text && this.#checker.getSymbolAtLocation(target) === symbol) elements.push(...node.arguments);
+    });
+    return elements.length === 0 ? undefined : this.#combineValues(elements, fn, depth);
   }
 
   /** Every value a variable is given (its initializer and each assignment), or undefined when they cannot all be seen. */
@@ -125,8 +170,9 @@ export class OwnershipOracle {
         walk(ts, scope, node => {
           if (!ts.isBinaryExpression(node) || !ts.isIdentifier(node.left) || node.left.text !== name) return;
           if (this.#checker.getSymbolAtLocation(node.left) !== symbol) return;
-          if (node.operatorToken.kind === ts.SyntaxKind.EqualsToken) values.push(node.right);
-          else opaque = true;
+          const operator = node.operatorToken.kind;
+          if (operator === ts.SyntaxKind.EqualsToken) values.push(node.right);
+          else if (operator >= ts.SyntaxKind.FirstCompoundAssignment && operator <= ts.SyntaxKind.LastCompoundAssignment) opaque = true;
         });
         if (opaque) return undefined;
       }
@@ -136,9 +182,15 @@ export class OwnershipOracle {
 
   /** `this.bytes`: every value the class assigns to the field, when the class assigns it at all. */
   #ofField(access: TS.PropertyAccessExpression, depth: number): Ownership {
+    const values = this.#fieldValues(access);
+    return values === undefined ? UNKNOWN : this.#combineValues(values, access, depth);
+  }
+
+  /** Every value the class of `this` gives the field, or undefined when it is also set from outside or not at all. */
+  #fieldValues(access: TS.PropertyAccessExpression): readonly TS.Expression[] | undefined {
     const ts = this.#ts;
     const owner = classOfThis(ts, access);
-    if (owner === undefined) return UNKNOWN;
+    if (owner === undefined) return undefined;
     const name = access.name.text;
     const values: TS.Expression[] = [];
     let fromOutside = false;
@@ -155,8 +207,7 @@ export class OwnershipOracle {
         if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword && left.name.text === name) values.push(node.right);
       }
     });
-    if (fromOutside || values.length === 0 || values.length > MAX_VALUES) return UNKNOWN;
-    return this.#combineValues(values, access, depth);
+    return fromOutside || values.length === 0 || values.length > MAX_VALUES ? undefined : values;
   }
 
   #combineValues(values: readonly TS.Expression[], at: TS.Node, depth: number): Ownership {
@@ -183,11 +234,10 @@ export class OwnershipOracle {
       if (row.result === 'copy') {
         if (row.hazards.includes('pool-aliasing')) return PART;
         if (!row.hazards.includes('class-dependent')) return WHOLE;
-        // `x.slice()` copies unless x is a Node Buffer, whose slice is a view.
+        // `x.slice()` copies unless x is a Node Buffer, whose slice is a view. Whether a Uint8Array
+        // might be a Buffer is no-ambiguous-slice's question; here only a Buffer by type is a view.
         const receiver = ts.isPropertyAccessExpression(callee) ? callee.expression : undefined;
-        if (receiver === undefined) return UNKNOWN;
-        if (!this.mayBeNodeBuffer(receiver)) return WHOLE;
-        return classifyNode(ts, this.#checker, receiver) === 'Buffer' ? PART : UNKNOWN;
+        return receiver !== undefined && classifyNode(ts, this.#checker, receiver) === 'Buffer' ? PART : WHOLE;
       }
       if (row.result === 'view' || row.result === 'reinterpret') {
         const args = call.arguments ?? [];
@@ -212,16 +262,7 @@ export class OwnershipOracle {
       if (this.#inProgress.has(fn)) return UNKNOWN;
       this.#inProgress.add(fn);
       try {
-        const ts = this.#ts;
-        const returns: TS.Expression[] = [];
-        if (!ts.isBlock(fn.body)) returns.push(fn.body);
-        else {
-          walk(ts, fn.body, node => {
-            if (ts.isFunctionLike(node)) return false;
-            if (ts.isReturnStatement(node) && node.expression !== undefined) returns.push(node.expression);
-            return true;
-          });
-        }
+        const returns = returnedValues(this.#ts, fn);
         const result = returns.length === 0 ? UNKNOWN : combine(returns.map(value => this.of(value, depth + 1)));
         // A parameter returned is the caller's own value: it says nothing here.
         return result.parameter === undefined ? result : UNKNOWN;
@@ -230,6 +271,36 @@ export class OwnershipOracle {
       }
     });
   }
+}
+
+/** What a function's `return` statements (or its expression body) give back. */
+function returnedValues(ts: typeof TS, fn: FunctionWithBody): TS.Expression[] {
+  if (!ts.isBlock(fn.body)) return [fn.body];
+  const returns: TS.Expression[] = [];
+  walk(ts, fn.body, node => {
+    if (ts.isFunctionLike(node)) return false;
+    if (ts.isReturnStatement(node) && node.expression !== undefined) returns.push(node.expression);
+    return true;
+  });
+  return returns;
+}
+
+/**
+ * Whether `condition` being true proves that `value` spans its whole buffer:
+ * `v.byteLength === v.buffer.byteLength`, with or without `v.byteOffset === 0 &&` before it.
+ */
+function provesWhole(ts: typeof TS, condition: TS.Expression, value: TS.Expression): boolean {
+  const node = skipOuter(ts, condition);
+  if (!ts.isBinaryExpression(node)) return false;
+  if (node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return provesWhole(ts, node.left, value) || provesWhole(ts, node.right, value);
+  if (node.operatorToken.kind !== ts.SyntaxKind.EqualsEqualsEqualsToken && node.operatorToken.kind !== ts.SyntaxKind.EqualsEqualsToken) return false;
+  const name = skipOuter(ts, value).getText();
+  const sides = [skipOuter(ts, node.left).getText(), skipOuter(ts, node.right).getText()].sort();
+  return sides[0] === `${name}.buffer.byteLength` && sides[1] === `${name}.byteLength`;
+}
+
+function isNothing(ts: typeof TS, node: TS.Expression): boolean {
+  return node.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(node) && node.text === 'undefined');
 }
 
 function isHeapView(ts: typeof TS, node: TS.Expression): boolean {

@@ -73,8 +73,8 @@ describe(rule, () => {
       '  return new DataView(input.buffer, input.byteOffset);',
       '}',
     ].join('\n');
-    expect(lint(code).map(f => `${f.line}:${f.messageId}`)).toEqual(['6:wholeBuffer', '6:wholeBuffer', '7:toEnd']);
-    const toEnd = lint(code)[2]!;
+    expect(lint(code).map(f => `${f.line}:${f.messageId}`)).toEqual(['5:wholeBuffer', '7:toEnd']);
+    const toEnd = lint(code)[1]!;
     expect(toEnd.message).toBe(
       '`new DataView(input.buffer, input.byteOffset)` starts at `input.byteOffset` but has no length, so it runs to the end of the whole backing store, past the bytes of `input`. Pass `input.byteLength` too.',
     );
@@ -147,16 +147,36 @@ describe(rule, () => {
     expect(applyEdits(code, finding!.suggestions![0]!.edits)).toContain('send(x.buffer.slice(x.byteOffset, x.byteOffset + x.byteLength))');
   });
 
-  it('trusts TextEncoder#encode to own its buffer, and not slice() of a value that may be a Buffer', () => {
+  it("trusts TextEncoder#encode and a typed array's slice() to own their buffers, not a Buffer's slice()", () => {
     const code = [
-      'export function f(bytes: Uint8Array, floats: Float32Array) {',
+      "import { Buffer } from 'node:buffer';",
+      'export function f(bytes: Buffer, floats: Float32Array, plain: Uint8Array) {',
       "  const encoded = new TextEncoder().encode('hi');",
       '  const copied = floats.slice();',
+      '  const copiedToo = plain.slice();',
       '  const maybeView = bytes.slice();',
-      '  return [new Uint8Array(encoded.buffer), new Uint8Array(copied.buffer), new Uint8Array(maybeView.buffer)];',
+      '  return [new Uint8Array(encoded.buffer), new Uint8Array(copied.buffer), new Uint8Array(copiedToo.buffer), new Uint8Array(maybeView.buffer)];',
       '}',
     ].join('\n');
     expect(lint(code).map(f => f.message.slice(0, 22))).toEqual(['`maybeView.buffer` is ']);
+  });
+
+  it('flags a copy of the backing store taken from its start, not from the view', () => {
+    const code = 'export function f(view: Uint8Array) {\n  return view.buffer.slice(0, view.byteLength);\n}\n';
+    const [finding, ...rest] = lint(code);
+    expect(rest).toEqual([]);
+    expect(finding!.message).toBe(
+      '`view.buffer.slice(…)` counts from the start of the whole backing store, not from the bytes of `view`: view may start at a byteOffset inside it, and the copy holds other bytes. Add `view.byteOffset` to both ends, or copy with `view.slice()`.',
+    );
+  });
+
+  it('judges a union by its type where it is narrowed', () => {
+    const code = [
+      'export function f(data: ArrayBuffer | ArrayBufferView) {',
+      '  return new Uint8Array(ArrayBuffer.isView(data) ? data.buffer : data);',
+      '}',
+    ].join('\n');
+    expect(lint(code).map(f => `${f.line}:${f.column}`)).toEqual(['2:52']);
   });
 
   it('explains a transfer list in its own words, with no edit to suggest', () => {
