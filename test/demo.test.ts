@@ -24,7 +24,7 @@ describe('npm run demo: memsafe check examples/ --config all', () => {
       'examples/app/level-meter.ts:9 no-implicit-copy',
       'examples/app/level-meter.ts:25 no-unnecessary-copy',
       'examples/app/protocol-reader.ts:11 no-whole-backing-buffer',
-      'examples/app/protocol-reader.ts:23 no-ambiguous-slice',
+      'examples/app/protocol-reader.ts:23 no-buffer-slice',
       'examples/app/protocol-reader.ts:28 no-ambiguous-slice',
       'examples/app/protocol-reader.ts:35 explicit-endianness',
       'examples/app/protocol-reader.ts:40 no-lost-write',
@@ -32,8 +32,8 @@ describe('npm run demo: memsafe check examples/ --config all', () => {
       'examples/app/sample-dump.ts:27 no-strided-data-escape',
       'examples/app/wasm-codec.ts:23 no-stale-view',
       'examples/app/wasm-codec.ts:47 no-signed-wasm-pointer',
-      'examples/app/worker-transfer.ts:9 no-whole-backing-buffer',
-      'examples/app/worker-transfer.ts:10 no-use-after-transfer',
+      'examples/app/worker-transfer.ts:7 no-use-after-transfer',
+      'examples/app/worker-transfer.ts:15 no-whole-backing-buffer',
     ]);
   });
 

@@ -167,7 +167,7 @@ describe('typescript-language-server with @memsafe/ts-plugin in tsconfig.json', 
       const slice = await openAndWait('src/buffer-slice.ts', found => found.some(isMemsafe) && hasDeprecation(found));
       expect(slice.map(d => [d.source, d.code, d.range.start])).toEqual(
         expect.arrayContaining([
-          ['memsafe', 91004, { line: 4, character: 9 }],
+          ['memsafe', 91012, { line: 4, character: 9 }],
           ['typescript', 6387, { line: 4, character: 16 }],
         ]),
       );
@@ -206,7 +206,7 @@ describe('typescript-language-server with @memsafe/ts-plugin in tsconfig.json', 
       const diagnostics = await openAndWait(file, found => found.some(isMemsafe));
       const memsafe = diagnostics.filter(isMemsafe);
       const supported = await server.request<{ body: string[] }>('workspace/executeCommand', { command: 'typescript.tsserverRequest', arguments: ['getSupportedCodeFixes', null] });
-      expect(supported.body).toEqual(expect.arrayContaining(['2322', '91001', '91002', '91003', '91004']));
+      expect(supported.body).toEqual(expect.arrayContaining(['2322', '91001', '91002', '91003', '91012']));
       const actions = await server.request<{ title: string; kind?: string; edit?: { documentChanges?: { edits: { newText: string }[] }[]; changes?: Record<string, { newText: string }[]> } }[] | null>(
         'textDocument/codeAction',
         { textDocument: { uri: uri(file) }, range: memsafe[0]!.range, context: { diagnostics: memsafe, only: ['quickfix'] } },

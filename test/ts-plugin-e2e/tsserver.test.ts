@@ -118,10 +118,10 @@ describe('tsserver with @memsafe/ts-plugin installed from its tarball', { timeou
       ]);
     }));
 
-  it('reports `buf.slice()` on a Buffer (91004)', () =>
+  it('reports `buf.slice()` on a Buffer (91012)', () =>
     withLog(async () => {
       expect(await diagnostics('src/buffer-slice.ts')).toEqual([
-        { start: { line: 5, offset: 10 }, end: { line: 5, offset: 28 }, text: `${BUFFER_SLICE} (memsafe/no-ambiguous-slice)`, code: 91004, category: 'error', source: 'memsafe' },
+        { start: { line: 5, offset: 10 }, end: { line: 5, offset: 28 }, text: `${BUFFER_SLICE} (memsafe/no-buffer-slice)`, code: 91012, category: 'error', source: 'memsafe' },
       ]);
     }));
 
@@ -194,7 +194,7 @@ describe('tsserver with @memsafe/ts-plugin installed from its tarball', { timeou
       withLog(async () => {
         await open('src/buffer-slice.ts');
         const codes = await server.body<string[]>('getSupportedCodeFixes', { file: path('src/buffer-slice.ts') });
-        expect(codes).toEqual(expect.arrayContaining(['91001', '91002', '91003', '91004']));
+        expect(codes).toEqual(expect.arrayContaining(['91001', '91002', '91003', '91012']));
         expect(codes).toContain('2322');
       }));
 
@@ -204,7 +204,7 @@ describe('tsserver with @memsafe/ts-plugin installed from its tarball', { timeou
         const [diagnostic] = await diagnostics(file);
         const actions = await codeFixes(file, diagnostic!);
         const rename = [{ fileName: path(file), textChanges: [{ start: { line: 5, offset: 17 }, end: { line: 5, offset: 22 }, newText: 'subarray' }] }];
-        expect(actions).toEqual([{ fixName: 'memsafe/no-ambiguous-slice', description: 'Use `subarray()` (the same view, not deprecated).', changes: rename }]);
+        expect(actions).toEqual([{ fixName: 'memsafe/no-buffer-slice', description: 'Use `subarray()` (the same view, not deprecated).', changes: rename }]);
         expect(applied(file, actions[0]!)).toContain('  return packet.subarray(0, 4);\n');
       }));
 
@@ -252,7 +252,7 @@ describe('tsserver with @memsafe/ts-plugin installed from its tarball', { timeou
         } finally {
           await change('slice', 'subarray'.length);
         }
-        expect((await diagnostics(file)).map(d => d.code)).toEqual([91004]);
+        expect((await diagnostics(file)).map(d => d.code)).toEqual([91012]);
       }));
   });
 
@@ -286,7 +286,7 @@ describe('tsserver with @memsafe/ts-plugin installed from its tarball', { timeou
   describe('"rules" in the plugin entry', () => {
     it('takes ESLint\'s rule names and severities: a warning, and a rule turned off', () =>
       withLog(async () => {
-        expect((await diagnostics('configured/src/buffer-slice.ts')).map(d => [d.source, d.code, d.category])).toEqual([['memsafe', 91004, 'warning']]);
+        expect((await diagnostics('configured/src/buffer-slice.ts')).map(d => [d.source, d.code, d.category])).toEqual([['memsafe', 91012, 'warning']]);
         expect(await diagnostics('configured/src/wasm-heap.ts')).toEqual([]);
         // The hover is not a rule: it stays.
         expect((await quickInfo('configured/src/wasm-heap.ts', 'wasm.memory.buffer', 'wasm.memory.'.length + 2))?.documentation).toContain('memsafe: view —');
@@ -298,10 +298,10 @@ describe('tsserver with @memsafe/ts-plugin installed from its tarball', { timeou
     it('applies configuration sent by the editor at run time', () =>
       withLog(async () => {
         const file = 'src/buffer-slice.ts';
-        expect((await diagnostics(file)).map(d => [d.code, d.category])).toEqual([[91004, 'error']]);
-        await server.body('configurePlugin', { pluginName: '@memsafe/ts-plugin', configuration: { rules: { 'memsafe/no-ambiguous-slice': 'warn' } } });
-        expect((await diagnostics(file)).map(d => [d.code, d.category])).toEqual([[91004, 'warning']]);
-        await server.body('configurePlugin', { pluginName: '@memsafe/ts-plugin', configuration: { rules: { 'no-ambiguous-slice': 'off' } } });
+        expect((await diagnostics(file)).map(d => [d.code, d.category])).toEqual([[91012, 'error']]);
+        await server.body('configurePlugin', { pluginName: '@memsafe/ts-plugin', configuration: { rules: { 'memsafe/no-buffer-slice': 'warn' } } });
+        expect((await diagnostics(file)).map(d => [d.code, d.category])).toEqual([[91012, 'warning']]);
+        await server.body('configurePlugin', { pluginName: '@memsafe/ts-plugin', configuration: { rules: { 'no-buffer-slice': 'off' } } });
         expect(await diagnostics(file)).toEqual([]);
         expect((await quickInfo(file, 'slice(0, 4)', 1))?.documentation).toContain('memsafe: view —');
       }));

@@ -3,7 +3,7 @@ export { defineCheck, formatMessage, type Check, type CheckContext, type Report,
 export type { Finding, Severity } from './finding.js';
 export { analyze, runCheck, toFinding, type RuleSetting, type RuleSettings, type ErrorListener, type FileRun } from './engine.js';
 export { presetRules, applyRuleOverrides, isInPreset, isPreset, PRESETS, ConfigError } from './config.js';
-export { checks, explicitEndianness, noStridedDataEscape, noMisalignedView, noUnnecessaryCopy, noImplicitCopy, noAmbiguousSlice, noLostWrite, noSignedWasmPointer, noStaleView, noUseAfterTransfer, noWholeBackingBuffer } from './checks/index.js';
+export { checks, explicitEndianness, noBufferSlice, noStridedDataEscape, noMisalignedView, noUnnecessaryCopy, noImplicitCopy, noAmbiguousSlice, noLostWrite, noSignedWasmPointer, noStaleView, noUseAfterTransfer, noWholeBackingBuffer } from './checks/index.js';
 export type { NoImplicitCopyOptions } from './checks/no-implicit-copy/check.js';
 export type { NoStaleViewOptions } from './checks/no-stale-view/check.js';
 export { classifyType, classifyNode } from './types/classify.js';

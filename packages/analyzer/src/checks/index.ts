@@ -1,6 +1,7 @@
 import type { Check } from '../check.js';
 import { explicitEndianness } from './explicit-endianness.js';
 import { noAmbiguousSlice } from './no-ambiguous-slice.js';
+import { noBufferSlice } from './no-buffer-slice.js';
 import { noImplicitCopy } from './no-implicit-copy/check.js';
 import { noUnnecessaryCopy } from './no-unnecessary-copy.js';
 import { noMisalignedView } from './no-misaligned-view/check.js';
@@ -12,6 +13,6 @@ import { noUseAfterTransfer } from './no-use-after-transfer/check.js';
 import { noWholeBackingBuffer } from './no-whole-backing-buffer.js';
 
 /** Every check, in one list: adapters, docs, configs and tests all iterate it. */
-export const checks: readonly Check[] = Object.freeze([noStaleView, noUseAfterTransfer, noWholeBackingBuffer, noAmbiguousSlice, noLostWrite, noSignedWasmPointer, explicitEndianness, noImplicitCopy, noUnnecessaryCopy, noMisalignedView, noStridedDataEscape] as unknown as Check[]);
+export const checks: readonly Check[] = Object.freeze([noStaleView, noUseAfterTransfer, noWholeBackingBuffer, noAmbiguousSlice, noLostWrite, noSignedWasmPointer, explicitEndianness, noImplicitCopy, noUnnecessaryCopy, noMisalignedView, noStridedDataEscape, noBufferSlice] as unknown as Check[]);
 
-export { explicitEndianness, noStridedDataEscape, noMisalignedView, noUnnecessaryCopy, noImplicitCopy, noAmbiguousSlice, noLostWrite, noSignedWasmPointer, noStaleView, noUseAfterTransfer, noWholeBackingBuffer };
+export { explicitEndianness, noBufferSlice, noStridedDataEscape, noMisalignedView, noUnnecessaryCopy, noImplicitCopy, noAmbiguousSlice, noLostWrite, noSignedWasmPointer, noStaleView, noUseAfterTransfer, noWholeBackingBuffer };

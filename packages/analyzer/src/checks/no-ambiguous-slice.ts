@@ -1,77 +1,82 @@
 import type TS from 'typescript';
 import { defineCheck, NO_OPTIONS, type CheckContext } from '../check.js';
 import { conversionAt } from '../conversions/lookup.js';
+import { WritesOracle, type WritingUse } from '../summaries/writes.js';
 import { typeOf } from '../types/classify.js';
-import { isStableReference, outerParent, skipOuter, walk } from '../util/syntax.js';
-
-/** The methods of Uint8Array that write its bytes (the value is typed Uint8Array, not Buffer). */
-const MUTATING_METHODS: ReadonlySet<string> = new Set(['set', 'fill', 'reverse', 'sort', 'copyWithin']);
+import { OwnershipOracle } from '../types/ownership.js';
+import { classOfThis } from '../util/functions.js';
+import { abbreviate, isStableReference, outerParent, skipOuter, walk } from '../util/syntax.js';
 
 const messages = {
-  bufferSlice:
-    '`Buffer#slice` is deprecated and returns a view that shares memory with `{{name}}`, unlike `Uint8Array#slice`, which copies. Use `subarray()`, which says so.',
+  bufferSliceRelied:
+    '`Buffer#slice` returns a view that shares memory with `{{name}}`, not a copy: this code {{reliance}}, which only works if `slice()` copies. Copy explicitly.',
   ambiguousSlice:
     '`{{name}}` is typed Uint8Array, but a Node Buffer is one too, and `Buffer#slice` returns a view: this code {{reliance}}, which only works if `slice()` copies. Copy explicitly.',
-  useSubarray: 'Use `subarray()` (the same view, not deprecated).',
-  copyExplicitly: 'Copy explicitly: `new Uint8Array({{name}}.subarray({{args}}))`.',
+  copyExplicitly: 'Copy explicitly: `{{copy}}`.',
 };
 
 type MessageId = keyof typeof messages;
+type Context = CheckContext<MessageId, Record<string, never>>;
 
 export const noAmbiguousSlice = defineCheck<MessageId, Record<string, never>>({
   id: 'no-ambiguous-slice',
   code: 91004,
-  description: 'Disallow `slice()` whose copy-or-view behaviour depends on whether a Uint8Array is a Node Buffer',
+  description: 'Disallow relying on `slice()` to copy where the value may be a Node Buffer, whose `slice()` is a view',
   type: 'problem',
   preset: 'recommended',
-  fixable: 'code',
   hasSuggestions: true,
   messages,
   ...NO_OPTIONS,
   mayApply: text => text.includes('.slice('),
   check(context) {
-    const { ts, checker, sourceFile } = context;
+    const { ts, checker, sourceFile, cache } = context;
+    const ownership = new OwnershipOracle(ts, checker, cache);
+    const writes = new WritesOracle(ts, checker, cache);
     walk(ts, sourceFile, node => {
       if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.expression.name.text !== 'slice') return;
       const receiver = node.expression.expression;
-      // The conversion table knows both slices: Buffer's (a deprecated view) and typed arrays' (a
-      // copy whose independence depends on the class).
+      // The conversion table knows both slices: Buffer's (a view) and typed arrays' (a copy whose
+      // independence depends on the class).
       const row = conversionAt(ts, checker, node);
       if (row === undefined || !row.hazards.includes('class-dependent')) return;
-      const name = receiver.getText(sourceFile);
-      if (row.result === 'view') {
-        // Buffer#slice and Buffer#subarray are the same function: the rename preserves behaviour.
-        const edit = { start: node.expression.name.getStart(sourceFile), end: node.expression.name.getEnd(), newText: 'subarray' };
-        context.report({ node, messageId: 'bufferSlice', data: { name }, fix: [edit], suggest: [{ messageId: 'useSubarray', edits: [edit] }] });
-        return;
-      }
-      if (typeOf(ts, checker, receiver).getSymbol()?.getName() !== 'Uint8Array') return;
-      const reliance = relianceOnCopy(context, node, receiver);
+      const isView = row.result === 'view';
+      if (!isView && (typeOf(ts, checker, receiver).getSymbol()?.getName() !== 'Uint8Array' || !ownership.mayBeNodeBuffer(receiver))) return;
+      const reliance = relianceOnCopy(context, writes, node, receiver, isView);
       if (reliance === undefined) return;
+      const name = receiver.getText(sourceFile);
       const args = node.arguments.map(arg => arg.getText(sourceFile)).join(', ');
+      const copy = isView ? `Buffer.from(${name}.subarray(${args}))` : `new Uint8Array(${name}.subarray(${args}))`;
       context.report({
         node,
-        messageId: 'ambiguousSlice',
+        messageId: isView ? 'bufferSliceRelied' : 'ambiguousSlice',
         data: { name, reliance },
-        ...(isStableReference(ts, skipOuter(ts, receiver))
-          ? { suggest: [{ messageId: 'copyExplicitly', data: { name, args }, edits: [{ start: node.getStart(sourceFile), end: node.getEnd(), newText: `new Uint8Array(${name}.subarray(${args}))` }] }] }
-          : {}),
+        ...(isStableReference(ts, skipOuter(ts, receiver)) ? { suggest: [{ messageId: 'copyExplicitly', data: { copy }, edits: [{ start: node.getStart(sourceFile), end: node.getEnd(), newText: copy }] }] } : {}),
       });
     });
   },
 });
 
 /**
- * How the code relies on `const copy = source.slice(…)` being independent: it writes to the copy,
- * or it writes to the source and reads the copy afterwards. `undefined` when it does neither.
+ * How the code relies on the result of `source.slice(…)` being independent: it writes to the
+ * result (or hands it to code that does), or writes to the source and reads the result afterwards,
+ * or — for a Buffer, whose slice is a view — keeps the result (returns or stores it) while its class
+ * writes the source again. `undefined` when it does none of these.
  */
-function relianceOnCopy(context: CheckContext<MessageId, Record<string, never>>, slice: TS.CallExpression, source: TS.Expression): string | undefined {
+function relianceOnCopy(context: Context, writes: WritesOracle, slice: TS.CallExpression, source: TS.Expression, isView: boolean): string | undefined {
   const { ts, checker, sourceFile } = context;
-  const { parent } = outerParent(ts, slice);
+  // `key.slice().fill(0)` as a statement drops what it wrote: that code wants a view, and
+  // no-lost-write says so. Written and kept (`new Bits(data.slice())`) relies on a copy.
+  const direct = writes.writingUse(slice);
+  if (direct !== undefined && !ts.isExpressionStatement(direct.node.parent)) return `${describeWrite(ts, direct, sourceFile)} the result`;
+  const { parent, child } = outerParent(ts, slice);
+  const sourceNode = skipOuter(ts, source);
+  if (isView && escapes(ts, parent, child) && ts.isPropertyAccessExpression(sourceNode) && sourceNode.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    const owner = classOfThis(ts, sourceNode);
+    if (owner !== undefined && writes.writesField(owner, sourceNode.name.text)) return `keeps it while \`${sourceNode.getText(sourceFile)}\` is written again`;
+  }
   if (!ts.isVariableDeclaration(parent) || !ts.isIdentifier(parent.name)) return undefined;
   const copyName = parent.name.text;
   const copy = checker.getSymbolAtLocation(parent.name);
-  const sourceNode = skipOuter(ts, source);
   const sourceSymbol = ts.isIdentifier(sourceNode) ? checker.getSymbolAtLocation(sourceNode) : undefined;
   const scope = ts.findAncestor(parent, node => ts.isBlock(node) || ts.isSourceFile(node));
   if (copy === undefined || scope === undefined) return undefined;
@@ -81,27 +86,27 @@ function relianceOnCopy(context: CheckContext<MessageId, Record<string, never>>,
     if (reliance !== undefined || node.pos < slice.end || !ts.isIdentifier(node)) return;
     const symbol = node.text === copyName || (ts.isIdentifier(sourceNode) && node.text === sourceNode.text) ? checker.getSymbolAtLocation(node) : undefined;
     if (symbol === undefined) return;
-    const written = isWrittenThrough(ts, node);
-    if (symbol === copy && written) reliance = `writes to the result \`${node.text}\``;
+    const write = writes.writingUse(node);
+    if (symbol === copy && write !== undefined) reliance = `${describeWrite(ts, write, sourceFile)} the result \`${node.text}\``;
     else if (symbol === copy && sourceWritten) reliance = `reads \`${node.text}\` after writing to \`${sourceNode.getText(sourceFile)}\``;
-    else if (symbol === sourceSymbol && written) sourceWritten = true;
+    else if (symbol === copy && isView && escapes(ts, outerParent(ts, node).parent, outerParent(ts, node).child) && ts.isPropertyAccessExpression(sourceNode)) {
+      const owner = sourceNode.expression.kind === ts.SyntaxKind.ThisKeyword ? classOfThis(ts, sourceNode) : undefined;
+      if (owner !== undefined && writes.writesField(owner, sourceNode.name.text)) reliance = `keeps \`${node.text}\` while \`${sourceNode.getText(sourceFile)}\` is written again`;
+    } else if (symbol === sourceSymbol && write !== undefined) sourceWritten = true;
   });
   return reliance;
 }
 
-/** `x[i] = v`, `x[i] += v`, `x.set(…)`, `x.fill(…)`: the bytes of `x` change. */
-function isWrittenThrough(ts: typeof TS, identifier: TS.Identifier): boolean {
-  const parent = identifier.parent;
-  if (ts.isElementAccessExpression(parent) && parent.expression === identifier) {
-    const { parent: outer, child } = outerParent(ts, parent);
-    if (ts.isBinaryExpression(outer) && outer.left === child) {
-      const operator = outer.operatorToken.kind;
-      return operator === ts.SyntaxKind.EqualsToken || (operator >= ts.SyntaxKind.FirstCompoundAssignment && operator <= ts.SyntaxKind.LastCompoundAssignment);
-    }
-    return (ts.isPrefixUnaryExpression(outer) || ts.isPostfixUnaryExpression(outer)) && (outer.operator === ts.SyntaxKind.PlusPlusToken || outer.operator === ts.SyntaxKind.MinusMinusToken);
-  }
-  if (ts.isPropertyAccessExpression(parent) && parent.expression === identifier && MUTATING_METHODS.has(parent.name.text)) {
-    return ts.isCallExpression(parent.parent) && parent.parent.expression === parent;
-  }
-  return false;
+/** "writes to", or "passes to `f(…)`, which writes to": how a writing use reaches the bytes. */
+function describeWrite(ts: typeof TS, write: WritingUse, sourceFile: TS.SourceFile): string {
+  const call = write.node;
+  if (write.through === 'self' || !(ts.isCallExpression(call) || ts.isNewExpression(call))) return 'writes to';
+  return `passes to \`${ts.isNewExpression(call) ? 'new ' : ''}${abbreviate(call.expression.getText(sourceFile), 30)}(…)\`, which writes to`;
+}
+
+/** `return x`, `this.f = x`, `{ x }`, `list.push(x)`: the value outlives the statement that made it. */
+function escapes(ts: typeof TS, parent: TS.Node, child: TS.Node): boolean {
+  if (ts.isReturnStatement(parent) || (ts.isArrowFunction(parent) && parent.body === child)) return true;
+  if (ts.isBinaryExpression(parent) && parent.right === child && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return !ts.isIdentifier(skipOuter(ts, parent.left));
+  return ts.isPropertyAssignment(parent) || ts.isShorthandPropertyAssignment(parent) || ts.isArrayLiteralExpression(parent);
 }

@@ -17,11 +17,11 @@ export const noWholeBackingBuffer = defineCheck({
     wholeBuffer:
       '`{{name}}.buffer` is the whole backing store, not the bytes of `{{name}}`: {{name}} may start at a byteOffset inside it{{pool}}. {{advice}}',
     toEnd:
-      '`{{view}}` starts at `{{name}}.byteOffset` but has no length, so it runs to the end of the whole backing store{{pool}}, past the bytes of `{{name}}`. Pass `{{name}}.byteLength` too.',
+      '`{{view}}` starts at `{{name}}.byteOffset` but has no length, so it runs past the bytes of `{{name}}` to the end of the whole backing store{{pool}}. Pass `{{name}}.byteLength` too.',
     sliceFromStart:
       '`{{name}}.buffer.slice(…)` counts from the start of the whole backing store, not from the bytes of `{{name}}`: {{name}} may start at a byteOffset inside it{{pool}}, and the copy holds other bytes. Add `{{name}}.byteOffset` to both ends, or copy with `{{name}}.slice()`.',
     partOfBuffer:
-      '`{{argument}}` is part of a larger buffer, and `{{callee}}` {{what}} `{{parameter}}.buffer` (line {{line}}), the whole backing store: every byte around `{{argument}}` goes too. Pass a copy that owns its buffer: `{{argument}}.slice()`.',
+      '`{{argument}}` is part of a larger buffer, and `{{callee}}` {{what}} `{{parameter}}.buffer` (line {{line}}), the whole backing store: the bytes around it go too. Pass a copy that owns its buffer, made with `slice()`.',
     addRange: 'View only the bytes of `{{name}}`: pass `{{name}}.byteOffset` and its length.',
     addLength: 'Pass `{{name}}.byteLength` as the length.',
     copyRange: 'Pass a copy of exactly the bytes of `{{name}}`.',
@@ -189,6 +189,9 @@ const USE_WORDS: Readonly<Record<BufferUse['kind'], string>> = {
   transfer: 'transfers',
 };
 
+/** Uses of a parameter's whole buffer judged at call sites, the costliest first. */
+const SEVERITY: readonly BufferUse['kind'][] = ['transfer', 'send', 'return', 'pass'];
+
 /**
  * Per function, the parameters whose whole `.buffer` it passes on, returns, sends or transfers,
  * for each call site to be judged by its argument. Cached per function.
@@ -215,10 +218,14 @@ class WholeBufferParameters {
         if (ts.isFunctionLike(node)) return false;
         if (!ts.isPropertyAccessExpression(node) || node.name.text !== 'buffer') return true;
         const owner = this.#ownership.of(node.expression);
-        if (owner.whole !== 'unknown' || owner.parameter?.fn !== fn || found.has(owner.parameter.index)) return true;
+        if (owner.whole !== 'unknown' || owner.parameter?.fn !== fn) return true;
         const offsetAware = readsOffsetOf(ts, node.expression);
-        const use = usesOf(ts, this.#checker, node).find(u => ['pass', 'return', 'send', 'transfer'].includes(u.kind) && (u.kind === 'transfer' || !offsetAware));
-        if (use !== undefined) found.set(owner.parameter.index, use);
+        // The use that costs most: a transfer detaches the bytes around the view, a send copies them out.
+        for (const use of usesOf(ts, this.#checker, node)) {
+          if (!SEVERITY.includes(use.kind) || (use.kind !== 'transfer' && offsetAware)) continue;
+          const known = found.get(owner.parameter.index);
+          if (known === undefined || SEVERITY.indexOf(use.kind) < SEVERITY.indexOf(known.kind)) found.set(owner.parameter.index, use);
+        }
         return true;
       });
       return found;

@@ -94,7 +94,7 @@ export class OwnershipOracle {
       const values = this.#valuesOf(node);
       return values === undefined || values.some(value => this.mayBeNodeBuffer(value, depth + 1));
     }
-    if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    if (ts.isPropertyAccessExpression(node)) {
       const values = this.#fieldValues(node);
       return values === undefined || values.some(value => this.mayBeNodeBuffer(value, depth + 1));
     }
@@ -186,10 +186,14 @@ export class OwnershipOracle {
     return values === undefined ? UNKNOWN : this.#combineValues(values, access, depth);
   }
 
-  /** Every value the class of `this` gives the field, or undefined when it is also set from outside or not at all. */
+  /**
+   * Every value a class gives a field, or undefined when it can be set from outside or is never
+   * set: `this.bytes` inside the class, or `cache.bytes` for a field that is `readonly` or private,
+   * which only its class can assign.
+   */
   #fieldValues(access: TS.PropertyAccessExpression): readonly TS.Expression[] | undefined {
     const ts = this.#ts;
-    const owner = classOfThis(ts, access);
+    const owner = access.expression.kind === ts.SyntaxKind.ThisKeyword ? classOfThis(ts, access) : this.#closedFieldOwner(access);
     if (owner === undefined) return undefined;
     const name = access.name.text;
     const values: TS.Expression[] = [];
@@ -208,6 +212,16 @@ export class OwnershipOracle {
       }
     });
     return fromOutside || values.length === 0 || values.length > MAX_VALUES ? undefined : values;
+  }
+
+  /** The class that declares the field `access` reads, when only that class can assign it. */
+  #closedFieldOwner(access: TS.PropertyAccessExpression): TS.ClassLikeDeclaration | undefined {
+    const ts = this.#ts;
+    const declaration = this.#checker.getSymbolAtLocation(access.name)?.valueDeclaration;
+    if (declaration === undefined || !ts.isPropertyDeclaration(declaration) || !ts.isClassLike(declaration.parent)) return undefined;
+    const flags = ts.getCombinedModifierFlags(declaration);
+    const closed = flags & (ts.ModifierFlags.Readonly | ts.ModifierFlags.Private) || ts.isPrivateIdentifier(declaration.name);
+    return closed ? declaration.parent : undefined;
   }
 
   #combineValues(values: readonly TS.Expression[], at: TS.Node, depth: number): Ownership {

@@ -58,7 +58,7 @@ describe(rule, () => {
     const findings = lint(code);
     expect(findings.map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual(['6:8:partOfBuffer']);
     expect(findings[0]!.message).toBe(
-      '`file.subarray(16)` is part of a larger buffer, and `post` transfers `frame.buffer` (line 3), the whole backing store: every byte around `file.subarray(16)` goes too. Pass a copy that owns its buffer: `file.subarray(16).slice()`.',
+      '`file.subarray(16)` is part of a larger buffer, and `post` transfers `frame.buffer` (line 3), the whole backing store: the bytes around it go too. Pass a copy that owns its buffer, made with `slice()`.',
     );
   });
 
@@ -76,7 +76,7 @@ describe(rule, () => {
     expect(lint(code).map(f => `${f.line}:${f.messageId}`)).toEqual(['5:wholeBuffer', '7:toEnd']);
     const toEnd = lint(code)[1]!;
     expect(toEnd.message).toBe(
-      '`new DataView(input.buffer, input.byteOffset)` starts at `input.byteOffset` but has no length, so it runs to the end of the whole backing store, past the bytes of `input`. Pass `input.byteLength` too.',
+      '`new DataView(input.buffer, input.byteOffset)` starts at `input.byteOffset` but has no length, so it runs past the bytes of `input` to the end of the whole backing store. Pass `input.byteLength` too.',
     );
     expect(applyEdits(code, toEnd.suggestions![0]!.edits)).toContain('new DataView(input.buffer, input.byteOffset, input.byteLength)');
   });

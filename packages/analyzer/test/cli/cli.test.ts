@@ -58,7 +58,7 @@ describe('memsafe check', () => {
     expect(log.version).toBe('2.1.0');
     const run = log.runs[0]!;
     expect(run.tool.driver.name).toBe('memsafe');
-    expect(run.tool.driver.rules.map(rule => rule.id)).toEqual(['no-stale-view', 'no-use-after-transfer', 'no-whole-backing-buffer', 'no-ambiguous-slice', 'no-lost-write', 'no-signed-wasm-pointer', 'explicit-endianness', 'no-implicit-copy', 'no-unnecessary-copy', 'no-misaligned-view', 'no-strided-data-escape']);
+    expect(run.tool.driver.rules.map(rule => rule.id)).toEqual(['no-stale-view', 'no-use-after-transfer', 'no-whole-backing-buffer', 'no-ambiguous-slice', 'no-lost-write', 'no-signed-wasm-pointer', 'explicit-endianness', 'no-implicit-copy', 'no-unnecessary-copy', 'no-misaligned-view', 'no-strided-data-escape', 'no-buffer-slice']);
     expect(run.results.map(r => [r.ruleId, r.level, r.locations[0]!.physicalLocation.region.startLine])).toEqual([
       ['no-stale-view', 'error', 9],
       ['no-whole-backing-buffer', 'error', 4],
@@ -79,7 +79,7 @@ describe('memsafe check', () => {
   });
 
   it.each([
-    [['check', '--rule', 'no-such-rule=error'], 'unknown rule "no-such-rule": memsafe\'s rules are no-stale-view, no-use-after-transfer, no-whole-backing-buffer, no-ambiguous-slice, no-lost-write, no-signed-wasm-pointer, explicit-endianness, no-implicit-copy, no-unnecessary-copy, no-misaligned-view, no-strided-data-escape'],
+    [['check', '--rule', 'no-such-rule=error'], 'unknown rule "no-such-rule": memsafe\'s rules are no-stale-view, no-use-after-transfer, no-whole-backing-buffer, no-ambiguous-slice, no-lost-write, no-signed-wasm-pointer, explicit-endianness, no-implicit-copy, no-unnecessary-copy, no-misaligned-view, no-strided-data-escape, no-buffer-slice'],
     [['check', '--rule', 'no-stale-view=loud'], '--rule takes name=off|warn|error, got "no-stale-view=loud"'],
     [['check', '--config', 'lenient'], '--config takes recommended, strict or all, got "lenient"'],
     [['check', '--format', 'xml'], '--format takes pretty, json or sarif, got "xml"'],

@@ -1,5 +1,6 @@
 import explicitEndianness from './explicit-endianness.js';
 import noAmbiguousSlice from './no-ambiguous-slice.js';
+import noBufferSlice from './no-buffer-slice.js';
 import noImplicitCopy from './no-implicit-copy.js';
 import noUnnecessaryCopy from './no-unnecessary-copy.js';
 import noMisalignedView from './no-misaligned-view.js';
@@ -23,6 +24,7 @@ export const rules: {
   'no-unnecessary-copy': typeof noUnnecessaryCopy;
   'no-misaligned-view': typeof noMisalignedView;
   'no-strided-data-escape': typeof noStridedDataEscape;
+  'no-buffer-slice': typeof noBufferSlice;
 } = {
   'no-stale-view': noStaleView,
   'no-use-after-transfer': noUseAfterTransfer,
@@ -35,4 +37,5 @@ export const rules: {
   'no-unnecessary-copy': noUnnecessaryCopy,
   'no-misaligned-view': noMisalignedView,
   'no-strided-data-escape': noStridedDataEscape,
+  'no-buffer-slice': noBufferSlice,
 };

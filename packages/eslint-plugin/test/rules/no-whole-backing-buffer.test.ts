@@ -50,7 +50,7 @@ ruleTester.run('no-whole-backing-buffer', rule, {
       ],
     },
     {
-      code: 'declare function send(b: ArrayBufferLike): void;\ndeclare const x: Int16Array;\nsend(x.buffer);',
+      code: 'declare function send(b: ArrayBufferLike): void;\ndeclare const all: Int16Array;\nconst x = all.subarray(2);\nsend(x.buffer);',
       errors: [
         {
           messageId: 'wholeBuffer',
@@ -58,7 +58,7 @@ ruleTester.run('no-whole-backing-buffer', rule, {
             {
               messageId: 'copyRange',
               data: { name: 'x' },
-              output: 'declare function send(b: ArrayBufferLike): void;\ndeclare const x: Int16Array;\nsend(x.buffer.slice(x.byteOffset, x.byteOffset + x.byteLength));',
+              output: 'declare function send(b: ArrayBufferLike): void;\ndeclare const all: Int16Array;\nconst x = all.subarray(2);\nsend(x.buffer.slice(x.byteOffset, x.byteOffset + x.byteLength));',
             },
           ],
         },

@@ -44,7 +44,7 @@ export class ViewSources {
 
   #info(kind: ViewKind, origin: TS.Expression | TS.Node, root?: TS.Symbol): ViewInfo {
     let byKind = this.#infos.get(origin);
-    if (byKind === undefined) this.#infos.set(origin, (byKind = new Map()));
+    if (byKind === undefined) this.#infos.set(origin, (byKind = new Map<string, ViewInfo>()));
     const id = root === undefined ? kind : `${kind}:${symbolKey(root)}`;
     let info = byKind.get(id);
     if (info === undefined) byKind.set(id, (info = { kind, origin: origin as TS.Expression, ...(root === undefined ? {} : { root }) }));

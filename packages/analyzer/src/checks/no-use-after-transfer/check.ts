@@ -38,7 +38,7 @@ export const noUseAfterTransfer = defineCheck<keyof typeof messages, Record<stri
     const infos = new WeakMap<TS.Node, Map<string, BufferInfo>>();
     const infoOf = (origin: TS.Node, kind: BufferInfo['kind'], root?: object): BufferInfo => {
       let byRoot = infos.get(origin);
-      if (byRoot === undefined) infos.set(origin, (byRoot = new Map()));
+      if (byRoot === undefined) infos.set(origin, (byRoot = new Map<string, BufferInfo>()));
       const id = root === undefined ? kind : `${kind}:${rootIds.get(root) ?? rootIds.set(root, rootIds.size).size}`;
       let info = byRoot.get(id);
       if (info === undefined) byRoot.set(id, (info = { root: root ?? origin, kind }));
