@@ -27,6 +27,11 @@ export interface FlowDomain<Info> {
   trackMember?(object: TS.Expression, name: string, origin: TS.Node, lookup: Lookup<Info>): Info | undefined;
   /** What evaluating `node` does to tracked values, after its operands were evaluated. */
   effectOf(node: TS.CallExpression | TS.NewExpression | TS.AwaitExpression, lookup: Lookup<Info>): Effect<Info> | undefined;
+  /**
+   * Whether a value a callback finds when it runs later (after the code that registered it moved
+   * on) may have been invalidated in between: the invalidation to assume, if so.
+   */
+  laterEntry?(info: Info): Invalidation | undefined;
   /** Paths a call re-derives (Emscripten's `updateMemoryViews()`, a method that re-creates `this.view`). */
   refreshedBy?(call: TS.CallExpression): readonly PathKey[];
   /** A read of an invalidated value; `write` when it is the target object of an assignment. */

@@ -111,6 +111,10 @@ export class FlowInterpreter<Info> {
     for (const [callback, registered] of this.#deferred) {
       const state = joinStates(registered, exit);
       if (state === null) continue;
+      for (const [key, entry] of state) {
+        const between = entry.stale === null ? this.#domain.laterEntry?.(entry.info) : undefined;
+        if (between !== undefined) state.set(key, { info: entry.info, stale: between });
+      }
       complete = new FlowInterpreter(this.#ts, this.#checker, this.#domain, this.#shared).run(callback.body, state) && complete;
     }
     return complete;
@@ -227,7 +231,8 @@ export class FlowInterpreter<Info> {
         if (ts.isIdentifier(name)) this.#set(this.#paths.keyOfDeclaration(name), undefined);
         continue;
       }
-      this.#expression(declaration.initializer);
+      // `const view = this.view` copies a reference and touches no byte: not a use of it.
+      if (this.#lookup(skipOuter(ts, declaration.initializer)) === undefined) this.#expression(declaration.initializer);
       if (!ts.isIdentifier(name)) {
         this.#destructure(name, declaration.initializer);
         continue;
@@ -572,7 +577,7 @@ export class FlowInterpreter<Info> {
     }
     if (ts.isIdentifier(target)) {
       if (!plain) this.#read(target, false);
-      this.#expression(node.right);
+      if (!plain || this.#lookup(right) === undefined) this.#expression(node.right);
       const value = plain ? this.#valueOf(node.right) : undefined;
       if (value !== undefined || this.#segments.has(target.text) || (plain && isObjectLiteral(ts, node.right))) {
         const key = this.#keyOf(target);
@@ -669,7 +674,7 @@ export class FlowInterpreter<Info> {
     if (effect !== undefined) {
       this.#effects.push(effect);
       for (const [key, entry] of state) {
-        if (entry.stale === null && effect.affects(entry.info)) state.set(key, { info: entry.info, stale: effect.invalidation });
+        if ((entry.stale === null || entry.stale.between === true) && effect.affects(entry.info)) state.set(key, { info: entry.info, stale: effect.invalidation });
       }
     }
     if (this.#ts.isCallExpression(node) && this.#domain.refreshedBy !== undefined) {

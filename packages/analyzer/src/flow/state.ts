@@ -8,6 +8,12 @@ export interface Invalidation {
   readonly event: string;
   /** The call as written, or a short name for it: "`exports.malloc(…)`". */
   readonly what: string;
+  /**
+   * Not an event the code in view causes, but one that may have happened between calls: a view
+   * kept in a field or a module variable, or used by a callback that runs later. A concrete event
+   * in the code replaces it, so that the message names what the code itself does.
+   */
+  readonly between?: true;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type TS from 'typescript';
 import { classifyNode, typeOf } from '../types/classify.js';
+import { constInitializer } from '../util/declarations.js';
 import { lastName, skipOuter } from '../util/syntax.js';
 
 /** Emscripten's heap views: `Module.HEAPU8` and friends, re-assigned by `updateMemoryViews()` after growth. */
@@ -31,10 +32,8 @@ export function isExportsObject(ts: typeof TS, checker: TS.TypeChecker, expressi
     if (owner === 'Instance' || owner === undefined) return true;
   }
   const type = typeOf(ts, checker, node);
-  if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) {
-    const name = lastName(ts, node);
-    return name !== undefined && exportObjects.has(name);
-  }
+  const name = lastName(ts, node);
+  if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return name !== undefined && exportObjects.has(name);
   const symbol = type.getSymbol() ?? type.aliasSymbol;
   if (symbol !== undefined && checker.getFullyQualifiedName(symbol) === 'WebAssembly.Exports') return true;
   const memory = type.getProperty('memory');
@@ -42,7 +41,9 @@ export function isExportsObject(ts: typeof TS, checker: TS.TypeChecker, expressi
     const memoryType = checker.getTypeOfSymbolAtLocation(memory, node);
     if (checker.getFullyQualifiedName(memoryType.getSymbol() ?? memory) === 'WebAssembly.Memory') return true;
   }
-  return type.getProperty('HEAPU8') !== undefined || type.getProperty('HEAP8') !== undefined;
+  // An Emscripten Module by its views (`HEAPF32: Float32Array` is enough), or by the name Emscripten
+  // gives it (`Module`), typed by the interface the project wrote for its exports.
+  return [...HEAP_VIEW_NAMES].some(heap => type.getProperty(heap) !== undefined) || (name === 'Module' && exportObjects.has(name) && (type.flags & ts.TypeFlags.Object) !== 0);
 }
 
 /**
@@ -63,7 +64,9 @@ export function isFixedSizeMemory(ts: typeof TS, checker: TS.TypeChecker, expres
   const sizeOf = (name: string): string | undefined => {
     for (const property of descriptor.properties) {
       if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && property.name.text === name) {
-        const value = skipOuter(ts, property.initializer);
+        let value = skipOuter(ts, property.initializer);
+        // `{ initial: PAGES, maximum: PAGES }` with `const PAGES = 2`.
+        if (ts.isIdentifier(value)) value = constInitializer(ts, checker, value) ?? value;
         return ts.isNumericLiteral(value) ? String(Number(value.text)) : undefined;
       }
     }
@@ -71,4 +74,41 @@ export function isFixedSizeMemory(ts: typeof TS, checker: TS.TypeChecker, expres
   };
   const initial = sizeOf('initial');
   return initial !== undefined && initial === sizeOf('maximum');
+}
+
+/**
+ * Functions of Emscripten's JavaScript runtime that a `Module` carries beside the compiled ones,
+ * which run no wasm code and allocate nothing. Everything else on a Module — `_name` exports,
+ * `ccall`, embind's functions and classes, `stringToNewUTF8` — may grow the memory.
+ */
+export const EMSCRIPTEN_RUNTIME_HELPERS: ReadonlySet<string> = new Set([
+  'UTF8ToString',
+  'UTF8ArrayToString',
+  'UTF16ToString',
+  'UTF32ToString',
+  'stringToUTF8',
+  'stringToUTF8Array',
+  'stringToUTF16',
+  'stringToUTF32',
+  'lengthBytesUTF8',
+  'lengthBytesUTF16',
+  'lengthBytesUTF32',
+  'intArrayFromString',
+  'getValue',
+  'setValue',
+  'cwrap',
+  'addFunction',
+  'removeFunction',
+  'print',
+  'printErr',
+  'locateFile',
+  'then',
+  'onRuntimeInitialized',
+]);
+
+/** An Emscripten `Module`: it has HEAP views, or is called `Module` and typed only by its use. */
+export function isEmscriptenModule(ts: typeof TS, checker: TS.TypeChecker, expression: TS.Expression): boolean {
+  const type = typeOf(ts, checker, expression);
+  if ([...HEAP_VIEW_NAMES].some(heap => type.getProperty(heap) !== undefined)) return true;
+  return lastName(ts, expression) === 'Module';
 }

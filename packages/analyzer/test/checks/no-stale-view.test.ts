@@ -289,8 +289,13 @@ export function fill(n: number) {
   heap[0] = 1;
   views[0]![1] = state.heap[0]!;
 }`;
-    expect(lines(code)).toEqual(['18:staleView', '19:staleView', '30:staleView', '31:staleView', '31:staleView']);
+    expect(lines(code)).toEqual(['18:staleView', '19:staleView', '22:keptView', '30:staleView', '31:staleView', '31:staleView']);
     expect(lint(code)[0]!.message).toContain('`this.view` is a view of WebAssembly memory made on line 11');
+    // `read` runs after some `write` may have grown the memory: the field is kept across calls.
+    expect(lint(code)[2]!.message).toBe(
+      '`this.view` is a view of WebAssembly memory made on line 11, outside this function, and WebAssembly code that runs in between (such as `exports.malloc(…)` on line 17) may grow the memory. `this.view` may now be detached: reads give undefined and writes are lost. Take a fresh view here, or re-create it when `this.view.byteLength === 0`.',
+    );
+    expect(lines(code, { checkKeptViews: false })).toEqual(['18:staleView', '19:staleView', '30:staleView', '31:staleView', '31:staleView']);
   });
 
   it('accepts a class that re-derives its view by buffer identity, and views derived after the call', () => {
@@ -323,7 +328,7 @@ export function f(n: number) {
     expect(lines(code)).toEqual(['15:staleView', '15:staleView', '15:staleView']);
   });
 
-  it('runs callbacks registered before a growth with the state after it', () => {
+  it('runs callbacks registered before a growth with the state after it, and any callback as code that runs later', () => {
     const code = `${EXPORTS}
 export function f(port: MessagePort, done: Promise<void>) {
   const heap = new Uint8Array(exports.memory.buffer);
@@ -336,7 +341,9 @@ export function g(port: MessagePort) {
   const heap = new Uint8Array(exports.memory.buffer);
   port.onmessage = event => heap.set(event.data as Uint8Array, 0);
 }`;
-    expect(lines(code)).toEqual(['12:staleView', '13:staleView']);
+    expect(lines(code)).toEqual(['12:staleView', '13:staleView', '19:keptView']);
+    expect(lint(code)[2]!.message).toContain('made on line 18, before this callback runs, and WebAssembly code that runs in between');
+    expect(lines(code, { checkKeptViews: false })).toEqual(['12:staleView', '13:staleView']);
   });
 
   it('leaves views of a memory that cannot grow alone', () => {
@@ -349,5 +356,42 @@ export function f() {
   return heap[0];
 }`;
     expect(lines(code)).toEqual([]);
+  });
+
+  it('trusts views a function re-derives when it is handed to the runtime to call on growth', () => {
+    const code = `
+declare function instantiate(onGrow: () => void): { memory: WebAssembly.Memory; malloc(n: number): number };
+let exports: { memory: WebAssembly.Memory; malloc(n: number): number };
+let U8: Uint8Array;
+function updateViews() { U8 = new Uint8Array(exports.memory.buffer); }
+export function load() { exports = instantiate(() => updateViews()); updateViews(); }
+export function write(bytes: Uint8Array) {
+  const ptr = exports.malloc(bytes.length);
+  U8.set(bytes, ptr);
+}`;
+    expect(lines(code)).toEqual([]);
+  });
+
+  it('knows typed arrays an Emscripten module hands back (embind), and views its callers pass in', () => {
+    const code = `
+interface DecompressModule {
+  HEAPF32: Float32Array;
+  decompressImage(bytes: Uint8Array): Float32Array;
+  decompressMask(bytes: Uint8Array): Uint8Array;
+}
+export function decode(Module: DecompressModule, image: Uint8Array, mask: Uint8Array) {
+  const pixels = Module.decompressImage(image);
+  const alpha = Module.decompressMask(mask);
+  return pixels[0]! * alpha[0]!;
+}
+declare const wasm: { memory: WebAssembly.Memory; grow_things(): void };
+function logBytes(arr: Uint8Array) {
+  wasm.grow_things();
+  return arr.join(',');
+}
+export function shim(ptr: number, len: number) {
+  return logBytes(new Uint8Array(wasm.memory.buffer).subarray(ptr, ptr + len));
+}`;
+    expect(lines(code)).toEqual(['10:staleView', '15:staleView']);
   });
 });

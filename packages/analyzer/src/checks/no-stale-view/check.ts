@@ -3,7 +3,7 @@ import { defineCheck, type CheckContext } from '../../check.js';
 import type { FlowDomain } from '../../flow/domain.js';
 import { FlowInterpreter } from '../../flow/interpreter.js';
 import { memberKey, symbolKey, type PathKey } from '../../flow/paths.js';
-import type { Entry } from '../../flow/state.js';
+import type { Entry, Invalidation } from '../../flow/state.js';
 import { calleeDeclaration, classOfThis, functionOf, lineOf } from '../../util/functions.js';
 import { isLivenessCheck, isMetadataRead } from '../../util/liveness.js';
 import { isStableReference, skipOuter, walk } from '../../util/syntax.js';
@@ -20,6 +20,11 @@ export interface NoStaleViewOptions {
   readonly growingFunctions: readonly string[];
   /** Whether `await` counts as a point where other code may grow wasm memory. */
   readonly checkAwait: boolean;
+  /**
+   * Whether a view of growable wasm memory kept outside the function that uses it (a field, a
+   * module variable, a variable a later callback reads) may be detached when that code starts.
+   */
+  readonly checkKeptViews: boolean;
 }
 
 const messages = {
@@ -27,6 +32,8 @@ const messages = {
     '`{{name}}` is a view of {{memory}} made on line {{madeLine}}, and {{what}} (line {{line}}) {{event}}. {{consequence}} Take a fresh view after it.',
   staleWrite:
     'The write through `{{name}}` picks its target before {{what}} (line {{line}}) runs, and that call {{event}}: the value lands in the detached view. Call first, then write through a fresh view.',
+  keptView:
+    '`{{name}}` is a view of WebAssembly memory made on line {{madeLine}}, {{where}}, and WebAssembly code that runs in between{{grower}} may grow the memory. {{consequence}} Take a fresh view here, or re-create it when `{{name}}.byteLength === 0`.',
   rederive: 'Take a fresh view here: `{{expression}}`.',
 };
 
@@ -48,6 +55,7 @@ export const noStaleView = defineCheck<MessageId, NoStaleViewOptions>({
     pureFunctions: ['free', '_free', '__wbindgen_free', '__wbindgen_add_to_stack_pointer', '__wbindgen_exn_store', 'cwrap', 'getValue', 'setValue'],
     growingFunctions: ['malloc', 'realloc', 'calloc', '_malloc', '_realloc', '_calloc', '__wbindgen_malloc', '__wbindgen_realloc', '__new', '__pin', 'ccall'],
     checkAwait: true,
+    checkKeptViews: true,
   },
   optionsSchema: {
     type: 'object',
@@ -56,6 +64,10 @@ export const noStaleView = defineCheck<MessageId, NoStaleViewOptions>({
       pureFunctions: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Exports and functions that never grow memory; replaces the default list.' },
       growingFunctions: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Functions that may grow memory, for callees with no body to look into; replaces the default list.' },
       checkAwait: { type: 'boolean', description: 'Whether `await` counts as a point where other code may grow wasm memory.' },
+      checkKeptViews: {
+        type: 'boolean',
+        description: 'Whether a view of growable wasm memory kept in a field, a module variable or a variable a later callback reads may be detached when that code starts.',
+      },
     },
     additionalProperties: false,
   },
@@ -71,22 +83,32 @@ export const noStaleView = defineCheck<MessageId, NoStaleViewOptions>({
     const kept = sources.keptViews(sourceFile);
     const imported = importedViews(context, sources);
     if (kept.paths.size === 0 && kept.fields.size === 0 && imported.size === 0 && !ORIGIN_TEXT.test(sourceFile.text)) return;
-    const domain = createDomain(context, sources, growth);
+    /** A view of growable wasm memory used where code may have run since it was made: `where` says which. */
+    const keptInvalidation = (info: ViewInfo, where: string): Invalidation | null =>
+      options.checkKeptViews && info.kind === 'wasm' ? { site: info.origin, what: 'WebAssembly code that runs in between', event: where, between: true } : null;
+    const domain = createDomain(context, sources, growth, keptInvalidation);
     const names = [...[...kept.paths.values(), ...imported.values()].map(({ root }) => root.getName()), ...[...kept.fields.values()].flatMap(fields => [...fields.keys()])];
     const shared = { reported: new Set<TS.Node>(), inlined: new Set<TS.Node>() };
 
+    // Where the file speaks of an Emscripten module, any method call may be an export handing back a view.
+    const emscripten = /HEAP[UF]?\d/.test(sourceFile.text);
     const interpret = (body: TS.Node, container: TS.SignatureDeclaration | undefined): void => {
       const text = sourceFile.text.slice(body.pos, body.end);
-      if (!ORIGIN_TEXT.test(text) && !names.some(name => text.includes(name))) return;
+      const mayMeetView = ORIGIN_TEXT.test(text) || names.some(name => text.includes(name)) || (emscripten && /\.\w+\(/.test(text));
+      if (!mayMeetView && (container === undefined || sources.viewParameters(container).size === 0)) return;
       const initial = new Map<PathKey, Entry<ViewInfo>>();
+      // Views kept outside this function were made before it started: wasm code may have run since.
+      const keptEntry = (info: ViewInfo): Entry<ViewInfo> => ({ info, stale: container === undefined ? null : keptInvalidation(info, 'outside this function') });
       for (const [key, { root, info }] of [...kept.paths, ...imported]) {
-        if (container === undefined ? isImported(ts, root) : !declaredWithin(root, container)) initial.set(key, { info, stale: null });
+        if (container === undefined ? isImported(ts, root) : !declaredWithin(root, container)) initial.set(key, keptEntry(info));
       }
       const owner = container === undefined ? undefined : classOfThis(ts, container);
       for (const [field, info] of (owner === undefined ? undefined : kept.fields.get(owner)) ?? []) {
         const key = memberKey('this', field);
-        if (key !== undefined) initial.set(key, { info, stale: null });
+        if (key !== undefined) initial.set(key, keptEntry(info));
       }
+      // A parameter every call in the file passes a view of wasm memory (wasm-bindgen's `&[u8]` import shims).
+      if (container !== undefined) for (const [key, info] of sources.viewParameters(container)) initial.set(key, { info, stale: null });
       new FlowInterpreter(ts, checker, domain, shared).run(body, initial);
     };
 
@@ -97,11 +119,17 @@ export const noStaleView = defineCheck<MessageId, NoStaleViewOptions>({
   },
 });
 
-function createDomain(context: CheckContext<MessageId, NoStaleViewOptions>, sources: ViewSources, growth: GrowthOracle): FlowDomain<ViewInfo> {
+function createDomain(
+  context: CheckContext<MessageId, NoStaleViewOptions>,
+  sources: ViewSources,
+  growth: GrowthOracle,
+  keptInvalidation: (info: ViewInfo, where: string) => Invalidation | null,
+): FlowDomain<ViewInfo> {
   const { ts, checker, sourceFile, options } = context;
   return {
     track: (expression, lookup) => sources.track(expression, lookup),
     trackMember: (object, name, origin, lookup) => sources.trackMember(object, name, origin, lookup),
+    laterEntry: info => keptInvalidation(info, 'before this callback runs') ?? undefined,
     effectOf(node) {
       const found = ts.isAwaitExpression(node)
         ? options.checkAwait
@@ -139,6 +167,21 @@ function createDomain(context: CheckContext<MessageId, NoStaleViewOptions>, sour
     report(use, entry, stale, write) {
       if (isLivenessCheck(ts, use) || (entry.info.kind === 'runtime' && isMetadataRead(ts, use))) return;
       const name = use.getText(sourceFile);
+      if (stale.between === true) {
+        const grower = growth.firstGrowthIn(sourceFile);
+        context.report({
+          node: use,
+          messageId: 'keptView',
+          data: {
+            name,
+            madeLine: lineOf(entry.info.origin),
+            where: stale.event,
+            grower: grower === undefined ? '' : ` (such as ${grower.invalidation.what} on line ${lineOf(grower.invalidation.site)})`,
+            consequence: CONSEQUENCES.wasm.replace('{{name}}', name),
+          },
+        });
+        return;
+      }
       const data = {
         name,
         consequence: CONSEQUENCES[entry.info.kind].replace('{{name}}', name),

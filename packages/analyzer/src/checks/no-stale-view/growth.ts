@@ -1,11 +1,11 @@
 import type TS from 'typescript';
 import type { ProgramCache } from '../../check.js';
 import type { Invalidation } from '../../flow/state.js';
-import { classifyNode, typeOf } from '../../types/classify.js';
+import { classifyNode } from '../../types/classify.js';
 import { callName, calleeDeclaration, functionOf, lineOf, ownCalls, type FunctionWithBody } from '../../util/functions.js';
 import { hasMemsafeTag } from '../../util/jsdoc.js';
-import { skipOuter } from '../../util/syntax.js';
-import { isExportsObject } from '../../glue/wasm.js';
+import { skipOuter, walk } from '../../util/syntax.js';
+import { EMSCRIPTEN_RUNTIME_HELPERS, isEmscriptenModule, isExportsObject } from '../../glue/wasm.js';
 import type { ViewKind } from './view-info.js';
 
 /** An event that may invalidate views of some kinds (and, for a resize, of one buffer). */
@@ -43,6 +43,19 @@ export class GrowthOracle {
     this.#checker = checker;
     this.#cache = cache;
     this.#options = options;
+  }
+
+  /** The first call in a file that may grow memory, for messages that need an example; cached per file. */
+  firstGrowthIn(sourceFile: TS.SourceFile): Growth | undefined {
+    return this.#cache.get('memsafe/first-growth', sourceFile, () => {
+      let found: Growth | undefined;
+      walk(this.#ts, sourceFile, node => {
+        if (found !== undefined) return false;
+        if (this.#ts.isCallExpression(node)) found = this.ofCall(node);
+        return found === undefined;
+      });
+      return found;
+    });
   }
 
   /** What a call may do to views, as seen from the calling code. */
@@ -135,12 +148,13 @@ export class GrowthOracle {
     return declarations.some(declaration => hasMemsafeTag(this.#ts, declaration, 'pure'));
   }
 
-  /** On an Emscripten Module only the compiled functions (`_name`) and `ccall` run wasm code. */
+  /**
+   * On an Emscripten Module, the compiled functions (`_name`), `ccall` and embind's functions run
+   * wasm code; the runtime's own helpers (`UTF8ToString`, `getValue`, …) do not, except those
+   * that allocate (`stringToNewUTF8`).
+   */
   #isGrowingExport(receiver: TS.Expression, property: string): boolean {
-    const type = typeOf(this.#ts, this.#checker, receiver);
-    const emscripten = type.getProperty('HEAPU8') !== undefined || (skipOuter(this.#ts, receiver).getText() === 'Module' && !!(type.flags & this.#ts.TypeFlags.Any));
-    if (!emscripten) return true;
-    return property.startsWith('_') || property === 'ccall';
+    return !isEmscriptenModule(this.#ts, this.#checker, receiver) || !EMSCRIPTEN_RUNTIME_HELPERS.has(property);
   }
 
   /** `const malloc = exports.malloc` or `Module.cwrap(…)`: calling the alias runs the export. */

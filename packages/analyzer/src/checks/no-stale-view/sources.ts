@@ -6,7 +6,7 @@ import { classifyNode, TYPED_ARRAY_NAMES } from '../../types/classify.js';
 import { calleeDeclaration, classOfThis, functionOf, type FunctionWithBody } from '../../util/functions.js';
 import { perSourceFile } from '../../syntax-cache.js';
 import { skipOuter, walk } from '../../util/syntax.js';
-import { HEAP_VIEW_NAMES, isFixedSizeMemory, isWasmMemory } from '../../glue/wasm.js';
+import { HEAP_VIEW_NAMES, isExportsObject, isFixedSizeMemory, isWasmMemory } from '../../glue/wasm.js';
 import type { ViewInfo, ViewKind } from './view-info.js';
 
 const RUNTIME_VIEW_METHODS: ReadonlySet<string> = new Set(['raw', 'asTypedArray', 'asDataView', 'asBuffer']);
@@ -117,10 +117,38 @@ export class ViewSources {
         if (base !== undefined) return this.#derived(base, call);
       }
       if (RUNTIME_VIEW_METHODS.has(method) && classifyNode(ts, this.#checker, receiver) === 'memsafe.View') return this.#info('runtime', call);
+      // Embind's `typed_memory_view`: a typed array an export hands back looks into wasm memory.
+      if (isExportsObject(ts, this.#checker, receiver, this.#exportObjects) && isViewKind(classifyNode(ts, this.#checker, call))) return this.#info('wasm', call);
     }
     if (!calls || call.arguments.length > 2) return undefined;
     const fn = functionOf(ts, calleeDeclaration(ts, this.#checker, call));
     return fn !== undefined && this.returnsView(fn) ? this.#info('wasm', call) : undefined;
+  }
+
+  /**
+   * The parameters of a function that every call of it in its file passes a view of wasm memory:
+   * wasm-bindgen's import shims hand `&[u8]` arguments over as views of the memory itself.
+   */
+  viewParameters(fn: TS.SignatureDeclaration): ReadonlyMap<PathKey, ViewInfo> {
+    return this.#cache.get('memsafe/view-parameters', fn, () => {
+      const ts = this.#ts;
+      const found = new Map<PathKey, ViewInfo>();
+      const name = functionName(ts, fn);
+      if (name === undefined || fn.parameters.length === 0) return found;
+      const calls = callsByName(ts, fn.getSourceFile()).get(name) ?? [];
+      const none: Lookup<ViewInfo> = () => undefined;
+      fn.parameters.forEach((parameter, index) => {
+        if (!ts.isIdentifier(parameter.name) || calls.length === 0) return;
+        const infos = calls.map(call => {
+          const argument = call.arguments[index];
+          return argument === undefined ? undefined : this.track(argument, none);
+        });
+        if (infos.some(info => info?.kind !== 'wasm')) return;
+        const symbol = this.#checker.getSymbolAtLocation(parameter.name);
+        if (symbol !== undefined && calls.every(call => functionOf(ts, calleeDeclaration(ts, this.#checker, call)) === fn)) found.set(symbolKey(symbol), this.#info('wasm', parameter));
+      });
+      return found;
+    });
   }
 
   /** Whether a function returns a view of wasm memory (a cached getter); cached per function. */
@@ -186,7 +214,7 @@ export class ViewSources {
         continue;
       }
       const root = this.#checker.getSymbolAtLocation(candidate.root);
-      if (root === undefined) continue;
+      if (root === undefined || refreshedOnGrowth(ts, sourceFile).has(candidate.root.text)) continue;
       const key = candidate.member === undefined ? symbolKey(root) : memberKey(symbolKey(root), candidate.member);
       if (key !== undefined && !paths.has(key)) paths.set(key, { root, info });
     }
@@ -208,6 +236,10 @@ export class ViewSources {
       init.arguments[1].properties.some(p => p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === 'maxByteLength');
     return resizable ? this.#info('resizable', origin, symbol) : undefined;
   }
+}
+
+function isViewKind(kind: string | undefined): boolean {
+  return kind === 'TypedArray' || kind === 'BigIntTypedArray' || kind === 'DataView';
 }
 
 /** `Module.HEAPU8`, `HEAPU8`: an Emscripten heap view, whose `.buffer` is the memory's. */
@@ -234,8 +266,25 @@ const COLLECTION_ADDERS: ReadonlySet<string> = new Set(['push', 'unshift', 'add'
 function viewCandidates(ts: typeof TS, sourceFile: TS.SourceFile): readonly Candidate[] {
   return perSourceFile('memsafe/view-candidates', sourceFile, () => {
     const found: Candidate[] = [];
-    const add = (target: TS.Node, value: TS.Expression): void => {
+    const add = (target: TS.Node, value: TS.Expression, member?: string): void => {
+      const literal = skipOuter(ts, value);
+      // `this.wasm = { HEAPF32: new Float32Array(memory.buffer), … }`: each member that is a view.
+      if (member === undefined && ts.isObjectLiteralExpression(literal)) {
+        for (const property of literal.properties) {
+          if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name)) add(target, property.initializer, property.name.text);
+        }
+        return;
+      }
       if (!mayBeSource(ts, value)) return;
+      if (member !== undefined) {
+        const object = skipOuter(ts, target as TS.Expression);
+        if (ts.isIdentifier(object)) found.push({ kind: 'path', root: object, member, value });
+        else if (ts.isPropertyAccessExpression(object) && object.expression.kind === ts.SyntaxKind.ThisKeyword) {
+          const owner = classOfThis(ts, object);
+          if (owner !== undefined) found.push({ kind: 'field', owner, member: `${object.name.text}.${member}`, value });
+        }
+        return;
+      }
       if (ts.isIdentifier(target)) {
         found.push({ kind: 'path', root: target, value });
         return;
@@ -254,12 +303,6 @@ function viewCandidates(ts: typeof TS, sourceFile: TS.SourceFile): readonly Cand
         const init = skipOuter(ts, node.initializer);
         if (ts.isArrayLiteralExpression(init)) {
           for (const element of init.elements) if (mayBeSource(ts, element)) found.push({ kind: 'path', root: node.name, member: ELEMENT, value: element });
-        } else if (ts.isObjectLiteralExpression(init)) {
-          for (const property of init.properties) {
-            if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && mayBeSource(ts, property.initializer)) {
-              found.push({ kind: 'path', root: node.name, member: property.name.text, value: property.initializer });
-            }
-          }
         } else {
           add(node.name, node.initializer);
         }
@@ -291,4 +334,71 @@ function mayBeSource(ts: typeof TS, expression: TS.Expression): boolean {
   if (ts.isIdentifier(node)) return HEAP_VIEW_NAMES.has(node.text);
   if (ts.isCallExpression(node)) return ts.isPropertyAccessExpression(node.expression) && RUNTIME_OR_SUBVIEW.has(node.expression.name.text);
   return false;
+}
+
+/** The name a function is called by: its own, or the variable or property it is assigned to. */
+function functionName(ts: typeof TS, fn: TS.SignatureDeclaration): string | undefined {
+  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name !== undefined && ts.isIdentifier(fn.name)) return fn.name.text;
+  const parent = fn.parent;
+  if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && (ts.isVariableDeclaration(parent) || ts.isPropertyDeclaration(parent)) && ts.isIdentifier(parent.name)) return parent.name.text;
+  return undefined;
+}
+
+/** The calls of a file by the name they call (`f` of `f()` and `x.f()`); read once per file version. */
+function callsByName(ts: typeof TS, sourceFile: TS.SourceFile): ReadonlyMap<string, readonly TS.CallExpression[]> {
+  return perSourceFile('memsafe/calls-by-name', sourceFile, () => {
+    const found = new Map<string, TS.CallExpression[]>();
+    walk(ts, sourceFile, node => {
+      if (!ts.isCallExpression(node)) return;
+      const callee = skipOuter(ts, node.expression);
+      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+      if (name !== undefined) found.set(name, [...(found.get(name) ?? []), node]);
+    });
+    return found;
+  });
+}
+
+/**
+ * Variables of a file that a function re-derives from memory, where that function is handed to
+ * other code to call (`instantiate(imports, () => updateViews())`, `{ env: { on_grow: updateViews } }`):
+ * the runtime calls it on growth, as Emscripten's glue calls `updateMemoryViews()`, so the views
+ * are never stale. Read off the syntax, once per file version.
+ */
+function refreshedOnGrowth(ts: typeof TS, sourceFile: TS.SourceFile): ReadonlySet<string> {
+  return perSourceFile('memsafe/refreshed-on-growth', sourceFile, () => {
+    const refreshers = new Map<string, Set<string>>();
+    walk(ts, sourceFile, node => {
+      const fn = ts.isFunctionDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node) ? node : undefined;
+      const name = fn === undefined ? undefined : functionName(ts, fn);
+      if (fn?.body === undefined || name === undefined) return;
+      const assigned = new Set<string>();
+      walk(ts, fn.body, inner => {
+        if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(inner.left) && mayBeSource(ts, inner.right)) assigned.add(inner.left.text);
+      });
+      if (assigned.size > 0) refreshers.set(name, assigned);
+    });
+    const refreshed = new Set<string>();
+    if (refreshers.size === 0) return refreshed;
+    walk(ts, sourceFile, node => {
+      if (!ts.isIdentifier(node) || !refreshers.has(node.text) || isDeclarationName(ts, node)) return;
+      const parent = node.parent;
+      const called = ts.isCallExpression(parent) && parent.expression === node;
+      // Handed over as a value, or called from a function that is handed over.
+      const handedOver = !called || isHandedOver(ts, ts.findAncestor(parent, n => ts.isArrowFunction(n) || ts.isFunctionExpression(n)));
+      if (handedOver) for (const name of refreshers.get(node.text)!) refreshed.add(name);
+    });
+    return refreshed;
+  });
+}
+
+function isDeclarationName(ts: typeof TS, node: TS.Identifier): boolean {
+  const parent = node.parent;
+  return (ts.isFunctionDeclaration(parent) || ts.isVariableDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent)) && parent.name === node;
+}
+
+/** A function expression passed as an argument or stored as a property value: other code calls it. */
+function isHandedOver(ts: typeof TS, fn: TS.Node | undefined): boolean {
+  if (fn === undefined) return false;
+  const parent = fn.parent;
+  return ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== fn) || ts.isPropertyAssignment(parent);
 }
