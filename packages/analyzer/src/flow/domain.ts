@@ -34,6 +34,9 @@ export interface FlowDomain<Info> {
   laterEntry?(info: Info): Invalidation | undefined;
   /** Paths a call re-derives (Emscripten's `updateMemoryViews()`, a method that re-creates `this.view`). */
   refreshedBy?(call: TS.CallExpression): readonly PathKey[];
-  /** A read of an invalidated value; `write` when it is the target object of an assignment. */
-  report(use: TS.Expression, entry: Entry<Info>, stale: Invalidation, write: boolean): void;
+  /**
+   * A read of an invalidated value; `write` when it is the target object of an assignment. Returns
+   * whether it was reported (a read the domain deems harmless is not, and does not count as said).
+   */
+  report(use: TS.Expression, entry: Entry<Info>, stale: Invalidation, write: boolean): boolean;
 }

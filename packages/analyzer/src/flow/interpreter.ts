@@ -4,7 +4,7 @@ import { skipOuter } from '../util/syntax.js';
 import { callbackTiming, isFunctionExpression, isHandlerProperty, type FunctionExpression } from './callbacks.js';
 import type { Effect, FlowDomain, Lookup } from './domain.js';
 import { ELEMENT, lastSegment, memberKey, PathResolver, referenceName, segmentsOf, type PathKey } from './paths.js';
-import { copyState, joinStates, killPath, sameState, type Entry, type State } from './state.js';
+import { copyState, joinStates, killPath, sameState, type Entry, type Invalidation, type State } from './state.js';
 
 /**
  * Limits past which a function is machine-made (a bundle, a generated parser) and is given up
@@ -75,6 +75,8 @@ export class FlowInterpreter<Info> {
   readonly #returns: State<Info>[] = [];
   /** Callbacks that run after the body, with the states they were registered in. */
   readonly #deferred = new Map<FunctionExpression, State<Info>>();
+  /** The invalidation last reported for each key. */
+  readonly #said = new Map<PathKey, Invalidation>();
   /** Per loop, the entry state of its last interpretation and the exit state it gave. */
   readonly #loopMemo = new Map<TS.Node, { entry: State<Info>; exit: State<Info> }>();
 
@@ -662,7 +664,10 @@ export class FlowInterpreter<Info> {
   #report(reference: TS.Expression, entry: Entry<Info>, write: boolean): void {
     if (this.#shared.reported.has(reference) || entry.stale === null || isLivenessCheck(this.#ts, reference)) return;
     this.#shared.reported.add(reference);
-    this.#domain.report(reference, entry, entry.stale, write);
+    // One finding per reference and invalidation: the first use says it, the rest repeat it.
+    const key = this.#keyOf(reference);
+    if (key !== undefined && this.#said.get(key) === entry.stale) return;
+    if (this.#domain.report(reference, entry, entry.stale, write) && key !== undefined) this.#said.set(key, entry.stale);
   }
 
   /** Applies what a call, `new` or `await` does: invalidations first, then re-derivations. */

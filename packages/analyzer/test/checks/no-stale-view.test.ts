@@ -325,7 +325,7 @@ export function f(n: number) {
   exports.malloc(n);
   return [part[0], new Uint8Array(buffer, 0, 8), buffer.byteLength];
 }`;
-    expect(lines(code)).toEqual(['15:staleView', '15:staleView', '15:staleView']);
+    expect(lines(code)).toEqual(['15:staleView', '15:staleView']);
   });
 
   it('runs callbacks registered before a growth with the state after it, and any callback as code that runs later', () => {

@@ -36,6 +36,7 @@ function interpret(body: string): { reports: string[]; calls: number } {
     },
     report(use) {
       reports.push(`${sourceFile.getLineAndCharacterOfPosition(use.getStart()).line - 2}:${use.getText()}`);
+      return true;
     },
   };
   const shared = { reported: new Set<ts.Node>(), inlined: new Set<ts.Node>() };
@@ -78,9 +79,26 @@ function f(n: number) {
     use(v);
     if (i > 2) kill();
   }
-  use(v);
+  let w = make();
+  while (n-- > 0) kill();
+  use(w);
 }`);
-    expect(reports).toEqual(['5:v', '8:v']);
+    expect(reports).toEqual(['5:v', '10:w']);
+  });
+
+  it('reports a stale reference once per invalidation, at its first use', () => {
+    const { reports } = interpret(`
+function f() {
+  const v = make();
+  kill();
+  use(v);
+  use(v);
+  const w = make();
+  use(w);
+  kill();
+  use(w);
+}`);
+    expect(reports).toEqual(['5:v', '10:w']);
   });
 
   it('interprets a 20-deep loop nest in time linear in its size', () => {

@@ -41,6 +41,8 @@ type MessageId = keyof typeof messages;
 
 /** Source text that can make a tracked view; a file without it (and without imported views) is skipped. */
 const ORIGIN_TEXT = /\.buffer\b|HEAP[UF]?\d|\.raw\(|\.as(?:TypedArray|DataView|Buffer)\(|Memory\d*\(|maxByteLength/;
+/** Source text of a file that speaks of an Emscripten module, where any method call may be an export handing back a view. */
+const EMSCRIPTEN_TEXT = /HEAP[UF]?\d|\bModule\b/;
 
 export const noStaleView = defineCheck<MessageId, NoStaleViewOptions>({
   id: 'no-stale-view',
@@ -82,16 +84,15 @@ export const noStaleView = defineCheck<MessageId, NoStaleViewOptions>({
     });
     const kept = sources.keptViews(sourceFile);
     const imported = importedViews(context, sources);
-    if (kept.paths.size === 0 && kept.fields.size === 0 && imported.size === 0 && !ORIGIN_TEXT.test(sourceFile.text)) return;
+    const emscripten = EMSCRIPTEN_TEXT.test(sourceFile.text);
+    if (kept.paths.size === 0 && kept.fields.size === 0 && imported.size === 0 && !emscripten && !ORIGIN_TEXT.test(sourceFile.text)) return;
     /** A view of growable wasm memory used where code may have run since it was made: `where` says which. */
     const keptInvalidation = (info: ViewInfo, where: string): Invalidation | null =>
       options.checkKeptViews && info.kind === 'wasm' ? { site: info.origin, what: 'WebAssembly code that runs in between', event: where, between: true } : null;
     const domain = createDomain(context, sources, growth, keptInvalidation);
-    const names = [...[...kept.paths.values(), ...imported.values()].map(({ root }) => root.getName()), ...[...kept.fields.values()].flatMap(fields => [...fields.keys()])];
+    const names = [...[...kept.paths.values(), ...imported.values()].map(({ root }) => root.getName()), ...[...kept.fields.values()].flatMap(fields => [...fields.keys()].map(field => field.split(/[.[]/)[0]!))];
     const shared = { reported: new Set<TS.Node>(), inlined: new Set<TS.Node>() };
 
-    // Where the file speaks of an Emscripten module, any method call may be an export handing back a view.
-    const emscripten = /HEAP[UF]?\d/.test(sourceFile.text);
     const interpret = (body: TS.Node, container: TS.SignatureDeclaration | undefined): void => {
       const text = sourceFile.text.slice(body.pos, body.end);
       const mayMeetView = ORIGIN_TEXT.test(text) || names.some(name => text.includes(name)) || (emscripten && /\.\w+\(/.test(text));
@@ -141,7 +142,7 @@ function createDomain(
       if (found === undefined) return undefined;
       return {
         invalidation: found.invalidation,
-        affects: info => found.kinds.has(info.kind) && (found.root === undefined || info.root === undefined || found.root === info.root),
+        affects: info => found.kinds.has(info.kind) && info.survivesShrink !== true && (found.root === undefined || info.root === undefined || found.root === info.root),
       };
     },
     refreshedBy(call) {
@@ -165,7 +166,7 @@ function createDomain(
       return refreshed;
     },
     report(use, entry, stale, write) {
-      if (isLivenessCheck(ts, use) || (entry.info.kind === 'runtime' && isMetadataRead(ts, use))) return;
+      if (isLivenessCheck(ts, use) || (entry.info.kind === 'runtime' && isMetadataRead(ts, use))) return false;
       const name = use.getText(sourceFile);
       if (stale.between === true) {
         const grower = growth.firstGrowthIn(sourceFile);
@@ -180,7 +181,7 @@ function createDomain(
             consequence: CONSEQUENCES.wasm.replace('{{name}}', name),
           },
         });
-        return;
+        return true;
       }
       const data = {
         name,
@@ -201,6 +202,7 @@ function createDomain(
           ? {}
           : { suggest: [{ messageId: 'rederive', data: { expression: fresh }, edits: [{ start: use.getStart(sourceFile), end: use.getEnd(), newText: fresh }] }] }),
       });
+      return true;
     },
   };
 }

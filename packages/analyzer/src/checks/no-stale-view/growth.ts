@@ -126,7 +126,8 @@ export class GrowthOracle {
         return { invalidation: { site: call, what, event }, kinds: property === 'grow' ? WASM : RUNTIME };
       }
       if (property === 'resize' && (kind === 'ArrayBuffer' || kind === 'ResizableArrayBuffer')) {
-        const root = ts.isIdentifier(receiver) ? this.#checker.getSymbolAtLocation(receiver) : undefined;
+        const target = skipOuter(ts, receiver);
+        const root = ts.isIdentifier(target) ? this.#checker.getSymbolAtLocation(target) : ts.isPropertyAccessExpression(target) ? this.#checker.getSymbolAtLocation(target.name) : undefined;
         return { invalidation: { site: call, what, event: 'may shrink the buffer, which puts fixed-length views of it out of bounds' }, kinds: RESIZABLE, ...(root === undefined ? {} : { root }) };
       }
     }

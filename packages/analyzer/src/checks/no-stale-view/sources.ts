@@ -5,6 +5,7 @@ import { ELEMENT, memberKey, symbolKey, type PathKey } from '../../flow/paths.js
 import { classifyNode, TYPED_ARRAY_NAMES } from '../../types/classify.js';
 import { calleeDeclaration, classOfThis, functionOf, type FunctionWithBody } from '../../util/functions.js';
 import { perSourceFile } from '../../syntax-cache.js';
+import { constInitializer } from '../../util/declarations.js';
 import { skipOuter, walk } from '../../util/syntax.js';
 import { HEAP_VIEW_NAMES, isExportsObject, isFixedSizeMemory, isWasmMemory } from '../../glue/wasm.js';
 import type { ViewInfo, ViewKind } from './view-info.js';
@@ -42,18 +43,21 @@ export class ViewSources {
     this.#exportObjects = exportObjects;
   }
 
-  #info(kind: ViewKind, origin: TS.Expression | TS.Node, root?: TS.Symbol): ViewInfo {
+  #info(kind: ViewKind, origin: TS.Expression | TS.Node, root?: TS.Symbol, survivesShrink = false): ViewInfo {
     let byKind = this.#infos.get(origin);
     if (byKind === undefined) this.#infos.set(origin, (byKind = new Map<string, ViewInfo>()));
-    const id = root === undefined ? kind : `${kind}:${symbolKey(root)}`;
+    const id = `${kind}:${root === undefined ? '' : symbolKey(root)}:${survivesShrink}`;
     let info = byKind.get(id);
-    if (info === undefined) byKind.set(id, (info = { kind, origin: origin as TS.Expression, ...(root === undefined ? {} : { root }) }));
+    if (info === undefined) {
+      info = { kind, origin: origin as TS.Expression, ...(root === undefined ? {} : { root }), ...(survivesShrink ? { survivesShrink } : {}) };
+      byKind.set(id, info);
+    }
     return info;
   }
 
-  /** Derived from a tracked view: the same memory, made here. */
-  #derived(base: ViewInfo, origin: TS.Expression): ViewInfo {
-    return this.#info(base.kind, origin, base.root);
+  /** Derived from a tracked view: the same memory, made here (at an offset, so no longer safe from a shrink). */
+  #derived(base: ViewInfo, origin: TS.Expression, fromStart = false): ViewInfo {
+    return this.#info(base.kind, origin, base.root, fromStart && base.survivesShrink === true);
   }
 
   track(expression: TS.Expression, lookup: Lookup<ViewInfo>, calls = true): ViewInfo | undefined {
@@ -65,11 +69,8 @@ export class ViewSources {
       const source = skipOuter(ts, first);
       const base = lookup(source);
       if (base !== undefined) return this.#derived(base.info, node);
-      if (ts.isIdentifier(source)) {
-        // Without a length the view tracks the buffer's length and survives a shrink.
-        const fixedLength = (node.arguments?.length ?? 0) >= 3;
-        return fixedLength ? this.#resizableRoot(source, node) : undefined;
-      }
+      const resizable = this.#resizableRoot(source, node);
+      if (resizable !== undefined) return resizable;
       if (ts.isPropertyAccessExpression(source) && source.name.text === 'buffer') {
         // `new T(v.buffer, …)` over a tracked view looks into the same memory.
         const owner = lookup(source.expression);
@@ -114,7 +115,7 @@ export class ViewSources {
       // A sub-view shares the bytes, and dies with them.
       if (method === 'subarray') {
         const base = lookup(receiver)?.info ?? (ts.isIdentifier(receiver) ? undefined : this.track(receiver, lookup, calls));
-        if (base !== undefined) return this.#derived(base, call);
+        if (base !== undefined) return this.#derived(base, call, call.arguments.length === 0);
       }
       if (RUNTIME_VIEW_METHODS.has(method) && classifyNode(ts, this.#checker, receiver) === 'memsafe.View') return this.#info('runtime', call);
       // Embind's `typed_memory_view`: a typed array an export hands back looks into wasm memory.
@@ -167,11 +168,19 @@ export class ViewSources {
             return true;
           });
         }
-        return returns.some(expression => this.track(expression, none)?.kind === 'wasm' || this.#isKeptView(expression));
+        return returns.some(expression => this.#returnedView(expression, none) || this.#isKeptView(expression));
       } finally {
         this.#inProgress.delete(fn);
       }
     });
+  }
+
+  /** A returned expression that is a wasm view: made there, or a `const` of the function made so. */
+  #returnedView(expression: TS.Expression, none: Lookup<ViewInfo>): boolean {
+    const ts = this.#ts;
+    const node = skipOuter(ts, expression);
+    const init = ts.isIdentifier(node) ? constInitializer(ts, this.#checker, node) : undefined;
+    return this.track(init ?? node, none)?.kind === 'wasm';
   }
 
   /** A variable, member or field that some assignment or initializer in its file makes a wasm view (a cache). */
@@ -196,7 +205,16 @@ export class ViewSources {
    * result would need `returnsView`, which asks this very list).
    */
   keptViews(sourceFile: TS.SourceFile): KeptViews {
-    return this.#cache.get('memsafe/kept-views', sourceFile, () => this.#collectKept(sourceFile));
+    // A function's returns may ask about the very file being read: it holds nothing yet.
+    if (this.#inProgress.has(sourceFile)) return NOTHING_KEPT;
+    return this.#cache.get('memsafe/kept-views', sourceFile, () => {
+      this.#inProgress.add(sourceFile);
+      try {
+        return this.#collectKept(sourceFile);
+      } finally {
+        this.#inProgress.delete(sourceFile);
+      }
+    });
   }
 
   #collectKept(sourceFile: TS.SourceFile): KeptViews {
@@ -205,7 +223,8 @@ export class ViewSources {
     const fields = new Map<TS.ClassLikeDeclaration, Map<string, ViewInfo>>();
     const none: Lookup<ViewInfo> = () => undefined;
     for (const candidate of viewCandidates(ts, sourceFile)) {
-      const info = this.track(candidate.value, none, false);
+      // Views put into a collection are often made by a helper (`cache.set(key, getView(ptr))`).
+      const info = this.track(candidate.value, none, candidate.member?.endsWith(ELEMENT) === true);
       if (info === undefined) continue;
       if (candidate.kind === 'field') {
         const own = fields.get(candidate.owner) ?? new Map<string, ViewInfo>();
@@ -221,11 +240,18 @@ export class ViewSources {
     return { paths, fields };
   }
 
-  #resizableRoot(buffer: TS.Identifier, origin: TS.Expression): ViewInfo | undefined {
+  /**
+   * A view of a resizable ArrayBuffer kept in a variable or a field (`new ArrayBuffer(n, {
+   * maxByteLength })`): fixed-length views (a length given) fall out of bounds when it shrinks, and
+   * so do length-tracking ones that start at an offset; a length-tracking view from the start only
+   * gets shorter, but is tracked, so that views derived from it are.
+   */
+  #resizableRoot(buffer: TS.Expression, origin: TS.NewExpression): ViewInfo | undefined {
     const ts = this.#ts;
-    const symbol = this.#checker.getSymbolAtLocation(buffer);
+    if (!ts.isIdentifier(buffer) && !(ts.isPropertyAccessExpression(buffer) && buffer.expression.kind === ts.SyntaxKind.ThisKeyword)) return undefined;
+    const symbol = this.#checker.getSymbolAtLocation(ts.isIdentifier(buffer) ? buffer : buffer.name);
     const declaration = symbol?.valueDeclaration;
-    if (symbol === undefined || declaration === undefined || !ts.isVariableDeclaration(declaration) || declaration.initializer === undefined) return undefined;
+    if (symbol === undefined || declaration === undefined || !(ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration)) || declaration.initializer === undefined) return undefined;
     const init = skipOuter(ts, declaration.initializer);
     const resizable =
       ts.isNewExpression(init) &&
@@ -234,8 +260,13 @@ export class ViewSources {
       init.arguments?.[1] !== undefined &&
       ts.isObjectLiteralExpression(init.arguments[1]) &&
       init.arguments[1].properties.some(p => p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === 'maxByteLength');
-    return resizable ? this.#info('resizable', origin, symbol) : undefined;
+    if (!resizable) return undefined;
+    const args = origin.arguments ?? [];
+    const offset = args[1] === undefined ? undefined : skipOuter(ts, args[1]);
+    const fromStart = args.length < 3 && (offset === undefined || (ts.isNumericLiteral(offset) && Number(offset.text) === 0));
+    return this.#info('resizable', origin, symbol, fromStart);
   }
+
 }
 
 function isViewKind(kind: string | undefined): boolean {
@@ -248,6 +279,8 @@ function isHeapView(ts: typeof TS, expression: TS.Expression): boolean {
   if (ts.isIdentifier(node)) return HEAP_VIEW_NAMES.has(node.text);
   return ts.isPropertyAccessExpression(node) && HEAP_VIEW_NAMES.has(node.name.text);
 }
+
+const NOTHING_KEPT: KeptViews = { paths: new Map(), fields: new Map() };
 
 /** A place outside any one function that is given a value that may be a view. */
 type Candidate =
@@ -311,7 +344,7 @@ function viewCandidates(ts: typeof TS, sourceFile: TS.SourceFile): readonly Cand
       } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && COLLECTION_ADDERS.has(node.expression.name.text)) {
         // `views.push(new Uint8Array(memory.buffer))`, `this.cache.set(key, view)`: an element of the collection.
         const collection = skipOuter(ts, node.expression.expression);
-        const value = node.arguments.find(argument => mayBeSource(ts, argument));
+        const value = node.arguments.find(argument => mayBeSource(ts, argument) || ts.isCallExpression(skipOuter(ts, argument)));
         if (value === undefined) return;
         if (ts.isIdentifier(collection)) found.push({ kind: 'path', root: collection, member: ELEMENT, value });
         else if (ts.isPropertyAccessExpression(collection) && collection.expression.kind === ts.SyntaxKind.ThisKeyword) {

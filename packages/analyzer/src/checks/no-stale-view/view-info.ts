@@ -7,8 +7,13 @@ export interface ViewInfo {
   readonly kind: ViewKind;
   /** The expression that made the view, for the message and the re-derivation suggestion. */
   readonly origin: TS.Expression;
-  /** For views of a resizable buffer: the buffer's variable, which `resize` targets. */
+  /** For views of a resizable buffer: the buffer's variable or field, which `resize` targets. */
   readonly root?: TS.Symbol;
+  /**
+   * A length-tracking view from the buffer's start (`new Uint8Array(rab)`): a shrink shortens it
+   * but cannot put it out of bounds. Views derived from it at an offset can be.
+   */
+  readonly survivesShrink?: true;
 }
 
 /** What a stale view of each kind does, for the message. */

@@ -77,8 +77,9 @@ export const noUseAfterTransfer = defineCheck<keyof typeof messages, Record<stri
         };
       },
       report(use, _entry, stale) {
-        if (isLivenessCheck(ts, use)) return;
+        if (isLivenessCheck(ts, use)) return false;
         context.report({ node: use, messageId: 'usedAfterTransfer', data: { name: use.getText(sourceFile), what: stale.what, line: lineOf(stale.site), event: stale.event } });
+        return true;
       },
     };
 
