@@ -10,6 +10,11 @@ export interface Effect<Info> {
   readonly invalidation: Invalidation;
   /** Which tracked values the event reaches. */
   affects(info: Info): boolean;
+  /**
+   * References the event reaches by name, tracked or not (`image.data` for a callee that transfers
+   * its parameter's `data`): they and every path under them become stale, made with `info`.
+   */
+  readonly marks?: readonly { readonly reference: TS.Expression; readonly members: readonly string[]; readonly info: Info }[];
 }
 
 /**
@@ -32,6 +37,12 @@ export interface FlowDomain<Info> {
    * on) may have been invalidated in between: the invalidation to assume, if so.
    */
   laterEntry?(info: Info): Invalidation | undefined;
+  /**
+   * Whether the domain's effects mark references by name (`Effect.marks`), so that a call matters
+   * even where nothing is tracked yet; and whether handing on an object that holds a stale value
+   * (`encode(image)` after `image.data` was transferred) counts as a use of that value.
+   */
+  readonly marksReferences?: boolean;
   /** Paths a call re-derives (Emscripten's `updateMemoryViews()`, a method that re-creates `this.view`). */
   refreshedBy?(call: TS.CallExpression): readonly PathKey[];
   /**

@@ -3,7 +3,7 @@ import { isLivenessCheck, provenLive } from '../util/liveness.js';
 import { skipOuter } from '../util/syntax.js';
 import { callbackTiming, isFunctionExpression, isHandlerProperty, type FunctionExpression } from './callbacks.js';
 import type { Effect, FlowDomain, Lookup } from './domain.js';
-import { ELEMENT, lastSegment, memberKey, PathResolver, referenceName, segmentsOf, type PathKey } from './paths.js';
+import { ELEMENT, isUnder, lastSegment, memberKey, PathResolver, referenceName, segmentsOf, type PathKey } from './paths.js';
 import { copyState, joinStates, killPath, sameState, type Entry, type Invalidation, type State } from './state.js';
 
 /**
@@ -75,6 +75,8 @@ export class FlowInterpreter<Info> {
   readonly #returns: State<Info>[] = [];
   /** Callbacks that run after the body, with the states they were registered in. */
   readonly #deferred = new Map<FunctionExpression, State<Info>>();
+  /** For each enclosing try block, the states after its calls: where a throw would leave it. */
+  readonly #throwPoints: State<Info>[][] = [];
   /** The invalidation last reported for each key. */
   readonly #said = new Map<PathKey, Invalidation>();
   /** Per loop, the entry state of its last interpretation and the exit state it gave. */
@@ -410,12 +412,19 @@ export class FlowInterpreter<Info> {
 
   #try(node: TS.TryStatement): void {
     const entry = copyState(this.#state);
-    this.#statement(node.tryBlock);
+    // The catch block may start wherever a call in the try block throws: after the call's effect,
+    // when the call failed late (a transfer made, then a rejection).
+    const throwPoints: State<Info>[] = [];
+    this.#throwPoints.push(throwPoints);
+    try {
+      this.#statement(node.tryBlock);
+    } finally {
+      this.#throwPoints.pop();
+    }
     const afterTry = this.#state;
     let afterCatch: State<Info> = null;
     if (node.catchClause !== undefined) {
-      // The catch block may start from any point of the try block: entry and end bound it.
-      this.#state = joinStates(copyState(entry), copyState(afterTry));
+      this.#state = joinStates(copyState(entry), copyState(afterTry), ...throwPoints);
       this.#statement(node.catchClause.block);
       afterCatch = this.#state;
     }
@@ -503,6 +512,7 @@ export class FlowInterpreter<Info> {
       const inner = skipOuter(ts, argument);
       if (isFunctionExpression(ts, inner)) callbacks.push(inner);
       else this.#expression(argument);
+      if (this.#domain.marksReferences === true) this.#readMembers(inner);
     }
     const timing = callbacks.length > 0 ? callbackTiming(ts, node) : undefined;
     if (timing === 'now') {
@@ -637,6 +647,20 @@ export class FlowInterpreter<Info> {
     }
   }
 
+  /** `encode(image)` where `image.data` is stale: the callee will read it. */
+  #readMembers(reference: TS.Expression): void {
+    const state = this.#state;
+    if (state === null || this.#lookup(reference) !== undefined || referenceName(this.#ts, reference) === undefined || !this.#segments.has(referenceName(this.#ts, reference)!)) return;
+    const key = this.#keyOf(reference);
+    if (key === undefined) return;
+    for (const [other, entry] of state) {
+      if (entry.stale !== null && isUnder(other, key)) {
+        this.#report(reference, entry, false);
+        return;
+      }
+    }
+  }
+
   /** Where `condition` came out `outcome`, what it proves live is fresh again (a re-checked cache). */
   #refine(condition: TS.Expression, outcome: boolean): void {
     const state = this.#state;
@@ -672,14 +696,27 @@ export class FlowInterpreter<Info> {
 
   /** Applies what a call, `new` or `await` does: invalidations first, then re-derivations. */
   #apply(node: TS.CallExpression | TS.NewExpression | TS.AwaitExpression): void {
+    this.#applyEffects(node);
+    const points = this.#throwPoints[this.#throwPoints.length - 1];
+    if (points !== undefined && this.#state !== null && this.#state.size > 0) points.push(copyState(this.#state));
+  }
+
+  #applyEffects(node: TS.CallExpression | TS.NewExpression | TS.AwaitExpression): void {
     const state = this.#state;
     // Nothing tracked and no write waiting on its right side: no question for the type checker.
-    if (state === null || (state.size === 0 && this.#pendingWrites === 0)) return;
+    if (state === null || (state.size === 0 && this.#pendingWrites === 0 && this.#domain.marksReferences !== true)) return;
     const effect = this.#domain.effectOf(node, this.#lookup);
     if (effect !== undefined) {
       this.#effects.push(effect);
       for (const [key, entry] of state) {
         if ((entry.stale === null || entry.stale.between === true) && effect.affects(entry.info)) state.set(key, { info: entry.info, stale: effect.invalidation });
+      }
+      for (const mark of effect.marks ?? []) {
+        let key = this.#keyOf(mark.reference);
+        for (const member of mark.members) key = key === undefined ? undefined : memberKey(key, member);
+        if (key === undefined) continue;
+        for (const [other, entry] of state) if (isUnder(other, key) && entry.stale === null) state.set(other, { info: entry.info, stale: effect.invalidation });
+        this.#add(key, { info: state.get(key)?.info ?? mark.info, stale: effect.invalidation });
       }
     }
     if (this.#ts.isCallExpression(node) && this.#domain.refreshedBy !== undefined) {

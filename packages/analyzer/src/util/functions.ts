@@ -10,9 +10,10 @@ export function calleeDeclaration(ts: typeof TS, checker: TS.TypeChecker, call: 
   const callee = skipOuter(ts, call.expression);
   // A method is looked up on the declared type of its object: resolving `obj.m` through the
   // checker would narrow `obj` by flow analysis, quadratic over a long function.
-  let symbol = ts.isPropertyAccessExpression(callee)
-    ? checker.getApparentType(typeOf(ts, checker, callee.expression)).getProperty(callee.name.text)
-    : checker.getSymbolAtLocation(callee);
+  // A private name (`this.#send`) is no property name the type can be asked by.
+  let symbol = ts.isPropertyAccessExpression(callee) && !ts.isPrivateIdentifier(callee.name)
+    ? checker.getApparentType(checker.getNonNullableType(typeOf(ts, checker, callee.expression))).getProperty(callee.name.text)
+    : checker.getSymbolAtLocation(ts.isPropertyAccessExpression(callee) ? callee.name : callee);
   if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
   return symbol?.valueDeclaration ?? symbol?.declarations?.[0];
 }
@@ -28,11 +29,16 @@ export function functionOf(ts: typeof TS, declaration: TS.Declaration | undefine
   return undefined;
 }
 
-/** Every call in a function's own body, not in functions nested inside it. */
-export function ownCalls(ts: typeof TS, fn: TS.Node): TS.CallExpression[] {
+/**
+ * Every call in a function's own body, not in functions nested inside it; with `callbacks`, also
+ * those in function expressions it hands to a call (`new Promise(resolve => …)`, `list.forEach(…)`,
+ * `p.then(…)`), which run as part of what the function does, now or later.
+ */
+export function ownCalls(ts: typeof TS, fn: TS.Node, callbacks = false): TS.CallExpression[] {
   const calls: TS.CallExpression[] = [];
   walk(ts, fn, node => {
-    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
+    if (ts.isClassLike(node)) return false;
+    if (ts.isFunctionLike(node)) return callbacks && (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && (ts.isCallExpression(node.parent) || ts.isNewExpression(node.parent));
     if (ts.isCallExpression(node)) calls.push(node);
     return true;
   });

@@ -74,4 +74,64 @@ export function f(a: ArrayBuffer, b: ArrayBuffer) {
 }`;
     expect(lint(code)).toEqual(['file.ts:5:25']);
   });
+
+  it('follows transfers through a method that builds its transfer list and forwards it to a private one', () => {
+    const code = `interface Port { postMessage(message: unknown, transfer: Transferable[]): void }
+export class Client {
+  #port: Port | null = null;
+  #send(message: unknown, transfer: Transferable[] = []): Promise<void> {
+    return new Promise(resolve => {
+      this.#port?.postMessage(message, transfer);
+      resolve();
+    });
+  }
+  writeFile(path: string, data: Uint8Array | string): Promise<void> {
+    const transfer: Transferable[] = [];
+    if (data instanceof Uint8Array) transfer.push(data.buffer);
+    return this.#send({ path, data }, transfer);
+  }
+}
+export async function twice(client: Client, data: ArrayBuffer) {
+  await client.writeFile('a', new Uint8Array(data));
+  await client.writeFile('b', new Uint8Array(data));
+}`;
+    expect(lint(code)).toEqual(['file.ts:18:46']);
+  });
+
+  it('knows a callee that transfers a member of its argument, and a catch block after a call that transferred and threw', () => {
+    const code = `interface Image { width: number; data: Uint8ClampedArray }
+interface Port { postMessage(message: unknown, transfer: Transferable[]): void }
+class Bridge {
+  constructor(private readonly port: Port) {}
+  encode(image: Image): Promise<Uint8Array> {
+    return new Promise(() => {
+      const pixels = image.data.buffer;
+      this.port.postMessage({ pixels }, [pixels]);
+    });
+  }
+}
+declare function encodeHere(image: Image): Uint8Array;
+export async function save(image: Image, bridge: Bridge | null): Promise<Uint8Array> {
+  if (bridge !== null) {
+    try {
+      return await bridge.encode(image);
+    } catch {}
+  }
+  return encodeHere(image);
+}`;
+    const findings = findingsOf(rule, { 'file.ts': code });
+    expect(findings.map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual(['19:21:memberUsedAfterTransfer']);
+    expect(findings[0]!.message).toBe(
+      '`image` is handed on after `bridge.encode(…)` (line 16) transfers it (the callee detaches that argument): `image.data` in it is detached, so whatever reads it finds no bytes. Keep a copy of what you still need before the transfer.',
+    );
+  });
+
+  it("knows pdf.js's getDocument, which transfers the data it is given", () => {
+    const code = `declare const pdfjsLib: { getDocument(params: { data: Uint8Array }): { promise: Promise<unknown> } };
+export async function open(bytes: Uint8Array) {
+  await pdfjsLib.getDocument({ data: bytes }).promise;
+  return bytes.length;
+}`;
+    expect(lint(code)).toEqual(['file.ts:4:10']);
+  });
 });

@@ -14,11 +14,15 @@ import { bufferBase, TransferOracle } from './transfers.js';
 interface BufferInfo {
   readonly root: object;
   readonly kind: 'buffer' | 'view';
+  /** For a value a callee transfers inside an argument (`image.data`): how the code names it. */
+  readonly path?: string;
 }
 
 const BINARY_KINDS = new Set(['ArrayBuffer', 'ResizableArrayBuffer', 'TypedArray', 'BigIntTypedArray', 'Buffer', 'DataView']);
 
 const messages = {
+  memberUsedAfterTransfer:
+    '`{{name}}` is handed on after {{what}} (line {{line}}) {{event}}: `{{path}}` in it is detached, so whatever reads it finds no bytes. Keep a copy of what you still need before the transfer.',
   usedAfterTransfer:
     '`{{name}}` is used after {{what}} (line {{line}}) {{event}}: a detached buffer has no bytes, so `{{name}}` reads as empty and writes to it are lost. Copy what you still need before the transfer, or stop using `{{name}}` after it.',
 };
@@ -36,12 +40,12 @@ export const noUseAfterTransfer = defineCheck<keyof typeof messages, Record<stri
     const oracle = new TransferOracle(ts, checker, cache, context.program);
     // One info per origin, so that two passes over a loop make equal states.
     const infos = new WeakMap<TS.Node, Map<string, BufferInfo>>();
-    const infoOf = (origin: TS.Node, kind: BufferInfo['kind'], root?: object): BufferInfo => {
+    const infoOf = (origin: TS.Node, kind: BufferInfo['kind'], root?: object, path?: string): BufferInfo => {
       let byRoot = infos.get(origin);
       if (byRoot === undefined) infos.set(origin, (byRoot = new Map<string, BufferInfo>()));
-      const id = root === undefined ? kind : `${kind}:${rootIds.get(root) ?? rootIds.set(root, rootIds.size).size}`;
+      const id = `${kind}:${root === undefined ? '' : (rootIds.get(root) ?? rootIds.set(root, rootIds.size).size)}:${path ?? ''}`;
       let info = byRoot.get(id);
-      if (info === undefined) byRoot.set(id, (info = { root: root ?? origin, kind }));
+      if (info === undefined) byRoot.set(id, (info = { root: root ?? origin, kind, ...(path === undefined ? {} : { path }) }));
       return info;
     };
     const rootIds = new Map<object, number>();
@@ -60,25 +64,37 @@ export const noUseAfterTransfer = defineCheck<keyof typeof messages, Record<stri
         const kind = classifyNode(ts, checker, node);
         return BINARY_KINDS.has(kind ?? '') ? infoOf(node, isBufferKind(kind) ? 'buffer' : 'view') : undefined;
       },
+      marksReferences: true,
       effectOf(node, lookup) {
         if (!ts.isCallExpression(node)) return undefined;
         const transfer = oracle.ofCall(node);
         if (transfer === undefined) return undefined;
         const roots = new Set<object>();
-        for (const expression of transfer.transferred) {
+        const marks: { reference: TS.Expression; members: readonly string[]; info: BufferInfo }[] = [];
+        for (const { expression, members } of transfer.transferred) {
           const base = bufferBase(ts, expression);
-          const entry = base === undefined ? undefined : lookup(base);
-          if (entry !== undefined) roots.add(entry.info.root);
+          // The buffer of what is transferred, and of every view that shares it (`new Uint8Array(data)` is `data`'s).
+          const root = members.length === 0 ? (lookup(base)?.info ?? domain.track(base, lookup))?.root : undefined;
+          if (root !== undefined) roots.add(root);
+          else {
+            const kind = members.length === 0 && isBufferKind(classifyNode(ts, checker, base)) ? 'buffer' : 'view';
+            marks.push({ reference: base, members, info: infoOf(base, kind, undefined, [base.getText(sourceFile), ...members].join('.')) });
+          }
         }
-        if (roots.size === 0) return undefined;
+        if (roots.size === 0 && marks.length === 0) return undefined;
         return {
           invalidation: { site: node, what: callName(ts, node, sourceFile), event: transfer.event },
           affects: info => roots.has(info.root),
+          marks,
         };
       },
-      report(use, _entry, stale) {
+      report(use, entry, stale) {
         if (isLivenessCheck(ts, use)) return false;
-        context.report({ node: use, messageId: 'usedAfterTransfer', data: { name: use.getText(sourceFile), what: stale.what, line: lineOf(stale.site), event: stale.event } });
+        const name = use.getText(sourceFile);
+        const data = { name, what: stale.what, line: lineOf(stale.site), event: stale.event };
+        const path = entry.info.path;
+        if (path !== undefined && path !== name && path.startsWith(`${name}.`)) context.report({ node: use, messageId: 'memberUsedAfterTransfer', data: { ...data, path } });
+        else context.report({ node: use, messageId: 'usedAfterTransfer', data });
         return true;
       },
     };
@@ -113,20 +129,17 @@ function isBufferKind(kind: string | undefined): boolean {
  * bytes even when the base is a view (`.buffer`, `subarray`), and whether the result is a buffer
  * or a view.
  */
-function sharedSource(ts: typeof TS, node: TS.Expression): { base: TS.Identifier; viaBuffer: boolean; kind: 'buffer' | 'view' } | undefined {
+function sharedSource(ts: typeof TS, node: TS.Expression): { base: TS.Expression; viaBuffer: boolean; kind: 'buffer' | 'view' } | undefined {
   if (ts.isNewExpression(node) && node.arguments?.[0] !== undefined) {
     const argument = skipOuter(ts, node.arguments[0]);
-    const base = bufferBase(ts, argument);
-    return base === undefined ? undefined : { base, viaBuffer: !ts.isIdentifier(argument), kind: 'view' };
+    return { base: bufferBase(ts, argument), viaBuffer: bufferBase(ts, argument) !== argument, kind: 'view' };
   }
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'subarray') {
-    const base = skipOuter(ts, node.expression.expression);
     // A sub-view shares its base's bytes whatever the base is.
-    return ts.isIdentifier(base) ? { base, viaBuffer: true, kind: 'view' } : undefined;
+    return { base: skipOuter(ts, node.expression.expression), viaBuffer: true, kind: 'view' };
   }
   if (ts.isPropertyAccessExpression(node) && node.name.text === 'buffer') {
-    const base = bufferBase(ts, node);
-    return base === undefined ? undefined : { base, viaBuffer: true, kind: 'buffer' };
+    return { base: bufferBase(ts, node), viaBuffer: true, kind: 'buffer' };
   }
   return undefined;
 }

@@ -4,19 +4,39 @@ import { classifyNode } from '../../types/classify.js';
 import { calleeDeclaration, functionOf, ownCalls, type FunctionWithBody } from '../../util/functions.js';
 import { memsafeTags } from '../../util/jsdoc.js';
 import { perSourceFile } from '../../syntax-cache.js';
+import { constInitializer } from '../../util/declarations.js';
 import { calledName, skipOuter, walk } from '../../util/syntax.js';
 
-/** The expressions a call transfers (detaches), and words for the message. */
+/**
+ * A buffer a call transfers: the buffer of `expression`, or of `expression.<members…>` (a
+ * parameter's `image.data` that the callee transfers).
+ */
+export interface TransferredValue {
+  readonly expression: TS.Expression;
+  readonly members: readonly string[];
+}
+
+/** What a call transfers (detaches), and words for the message. */
 export interface Transfer {
-  readonly transferred: readonly TS.Expression[];
+  readonly transferred: readonly TransferredValue[];
   readonly event: string;
 }
 
+/** A parameter whose buffer a function transfers, at a member path; or a transfer list it is handed. */
+interface TransferredParameter {
+  readonly index: number;
+  readonly members: readonly string[];
+  /** The parameter is a transfer list (`send(message, transfer)`): its elements are transferred. */
+  readonly list: boolean;
+}
+
 /**
- * Recognises calls that detach buffers: `postMessage(message, [buffers])` on workers, ports and
+ * Recognises calls that detach buffers: `postMessage(message, transfer)` on workers, ports and
  * windows, `structuredClone(value, { transfer })`, `buffer.transfer()` and
- * `transferToFixedLength()`, a function documented `@memsafe transfers <param>`, and — through
- * summaries cached per declaration — local wrappers that do any of these to a parameter.
+ * `transferToFixedLength()`, pdf.js's `getDocument({ data })`, a function documented
+ * `@memsafe transfers <param>`, and — through summaries cached per declaration — functions and
+ * methods that do any of these to a parameter, a member of one, or a transfer list they are handed
+ * or build (`const transfer = []; transfer.push(data.buffer); this.#send(message, transfer)`).
  */
 export class TransferOracle {
   readonly #ts: typeof TS;
@@ -44,96 +64,182 @@ export class TransferOracle {
     if (name === undefined || !this.#capable().has(name)) return undefined;
     const declaration = calleeDeclaration(this.#ts, this.#checker, call);
     if (declaration === undefined) return undefined;
-    const indices = this.transferredParameters(declaration);
-    if (indices.length === 0) return undefined;
-    const transferred = indices.map(index => call.arguments[index]).filter((arg): arg is TS.Expression => arg !== undefined);
+    const transferred: TransferredValue[] = [];
+    for (const parameter of this.transferredParameters(declaration)) {
+      const argument = call.arguments[parameter.index];
+      if (argument === undefined) continue;
+      if (parameter.list) transferred.push(...this.#listElements(argument));
+      else transferred.push({ expression: argument, members: parameter.members });
+    }
     return transferred.length === 0 ? undefined : { transferred, event: 'transfers it (the callee detaches that argument)' };
   }
 
-  /** Which parameters a function transfers: from `@memsafe transfers <name>` tags or from its body. */
-  transferredParameters(declaration: TS.Declaration): readonly number[] {
+  /** What a function transfers of its parameters: from `@memsafe transfers <name>` tags or from its body. */
+  transferredParameters(declaration: TS.Declaration): readonly TransferredParameter[] {
     const ts = this.#ts;
-    const fn = functionOf(ts, declaration) ?? (ts.isFunctionLike(declaration) ? (declaration) : undefined);
+    const fn = functionOf(ts, declaration) ?? (ts.isFunctionLike(declaration) ? declaration : undefined);
     if (fn === undefined) return [];
     const names = fn.parameters.map(p => (ts.isIdentifier(p.name) ? p.name.text : ''));
     const tagged = memsafeTags(ts, declaration)
       .filter(words => words[0] === 'transfers')
       .flatMap(words => words.slice(1).map(name => names.indexOf(name)))
-      .filter(index => index >= 0);
+      .filter(index => index >= 0)
+      .map(index => ({ index, members: [], list: false }));
     if (tagged.length > 0) return tagged;
     const body = functionOf(ts, declaration);
     return body === undefined ? [] : this.#fromBody(body);
   }
 
-  #fromBody(fn: FunctionWithBody): readonly number[] {
+  #fromBody(fn: FunctionWithBody): readonly TransferredParameter[] {
     return this.#cache.get('memsafe/transferred-parameters', fn, () => {
       if (this.#inProgress.has(fn)) return [];
       this.#inProgress.add(fn);
       try {
-        const ts = this.#ts;
-        const parameters = fn.parameters.map(p => (ts.isIdentifier(p.name) ? this.#checker.getSymbolAtLocation(p.name) : undefined));
-        const found = new Set<number>();
-        for (const call of ownCalls(ts, fn)) {
-          const transfer = this.ofCall(call);
-          for (const expression of transfer?.transferred ?? []) {
-            const base = bufferBase(ts, expression);
-            const symbol = base === undefined ? undefined : this.#checker.getSymbolAtLocation(base);
-            const index = symbol === undefined ? -1 : parameters.indexOf(symbol);
-            if (index >= 0) found.add(index);
+        const found = new Map<string, TransferredParameter>();
+        const add = (parameter: TransferredParameter): void => void found.set(`${parameter.index}:${parameter.members.join('.')}:${parameter.list}`, parameter);
+        for (const call of ownCalls(this.#ts, fn, true)) {
+          const forwarded = this.#forwardedList(call, fn);
+          if (forwarded !== undefined) add({ index: forwarded, members: [], list: true });
+          for (const value of this.ofCall(call)?.transferred ?? []) {
+            const parameter = this.#parameterOf(value, fn);
+            if (parameter !== undefined) add(parameter);
           }
         }
-        return [...found].sort();
+        return [...found.values()].sort((a, b) => a.index - b.index);
       } finally {
         this.#inProgress.delete(fn);
       }
     });
   }
 
+  /** The parameter (and member path) a transferred value comes from in `fn`: `image.data.buffer` is `image` at `data`. */
+  #parameterOf(value: TransferredValue, fn: FunctionWithBody): TransferredParameter | undefined {
+    const ts = this.#ts;
+    let node = skipOuter(ts, value.expression);
+    const members = [...value.members];
+    for (let depth = 0; depth < 4; depth++) {
+      if (ts.isPropertyAccessExpression(node)) {
+        if (node.name.text !== 'buffer' || members.length > 0) members.unshift(node.name.text);
+        node = skipOuter(ts, node.expression);
+        continue;
+      }
+      if (!ts.isIdentifier(node)) return undefined;
+      const declaration = this.#checker.getSymbolAtLocation(node)?.valueDeclaration;
+      if (declaration !== undefined && ts.isParameter(declaration) && declaration.parent === fn) {
+        return { index: fn.parameters.indexOf(declaration), members, list: false };
+      }
+      // `const pixels = image.data.buffer`: follow the constant to what it holds.
+      const init = constInitializer(ts, this.#checker, node);
+      if (init === undefined) return undefined;
+      node = skipOuter(ts, init);
+    }
+    return undefined;
+  }
+
+  /** The parameter of `fn` that a call uses as its transfer list, if one: `postMessage(message, transfer)`. */
+  #forwardedList(call: TS.CallExpression, fn: FunctionWithBody): number | undefined {
+    const list = this.#transferListArgument(call);
+    const node = list === undefined ? undefined : skipOuter(this.#ts, list);
+    if (node === undefined || !this.#ts.isIdentifier(node)) return undefined;
+    const declaration = this.#checker.getSymbolAtLocation(node)?.valueDeclaration;
+    return declaration !== undefined && this.#ts.isParameter(declaration) && declaration.parent === fn ? fn.parameters.indexOf(declaration) : undefined;
+  }
+
+  /** The argument of a direct transferring call that holds its transfer list. */
+  #transferListArgument(call: TS.CallExpression): TS.Expression | undefined {
+    const ts = this.#ts;
+    const name = calledName(ts, call);
+    if (name === 'postMessage') {
+      const index = call.arguments.length > 2 && !ts.isObjectLiteralExpression(call.arguments[1]!) ? 2 : 1;
+      return optionList(ts, call.arguments[index]);
+    }
+    if (name === 'structuredClone' && ts.isIdentifier(skipOuter(ts, call.expression))) return optionList(ts, call.arguments[1]);
+    return undefined;
+  }
+
   #direct(call: TS.CallExpression): Transfer | undefined {
     const ts = this.#ts;
     const callee = skipOuter(ts, call.expression);
     const name = calledName(ts, call);
-    if (name === 'postMessage') {
-      const list = transferList(ts, call.arguments[call.arguments.length > 2 && !ts.isObjectLiteralExpression(call.arguments[1]!) ? 2 : 1]);
-      return list.length === 0 ? undefined : { transferred: list, event: 'transfers it to the receiver of postMessage, detaching it here' };
-    }
-    if (name === 'structuredClone' && ts.isIdentifier(callee)) {
-      const list = transferList(ts, call.arguments[1]);
-      return list.length === 0 ? undefined : { transferred: list, event: 'transfers it into the clone, detaching it here' };
+    if (name === 'postMessage' || name === 'structuredClone') {
+      const list = this.#transferListArgument(call);
+      const transferred = list === undefined ? [] : this.#listElements(list);
+      const event = name === 'postMessage' ? 'transfers it to the receiver of postMessage, detaching it here' : 'transfers it into the clone, detaching it here';
+      return transferred.length === 0 ? undefined : { transferred, event };
     }
     if ((name === 'transfer' || name === 'transferToFixedLength') && ts.isPropertyAccessExpression(callee)) {
       const kind = classifyNode(ts, this.#checker, callee.expression);
-      if (kind === 'ArrayBuffer' || kind === 'ResizableArrayBuffer') return { transferred: [callee.expression], event: 'moves its bytes into a new buffer, detaching it' };
+      if (kind === 'ArrayBuffer' || kind === 'ResizableArrayBuffer') return { transferred: [{ expression: callee.expression, members: [] }], event: 'moves its bytes into a new buffer, detaching it' };
+    }
+    // pdf.js: "If TypedArrays are used they will generally be transferred to the worker-thread."
+    if (name === 'getDocument' && call.arguments[0] !== undefined) {
+      const params = skipOuter(ts, call.arguments[0]);
+      const data = ts.isObjectLiteralExpression(params) ? propertyValue(ts, params, 'data') : undefined;
+      if (data !== undefined && isBinary(classifyNode(ts, this.#checker, data))) {
+        return { transferred: [{ expression: data, members: [] }], event: "transfers it to pdf.js's worker, detaching it here" };
+      }
     }
     return undefined;
   }
-}
 
-/** The buffers in a transfer list: `[a, b.buffer]` or `{ transfer: [...] }`. */
-function transferList(ts: typeof TS, argument: TS.Expression | undefined): TS.Expression[] {
-  if (argument === undefined) return [];
-  const node = skipOuter(ts, argument);
-  if (ts.isArrayLiteralExpression(node)) return node.elements.filter(e => !ts.isSpreadElement(e) && !ts.isOmittedExpression(e));
-  if (ts.isObjectLiteralExpression(node)) {
-    for (const property of node.properties) {
-      if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && property.name.text === 'transfer') return transferList(ts, property.initializer);
+  /**
+   * The buffers a transfer list holds: the elements of `[a, b.buffer]`, and of a list built in a
+   * variable (`const transfer = [a]; transfer.push(b.buffer)`, anywhere in its function).
+   */
+  #listElements(list: TS.Expression): TransferredValue[] {
+    const ts = this.#ts;
+    const node = skipOuter(ts, list);
+    const of = (literal: TS.ArrayLiteralExpression): TransferredValue[] =>
+      literal.elements.filter(e => !ts.isSpreadElement(e) && !ts.isOmittedExpression(e)).map(expression => ({ expression, members: [] }));
+    if (ts.isArrayLiteralExpression(node)) return of(node);
+    if (!ts.isIdentifier(node)) return [];
+    const symbol = this.#checker.getSymbolAtLocation(node);
+    const declaration = symbol?.valueDeclaration;
+    if (symbol === undefined || declaration === undefined || !ts.isVariableDeclaration(declaration)) return [];
+    const elements: TransferredValue[] = [];
+    const init = declaration.initializer === undefined ? undefined : skipOuter(ts, declaration.initializer);
+    if (init !== undefined && ts.isArrayLiteralExpression(init)) elements.push(...of(init));
+    const scope = ts.findAncestor(declaration, n => ts.isFunctionLike(n) || ts.isSourceFile(n));
+    if (scope !== undefined) {
+      walk(ts, scope, inner => {
+        if (!ts.isCallExpression(inner) || !ts.isPropertyAccessExpression(inner.expression) || inner.expression.name.text !== 'push') return;
+        const target = skipOuter(ts, inner.expression.expression);
+        if (ts.isIdentifier(target) && target.text === node.text && this.#checker.getSymbolAtLocation(target) === symbol) {
+          elements.push(...inner.arguments.filter(arg => !ts.isSpreadElement(arg)).map(expression => ({ expression, members: [] })));
+        }
+      });
     }
+    return elements;
   }
-  return [];
 }
 
-/** `buf` for `buf` and for `view.buffer` (the identifier whose buffer is transferred). */
-export function bufferBase(ts: typeof TS, expression: TS.Expression): TS.Identifier | undefined {
-  const node = skipOuter(ts, expression);
-  if (ts.isIdentifier(node)) return node;
-  if (ts.isPropertyAccessExpression(node) && node.name.text === 'buffer') {
-    const owner = skipOuter(ts, node.expression);
-    if (ts.isIdentifier(owner)) return owner;
+/** `list` itself, or the `transfer` member of an options object `{ transfer: list }`. */
+function optionList(ts: typeof TS, argument: TS.Expression | undefined): TS.Expression | undefined {
+  if (argument === undefined) return undefined;
+  const node = skipOuter(ts, argument);
+  return ts.isObjectLiteralExpression(node) ? propertyValue(ts, node, 'transfer') : argument;
+}
+
+/** The value of `name` in an object literal, shorthand or not. */
+function propertyValue(ts: typeof TS, literal: TS.ObjectLiteralExpression, name: string): TS.Expression | undefined {
+  for (const property of literal.properties) {
+    if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && property.name.text === name) return property.initializer;
+    if (ts.isShorthandPropertyAssignment(property) && property.name.text === name) return property.name;
   }
   return undefined;
 }
 
-const TRANSFER_TEXT = /postMessage|structuredClone|\.transfer(?:ToFixedLength)?\(|@memsafe\s+transfers/;
+function isBinary(kind: string | undefined): boolean {
+  return kind === 'TypedArray' || kind === 'Buffer' || kind === 'BigIntTypedArray' || kind === 'ArrayBuffer' || kind === 'DataView';
+}
+
+/** `buf` for `buf` and for `view.buffer` (the reference whose buffer is transferred). */
+export function bufferBase(ts: typeof TS, expression: TS.Expression): TS.Expression {
+  const node = skipOuter(ts, expression);
+  return ts.isPropertyAccessExpression(node) && node.name.text === 'buffer' ? skipOuter(ts, node.expression) : node;
+}
+
+const TRANSFER_TEXT = /postMessage|structuredClone|\.transfer(?:ToFixedLength)?\(|getDocument|@memsafe\s+transfers/;
 
 
 /** A named function of one file: whether its text mentions a transfer, and the names it calls. */
@@ -196,8 +302,8 @@ function namedFunctions(ts: typeof TS, sourceFile: TS.SourceFile): readonly Name
 
 /** The name of a function-like declaration: a function, a method, or a variable or property holding one. */
 function functionName(ts: typeof TS, node: TS.Node): string | undefined {
-  if ((ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isMethodSignature(node)) && node.name !== undefined && ts.isIdentifier(node.name)) return node.name.text;
-  if ((ts.isVariableDeclaration(node) || ts.isPropertyAssignment(node) || ts.isPropertyDeclaration(node)) && ts.isIdentifier(node.name) && node.initializer !== undefined) {
+  if ((ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isMethodSignature(node)) && node.name !== undefined && (ts.isIdentifier(node.name) || ts.isPrivateIdentifier(node.name))) return node.name.text;
+  if ((ts.isVariableDeclaration(node) || ts.isPropertyAssignment(node) || ts.isPropertyDeclaration(node)) && (ts.isIdentifier(node.name) || ts.isPrivateIdentifier(node.name)) && node.initializer !== undefined) {
     const init = skipOuter(ts, node.initializer);
     if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return node.name.text;
   }

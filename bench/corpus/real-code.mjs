@@ -1,0 +1,222 @@
+#!/usr/bin/env node
+// memsafe on real code nobody wrote for it: the TypeScript sources that some npm packages working
+// with WebAssembly memory and binary data ship in their tarballs. Each package is installed at a
+// pinned version into bench/corpus/.real-code/ (gitignored), its sources are copied next to the
+// install (a copy outside node_modules, so nothing treats them as a dependency), and a tsconfig is
+// written for it. The script builds one ts.Program per package, runs the `recommended` and `strict`
+// presets over its sources, and prints per package its files, lines and findings, then every
+// `recommended` finding. real-code.md judges those findings one by one.
+//
+//   npm run build --silent && node bench/corpus/real-code.mjs [--strict] [--json] [--reinstall]
+//
+// --strict     also lists the findings that `strict` adds to `recommended`
+// --json       prints everything as JSON instead of text
+// --reinstall  installs and copies every package again, even when the pinned version is there
+// --type-errors  also lists each package's type errors
+//
+// Lines are every line of the analysed files (comments and blank lines included, .d.ts files
+// excluded), counted as lint-cost.mjs counts them. The sources are type-checked loosely (strict off)
+// and not every import resolves (a package may import build artefacts it does not ship): the type
+// errors are counted per package, and the checks see `any` wherever a type could not be found.
+// A check that throws is printed with its stack, and the script then exits with 2.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { analyze, checks, presetRules } from '@memsafe/analyzer';
+import ts from 'typescript';
+import { commitOf } from '../machine.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const scratch = join(here, '.real-code');
+
+// The packages, pinned. `sources` are the folders of the tarball that hold its TypeScript; every
+// .ts/.mts/.cts file under them (but .d.ts) is analysed. `why` says what binary work the code does.
+// `typings` are type packages from the package's devDependencies that its sources need (installed
+// beside it, pinned too), and `types` the names that go into its tsconfig's `types` besides node.
+const PACKAGES = [
+  {
+    name: 'onnxruntime-web',
+    version: '1.30.0',
+    sources: ['lib'],
+    // Without @types/emscripten its Module has no HEAP views (they would be `any` to the checks).
+    typings: { '@types/emscripten': '1.41.6', '@webgpu/types': '0.1.74' },
+    types: ['emscripten', '@webgpu/types'],
+    why: 'Emscripten HEAP views for tensors and session I/O, WebGPU/WebNN buffers, typed-array tensor code',
+  },
+  { name: 'hash-wasm', version: '4.13.0', sources: ['lib'], why: 'hand-written glue over raw wasm memory (memory.buffer views, growth)' },
+  { name: '@loaders.gl/draco', version: '4.5.4', sources: ['src'], why: 'Draco decoder through Emscripten (HEAP views, _malloc)' },
+  { name: '@loaders.gl/las', version: '4.5.1', sources: ['src'], why: 'LAS/LAZ point clouds: laz-perf Emscripten glue (generated, shipped as .ts), laz-rs wasm-bindgen, DataView parsing' },
+  { name: '@loaders.gl/textures', version: '4.5.4', sources: ['src'], why: 'Basis/KTX2 transcoding through Emscripten, compressed texture parsing' },
+  { name: '@loaders.gl/compression', version: '4.5.4', sources: ['src'], why: 'zlib/zstd/lz4/brotli/snappy wrappers over ArrayBuffers' },
+  { name: '@loaders.gl/parquet', version: '4.5.2', sources: ['src'], why: 'Parquet: parquet-wasm, thrift and page decoding over Buffers' },
+  { name: 'zarrita', version: '0.7.5', sources: ['src'], why: 'Zarr v2/v3 chunks: codecs, strided typed arrays, byte-order handling' },
+  { name: '@noble/hashes', version: '2.4.0', sources: ['src'], why: 'hashes over Uint8Array/Uint32Array views of shared buffers' },
+  { name: 'flatbuffers', version: '25.9.23', sources: ['ts'], why: 'ByteBuffer and Builder over a growing ArrayBuffer' },
+  { name: 'apache-arrow', version: '21.2.0', sources: ['src'], why: 'columnar buffers, IPC reading and writing, typed-array views of messages' },
+  { name: '@msgpack/msgpack', version: '3.1.3', sources: ['src'], why: 'encoder with a growing buffer, decoder over DataView and subarrays' },
+];
+
+// One tsconfig for all: loose enough that most of each package type-checks without its own build.
+const COMPILER_OPTIONS = {
+  target: 'es2022',
+  // es2025.float16 for zarrita's Float16Array and DataView#getFloat16.
+  lib: ['es2024', 'es2025.float16', 'dom', 'dom.iterable', 'dom.asynciterable'],
+  module: 'esnext',
+  // Resolves extensionless, `.js` and `.ts` relative imports alike, as the packages' bundlers do.
+  moduleResolution: 'bundler',
+  allowImportingTsExtensions: true,
+  resolveJsonModule: true,
+  esModuleInterop: true,
+  experimentalDecorators: true,
+  strict: false,
+  noEmit: true,
+  skipLibCheck: true,
+  // @types/node comes from the package's own install or else from the repo's node_modules.
+  types: ['node'],
+};
+
+const SOURCE_FILE = /\.(ts|mts|cts|tsx)$/;
+const DECLARATION_FILE = /\.d\.(ts|mts|cts)$/;
+const isSource = path => SOURCE_FILE.test(path) && !DECLARATION_FILE.test(path);
+const slug = name => name.replace(/^@/, '').replace('/', '__');
+
+/** Every file under `dir` (relative paths, `/`-separated) that passes `keep`. */
+function walk(dir, keep, base = dir) {
+  const files = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'node_modules') files.push(...walk(path, keep, base));
+    } else if (keep(path)) files.push(relative(base, path).split(sep).join('/'));
+  }
+  return files;
+}
+
+/**
+ * Installs the pinned version into `.real-code/<slug>/node_modules` (its dependencies with it, for the
+ * types its sources import) and copies the package to `.real-code/<slug>/pkg`: its source folders
+ * whole, and from the rest only package.json and declaration files, which some sources import.
+ */
+function prepare(pkg, reinstall) {
+  const dir = join(scratch, slug(pkg.name));
+  const installed = join(dir, 'node_modules', pkg.name);
+  const copy = join(dir, 'pkg');
+  const wanted = Object.entries({ [pkg.name]: pkg.version, ...pkg.typings });
+  const versionOf = name => {
+    const manifest = join(dir, 'node_modules', name, 'package.json');
+    return existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')).version : undefined;
+  };
+  const current = wanted.every(([name, version]) => versionOf(name) === version);
+  if (reinstall || !current) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    // --prefix makes the scratch folder the project: nothing of the repo's package.json or lock is used or touched.
+    const specs = wanted.map(([name, version]) => `${name}@${version}`);
+    execFileSync('npm', ['install', '--prefix', dir, '--no-save', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock', ...specs], { stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  for (const source of pkg.sources) if (!existsSync(join(installed, source))) throw new Error(`${pkg.name}@${pkg.version} ships no ${source}/`);
+  if (reinstall || !current || !existsSync(copy)) {
+    rmSync(copy, { recursive: true, force: true });
+    for (const source of pkg.sources) cpSync(join(installed, source), join(copy, source), { recursive: true });
+    cpSync(join(installed, 'package.json'), join(copy, 'package.json'));
+    for (const file of walk(installed, path => DECLARATION_FILE.test(path))) {
+      if (!pkg.sources.some(source => file.startsWith(`${source}/`))) cpSync(join(installed, file), join(copy, file));
+    }
+  }
+  const tsconfig = { compilerOptions: { ...COMPILER_OPTIONS, types: [...COMPILER_OPTIONS.types, ...(pkg.types ?? [])] }, include: pkg.sources.map(source => `pkg/${source}/**/*`) };
+  writeFileSync(join(dir, 'tsconfig.json'), `${JSON.stringify(tsconfig, null, 2)}\n`);
+  return { dir, copy };
+}
+
+/** The package's program, the files to analyse, and its type errors (unresolved imports apart). */
+function createProgram(pkg, dir, copy) {
+  const configFile = join(dir, 'tsconfig.json');
+  const read = ts.readConfigFile(configFile, path => ts.sys.readFile(path));
+  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dir, undefined, configFile);
+  if (parsed.errors.length > 0) throw new Error(`${configFile}: ${ts.flattenDiagnosticMessageText(parsed.errors[0].messageText, '\n')}`);
+  const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
+  const files = program.getSourceFiles().filter(file => file.fileName.startsWith(`${copy}/`) && isSource(file.fileName));
+  const diagnostics = ts.getPreEmitDiagnostics(program).filter(d => d.file === undefined || d.file.fileName.startsWith(`${copy}/`));
+  // TS2307 "Cannot find module", TS2792 "… did you mean to set moduleResolution", TS2305 its missing exports.
+  const unresolved = diagnostics.filter(d => d.code === 2307 || d.code === 2792);
+  const lines = files.reduce((sum, file) => sum + file.text.split('\n').length, 0);
+  const describe = d => {
+    const where = d.file === undefined ? '' : `${relative(copy, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1} `;
+    return `${where}TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;
+  };
+  return { program, files, lines, typeErrors: diagnostics.map(describe), unresolvedImports: unresolved.length };
+}
+
+/** Runs one preset; a check that throws is recorded with its stack rather than stopping the run. */
+function runPreset(pkg, program, files, copy, preset, errors) {
+  const findings = analyze({
+    ts,
+    program,
+    checks,
+    rules: presetRules(checks, preset),
+    files,
+    onError: (error, check, file) => errors.push({ package: pkg.name, preset, rule: check.id, file: relative(copy, file.fileName), error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+  });
+  return findings.map(f => ({ package: pkg.name, file: relative(copy, f.file), line: f.line, column: f.column, rule: f.rule, message: f.message }));
+}
+
+const key = f => `${f.file}:${f.line}:${f.column}:${f.rule}:${f.message}`;
+
+function main() {
+  const { values: flags } = parseArgs({ options: { strict: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, reinstall: { type: 'boolean', default: false }, 'type-errors': { type: 'boolean', default: false } } });
+  mkdirSync(scratch, { recursive: true });
+  const errors = [];
+  const results = [];
+  for (const pkg of PACKAGES) {
+    if (!flags.json) process.stderr.write(`${pkg.name}@${pkg.version} … `);
+    const start = performance.now();
+    const { dir, copy } = prepare(pkg, flags.reinstall);
+    const { program, files, lines, typeErrors, unresolvedImports } = createProgram(pkg, dir, copy);
+    const recommended = runPreset(pkg, program, files, copy, 'recommended', errors);
+    const strict = runPreset(pkg, program, files, copy, 'strict', errors);
+    // `strict` includes every `recommended` rule with the same options: its extra findings are the rest.
+    const seen = new Set(recommended.map(key));
+    const strictOnly = strict.filter(f => !seen.has(key(f)));
+    results.push({ name: pkg.name, version: pkg.version, sources: pkg.sources, files: files.length, lines, typeErrors, unresolvedImports, recommended, strict, strictOnly });
+    if (!flags.json) process.stderr.write(`${((performance.now() - start) / 1000).toFixed(1)} s\n`);
+  }
+
+  const total = field => results.reduce((sum, r) => sum + (Array.isArray(r[field]) ? r[field].length : r[field]), 0);
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify({ commit: commitOf(join(here, '../..')), typescript: ts.version, packages: results.map(({ strictOnly, ...r }) => (flags.strict ? { ...r, strictOnly } : { ...r, strict: r.strict.length })), errors }, null, 2)}\n`);
+  } else {
+    const out = [];
+    out.push(`memsafe at commit ${commitOf(join(here, '../..'))}, TypeScript ${ts.version}. Lines: every line of the analysed .ts files (comments and blanks included; no .d.ts).`, '');
+    out.push('package                   version   files  TS lines  type errors (unresolved imports)  recommended  strict');
+    for (const r of results) {
+      out.push(
+        `${r.name.padEnd(25)} ${r.version.padEnd(9)} ${String(r.files).padStart(5)} ${String(r.lines).padStart(9)}  ${`${r.typeErrors.length} (${r.unresolvedImports})`.padStart(31)}  ${String(r.recommended.length).padStart(11)} ${String(r.strict.length).padStart(7)}`,
+      );
+    }
+    out.push(`${'total'.padEnd(25)} ${''.padEnd(9)} ${String(total('files')).padStart(5)} ${String(total('lines')).padStart(9)}  ${`${total('typeErrors')} (${total('unresolvedImports')})`.padStart(31)}  ${String(total('recommended')).padStart(11)} ${String(total('strict')).padStart(7)}`);
+    out.push('', `recommended findings (${total('recommended')}):`);
+    for (const r of results) for (const f of r.recommended) out.push(`${f.package} ${f.file}:${f.line} ${f.rule} ${f.message}`);
+    if (flags['type-errors']) {
+      out.push('', 'type errors:');
+      for (const r of results) for (const e of r.typeErrors) out.push(`${r.name} ${e}`);
+    }
+    if (flags.strict) {
+      out.push('', `findings strict adds (${total('strictOnly')}):`);
+      for (const r of results) for (const f of r.strictOnly) out.push(`${f.package} ${f.file}:${f.line} ${f.rule} ${f.message}`);
+    } else {
+      const counts = {};
+      for (const r of results) for (const f of r.strictOnly) counts[f.rule] = (counts[f.rule] ?? 0) + 1;
+      out.push('', `findings strict adds, per rule (--strict lists them): ${Object.entries(counts).map(([rule, n]) => `${rule} ${n}`).join(', ') || 'none'}`);
+    }
+    process.stdout.write(`${out.join('\n')}\n`);
+  }
+  if (errors.length > 0) {
+    process.stderr.write(`\n${errors.length} check error(s): the analyzer threw, and those checks lost their findings on those files:\n`);
+    for (const e of errors) process.stderr.write(`\n[${e.preset}] ${e.rule} on ${e.package} ${e.file}:\n${e.error}\n`);
+    process.exitCode = 2;
+  }
+}
+
+main();
