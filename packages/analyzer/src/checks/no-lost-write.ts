@@ -1,6 +1,7 @@
 import type TS from 'typescript';
 import { defineCheck, NO_OPTIONS } from '../check.js';
 import { copyRowAt, copySource, viewFormEdit } from '../conversions/copies.js';
+import { WritesOracle } from '../summaries/writes.js';
 import { classifyNode } from '../types/classify.js';
 import { outerParent, skipOuter, walk } from '../util/syntax.js';
 
@@ -22,7 +23,7 @@ export const noLostWrite = defineCheck<keyof typeof messages, Record<string, nev
   hasSuggestions: true,
   messages,
   ...NO_OPTIONS,
-  mayApply: text => /\.(?:fill|set|reverse|sort|copyWithin)\(|\]\s*=[^=]/.test(text),
+  mayApply: text => /\.(?:fill|set|reverse|sort|copyWithin)\(|\]\s*=[^=]|\.slice\(|\bnew [A-Z]\w*Array\(/.test(text),
   check(context) {
     const { ts, checker, sourceFile } = context;
     const report = (node: TS.Node, copy: TS.Expression, what: string) => {
@@ -36,13 +37,22 @@ export const noLostWrite = defineCheck<keyof typeof messages, Record<string, nev
         ...(view === undefined ? {} : { suggest: [{ messageId: 'writeThroughView', data: { view: view.text }, edits: [view.edit] }] }),
       });
     };
+    const writes = new WritesOracle(ts, checker, context.cache);
     walk(ts, sourceFile, node => {
       // `key.slice().fill(0);` — written and dropped in one statement.
       if (ts.isExpressionStatement(node) && ts.isCallExpression(node.expression) && ts.isPropertyAccessExpression(node.expression.expression)) {
         const call = node.expression;
         const access = call.expression as TS.PropertyAccessExpression;
         const receiver = skipOuter(ts, access.expression);
-        if (WRITES.has(access.name.text) && isFreshCopy(ts, checker, receiver)) report(call, receiver, call.getText(sourceFile));
+        if (WRITES.has(access.name.text) && isFreshCopy(ts, checker, receiver)) return void report(call, receiver, call.getText(sourceFile));
+      }
+      // `crypto.getRandomValues(bytes.slice(a, b));` — a copy handed to code that writes it, then dropped.
+      if (ts.isExpressionStatement(node) && ts.isCallExpression(node.expression)) {
+        const call = node.expression;
+        call.arguments.forEach((argument, index) => {
+          const copy = skipOuter(ts, argument);
+          if (isFreshCopy(ts, checker, copy) && writes.writesArgument(call, index)) report(call, copy, call.getText(sourceFile));
+        });
         return;
       }
       // `const c = key.slice(); c.fill(0);` with `c` never read.

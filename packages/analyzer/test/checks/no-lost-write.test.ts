@@ -42,4 +42,22 @@ describe(rule, () => {
     ].join('\n');
     expect(lint(code)).toEqual([]);
   });
+
+  it('flags a copy handed to code that writes it and then dropped', () => {
+    const code = [
+      'function zero(bytes: Uint8Array) { bytes.fill(0); }',
+      'export function f(bytes: Uint8Array, chunk: number) {',
+      '  crypto.getRandomValues(bytes.slice(0, chunk));',
+      '  zero(bytes.slice(chunk));',
+      '  const kept = crypto.getRandomValues(bytes.slice(0, chunk));',
+      '  crypto.getRandomValues(bytes.subarray(chunk));',
+      '  return kept;',
+      '}',
+    ].join('\n');
+    const findings = lint(code);
+    expect(findings.map(f => `${f.line}:${f.column}`)).toEqual(['3:3', '4:3']);
+    expect(findings[0]!.message).toBe(
+      '`crypto.getRandomValues(bytes.slice(0, chunk))` writes into a copy that nothing reads afterwards: the write is lost, and `bytes` is unchanged. Write through a view of `bytes` if that was meant.',
+    );
+  });
 });
