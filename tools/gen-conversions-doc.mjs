@@ -17,6 +17,7 @@ if (!existsSync(tablePath)) {
   process.exit(1);
 }
 const { conversions, GROUPS, HAZARDS, HAZARD_DESCRIPTIONS, RESULT_DESCRIPTIONS } = await import(pathToFileURL(tablePath).href);
+const { EVENTS } = await import(pathToFileURL(join(dirname(tablePath), 'events.js')).href);
 
 /** GitHub's heading anchor: lower case, punctuation dropped, spaces to hyphens. */
 function slug(text) {
@@ -47,7 +48,7 @@ function render() {
       'it writes to the source and reads the result (and the reverse) to confirm whether memory is shared, and it reproduces each hazard it can observe.',
   );
   line();
-  line(`${conversions.length} conversions in ${GROUPS.length} groups: ${GROUPS.map(group => `[${group}](#${slug(group)})`).join(' · ')}.`);
+  line(`${conversions.length} conversions in ${GROUPS.length} groups: ${GROUPS.map(group => `[${group}](#${slug(group)})`).join(' · ')}; and the [events that invalidate memory](#events-that-invalidate-memory) other code holds.`);
   line();
   line('## Reading the tables');
   line();
@@ -85,6 +86,21 @@ function render() {
     }
     line();
   }
+  line('## Events that invalidate memory');
+  line();
+  line(
+    'What an event does to memory other code still holds: views of memory that grew, buffers that shrank, were freed or transferred. ' +
+      '`no-stale-view` and `no-use-after-transfer` follow these events, `memsafe explain` and the editor hovers name them, and a test performs each ' +
+      'one marked *run on Node* (`packages/analyzer/test/conversions/events.test.ts`). The others are conventions the analysis follows, with the reason.',
+  );
+  line();
+  line('| Event | Effect | Reaches | Since | Evidence |');
+  line('| --- | --- | --- | --- | --- |');
+  for (const event of EVENTS) {
+    const evidence = event.evidence.kind === 'probe' ? 'run on Node' : cell(event.evidence.why);
+    line(`| <a id="${event.id}"></a>${cell(code(event.expression))} | ${event.effect}: ${cell(event.words)} | ${event.reaches} | ${event.since} | ${evidence} |`);
+  }
+  line();
   return out.join('\n');
 }
 

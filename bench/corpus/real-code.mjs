@@ -7,12 +7,12 @@
 // presets over its sources, and prints per package its files, lines and findings, then every
 // `recommended` finding. real-code.md judges those findings one by one.
 //
-//   npm run build --silent && node bench/corpus/real-code.mjs [--strict] [--json] [--reinstall]
+//   npm run build --silent && node bench/corpus/real-code.mjs [--strict] [--json] [--type-errors] [--reinstall]
 //
-// --strict     also lists the findings that `strict` adds to `recommended`
-// --json       prints everything as JSON instead of text
-// --reinstall  installs and copies every package again, even when the pinned version is there
+// --strict       also lists the findings that `strict` adds to `recommended`
+// --json         prints everything as JSON instead of text
 // --type-errors  also lists each package's type errors
+// --reinstall    installs and copies every package again, even when the pinned version is there
 //
 // Lines are every line of the analysed files (comments and blank lines included, .d.ts files
 // excluded), counted as lint-cost.mjs counts them. The sources are type-checked loosely (strict off)
@@ -130,8 +130,8 @@ function prepare(pkg, reinstall) {
   return { dir, copy };
 }
 
-/** The package's program, the files to analyse, and its type errors (unresolved imports apart). */
-function createProgram(pkg, dir, copy) {
+/** The package's program, the files to analyse, their lines, and its type errors. */
+function createProgram(dir, copy) {
   const configFile = join(dir, 'tsconfig.json');
   const read = ts.readConfigFile(configFile, path => ts.sys.readFile(path));
   const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dir, undefined, configFile);
@@ -139,8 +139,8 @@ function createProgram(pkg, dir, copy) {
   const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
   const files = program.getSourceFiles().filter(file => file.fileName.startsWith(`${copy}/`) && isSource(file.fileName));
   const diagnostics = ts.getPreEmitDiagnostics(program).filter(d => d.file === undefined || d.file.fileName.startsWith(`${copy}/`));
-  // TS2307 "Cannot find module", TS2792 "… did you mean to set moduleResolution", TS2305 its missing exports.
-  const unresolved = diagnostics.filter(d => d.code === 2307 || d.code === 2792);
+  // TS2307 "Cannot find module", TS2792 the same with a hint, TS2882 a side-effect import not found.
+  const unresolved = diagnostics.filter(d => d.code === 2307 || d.code === 2792 || d.code === 2882);
   const lines = files.reduce((sum, file) => sum + file.text.split('\n').length, 0);
   const describe = d => {
     const where = d.file === undefined ? '' : `${relative(copy, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1} `;
@@ -173,19 +173,23 @@ function main() {
     if (!flags.json) process.stderr.write(`${pkg.name}@${pkg.version} … `);
     const start = performance.now();
     const { dir, copy } = prepare(pkg, flags.reinstall);
-    const { program, files, lines, typeErrors, unresolvedImports } = createProgram(pkg, dir, copy);
+    const { program, files, lines, typeErrors, unresolvedImports } = createProgram(dir, copy);
     const recommended = runPreset(pkg, program, files, copy, 'recommended', errors);
     const strict = runPreset(pkg, program, files, copy, 'strict', errors);
     // `strict` includes every `recommended` rule with the same options: its extra findings are the rest.
     const seen = new Set(recommended.map(key));
     const strictOnly = strict.filter(f => !seen.has(key(f)));
-    results.push({ name: pkg.name, version: pkg.version, sources: pkg.sources, files: files.length, lines, typeErrors, unresolvedImports, recommended, strict, strictOnly });
+    results.push({ name: pkg.name, version: pkg.version, why: pkg.why, sources: pkg.sources, files: files.length, lines, typeErrors, unresolvedImports, recommended, strict, strictOnly });
     if (!flags.json) process.stderr.write(`${((performance.now() - start) / 1000).toFixed(1)} s\n`);
   }
 
   const total = field => results.reduce((sum, r) => sum + (Array.isArray(r[field]) ? r[field].length : r[field]), 0);
+  // What `strict` adds, per rule: the report gives these counts rather than judging each finding.
+  const strictByRule = {};
+  for (const r of results) for (const f of r.strictOnly) strictByRule[f.rule] = (strictByRule[f.rule] ?? 0) + 1;
   if (flags.json) {
-    process.stdout.write(`${JSON.stringify({ commit: commitOf(join(here, '../..')), typescript: ts.version, packages: results.map(({ strictOnly, ...r }) => (flags.strict ? { ...r, strictOnly } : { ...r, strict: r.strict.length })), errors }, null, 2)}\n`);
+    const packages = results.map(({ strict, strictOnly, ...r }) => ({ ...r, strict: strict.length, ...(flags.strict ? { strictOnly } : {}) }));
+    process.stdout.write(`${JSON.stringify({ commit: commitOf(join(here, '../..')), typescript: ts.version, lines: total('lines'), packages, strictByRule, errors }, null, 2)}\n`);
   } else {
     const out = [];
     out.push(`memsafe at commit ${commitOf(join(here, '../..'))}, TypeScript ${ts.version}. Lines: every line of the analysed .ts files (comments and blanks included; no .d.ts).`, '');
@@ -206,9 +210,7 @@ function main() {
       out.push('', `findings strict adds (${total('strictOnly')}):`);
       for (const r of results) for (const f of r.strictOnly) out.push(`${f.package} ${f.file}:${f.line} ${f.rule} ${f.message}`);
     } else {
-      const counts = {};
-      for (const r of results) for (const f of r.strictOnly) counts[f.rule] = (counts[f.rule] ?? 0) + 1;
-      out.push('', `findings strict adds, per rule (--strict lists them): ${Object.entries(counts).map(([rule, n]) => `${rule} ${n}`).join(', ') || 'none'}`);
+      out.push('', `findings strict adds, per rule (--strict lists them): ${Object.entries(strictByRule).map(([rule, n]) => `${rule} ${n}`).join(', ') || 'none'}`);
     }
     process.stdout.write(`${out.join('\n')}\n`);
   }

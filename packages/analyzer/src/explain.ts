@@ -1,5 +1,7 @@
 import type TS from 'typescript';
+import type { EventEffect } from './conversions/events.js';
 import { conversionAt } from './conversions/lookup.js';
+import { eventAt } from './memory/events-at.js';
 import type { ConversionResult, ConversionRow, Hazard } from './conversions/schema.js';
 import { position } from './finding.js';
 import { ELEMENT_SIZES } from './types/classify.js';
@@ -20,13 +22,19 @@ export interface Explanation {
   readonly note: string;
   /** Bytes a copy allocates, where the code states a length. */
   readonly bytes?: number;
+  /** For an invalidating event rather than a conversion: what it does to memory other code holds. */
+  readonly invalidates?: string;
 }
 
-/** The conversion `node` is, described as `explain` reports it; undefined when it is none. */
-export function explainNode(ts: typeof TS, checker: TS.TypeChecker, node: TS.Node, sourceFile: TS.SourceFile): Explanation | undefined {
+/**
+ * The conversion `node` is, described as `explain` reports it; undefined when it is none. Given
+ * the program, a call that is an invalidating event of the events table (one that may grow wasm
+ * memory, shrink a buffer, free or transfer memory) is described too.
+ */
+export function explainNode(ts: typeof TS, checker: TS.TypeChecker, node: TS.Node, sourceFile: TS.SourceFile, program?: TS.Program): Explanation | undefined {
   if (!(ts.isNewExpression(node) || ts.isCallExpression(node) || ts.isPropertyAccessExpression(node) || ts.isSpreadElement(node))) return undefined;
   const row = conversionAt(ts, checker, node);
-  if (row === undefined) return undefined;
+  if (row === undefined) return program === undefined ? undefined : explainEvent(ts, program, node, sourceFile);
   const { line, column } = position(sourceFile, node.getStart(sourceFile));
   const text = node.getText(sourceFile);
   const bytes = allocatedBytes(ts, node, row);
@@ -45,11 +53,39 @@ export function explainNode(ts: typeof TS, checker: TS.TypeChecker, node: TS.Nod
   };
 }
 
-/** Every conversion in `sourceFile`, in source order. */
-export function explainFile(ts: typeof TS, checker: TS.TypeChecker, sourceFile: TS.SourceFile): Explanation[] {
+/** What an invalidating event does, as `explain` reports it: a detach, with the hazard it brings. */
+function explainEvent(ts: typeof TS, program: TS.Program, node: TS.Node, sourceFile: TS.SourceFile): Explanation | undefined {
+  const found = eventAt(ts, program, node);
+  if (found === undefined) return undefined;
+  const hazard: Hazard = EVENT_HAZARDS[found.event.effect];
+  const { line, column } = position(sourceFile, node.getStart(sourceFile));
+  return {
+    file: sourceFile.fileName,
+    line,
+    column,
+    text: abbreviate(node.getText(sourceFile), 80),
+    result: 'detach',
+    sharesMemory: false,
+    hazard,
+    hazards: [hazard],
+    conversion: found.event.id,
+    note: found.event.evidence.kind === 'convention' ? found.event.evidence.why : '',
+    invalidates: found.words,
+  };
+}
+
+const EVENT_HAZARDS: Readonly<Record<EventEffect, Hazard>> = {
+  grow: 'detached-after-grow',
+  shrink: 'out-of-bounds-after-shrink',
+  free: 'detaches-source',
+  transfer: 'detaches-source',
+};
+
+/** Every conversion in `sourceFile`, in source order, and with the program, every invalidating event. */
+export function explainFile(ts: typeof TS, checker: TS.TypeChecker, sourceFile: TS.SourceFile, program?: TS.Program): Explanation[] {
   const found: Explanation[] = [];
   walk(ts, sourceFile, node => {
-    const explanation = explainNode(ts, checker, node, sourceFile);
+    const explanation = explainNode(ts, checker, node, sourceFile, program);
     if (explanation !== undefined) found.push(explanation);
   });
   return found;

@@ -6,6 +6,7 @@ export { presetRules, applyRuleOverrides, isInPreset, isPreset, PRESETS, ConfigE
 export { checks, explicitEndianness, noBufferSlice, noStridedDataEscape, noMisalignedView, noUnnecessaryCopy, noImplicitCopy, noAmbiguousSlice, noLostWrite, noSignedWasmPointer, noStaleView, noUseAfterTransfer, noWholeBackingBuffer } from './checks/index.js';
 export type { NoImplicitCopyOptions } from './checks/no-implicit-copy/check.js';
 export type { NoStaleViewOptions } from './checks/no-stale-view/check.js';
+export type { NoSignedWasmPointerOptions } from './checks/no-signed-wasm-pointer.js';
 export { classifyType, classifyNode } from './types/classify.js';
 export { conversions, HAZARDS } from './conversions/table.js';
 export { docsUrl, version } from './meta.js';

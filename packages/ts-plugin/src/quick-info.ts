@@ -15,7 +15,7 @@ export function hoverLines(ts: typeof TS, program: TS.Program, sourceFile: TS.So
   const token = innermostAt(ts, sourceFile, position);
   let node: TS.Node | undefined = token;
   for (let level = 0; node !== undefined && level <= CLIMB && !ts.isStatement(node) && !ts.isSourceFile(node); level++, node = node.parent) {
-    const explanation = explainNode(ts, program.getTypeChecker(), node, sourceFile);
+    const explanation = explainNode(ts, program.getTypeChecker(), node, sourceFile, program);
     if (explanation !== undefined) {
       lines.push(describe(ts, node, sourceFile, explanation));
       span = { start: node.getStart(sourceFile), length: node.getEnd() - node.getStart(sourceFile) };
@@ -32,6 +32,7 @@ export function hoverLines(ts: typeof TS, program: TS.Program, sourceFile: TS.So
 }
 
 function describe(ts: typeof TS, node: TS.Node, sourceFile: TS.SourceFile, explanation: Explanation): string {
+  if (explanation.invalidates !== undefined) return `memsafe: invalidates — this call ${explanation.invalidates}: views made before it may no longer be usable.`;
   const source = sourceOf(ts, node, sourceFile);
   const hazards = explanation.hazards.length > 0 ? ` ⚠ ${explanation.hazards.join(', ')}.` : '';
   if (explanation.hazards.includes('whole-backing-buffer') && ts.isPropertyAccessExpression(node)) {

@@ -79,6 +79,12 @@ describe('hovers', () => {
     expect(hover('pool.ts', text, 'b.buffer', 2)).toContain("memsafe: `b.buffer` is the whole backing store, not b's bytes (it starts at b.byteOffset; a pooled Buffer sits at some offset inside Node's 8 KiB pool).");
   });
 
+  it('says what a call that may grow wasm memory does to the views made before it', () => {
+    expect(hover('heap.ts', HEAP, 'exports.malloc', 'exports.'.length + 1)).toContain(
+      'memsafe: invalidates — this call allocates in WebAssembly memory, which may grow it: views made before it may no longer be usable.',
+    );
+  });
+
   it('adds nothing where there is no conversion', () => {
     expect(hover('heap.ts', HEAP, 'ptr =')).not.toContain('memsafe');
   });

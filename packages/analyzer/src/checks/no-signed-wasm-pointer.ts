@@ -1,8 +1,8 @@
 import type TS from 'typescript';
-import { defineCheck, NO_OPTIONS } from '../check.js';
+import { defineCheck } from '../check.js';
 import { classifyNode } from '../types/classify.js';
 import { lastName, outerParent, skipOuter, walk } from '../util/syntax.js';
-import { isExportsObject } from '../glue/wasm.js';
+import { EXPORT_OBJECTS, isExportsObject } from '../glue/wasm.js';
 
 const messages = {
   signedPointer:
@@ -14,7 +14,6 @@ const messages = {
 
 /** Methods of numbers, strings, arrays, typed arrays and DataViews, which exports are not named after in practice. */
 const NOT_EXPORTS = /^(?:get(?:U?[Ii]nt|Float|Big)\w*|read\w+|indexOf|lastIndexOf|findIndex|findLastIndex|charCodeAt|codePointAt|parseInt|parseFloat|floor|ceil|round|trunc|min|max|abs|imul|clz32|push|at|reduce)$/;
-const EXPORT_OBJECTS: ReadonlySet<string> = new Set(['wasm', 'exports', 'Module', 'asm', 'instance']);
 
 /** What each use of a signed pointer does wrong, for the message. */
 const USES: Readonly<Record<Exclude<AddressUse, 'shift'>, string>> = {
@@ -24,7 +23,12 @@ const USES: Readonly<Record<Exclude<AddressUse, 'shift'>, string>> = {
   index: 'indexing a typed array with it reads undefined and writes nothing',
 };
 
-export const noSignedWasmPointer = defineCheck<keyof typeof messages, Record<string, never>>({
+export interface NoSignedWasmPointerOptions {
+  /** Names of untyped objects that hold wasm exports in glue code: the same option, and default, as no-stale-view's. */
+  readonly exportObjects: readonly string[];
+}
+
+export const noSignedWasmPointer = defineCheck<keyof typeof messages, NoSignedWasmPointerOptions>({
   id: 'no-signed-wasm-pointer',
   code: 91006,
   description: 'Disallow using a pointer from WebAssembly as a memory offset without making it unsigned (`>>> 0`)',
@@ -32,17 +36,25 @@ export const noSignedWasmPointer = defineCheck<keyof typeof messages, Record<str
   preset: 'strict',
   hasSuggestions: true,
   messages,
-  ...NO_OPTIONS,
+  defaultOptions: { exportObjects: EXPORT_OBJECTS },
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      exportObjects: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Names of untyped objects that hold wasm exports (glue code).' },
+    },
+    additionalProperties: false,
+  },
   // Whole words: `instanceof` and `export` are in nearly every file.
   mayApply: text => /\bconst\b|\blet\b/.test(text) && /\b(?:exports|wasm|Module|HEAP\w*|instance|memory|WebAssembly)\b/.test(text),
   check(context) {
     const { ts, checker, sourceFile } = context;
+    const exportObjects = new Set(context.options.exportObjects);
     const addressing = namesUsedAsAddresses(ts, sourceFile);
     if (addressing.size === 0) return;
     walk(ts, sourceFile, node => {
       if (!ts.isVariableDeclaration(node) || !ts.isIdentifier(node.name) || node.initializer === undefined || !addressing.has(node.name.text)) return;
       const init = skipOuter(ts, node.initializer);
-      if (!isSignedWasmValue(ts, checker, init)) return;
+      if (!isSignedWasmValue(ts, checker, init, exportObjects)) return;
       const symbol = checker.getSymbolAtLocation(node.name);
       const scope = ts.findAncestor(node, n => ts.isBlock(n) || ts.isSourceFile(n));
       if (symbol === undefined || scope === undefined) return;
@@ -82,12 +94,12 @@ function namesUsedAsAddresses(ts: typeof TS, sourceFile: TS.SourceFile): Set<str
  * A value WebAssembly hands over as a signed i32 and nothing has made unsigned yet: the result of
  * an export call, or an element of Emscripten's `HEAP32`.
  */
-function isSignedWasmValue(ts: typeof TS, checker: TS.TypeChecker, init: TS.Expression): boolean {
+function isSignedWasmValue(ts: typeof TS, checker: TS.TypeChecker, init: TS.Expression, exportObjects: ReadonlySet<string>): boolean {
   if (ts.isCallExpression(init)) {
     const callee = skipOuter(ts, init.expression);
     // A method of `this` is the class's own, never an export; typed arrays' and Math's methods neither.
     if (!ts.isPropertyAccessExpression(callee) || callee.expression.kind === ts.SyntaxKind.ThisKeyword || NOT_EXPORTS.test(callee.name.text)) return false;
-    return isExportsObject(ts, checker, callee.expression, EXPORT_OBJECTS) && classifyNode(ts, checker, init) === 'number';
+    return isExportsObject(ts, checker, callee.expression, exportObjects) && classifyNode(ts, checker, init) === 'number';
   }
   if (ts.isElementAccessExpression(init)) {
     return lastName(ts, init.expression) === 'HEAP32';

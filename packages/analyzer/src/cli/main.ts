@@ -50,7 +50,7 @@ export function main(ts: typeof TS, argv: readonly string[], io: Io): number {
     progress(`memsafe: analysing ${project.files.length} files…`);
     if (args.command === 'explain') {
       const checker = project.program.getTypeChecker();
-      const entries = project.files.flatMap(file => explainFile(ts, checker, file));
+      const entries = project.files.flatMap(file => explainFile(ts, checker, file, project.program));
       progress('');
       io.stdout.write(args.format === 'json' ? `${JSON.stringify(entries, null, 2)}\n` : formatExplanations(entries, io.cwd, colors));
       return 0;
@@ -82,13 +82,17 @@ export function main(ts: typeof TS, argv: readonly string[], io: Io): number {
 
 function formatExplanations(entries: ReturnType<typeof explainFile>, cwd: string, colors: Palette): string {
   if (entries.length === 0) return 'memsafe found no memory conversions.\n';
-  const copies = entries.filter(e => e.result === 'copy');
+  const events = entries.filter(e => e.invalidates !== undefined);
+  const conversions = entries.filter(e => e.invalidates === undefined);
+  const copies = conversions.filter(e => e.result === 'copy');
   const lines = entries.map(e => {
-    const result = e.result === 'copy' ? colors.yellow(e.result.padEnd(11)) : colors.cyan(e.result.padEnd(11));
+    const result = e.result === 'copy' ? colors.yellow(e.result.padEnd(11)) : e.invalidates !== undefined ? colors.red(e.result.padEnd(11)) : colors.cyan(e.result.padEnd(11));
     const bytes = e.bytes === undefined ? '' : colors.dim(` ${e.bytes} bytes`);
     const hazards = e.hazards.length === 0 ? '' : ` ${colors.red(`⚠ ${e.hazards.join(', ')}`)}`;
-    return `${colors.dim(`${relative(cwd, e.file)}:${e.line}:${e.column}`)}  ${result} ${e.text}${bytes}${hazards}`;
+    const invalidates = e.invalidates === undefined ? '' : colors.dim(` — ${e.invalidates}`);
+    return `${colors.dim(`${relative(cwd, e.file)}:${e.line}:${e.column}`)}  ${result} ${e.text}${bytes}${hazards}${invalidates}`;
   });
   const known = copies.filter(e => e.bytes !== undefined).reduce((sum, e) => sum + e.bytes!, 0);
-  return `${lines.join('\n')}\n\n${entries.length} conversions: ${entries.length - copies.length} share or move memory, ${copies.length} copy${known > 0 ? ` (${known} bytes where the size is in the code)` : ''}.\n`;
+  const eventLine = events.length === 0 ? '' : `; ${events.length} ${events.length === 1 ? 'call invalidates' : 'calls invalidate'} memory other code may hold`;
+  return `${lines.join('\n')}\n\n${conversions.length} conversions: ${conversions.length - copies.length} share or move memory, ${copies.length} copy${known > 0 ? ` (${known} bytes where the size is in the code)` : ''}${eventLine}.\n`;
 }

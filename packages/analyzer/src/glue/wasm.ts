@@ -3,6 +3,15 @@ import { classifyNode, typeOf } from '../types/classify.js';
 import { constInitializer } from '../util/declarations.js';
 import { lastName, skipOuter } from '../util/syntax.js';
 
+/** Names of untyped objects that hold a module's exports in glue code (wasm-bindgen's `wasm`, Emscripten's `Module`). */
+export const EXPORT_OBJECTS: readonly string[] = ['wasm', 'exports', 'Module', 'asm', 'instance'];
+
+/** Exports and glue functions that never grow memory: releasing memory, wasm-bindgen's stack and error helpers, Emscripten's accessors. */
+export const PURE_FUNCTIONS: readonly string[] = ['free', '_free', '__wbindgen_free', '__wbindgen_add_to_stack_pointer', '__wbindgen_exn_store', 'cwrap', 'getValue', 'setValue'];
+
+/** Allocators and calls that run them, for callees with no body to look into: each may grow the memory. */
+export const GROWING_FUNCTIONS: readonly string[] = ['malloc', 'realloc', 'calloc', '_malloc', '_realloc', '_calloc', '__wbindgen_malloc', '__wbindgen_realloc', '__new', '__pin', 'ccall'];
+
 /** Emscripten's heap views: `Module.HEAPU8` and friends, re-assigned by `updateMemoryViews()` after growth. */
 export const HEAP_VIEW_NAMES: ReadonlySet<string> = new Set(['HEAP8', 'HEAPU8', 'HEAP16', 'HEAPU16', 'HEAP32', 'HEAPU32', 'HEAPF32', 'HEAPF64', 'HEAP64', 'HEAPU64']);
 

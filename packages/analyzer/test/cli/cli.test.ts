@@ -111,6 +111,18 @@ describe('memsafe explain', () => {
     expect(entries.find(e => e.text === 'packet.buffer')!.hazard).toBe('pool-aliasing');
   });
 
+  it('lists the calls that invalidate memory other code holds, with the event of the events table', () => {
+    const { stdout } = cli(['explain', '--format', 'json']);
+    const entries = JSON.parse(stdout) as { file: string; line: number; text: string; result: string; conversion: string; invalidates?: string }[];
+    expect(entries.find(e => e.text === 'exports.malloc(bytes.length)')).toMatchObject({
+      line: 8,
+      result: 'detach',
+      conversion: 'wasm-allocator-call',
+      invalidates: 'allocates in WebAssembly memory, which may grow it',
+    });
+    expect(cli(['explain']).stdout).toMatch(/1 call invalidates memory other code may hold\.\n$/);
+  });
+
   it('prints a readable audit with a summary line', () => {
     const { stdout } = cli(['explain']);
     expect(stdout).toMatch(/src\/clean\.ts:2:16 +copy +new Float64Array\(values\)/);

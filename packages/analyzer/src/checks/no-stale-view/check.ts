@@ -1,15 +1,17 @@
 import type TS from 'typescript';
 import { defineCheck, type CheckContext } from '../../check.js';
 import type { FlowDomain } from '../../flow/domain.js';
+import { eventById } from '../../conversions/events.js';
 import { FlowInterpreter } from '../../flow/interpreter.js';
 import { memberKey, symbolKey, type PathKey } from '../../flow/paths.js';
 import type { Entry, Invalidation } from '../../flow/state.js';
 import { calleeDeclaration, classOfThis, functionOf, lineOf } from '../../util/functions.js';
 import { isLivenessCheck, isMetadataRead } from '../../util/liveness.js';
 import { isStableReference, skipOuter, walk } from '../../util/syntax.js';
-import { GrowthOracle } from './growth.js';
-import { ViewSources } from './sources.js';
-import { CONSEQUENCES, MEMORY_WORDS, type ViewInfo } from './view-info.js';
+import { EXPORT_OBJECTS, GROWING_FUNCTIONS, PURE_FUNCTIONS } from '../../glue/wasm.js';
+import { GrowthOracle, type Growth } from '../../memory/growth.js';
+import { ViewSources } from '../../memory/view-sources.js';
+import { CONSEQUENCES, MEMORY_WORDS, type ViewInfo, type ViewKind } from '../../memory/view-info.js';
 
 export interface NoStaleViewOptions {
   /** Names of objects that hold wasm exports in untyped glue code. */
@@ -39,6 +41,9 @@ const messages = {
 
 type MessageId = keyof typeof messages;
 
+/** The views an `await` reaches: wasm memory and raw pointers, which other code may grow while the function waits. */
+const AWAIT_REACHES: ReadonlySet<ViewKind> = new Set<ViewKind>(['wasm', 'runtime']);
+
 /** Source text that can make a tracked view; a file without it (and without imported views) is skipped. */
 const ORIGIN_TEXT = /\.buffer\b|HEAP[UF]?\d|\.raw\(|\.as(?:TypedArray|DataView|Buffer)\(|Memory\d*\(|maxByteLength/;
 /** Source text of a file that speaks of an Emscripten module, where any method call may be an export handing back a view. */
@@ -53,9 +58,9 @@ export const noStaleView = defineCheck<MessageId, NoStaleViewOptions>({
   hasSuggestions: true,
   messages,
   defaultOptions: {
-    exportObjects: ['wasm', 'exports', 'Module', 'asm', 'instance'],
-    pureFunctions: ['free', '_free', '__wbindgen_free', '__wbindgen_add_to_stack_pointer', '__wbindgen_exn_store', 'cwrap', 'getValue', 'setValue'],
-    growingFunctions: ['malloc', 'realloc', 'calloc', '_malloc', '_realloc', '_calloc', '__wbindgen_malloc', '__wbindgen_realloc', '__new', '__pin', 'ccall'],
+    exportObjects: EXPORT_OBJECTS,
+    pureFunctions: PURE_FUNCTIONS,
+    growingFunctions: GROWING_FUNCTIONS,
     checkAwait: true,
     checkKeptViews: true,
   },
@@ -132,9 +137,9 @@ function createDomain(
     trackMember: (object, name, origin, lookup) => sources.trackMember(object, name, origin, lookup),
     laterEntry: info => keptInvalidation(info, 'before this callback runs') ?? undefined,
     effectOf(node) {
-      const found = ts.isAwaitExpression(node)
+      const found: Growth | undefined = ts.isAwaitExpression(node)
         ? options.checkAwait
-          ? { invalidation: { site: node, what: '`await`', event: 'lets other code run, which may grow the memory' }, kinds: new Set(['wasm', 'runtime'] as const) }
+          ? { event: 'await', invalidation: { site: node, what: '`await`', event: eventById('await').words }, kinds: AWAIT_REACHES }
           : undefined
         : ts.isCallExpression(node)
           ? growth.ofCall(node)

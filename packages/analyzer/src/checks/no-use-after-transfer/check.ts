@@ -8,7 +8,7 @@ import { classifyNode, classifyType } from '../../types/classify.js';
 import { callName, lineOf, ownCalls } from '../../util/functions.js';
 import { isLivenessCheck } from '../../util/liveness.js';
 import { skipOuter, walk } from '../../util/syntax.js';
-import { bufferBase, TransferOracle } from './transfers.js';
+import { bufferBase, TransferOracle } from '../../memory/transfers.js';
 
 /** A tracked buffer or view: views share the identity (`root`) of the buffer they look into. */
 interface BufferInfo {

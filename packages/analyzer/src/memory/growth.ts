@@ -1,15 +1,18 @@
 import type TS from 'typescript';
-import type { ProgramCache } from '../../check.js';
-import type { Invalidation } from '../../flow/state.js';
-import { classifyNode } from '../../types/classify.js';
-import { callName, calleeDeclaration, functionOf, lineOf, ownCalls, type FunctionWithBody } from '../../util/functions.js';
-import { hasMemsafeTag } from '../../util/jsdoc.js';
-import { skipOuter, walk } from '../../util/syntax.js';
-import { EMSCRIPTEN_RUNTIME_HELPERS, isEmscriptenModule, isExportsObject } from '../../glue/wasm.js';
+import type { ProgramCache } from '../check.js';
+import type { Invalidation } from '../flow/state.js';
+import { classifyNode } from '../types/classify.js';
+import { callName, calleeDeclaration, functionOf, lineOf, ownCalls, type FunctionWithBody } from '../util/functions.js';
+import { hasMemsafeTag } from '../util/jsdoc.js';
+import { skipOuter, walk } from '../util/syntax.js';
+import { EMSCRIPTEN_RUNTIME_HELPERS, isEmscriptenModule, isExportsObject } from '../glue/wasm.js';
+import { eventById, type EventId } from '../conversions/events.js';
 import type { ViewKind } from './view-info.js';
 
 /** An event that may invalidate views of some kinds (and, for a resize, of one buffer). */
 export interface Growth {
+  /** The row of the events table the call is, or leads to. */
+  readonly event: EventId;
   readonly invalidation: Invalidation;
   readonly kinds: ReadonlySet<ViewKind>;
   readonly root?: TS.Symbol;
@@ -24,7 +27,8 @@ export interface GrowthOptions {
 const WASM: ReadonlySet<ViewKind> = new Set(['wasm', 'runtime']);
 const RUNTIME: ReadonlySet<ViewKind> = new Set(['runtime']);
 const RESIZABLE: ReadonlySet<ViewKind> = new Set(['resizable']);
-const WASM_EVENT = 'runs WebAssembly code that may grow the memory (memory.grow, as in malloc), detaching memory.buffer';
+const WASM_EVENT = eventById('wasm-export-call').words;
+const ALLOCATOR_EVENT = eventById('wasm-allocator-call').words;
 
 /**
  * Decides which calls may grow memory: the direct ones (memory.grow, a resize, a wasm export,
@@ -67,7 +71,7 @@ export class GrowthOracle {
     const name = callName(this.#ts, call, call.getSourceFile());
     if (hasMemsafeTag(this.#ts, declaration, 'pure')) return undefined;
     if (hasMemsafeTag(this.#ts, declaration, 'grows')) {
-      return { invalidation: { site: call, what: name, event: 'may grow the memory (its declaration says `@memsafe grows`)' }, kinds: WASM };
+      return { event: 'wasm-export-call', invalidation: { site: call, what: name, event: 'may grow the memory (its declaration says `@memsafe grows`)' }, kinds: WASM };
     }
     const fn = functionOf(this.#ts, declaration);
     const inner = fn === undefined ? undefined : this.ofFunction(fn);
@@ -77,6 +81,7 @@ export class GrowthOracle {
     return {
       invalidation: { site: call, what: name, event: `may grow the memory: it reaches ${inner.invalidation.what} (${where}), which ${firstClause(inner.invalidation.event)}` },
       kinds: inner.kinds,
+      event: inner.event,
     };
   }
 
@@ -109,7 +114,7 @@ export class GrowthOracle {
     const what = callName(ts, call, call.getSourceFile());
     if (ts.isIdentifier(callee)) {
       if (this.#options.growingFunctions.has(callee.text)) {
-        return { invalidation: { site: call, what, event: 'allocates in WebAssembly memory, which may grow it' }, kinds: WASM };
+        return { event: 'wasm-allocator-call', invalidation: { site: call, what, event: ALLOCATOR_EVENT }, kinds: WASM };
       }
       return this.#exportAlias(callee, call, what);
     }
@@ -119,26 +124,26 @@ export class GrowthOracle {
     if (property === 'grow' || property === 'resize' || property === 'free' || property === 'transfer') {
       const kind = classifyNode(ts, this.#checker, receiver);
       if (kind === 'WebAssembly.Memory' && property === 'grow') {
-        return { invalidation: { site: call, what, event: 'grows the memory, which detaches memory.buffer and every view of it' }, kinds: WASM };
+        return { event: 'wasm-memory-grow', invalidation: { site: call, what, event: eventById('wasm-memory-grow').words }, kinds: WASM };
       }
       if (kind === 'memsafe.Memory') {
-        const event = property === 'grow' ? 'grows the memory, detaching raw views of it' : property === 'resize' ? 'may shrink the memory' : property === 'free' ? 'frees the memory' : 'transfers the memory away';
-        return { invalidation: { site: call, what, event }, kinds: property === 'grow' ? WASM : RUNTIME };
+        const event = property === 'grow' ? 'ms-memory-grow' : property === 'resize' ? 'ms-memory-resize' : property === 'free' ? 'ms-memory-free' : 'ms-memory-transfer';
+        return { event, invalidation: { site: call, what, event: eventById(event).words }, kinds: property === 'grow' ? WASM : RUNTIME };
       }
       if (property === 'resize' && (kind === 'ArrayBuffer' || kind === 'ResizableArrayBuffer')) {
         const target = skipOuter(ts, receiver);
         const root = ts.isIdentifier(target) ? this.#checker.getSymbolAtLocation(target) : ts.isPropertyAccessExpression(target) ? this.#checker.getSymbolAtLocation(target.name) : undefined;
-        return { invalidation: { site: call, what, event: 'may shrink the buffer, which puts fixed-length views of it out of bounds' }, kinds: RESIZABLE, ...(root === undefined ? {} : { root }) };
+        return { event: 'rab-resize', invalidation: { site: call, what, event: eventById('rab-resize').words }, kinds: RESIZABLE, ...(root === undefined ? {} : { root }) };
       }
     }
     // The pure list names exports (`free`), and comes after the typed memory operations above, so
     // that a runtime `mem.free()` still counts.
     if (this.#options.pureFunctions.has(property)) return undefined;
     if (this.#options.growingFunctions.has(property)) {
-      return { invalidation: { site: call, what, event: 'allocates in WebAssembly memory, which may grow it' }, kinds: WASM };
+      return { event: 'wasm-allocator-call', invalidation: { site: call, what, event: ALLOCATOR_EVENT }, kinds: WASM };
     }
     if (isExportsObject(ts, this.#checker, receiver, this.#options.exportObjects) && this.#isGrowingExport(receiver, property) && !this.#markedPure(callee)) {
-      return { invalidation: { site: call, what, event: WASM_EVENT }, kinds: WASM };
+      return { event: 'wasm-export-call', invalidation: { site: call, what, event: WASM_EVENT }, kinds: WASM };
     }
     return undefined;
   }
@@ -168,7 +173,7 @@ export class GrowthOracle {
       (ts.isPropertyAccessExpression(init) && isExportsObject(ts, this.#checker, init.expression, this.#options.exportObjects) && this.#isGrowingExport(init.expression, init.name.text)) ||
       (ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && init.expression.name.text === 'cwrap');
     if (!fromExports || this.#options.pureFunctions.has(callee.text)) return undefined;
-    return { invalidation: { site: call, what, event: WASM_EVENT }, kinds: WASM };
+    return { event: 'wasm-export-call', invalidation: { site: call, what, event: WASM_EVENT }, kinds: WASM };
   }
 }
 

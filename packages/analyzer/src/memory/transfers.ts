@@ -1,11 +1,12 @@
 import type TS from 'typescript';
-import type { ProgramCache } from '../../check.js';
-import { classifyNode } from '../../types/classify.js';
-import { calleeDeclaration, functionOf, ownCalls, type FunctionWithBody } from '../../util/functions.js';
-import { memsafeTags } from '../../util/jsdoc.js';
-import { perSourceFile } from '../../syntax-cache.js';
-import { constInitializer } from '../../util/declarations.js';
-import { calledName, skipOuter, walk } from '../../util/syntax.js';
+import type { ProgramCache } from '../check.js';
+import { eventById, type EventId } from '../conversions/events.js';
+import { classifyNode } from '../types/classify.js';
+import { calleeDeclaration, functionOf, ownCalls, type FunctionWithBody } from '../util/functions.js';
+import { memsafeTags } from '../util/jsdoc.js';
+import { perSourceFile } from '../syntax-cache.js';
+import { constInitializer } from '../util/declarations.js';
+import { calledName, skipOuter, walk } from '../util/syntax.js';
 
 /**
  * A buffer a call transfers: the buffer of `expression`, or of `expression.<members…>` (a
@@ -20,6 +21,8 @@ export interface TransferredValue {
 export interface Transfer {
   readonly transferred: readonly TransferredValue[];
   readonly event: string;
+  /** The row of the events table a direct transfer is; a callee that transfers says nothing here. */
+  readonly id?: EventId;
 }
 
 /** A parameter whose buffer a function transfers, at a member path; or a transfer list it is handed. */
@@ -164,19 +167,19 @@ export class TransferOracle {
     if (name === 'postMessage' || name === 'structuredClone') {
       const list = this.#transferListArgument(call);
       const transferred = list === undefined ? [] : this.#listElements(list);
-      const event = name === 'postMessage' ? 'transfers it to the receiver of postMessage, detaching it here' : 'transfers it into the clone, detaching it here';
-      return transferred.length === 0 ? undefined : { transferred, event };
+      const id = name === 'postMessage' ? 'post-message-transfer' : 'structured-clone-transfer';
+      return transferred.length === 0 ? undefined : { transferred, event: eventById(id).words, id };
     }
     if ((name === 'transfer' || name === 'transferToFixedLength') && ts.isPropertyAccessExpression(callee)) {
       const kind = classifyNode(ts, this.#checker, callee.expression);
-      if (kind === 'ArrayBuffer' || kind === 'ResizableArrayBuffer') return { transferred: [{ expression: callee.expression, members: [] }], event: 'moves its bytes into a new buffer, detaching it' };
+      if (kind === 'ArrayBuffer' || kind === 'ResizableArrayBuffer') return { transferred: [{ expression: callee.expression, members: [] }], event: eventById('ab-transfer').words, id: 'ab-transfer' };
     }
     // pdf.js: "If TypedArrays are used they will generally be transferred to the worker-thread."
     if (name === 'getDocument' && call.arguments[0] !== undefined) {
       const params = skipOuter(ts, call.arguments[0]);
       const data = ts.isObjectLiteralExpression(params) ? propertyValue(ts, params, 'data') : undefined;
       if (data !== undefined && isBinary(classifyNode(ts, this.#checker, data))) {
-        return { transferred: [{ expression: data, members: [] }], event: "transfers it to pdf.js's worker, detaching it here" };
+        return { transferred: [{ expression: data, members: [] }], event: eventById('pdfjs-get-document').words, id: 'pdfjs-get-document' };
       }
     }
     return undefined;

@@ -1,13 +1,13 @@
 import type TS from 'typescript';
-import type { ProgramCache } from '../../check.js';
-import type { Lookup } from '../../flow/domain.js';
-import { ELEMENT, memberKey, symbolKey, type PathKey } from '../../flow/paths.js';
-import { classifyNode, TYPED_ARRAY_NAMES } from '../../types/classify.js';
-import { calleeDeclaration, classOfThis, functionOf, type FunctionWithBody } from '../../util/functions.js';
-import { perSourceFile } from '../../syntax-cache.js';
-import { constInitializer } from '../../util/declarations.js';
-import { skipOuter, walk } from '../../util/syntax.js';
-import { HEAP_VIEW_NAMES, isExportsObject, isFixedSizeMemory, isWasmMemory } from '../../glue/wasm.js';
+import type { ProgramCache } from '../check.js';
+import type { Lookup } from '../flow/domain.js';
+import { ELEMENT, memberKey, symbolKey, type PathKey } from '../flow/paths.js';
+import { classifyNode, TYPED_ARRAY_NAMES } from '../types/classify.js';
+import { calleeDeclaration, classOfThis, functionOf, type FunctionWithBody } from '../util/functions.js';
+import { perSourceFile } from '../syntax-cache.js';
+import { constInitializer } from '../util/declarations.js';
+import { skipOuter, walk } from '../util/syntax.js';
+import { HEAP_VIEW_NAMES, isExportsObject, isFixedSizeMemory, isWasmMemory } from '../glue/wasm.js';
 import type { ViewInfo, ViewKind } from './view-info.js';
 
 const RUNTIME_VIEW_METHODS: ReadonlySet<string> = new Set(['raw', 'asTypedArray', 'asDataView', 'asBuffer']);
