@@ -30,7 +30,7 @@ export const noAmbiguousSlice = defineCheck<MessageId, Record<string, never>>({
   mayApply: text => text.includes('.slice('),
   check(context) {
     const { ts, checker, sourceFile, cache } = context;
-    const ownership = new OwnershipOracle(ts, checker, cache);
+    const ownership = new OwnershipOracle(ts, checker, context.program, cache);
     const writes = new WritesOracle(ts, checker, cache);
     walk(ts, sourceFile, node => {
       if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.expression.name.text !== 'slice') return;

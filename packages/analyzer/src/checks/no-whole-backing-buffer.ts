@@ -4,7 +4,7 @@ import { conversionAt } from '../conversions/lookup.js';
 import { ELEMENT_SIZES, TYPED_ARRAY_NAMES } from '../types/classify.js';
 import { OwnershipOracle } from '../types/ownership.js';
 import { calleeDeclaration, functionOf, lineOf, type FunctionWithBody } from '../util/functions.js';
-import { abbreviate, dottedName, isStableReference, outerParent, walk } from '../util/syntax.js';
+import { abbreviate, dottedName, isStableReference, outerParent, skipOuter, walk } from '../util/syntax.js';
 
 export const noWholeBackingBuffer = defineCheck({
   id: 'no-whole-backing-buffer',
@@ -30,7 +30,7 @@ export const noWholeBackingBuffer = defineCheck({
   mayApply: text => text.includes('.buffer'),
   check(context) {
     const { ts, checker, sourceFile, cache } = context;
-    const ownership = new OwnershipOracle(ts, checker, cache);
+    const ownership = new OwnershipOracle(ts, checker, context.program, cache);
     const summaries = new WholeBufferParameters(ts, checker, cache, ownership);
     walk(ts, sourceFile, node => {
       if (ts.isCallExpression(node)) return void reportPartialArguments(context, summaries, ownership, node);
@@ -71,6 +71,8 @@ function isProblem(ts: typeof TS, ownership: OwnershipOracle, owner: TS.Expressi
   if (known.whole === 'part') return true;
   if (use.kind === 'construct' || use.kind === 'wrap' || use.kind === 'to-end' || use.kind === 'slice') return true;
   if (known.parameter !== undefined) return false;
+  // A class that is a view (a Buffer polyfill's `get parent() { return this.buffer }`) hands out its own store on purpose.
+  if (use.kind === 'return' && skipOuter(ts, owner).kind === ts.SyntaxKind.ThisKeyword) return false;
   return ownership.mayBeNodeBuffer(owner);
 }
 

@@ -62,11 +62,17 @@ export function isExportsObject(ts: typeof TS, checker: TS.TypeChecker, expressi
  */
 export function isFixedSizeMemory(ts: typeof TS, checker: TS.TypeChecker, expression: TS.Expression): boolean {
   const node = skipOuter(ts, expression);
-  if (!ts.isIdentifier(node)) return false;
-  const declaration = checker.getSymbolAtLocation(node)?.valueDeclaration;
-  if (declaration === undefined || !ts.isVariableDeclaration(declaration) || declaration.initializer === undefined) return false;
-  if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) || ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Export) return false;
-  const made = skipOuter(ts, declaration.initializer);
+  let made: TS.Expression;
+  if (ts.isNewExpression(node)) {
+    // `new WebAssembly.Memory({ initial: n, maximum: n }).buffer`: the memory itself is dropped at once.
+    made = node;
+  } else {
+    if (!ts.isIdentifier(node)) return false;
+    const declaration = checker.getSymbolAtLocation(node)?.valueDeclaration;
+    if (declaration === undefined || !ts.isVariableDeclaration(declaration) || declaration.initializer === undefined) return false;
+    if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) || ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Export) return false;
+    made = skipOuter(ts, declaration.initializer);
+  }
   if (!ts.isNewExpression(made) || !ts.isPropertyAccessExpression(made.expression) || made.expression.name.text !== 'Memory') return false;
   const descriptor = made.arguments?.[0] === undefined ? undefined : skipOuter(ts, made.arguments[0]);
   if (descriptor === undefined || !ts.isObjectLiteralExpression(descriptor)) return false;
@@ -74,6 +80,8 @@ export function isFixedSizeMemory(ts: typeof TS, checker: TS.TypeChecker, expres
     for (const property of descriptor.properties) {
       if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && property.name.text === name) {
         let value = skipOuter(ts, property.initializer);
+        // `{ initial: pages, maximum: pages }`: the same variable, whatever it holds.
+        if (ts.isIdentifier(value) && !ts.isNumericLiteral(skipOuter(ts, constInitializer(ts, checker, value) ?? value))) return `name:${value.text}`;
         // `{ initial: PAGES, maximum: PAGES }` with `const PAGES = 2`.
         if (ts.isIdentifier(value)) value = constInitializer(ts, checker, value) ?? value;
         return ts.isNumericLiteral(value) ? String(Number(value.text)) : undefined;

@@ -4,7 +4,8 @@ import { conversionAt } from '../conversions/lookup.js';
 import { HEAP_VIEW_NAMES } from '../glue/wasm.js';
 import { calleeDeclaration, classOfThis, functionOf, type FunctionWithBody } from '../util/functions.js';
 import { calledName, outerParent, skipOuter, walk } from '../util/syntax.js';
-import { classifyNode, typeOf } from './classify.js';
+import { perSourceFile } from '../syntax-cache.js';
+import { classifyNode, TYPED_ARRAY_NAMES, typeOf } from './classify.js';
 
 /**
  * What is known of the buffer behind a view: whether the view spans all of it (`whole`: a fresh
@@ -46,9 +47,14 @@ export class OwnershipOracle {
   readonly #cache: ProgramCache;
   readonly #inProgress = new Set<TS.Node>();
 
-  constructor(ts: typeof TS, checker: TS.TypeChecker, cache: ProgramCache) {
+  readonly #program: TS.Program;
+  /** Above 0 while judging what callers pass: wholeness must be proven, not likely. */
+  #proving = 0;
+
+  constructor(ts: typeof TS, checker: TS.TypeChecker, program: TS.Program, cache: ProgramCache) {
     this.#ts = ts;
     this.#checker = checker;
+    this.#program = program;
     this.#cache = cache;
   }
 
@@ -120,7 +126,11 @@ export class OwnershipOracle {
       const index = fn.parameters.indexOf(declaration);
       // `xs.forEach(x => …)`: the parameter is an element of `xs`.
       const elements = index === 0 ? this.#elementsIterated(fn, depth) : undefined;
-      return elements ?? { whole: 'unknown', parameter: { fn, index } };
+      if (elements !== undefined) return elements;
+      // Every call in the program passes a view that spans its buffer: so does the parameter.
+      const args = this.#argumentsAt(fn, index);
+      if (args !== undefined && this.#proven(() => this.#combineValues(args, declaration, depth)).whole === 'whole') return WHOLE;
+      return { whole: 'unknown', parameter: { fn, index } };
     }
     const values = this.#valuesOf(identifier);
     return values === undefined ? UNKNOWN : this.#combineValues(values, identifier, depth);
@@ -183,7 +193,8 @@ export class OwnershipOracle {
   /** `this.bytes`: every value the class assigns to the field, when the class assigns it at all. */
   #ofField(access: TS.PropertyAccessExpression, depth: number): Ownership {
     const values = this.#fieldValues(access);
-    return values === undefined ? UNKNOWN : this.#combineValues(values, access, depth);
+    const declaration = this.#checker.getSymbolAtLocation(access.name)?.valueDeclaration;
+    return values === undefined ? UNKNOWN : this.#combineValues(values, declaration ?? access, depth);
   }
 
   /**
@@ -200,9 +211,12 @@ export class OwnershipOracle {
     let fromOutside = false;
     for (const member of owner.members) {
       if (ts.isPropertyDeclaration(member) && member.name.getText() === name && member.initializer !== undefined) values.push(member.initializer);
-      // `constructor(private bytes: Uint8Array)`: set from whatever the caller passes.
-      if (ts.isConstructorDeclaration(member) && member.parameters.some(p => ts.isIdentifier(p.name) && p.name.text === name && ts.isParameterPropertyDeclaration(p, member))) {
-        fromOutside = true;
+      // `constructor(private bytes: Uint8Array)`: set from whatever each `new` passes.
+      const index = ts.isConstructorDeclaration(member) ? member.parameters.findIndex(p => ts.isIdentifier(p.name) && p.name.text === name && ts.isParameterPropertyDeclaration(p, member)) : -1;
+      if (index >= 0) {
+        const args = this.#argumentsAt(member as TS.ConstructorDeclaration, index);
+        if (args === undefined) fromOutside = true;
+        else values.push(...args);
       }
     }
     walk(ts, owner, node => {
@@ -225,7 +239,8 @@ export class OwnershipOracle {
   }
 
   #combineValues(values: readonly TS.Expression[], at: TS.Node, depth: number): Ownership {
-    if (this.#inProgress.has(at)) return UNKNOWN;
+    // A value made from itself (`new Reference(this.dataView, …)` for the field `dataView`) adds nothing.
+    if (this.#inProgress.has(at)) return NOTHING;
     this.#inProgress.add(at);
     try {
       return combine(values.map(value => this.of(value, depth + 1)));
@@ -243,15 +258,20 @@ export class OwnershipOracle {
       // `a.reverse()` and `crypto.getRandomValues(a)` return the array they were given.
       if (name !== undefined && RETURNS_THIS.has(name)) return this.of(name === 'getRandomValues' ? (call.arguments[0] ?? callee.expression) : callee.expression, depth + 1);
     }
+    // `Int32Array.from(values, Number)`, `Float32Array.of(…)`: a new array of its own, whatever the arguments.
+    if (ts.isCallExpression(call) && ts.isPropertyAccessExpression(callee) && (name === 'from' || name === 'of') && ts.isIdentifier(callee.expression) && TYPED_ARRAY_NAMES.has(callee.expression.text)) return WHOLE;
     const row = conversionAt(ts, this.#checker, call);
     if (row !== undefined) {
       if (row.result === 'copy') {
         if (row.hazards.includes('pool-aliasing')) return PART;
         if (!row.hazards.includes('class-dependent')) return WHOLE;
         // `x.slice()` copies unless x is a Node Buffer, whose slice is a view. Whether a Uint8Array
-        // might be a Buffer is no-ambiguous-slice's question; here only a Buffer by type is a view.
+        // might be a Buffer is no-ambiguous-slice's question; here only a Buffer by type is a view,
+        // except where wholeness must be proven (a parameter judged by what its callers pass).
         const receiver = ts.isPropertyAccessExpression(callee) ? callee.expression : undefined;
-        return receiver !== undefined && classifyNode(ts, this.#checker, receiver) === 'Buffer' ? PART : WHOLE;
+        if (receiver === undefined) return UNKNOWN;
+        if (classifyNode(ts, this.#checker, receiver) === 'Buffer') return PART;
+        return this.#proving > 0 && this.mayBeNodeBuffer(receiver) ? UNKNOWN : WHOLE;
       }
       if (row.result === 'view' || row.result === 'reinterpret') {
         const args = call.arguments ?? [];
@@ -267,24 +287,109 @@ export class OwnershipOracle {
     }
     if (ts.isNewExpression(call)) return UNKNOWN;
     const fn = functionOf(ts, calleeDeclaration(ts, this.#checker, call));
-    return fn === undefined ? UNKNOWN : this.#ofReturns(fn, depth);
+    if (fn === undefined) return UNKNOWN;
+    const returned = this.#ofReturns(fn, depth);
+    // `convert(x)` that may return `x` itself: what the caller passed is what comes back.
+    if (returned.whole !== 'part' && returned.returnsParameters.length > 0) {
+      const passed = returned.returnsParameters.map(index => (call.arguments[index] === undefined ? NOTHING : this.of(call.arguments[index], depth + 1)));
+      return combine([returned.rest, ...passed]);
+    }
+    return returned.rest;
   }
 
-  /** What a function's returns hold, combined; cached per function. */
-  #ofReturns(fn: FunctionWithBody, depth: number): Ownership {
+  /**
+   * What a function's returns hold: the returns that are its own parameters (which hold what each
+   * caller passes), and the rest, combined; cached per function.
+   */
+  #ofReturns(fn: FunctionWithBody, depth: number): { readonly rest: Ownership; readonly returnsParameters: readonly number[]; readonly whole: Ownership['whole'] } {
     return this.#cache.get('memsafe/returned-ownership', fn, () => {
-      if (this.#inProgress.has(fn)) return UNKNOWN;
+      if (this.#inProgress.has(fn)) return { rest: UNKNOWN, returnsParameters: [], whole: 'unknown' as const };
       this.#inProgress.add(fn);
       try {
-        const returns = returnedValues(this.#ts, fn);
-        const result = returns.length === 0 ? UNKNOWN : combine(returns.map(value => this.of(value, depth + 1)));
-        // A parameter returned is the caller's own value: it says nothing here.
-        return result.parameter === undefined ? result : UNKNOWN;
+        const returnsParameters = new Set<number>();
+        const rest: Ownership[] = [];
+        for (const value of returnedValues(this.#ts, fn)) {
+          const ownership = this.of(value, depth + 1);
+          if (ownership.parameter?.fn === fn) returnsParameters.add(ownership.parameter.index);
+          else rest.push(ownership);
+        }
+        const combined = rest.length === 0 ? (returnsParameters.size > 0 ? NOTHING : UNKNOWN) : combine(rest);
+        // A parameter of another function says nothing here.
+        const own = combined.parameter === undefined ? combined : UNKNOWN;
+        return { rest: own, returnsParameters: [...returnsParameters], whole: own.whole };
       } finally {
         this.#inProgress.delete(fn);
       }
     });
   }
+
+  /** Runs `judge` where a view that is only likely whole (a slice of what may be a Buffer) is not whole. */
+  #proven(judge: () => Ownership): Ownership {
+    this.#proving++;
+    try {
+      return judge();
+    } finally {
+      this.#proving--;
+    }
+  }
+
+  /**
+   * The arguments every call of `fn` in the program passes at `index`, or undefined when there is
+   * none to see, too many, or a call that passes fewer (a default then applies).
+   */
+  #argumentsAt(fn: TS.SignatureDeclaration, index: number): readonly TS.Expression[] | undefined {
+    const ts = this.#ts;
+    const name = callableName(ts, fn);
+    if (name === undefined) return undefined;
+    const found: TS.Expression[] = [];
+    for (const call of callsNamed(ts, this.#program, name)) {
+      const target = ts.isNewExpression(call) ? this.#constructorOf(call) : functionOf(ts, calleeDeclaration(ts, this.#checker, call));
+      if (target !== fn) continue;
+      const argument = call.arguments?.[index];
+      if (argument === undefined || ts.isSpreadElement(argument) || found.length >= MAX_VALUES) return undefined;
+      found.push(argument);
+    }
+    return found.length === 0 ? undefined : found;
+  }
+
+  #constructorOf(call: TS.NewExpression): TS.Declaration | undefined {
+    const ts = this.#ts;
+    const symbol = this.#checker.getSymbolAtLocation(skipOuter(ts, call.expression));
+    const resolved = symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias ? this.#checker.getAliasedSymbol(symbol) : symbol;
+    const declaration = resolved?.valueDeclaration;
+    return declaration !== undefined && ts.isClassLike(declaration) ? declaration.members.find(ts.isConstructorDeclaration) : undefined;
+  }
+}
+
+/** The name a function or constructor is called by: its own, its variable's, its class's for `new`. */
+function callableName(ts: typeof TS, fn: TS.SignatureDeclaration): string | undefined {
+  if (ts.isConstructorDeclaration(fn)) return fn.parent.name?.text;
+  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name !== undefined && (ts.isIdentifier(fn.name) || ts.isPrivateIdentifier(fn.name))) return fn.name.text;
+  const parent = fn.parent;
+  if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && (ts.isVariableDeclaration(parent) || ts.isPropertyDeclaration(parent)) && ts.isIdentifier(parent.name)) return parent.name.text;
+  return undefined;
+}
+
+/** The calls and `new`s named `name` in the program's own files; each file read once per version. */
+function callsNamed(ts: typeof TS, program: TS.Program, name: string): readonly (TS.CallExpression | TS.NewExpression)[] {
+  const found: (TS.CallExpression | TS.NewExpression)[] = [];
+  for (const sourceFile of program.getSourceFiles()) {
+    if (sourceFile.isDeclarationFile || program.isSourceFileFromExternalLibrary(sourceFile)) continue;
+    found.push(...(callsByName(ts, sourceFile).get(name) ?? []));
+  }
+  return found;
+}
+
+function callsByName(ts: typeof TS, sourceFile: TS.SourceFile): ReadonlyMap<string, readonly (TS.CallExpression | TS.NewExpression)[]> {
+  return perSourceFile('memsafe/calls-and-news-by-name', sourceFile, () => {
+    const found = new Map<string, (TS.CallExpression | TS.NewExpression)[]>();
+    walk(ts, sourceFile, node => {
+      if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return;
+      const name = calledName(ts, node);
+      if (name !== undefined) found.set(name, [...(found.get(name) ?? []), node]);
+    });
+    return found;
+  });
 }
 
 /** What a function's `return` statements (or its expression body) give back. */

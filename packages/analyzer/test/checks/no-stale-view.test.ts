@@ -394,4 +394,18 @@ export function shim(ptr: number, len: number) {
 }`;
     expect(lines(code)).toEqual(['10:staleView', '15:staleView']);
   });
+
+  it('leaves alone a buffer taken from a memory made on the spot with maximum equal to initial', () => {
+    const code = `
+export async function load(pages: number, read: () => Promise<Uint8Array | undefined>) {
+  const buffer = new WebAssembly.Memory({ initial: pages, maximum: pages }).buffer;
+  let offset = 0;
+  for (let chunk = await read(); chunk !== undefined; chunk = await read()) {
+    new Uint8Array(buffer, offset, chunk.length).set(chunk);
+    offset += chunk.length;
+  }
+  return buffer;
+}`;
+    expect(lines(code)).toEqual([]);
+  });
 });

@@ -203,4 +203,34 @@ describe(rule, () => {
     expect(finding!.message).toContain('Keep the view in a variable, and pass its byteOffset and byteLength too.');
     expect(finding!.suggestions).toBeUndefined();
   });
+
+  it('follows what callers pass, helpers that return their argument, and the arrays TypedArray.from makes', () => {
+    const code = [
+      'class Reference {',
+      '  constructor(private readonly dataView: DataView, readonly offset: number) {}',
+      '  bytes(length: number) { return new Uint8Array(this.dataView.buffer, this.offset, length); }',
+      '  child(offset: number) { return new Reference(this.dataView, offset); }',
+      '}',
+      'export function toReference(buffer: ArrayBuffer) { return new Reference(new DataView(buffer), 0); }',
+      'function header(view: DataView) { return new Uint8Array(view.buffer, 8, 4); }',
+      'export function parse(file: ArrayBuffer) { return header(new DataView(file)); }',
+      'function widen(values: Int32Array, bits: 32 | 64): Int32Array | BigInt64Array { return bits === 32 ? values : BigInt64Array.from(values, BigInt); }',
+      'export function upload(values: Int32Array, bits: 32 | 64) {',
+      '  const int32 = Int32Array.from(values, Number);',
+      '  return [new Uint8Array(int32.buffer), new Uint8Array(widen(new Int32Array(4), bits).buffer)];',
+      '}',
+      'export class Bytes extends Uint8Array {',
+      '  get parent() { return this.buffer; }',
+      '}',
+    ].join('\n');
+    expect(lint(code)).toEqual([]);
+  });
+
+  it('still reports a parameter a caller passes a part of, when it is wrapped whole', () => {
+    const code = [
+      'function leBytes(bytes: Uint8Array) { return new DataView(bytes.buffer).getUint32(0, true); }',
+      'export function read(section: Uint8Array, at: number) { return leBytes(section.slice(at, at + 4)); }',
+    ].join('\n');
+    expect(lint(code).map(f => `${f.line}:${f.messageId}`)).toEqual(['1:wholeBuffer']);
+  });
 });
