@@ -76,20 +76,34 @@ function looksLikeCopy(ts: typeof TS, node: TS.Expression): boolean {
 function readOnlyLifetime(ts: typeof TS, checker: TS.TypeChecker, name: TS.Identifier, body: TS.Node): number | undefined {
   const symbol = checker.getSymbolAtLocation(name);
   let end: number | undefined;
-  let ok = true;
-  walk(ts, body, node => {
-    if (!ok) return false;
-    if (!ts.isIdentifier(node) || node === name || node.text !== name.text || checker.getSymbolAtLocation(node) !== symbol) return;
+  for (const node of identifiersNamed(ts, body, name.text)) {
+    if (node === name || checker.getSymbolAtLocation(node) !== symbol) continue;
     const owner = ts.findAncestor(node.parent, n => ts.isFunctionLike(n) || ts.isSourceFile(n));
-    if (owner !== body || !isRead(ts, node)) {
-      ok = false;
-      return false;
-    }
+    if (owner !== body || !isRead(ts, node)) return undefined;
     let last: TS.Node = node;
     for (let n: TS.Node = node; n !== body; n = n.parent) if (ts.isIterationStatement(n, false) && !(name.pos >= n.pos && name.end <= n.end)) last = n;
     end = Math.max(end ?? 0, last.end);
-  });
-  return ok ? end : undefined;
+  }
+  return end;
+}
+
+const identifierIndex = new WeakMap<TS.Node, Map<string, TS.Identifier[]>>();
+
+/** The identifiers named `name` under `body`, from one walk of it: a function with many copies is read once, not once per copy. */
+function identifiersNamed(ts: typeof TS, body: TS.Node, name: string): readonly TS.Identifier[] {
+  let index = identifierIndex.get(body);
+  if (index === undefined) {
+    const built = new Map<string, TS.Identifier[]>();
+    walk(ts, body, node => {
+      if (ts.isIdentifier(node)) {
+        const list = built.get(node.text);
+        if (list === undefined) built.set(node.text, [node]);
+        else list.push(node);
+      }
+    });
+    identifierIndex.set(body, (index = built));
+  }
+  return index.get(name) ?? [];
 }
 
 /** A method that only reads its receiver: one of {@link READING_METHODS}, or a Buffer `read*`. */

@@ -4,7 +4,7 @@ import { skipOuter } from '../util/syntax.js';
 import { callbackTiming, isFunctionExpression, isHandlerProperty, type FunctionExpression } from './callbacks.js';
 import type { Effect, FlowDomain, Lookup } from './domain.js';
 import { ELEMENT, isUnder, lastSegment, memberKey, PathResolver, referenceName, segmentsOf, type PathKey } from './paths.js';
-import { copyState, joinStates, killPath, sameState, type Entry, type Invalidation, type State } from './state.js';
+import { joinStates, killPath, sameState, type Entry, type Invalidation, type State } from './state.js';
 
 /**
  * Limits past which a function is machine-made (a bundle, a generated parser) and is given up
@@ -62,6 +62,12 @@ export class FlowInterpreter<Info> {
   readonly #shared: Shared;
   readonly #loops: LoopFrame<Info>[] = [];
   #state: State<Info> = new Map();
+  /**
+   * The one state map this interpretation may change in place. Snapshots share maps (`if` keeps
+   * the state before its branch, loops keep their entry), so a map is copied only when it is
+   * written while shared: most branches write nothing, and a long function costs its length.
+   */
+  #owned: Map<PathKey, Entry<Info>> | null = null;
   /** The last segments of tracked keys: a reference ending in another name needs no symbol lookup. */
   readonly #names = new Set<string>();
   /** Every segment of tracked keys: an assignment to a name none has cannot kill one. */
@@ -113,8 +119,9 @@ export class FlowInterpreter<Info> {
     const exit = joinStates(this.#state, ...this.#returns);
     let complete = true;
     for (const [callback, registered] of this.#deferred) {
-      const state = joinStates(registered, exit);
-      if (state === null) continue;
+      const joined = joinStates(registered, exit);
+      if (joined === null) continue;
+      const state = new Map(joined);
       for (const [key, entry] of state) {
         const between = entry.stale === null ? this.#domain.laterEntry?.(entry.info) : undefined;
         if (between !== undefined) state.set(key, { info: entry.info, stale: between });
@@ -122,6 +129,22 @@ export class FlowInterpreter<Info> {
       complete = new FlowInterpreter(this.#ts, this.#checker, this.#domain, this.#shared).run(callback.body, state) && complete;
     }
     return complete;
+  }
+
+  /** The current state, now shared: it will be copied before the next write. */
+  #snapshot(): State<Info> {
+    this.#owned = null;
+    return this.#state;
+  }
+
+  /** The current state, made safe to write in place. */
+  #writable(): Map<PathKey, Entry<Info>> | null {
+    if (this.#state === null) return null;
+    if (this.#owned !== this.#state) {
+      this.#state = new Map(this.#state);
+      this.#owned = this.#state;
+    }
+    return this.#state;
   }
 
   /** Runs one level deeper, giving the function up past MAX_DEPTH. */
@@ -148,8 +171,17 @@ export class FlowInterpreter<Info> {
 
   #set(key: PathKey | undefined, entry: Entry<Info> | undefined): void {
     if (this.#state === null || key === undefined) return;
-    killPath(this.#state, key);
+    if (entry === undefined && !this.#holdsUnder(key)) return;
+    killPath(this.#writable()!, key);
     if (entry !== undefined) this.#add(key, entry);
+  }
+
+  /** Whether the state holds `key` or a path under it: else there is nothing to forget. */
+  #holdsUnder(key: PathKey): boolean {
+    if (this.#state === null) return false;
+    if (this.#state.has(key)) return true;
+    for (const other of this.#state.keys()) if (isUnder(other, key)) return true;
+    return false;
   }
 
   /** Adds an entry without forgetting what lies under its key: an element joins its collection. */
@@ -157,8 +189,10 @@ export class FlowInterpreter<Info> {
     if (this.#state === null) return;
     const existing = this.#state.get(key);
     if (existing !== undefined && existing.stale !== null && entry.stale === null && key.endsWith(ELEMENT)) return;
-    this.#state.set(key, entry);
-    if (this.#state.size > MAX_TRACKED) throw new GiveUp();
+    if (existing === entry) return;
+    const state = this.#writable()!;
+    state.set(key, entry);
+    if (state.size > MAX_TRACKED) throw new GiveUp();
     this.#remember(key);
   }
 
@@ -178,15 +212,19 @@ export class FlowInterpreter<Info> {
   #statementAt(node: TS.Statement): void {
     const ts = this.#ts;
     if (this.#state === null) return; // unreachable code
-    if (ts.isBlock(node)) return this.#statements(node.statements);
+    if (ts.isBlock(node)) {
+      this.#statements(node.statements);
+      this.#forgetScope(node);
+      return;
+    }
     if (ts.isVariableStatement(node)) return this.#declarations(node.declarationList);
     if (ts.isExpressionStatement(node)) return this.#expression(node.expression);
     if (ts.isIfStatement(node)) {
       this.#expression(node.expression);
-      const before = copyState(this.#state);
+      const before = this.#snapshot();
       this.#refine(node.expression, true);
       this.#statement(node.thenStatement);
-      const afterThen = this.#state;
+      const afterThen = this.#snapshot();
       this.#state = before;
       this.#refine(node.expression, false);
       if (node.elseStatement !== undefined) this.#statement(node.elseStatement);
@@ -195,13 +233,13 @@ export class FlowInterpreter<Info> {
     }
     if (ts.isReturnStatement(node) || ts.isThrowStatement(node)) {
       if (node.expression !== undefined) this.#expression(node.expression);
-      if (ts.isReturnStatement(node)) this.#returns.push(copyState(this.#state));
+      if (ts.isReturnStatement(node)) this.#returns.push(this.#snapshot());
       this.#state = null;
       return;
     }
     if (ts.isBreakStatement(node) || ts.isContinueStatement(node)) {
       const frame = this.#loops[this.#loops.length - 1];
-      if (frame !== undefined) (ts.isBreakStatement(node) ? frame.breaks : frame.continues).push(copyState(this.#state));
+      if (frame !== undefined) (ts.isBreakStatement(node) ? frame.breaks : frame.continues).push(this.#snapshot());
       this.#state = null;
       return;
     }
@@ -225,6 +263,21 @@ export class FlowInterpreter<Info> {
     if (ts.isLabeledStatement(node)) return this.#statement(node.statement);
     if (ts.isExportAssignment(node)) return this.#expression(node.expression);
     // Declarations of functions and classes run nothing now; their bodies are interpreted on their own.
+  }
+
+  /**
+   * At the end of a block, its `let` and `const` variables are gone: what they held is forgotten,
+   * so that the state stays as small as the scopes around the code being read.
+   */
+  #forgetScope(block: TS.Block): void {
+    const ts = this.#ts;
+    if (this.#state === null || this.#state.size === 0) return;
+    for (const statement of block.statements) {
+      if (!ts.isVariableStatement(statement) || !(statement.declarationList.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const))) continue;
+      for (const declaration of statement.declarationList.declarations) {
+        if (ts.isIdentifier(declaration.name) && this.#segments.has(declaration.name.text)) this.#set(this.#paths.keyOfDeclaration(declaration.name), undefined);
+      }
+    }
   }
 
   #declarations(list: TS.VariableDeclarationList): void {
@@ -354,54 +407,54 @@ export class FlowInterpreter<Info> {
    * outer loop's next pass) gives the same exit without a walk, so nests cost linear time.
    */
   #loop(node: TS.Node, head: () => void, body: () => void, bodyFirst: boolean, incrementor?: TS.Expression): void {
-    const entry = copyState(this.#state);
+    const entry = this.#snapshot();
     const memo = this.#loopMemo.get(node);
     if (memo !== undefined && sameState(memo.entry, entry)) {
-      this.#state = copyState(memo.exit);
+      this.#state = memo.exit;
       return;
     }
     let start = entry;
     let exits: State<Info>[] = [];
     for (let pass = 0; pass < MAX_LOOP_PASSES; pass++) {
-      this.#state = copyState(start);
+      this.#state = start;
       exits = [];
       const frame: LoopFrame<Info> = { breaks: [], continues: [] };
       this.#loops.push(frame);
       if (!bodyFirst) {
         head();
-        exits.push(copyState(this.#state));
+        exits.push(this.#snapshot());
       }
       body();
       this.#state = joinStates(this.#state, ...frame.continues);
       if (incrementor !== undefined) this.#expression(incrementor);
       if (bodyFirst) {
         head();
-        exits.push(copyState(this.#state));
+        exits.push(this.#snapshot());
       }
       this.#loops.pop();
       exits.push(...frame.breaks);
-      const next = joinStates(entry, this.#state);
+      const next = joinStates(entry, this.#snapshot());
       if (sameState(next, start)) break;
       start = next;
     }
     const exit = joinStates(...exits);
-    this.#loopMemo.set(node, { entry, exit: copyState(exit) });
+    this.#loopMemo.set(node, { entry, exit: exit });
     this.#state = exit;
   }
 
   #switch(node: TS.SwitchStatement): void {
     this.#expression(node.expression);
-    const entry = copyState(this.#state);
+    const entry = this.#snapshot();
     const frame: LoopFrame<Info> = { breaks: [], continues: [] };
     this.#loops.push(frame);
     let fallthrough: State<Info> = null;
     let hasDefault = false;
     for (const clause of node.caseBlock.clauses) {
       if (this.#ts.isDefaultClause(clause)) hasDefault = true;
-      this.#state = joinStates(copyState(entry), fallthrough);
+      this.#state = joinStates(entry, fallthrough);
       if (this.#ts.isCaseClause(clause)) this.#expression(clause.expression);
       this.#statements(clause.statements);
-      fallthrough = this.#state;
+      fallthrough = this.#snapshot();
     }
     this.#loops.pop();
     // `continue` inside a switch belongs to an enclosing loop.
@@ -411,7 +464,7 @@ export class FlowInterpreter<Info> {
   }
 
   #try(node: TS.TryStatement): void {
-    const entry = copyState(this.#state);
+    const entry = this.#snapshot();
     // The catch block may start wherever a call in the try block throws: after the call's effect,
     // when the call failed late (a transfer made, then a rejection).
     const throwPoints: State<Info>[] = [];
@@ -421,18 +474,18 @@ export class FlowInterpreter<Info> {
     } finally {
       this.#throwPoints.pop();
     }
-    const afterTry = this.#state;
+    const afterTry = this.#snapshot();
     let afterCatch: State<Info> = null;
     if (node.catchClause !== undefined) {
-      this.#state = joinStates(copyState(entry), copyState(afterTry), ...throwPoints);
+      this.#state = joinStates(entry, afterTry, ...throwPoints);
       this.#statement(node.catchClause.block);
-      afterCatch = this.#state;
+      afterCatch = this.#snapshot();
     }
     this.#state = joinStates(afterTry, afterCatch);
     if (node.finallyBlock !== undefined) {
       const reachable = this.#state !== null;
       // finally also runs after a return or throw inside try: interpret it from what try could reach.
-      if (!reachable) this.#state = joinStates(copyState(entry), afterTry);
+      if (!reachable) this.#state = joinStates(entry, afterTry);
       this.#statement(node.finallyBlock);
       if (!reachable) this.#state = null;
     }
@@ -450,10 +503,10 @@ export class FlowInterpreter<Info> {
     if (ts.isBinaryExpression(node)) return this.#binary(node);
     if (ts.isConditionalExpression(node)) {
       this.#expression(node.condition);
-      const before = copyState(this.#state);
+      const before = this.#snapshot();
       this.#refine(node.condition, true);
       this.#expression(node.whenTrue);
-      const afterTrue = this.#state;
+      const afterTrue = this.#snapshot();
       this.#state = before;
       this.#refine(node.condition, false);
       this.#expression(node.whenFalse);
@@ -556,7 +609,7 @@ export class FlowInterpreter<Info> {
   /** A callback run after the body: interpreted at the end, from every state it could start in. */
   #defer(callback: FunctionExpression): void {
     this.#shared.inlined.add(callback);
-    this.#deferred.set(callback, joinStates(this.#deferred.get(callback) ?? null, copyState(this.#state)));
+    this.#deferred.set(callback, joinStates(this.#deferred.get(callback) ?? null, this.#snapshot()));
   }
 
   #binary(node: TS.BinaryExpression): void {
@@ -564,7 +617,7 @@ export class FlowInterpreter<Info> {
     const operator = node.operatorToken.kind;
     if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken) {
       this.#expression(node.left);
-      const skipped = copyState(this.#state);
+      const skipped = this.#snapshot();
       if (operator !== ts.SyntaxKind.QuestionQuestionToken) this.#refine(node.left, operator === ts.SyntaxKind.AmpersandAmpersandToken);
       this.#expression(node.right);
       this.#state = joinStates(skipped, this.#state);
@@ -668,7 +721,7 @@ export class FlowInterpreter<Info> {
     for (const reference of provenLive(this.#ts, condition, outcome)) {
       const entry = this.#lookup(reference);
       const key = entry?.stale == null ? undefined : this.#keyOf(reference);
-      if (key !== undefined) state.set(key, { info: entry!.info, stale: null });
+      if (key !== undefined) this.#writable()!.set(key, { info: entry!.info, stale: null });
     }
   }
 
@@ -698,7 +751,7 @@ export class FlowInterpreter<Info> {
   #apply(node: TS.CallExpression | TS.NewExpression | TS.AwaitExpression): void {
     this.#applyEffects(node);
     const points = this.#throwPoints[this.#throwPoints.length - 1];
-    if (points !== undefined && this.#state !== null && this.#state.size > 0) points.push(copyState(this.#state));
+    if (points !== undefined && this.#state !== null && this.#state.size > 0) points.push(this.#snapshot());
   }
 
   #applyEffects(node: TS.CallExpression | TS.NewExpression | TS.AwaitExpression): void {
@@ -709,20 +762,20 @@ export class FlowInterpreter<Info> {
     if (effect !== undefined) {
       this.#effects.push(effect);
       for (const [key, entry] of state) {
-        if ((entry.stale === null || entry.stale.between === true) && effect.affects(entry.info)) state.set(key, { info: entry.info, stale: effect.invalidation });
+        if ((entry.stale === null || entry.stale.between === true) && effect.affects(entry.info)) this.#writable()!.set(key, { info: entry.info, stale: effect.invalidation });
       }
       for (const mark of effect.marks ?? []) {
         let key = this.#keyOf(mark.reference);
         for (const member of mark.members) key = key === undefined ? undefined : memberKey(key, member);
         if (key === undefined) continue;
-        for (const [other, entry] of state) if (isUnder(other, key) && entry.stale === null) state.set(other, { info: entry.info, stale: effect.invalidation });
-        this.#add(key, { info: state.get(key)?.info ?? mark.info, stale: effect.invalidation });
+        for (const [other, entry] of this.#state!) if (isUnder(other, key) && entry.stale === null) this.#writable()!.set(other, { info: entry.info, stale: effect.invalidation });
+        this.#add(key, { info: this.#state!.get(key)?.info ?? mark.info, stale: effect.invalidation });
       }
     }
     if (this.#ts.isCallExpression(node) && this.#domain.refreshedBy !== undefined) {
       for (const key of this.#domain.refreshedBy(node)) {
-        const entry = state.get(key);
-        if (entry !== undefined) state.set(key, { info: entry.info, stale: null });
+        const entry = this.#state!.get(key);
+        if (entry !== undefined) this.#writable()!.set(key, { info: entry.info, stale: null });
       }
     }
   }

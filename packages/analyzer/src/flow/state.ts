@@ -38,9 +38,12 @@ export function copyState<Info>(state: State<Info>): State<Info> {
  * untracked ⊑ fresh ⊑ stale, so loops reach a fixed point after a few passes.
  */
 export function joinStates<Info>(...states: State<Info>[]): State<Info> {
+  const present = states.filter((state): state is Map<PathKey, Entry<Info>> => state !== null);
+  // The same map on every path (a branch that changed nothing): the join is that map, shared.
+  if (present.length === 0) return null;
+  if (present.every(state => state === present[0])) return present[0]!;
   let joined: Map<PathKey, Entry<Info>> | null = null;
-  for (const state of states) {
-    if (state === null) continue;
+  for (const state of present) {
     if (joined === null) {
       joined = new Map(state);
       continue;
@@ -55,7 +58,8 @@ export function joinStates<Info>(...states: State<Info>[]): State<Info> {
 
 /** Equal for the analysis: the same keys, holding the same values, equally stale. */
 export function sameState<Info>(a: State<Info>, b: State<Info>): boolean {
-  if (a === null || b === null) return a === b;
+  if (a === b) return true;
+  if (a === null || b === null) return false;
   if (a.size !== b.size) return false;
   for (const [key, entry] of a) {
     const other = b.get(key);

@@ -385,7 +385,11 @@ function callsByName(ts: typeof TS, sourceFile: TS.SourceFile): ReadonlyMap<stri
       if (!ts.isCallExpression(node)) return;
       const callee = skipOuter(ts, node.expression);
       const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-      if (name !== undefined) found.set(name, [...(found.get(name) ?? []), node]);
+      if (name !== undefined) {
+        const list = found.get(name);
+        if (list === undefined) found.set(name, [node]);
+        else list.push(node);
+      }
     });
     return found;
   });

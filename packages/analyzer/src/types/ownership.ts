@@ -386,7 +386,11 @@ function callsByName(ts: typeof TS, sourceFile: TS.SourceFile): ReadonlyMap<stri
     walk(ts, sourceFile, node => {
       if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return;
       const name = calledName(ts, node);
-      if (name !== undefined) found.set(name, [...(found.get(name) ?? []), node]);
+      if (name !== undefined) {
+        const list = found.get(name);
+        if (list === undefined) found.set(name, [node]);
+        else list.push(node);
+      }
     });
     return found;
   });
