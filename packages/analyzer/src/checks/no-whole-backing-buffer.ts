@@ -4,6 +4,7 @@ import { conversionAt } from '../conversions/lookup.js';
 import { ELEMENT_SIZES, TYPED_ARRAY_NAMES } from '../types/classify.js';
 import { OwnershipOracle } from '../types/ownership.js';
 import { calleeDeclaration, functionOf, lineOf, type FunctionWithBody } from '../util/functions.js';
+import { namesMentioning } from '../util/name-index.js';
 import { abbreviate, dottedName, isStableReference, outerParent, skipOuter, walk } from '../util/syntax.js';
 
 export const noWholeBackingBuffer = defineCheck({
@@ -31,7 +32,7 @@ export const noWholeBackingBuffer = defineCheck({
   check(context) {
     const { ts, checker, sourceFile, cache } = context;
     const ownership = new OwnershipOracle(ts, checker, context.program, cache);
-    const summaries = new WholeBufferParameters(ts, checker, cache, ownership);
+    const summaries = new WholeBufferParameters(ts, checker, context.program, cache, ownership);
     walk(ts, sourceFile, node => {
       if (ts.isCallExpression(node)) return void reportPartialArguments(context, summaries, ownership, node);
       if (!ts.isPropertyAccessExpression(node) || node.name.text !== 'buffer') return;
@@ -161,6 +162,9 @@ function reportToEnd(context: Context, node: TS.PropertyAccessExpression, use: B
 function reportPartialArguments(context: Context, summaries: WholeBufferParameters, ownership: OwnershipOracle, call: TS.CallExpression): void {
   const { ts, checker, sourceFile } = context;
   if (call.arguments.length === 0) return;
+  // Resolving a method asks for its receiver's type: only a name some function with a summary goes by is worth it.
+  const callee = skipOuter(ts, call.expression);
+  if (ts.isPropertyAccessExpression(callee) && !summaries.mayHave(callee.name.text)) return;
   const fn = functionOf(ts, calleeDeclaration(ts, checker, call));
   if (fn === undefined) return;
   for (const [index, use] of summaries.of(fn)) {
@@ -191,6 +195,8 @@ const USE_WORDS: Readonly<Record<BufferUse['kind'], string>> = {
   transfer: 'transfers',
 };
 
+const BUFFER_TEXT = /\.buffer\b/;
+
 /** Uses of a parameter's whole buffer judged at call sites, the costliest first. */
 const SEVERITY: readonly BufferUse['kind'][] = ['transfer', 'send', 'return', 'pass'];
 
@@ -203,12 +209,27 @@ class WholeBufferParameters {
   readonly #checker: TS.TypeChecker;
   readonly #cache: ProgramCache;
   readonly #ownership: OwnershipOracle;
+  readonly #program: TS.Program;
 
-  constructor(ts: typeof TS, checker: TS.TypeChecker, cache: ProgramCache, ownership: OwnershipOracle) {
+  constructor(ts: typeof TS, checker: TS.TypeChecker, program: TS.Program, cache: ProgramCache, ownership: OwnershipOracle) {
     this.#ts = ts;
     this.#checker = checker;
+    this.#program = program;
     this.#cache = cache;
     this.#ownership = ownership;
+  }
+
+  /** Whether a function called `name` may have a summary: some named function of the program by that name reads a `.buffer`. */
+  mayHave(name: string): boolean {
+    const names = this.#cache.get('memsafe/buffer-reading-names', this.#program, () => {
+      const found = new Set<string>();
+      for (const sourceFile of this.#program.getSourceFiles()) {
+        if (sourceFile.isDeclarationFile || this.#program.isSourceFileFromExternalLibrary(sourceFile)) continue;
+        for (const each of namesMentioning(this.#ts, sourceFile, 'memsafe/buffer-reading-names', BUFFER_TEXT)) found.add(each);
+      }
+      return found;
+    });
+    return names.has(name);
   }
 
   of(fn: FunctionWithBody): ReadonlyMap<number, BufferUse> {
@@ -219,6 +240,8 @@ class WholeBufferParameters {
       walk(ts, fn.body, node => {
         if (ts.isFunctionLike(node)) return false;
         if (!ts.isPropertyAccessExpression(node) || node.name.text !== 'buffer') return true;
+        // As in the check itself: only the `.buffer` of a view is its whole backing store.
+        if (conversionAt(ts, this.#checker, node)?.hazards.includes('whole-backing-buffer') !== true) return true;
         const owner = this.#ownership.of(node.expression);
         if (owner.whole !== 'unknown' || owner.parameter?.fn !== fn) return true;
         const offsetAware = readsOffsetOf(ts, node.expression);

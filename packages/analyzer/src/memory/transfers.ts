@@ -4,8 +4,8 @@ import { eventById, type EventId } from '../conversions/events.js';
 import { classifyNode } from '../types/classify.js';
 import { calleeDeclaration, functionOf, ownCalls, type FunctionWithBody } from '../util/functions.js';
 import { memsafeTags } from '../util/jsdoc.js';
-import { perSourceFile } from '../syntax-cache.js';
 import { constInitializer } from '../util/declarations.js';
+import { callsByName, namedFunctions, namesMentioning, type NamedFunction } from '../util/name-index.js';
 import { calledName, skipOuter, walk } from '../util/syntax.js';
 
 /**
@@ -57,6 +57,13 @@ export class TransferOracle {
 
   #capable(): ReadonlySet<string> {
     return this.#cache.get('memsafe/transfer-capable-names', this.#program, () => transferCapableNames(this.#ts, this.#program));
+  }
+
+  /** Whether some call of the file goes by a name that can transfer: a transfer API's, or a function's that may reach one. */
+  mayTransferIn(sourceFile: TS.SourceFile): boolean {
+    const capable = this.#capable();
+    for (const name of callsByName(this.#ts, sourceFile).keys()) if (DIRECT_NAMES.has(name) || capable.has(name)) return true;
+    return false;
   }
 
   ofCall(call: TS.CallExpression): Transfer | undefined {
@@ -242,15 +249,10 @@ export function bufferBase(ts: typeof TS, expression: TS.Expression): TS.Express
   return ts.isPropertyAccessExpression(node) && node.name.text === 'buffer' ? skipOuter(ts, node.expression) : node;
 }
 
+/** The names of the calls `#direct` recognises. */
+const DIRECT_NAMES: ReadonlySet<string> = new Set(['postMessage', 'structuredClone', 'transfer', 'transferToFixedLength', 'getDocument']);
 const TRANSFER_TEXT = /postMessage|structuredClone|\.transfer(?:ToFixedLength)?\(|getDocument|@memsafe\s+transfers/;
 
-
-/** A named function of one file: whether its text mentions a transfer, and the names it calls. */
-interface NamedFunction {
-  readonly name: string;
-  readonly direct: boolean;
-  readonly calls: readonly string[];
-}
 
 /**
  * The names of functions that may transfer a buffer: those whose text mentions a transfer API or a
@@ -261,12 +263,13 @@ interface NamedFunction {
  */
 function transferCapableNames(ts: typeof TS, program: TS.Program): ReadonlySet<string> {
   const declared: NamedFunction[] = [];
+  const capable = new Set<string>();
   for (const sourceFile of program.getSourceFiles()) {
     // Library declarations (lib.dom, @types/node) have no bodies to follow and no memsafe tags.
     if (program.isSourceFileDefaultLibrary(sourceFile) || program.isSourceFileFromExternalLibrary(sourceFile)) continue;
-    declared.push(...namedFunctions(ts, sourceFile));
+    for (const name of namesMentioning(ts, sourceFile, 'memsafe/transfer-mentioning-names', TRANSFER_TEXT)) capable.add(name);
+    if (!sourceFile.isDeclarationFile) declared.push(...namedFunctions(ts, sourceFile));
   }
-  const capable = new Set(declared.filter(entry => entry.direct).map(entry => entry.name));
   for (let changed = capable.size > 0; changed; ) {
     changed = false;
     for (const entry of declared) {
@@ -279,36 +282,3 @@ function transferCapableNames(ts: typeof TS, program: TS.Program): ReadonlySet<s
   return capable;
 }
 
-/** The named functions of a file, each with the names its body calls; one walk per file version. */
-function namedFunctions(ts: typeof TS, sourceFile: TS.SourceFile): readonly NamedFunction[] {
-  return perSourceFile('memsafe/named-functions', sourceFile, () => {
-    if (sourceFile.isDeclarationFile && !TRANSFER_TEXT.test(sourceFile.text)) return [];
-    const mentions = TRANSFER_TEXT.test(sourceFile.text);
-    const found: { name: string; direct: boolean; calls: Set<string>; end: number }[] = [];
-    const open: (typeof found)[number][] = [];
-    walk(ts, sourceFile, node => {
-      while (open.length > 0 && node.pos >= open[open.length - 1]!.end) open.pop();
-      const name = functionName(ts, node);
-      if (name !== undefined) {
-        const entry = { name, direct: mentions && TRANSFER_TEXT.test(sourceFile.text.slice(node.pos, node.end)), calls: new Set<string>(), end: node.end };
-        found.push(entry);
-        open.push(entry);
-      } else if (ts.isCallExpression(node)) {
-        const called = calledName(ts, node);
-        // A call counts for every named function it sits in.
-        if (called !== undefined) for (const entry of open) entry.calls.add(called);
-      }
-    });
-    return found.map(({ name, direct, calls }) => ({ name, direct, calls: [...calls] }));
-  });
-}
-
-/** The name of a function-like declaration: a function, a method, or a variable or property holding one. */
-function functionName(ts: typeof TS, node: TS.Node): string | undefined {
-  if ((ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isMethodSignature(node)) && node.name !== undefined && (ts.isIdentifier(node.name) || ts.isPrivateIdentifier(node.name))) return node.name.text;
-  if ((ts.isVariableDeclaration(node) || ts.isPropertyAssignment(node) || ts.isPropertyDeclaration(node)) && (ts.isIdentifier(node.name) || ts.isPrivateIdentifier(node.name)) && node.initializer !== undefined) {
-    const init = skipOuter(ts, node.initializer);
-    if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return node.name.text;
-  }
-  return undefined;
-}

@@ -6,6 +6,7 @@ import { classifyNode, TYPED_ARRAY_NAMES } from '../types/classify.js';
 import { calleeDeclaration, classOfThis, functionOf, type FunctionWithBody } from '../util/functions.js';
 import { perSourceFile } from '../syntax-cache.js';
 import { constInitializer } from '../util/declarations.js';
+import { callsByName } from '../util/name-index.js';
 import { skipOuter, walk } from '../util/syntax.js';
 import { HEAP_VIEW_NAMES, isExportsObject, isFixedSizeMemory, isWasmMemory } from '../glue/wasm.js';
 import type { ViewInfo, ViewKind } from './view-info.js';
@@ -136,15 +137,14 @@ export class ViewSources {
       const found = new Map<PathKey, ViewInfo>();
       const name = functionName(ts, fn);
       if (name === undefined || fn.parameters.length === 0) return found;
-      const calls = callsByName(ts, fn.getSourceFile()).get(name) ?? [];
+      const calls = (callsByName(ts, fn.getSourceFile()).get(name) ?? []).filter(ts.isCallExpression);
       const none: Lookup<ViewInfo> = () => undefined;
       fn.parameters.forEach((parameter, index) => {
         if (!ts.isIdentifier(parameter.name) || calls.length === 0) return;
-        const infos = calls.map(call => {
-          const argument = call.arguments[index];
-          return argument === undefined ? undefined : this.track(argument, none);
-        });
-        if (infos.some(info => info?.kind !== 'wasm')) return;
+        // The shapes first, on syntax alone: most parameters fail there without a question to the checker.
+        const passed = calls.map(call => call.arguments[index]);
+        if (!passed.every(argument => argument !== undefined && (mayBeSource(ts, argument) || ts.isCallExpression(skipOuter(ts, argument))))) return;
+        if (!passed.every(argument => this.track(argument!, none)?.kind === 'wasm')) return;
         const symbol = this.#checker.getSymbolAtLocation(parameter.name);
         if (symbol !== undefined && calls.every(call => functionOf(ts, calleeDeclaration(ts, this.#checker, call)) === fn)) found.set(symbolKey(symbol), this.#info('wasm', parameter));
       });
@@ -375,24 +375,6 @@ function functionName(ts: typeof TS, fn: TS.SignatureDeclaration): string | unde
   const parent = fn.parent;
   if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && (ts.isVariableDeclaration(parent) || ts.isPropertyDeclaration(parent)) && ts.isIdentifier(parent.name)) return parent.name.text;
   return undefined;
-}
-
-/** The calls of a file by the name they call (`f` of `f()` and `x.f()`); read once per file version. */
-function callsByName(ts: typeof TS, sourceFile: TS.SourceFile): ReadonlyMap<string, readonly TS.CallExpression[]> {
-  return perSourceFile('memsafe/calls-by-name', sourceFile, () => {
-    const found = new Map<string, TS.CallExpression[]>();
-    walk(ts, sourceFile, node => {
-      if (!ts.isCallExpression(node)) return;
-      const callee = skipOuter(ts, node.expression);
-      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-      if (name !== undefined) {
-        const list = found.get(name);
-        if (list === undefined) found.set(name, [node]);
-        else list.push(node);
-      }
-    });
-    return found;
-  });
 }
 
 /**

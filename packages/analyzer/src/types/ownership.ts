@@ -4,7 +4,7 @@ import { conversionAt } from '../conversions/lookup.js';
 import { HEAP_VIEW_NAMES } from '../glue/wasm.js';
 import { calleeDeclaration, classOfThis, functionOf, type FunctionWithBody } from '../util/functions.js';
 import { calledName, outerParent, skipOuter, walk } from '../util/syntax.js';
-import { perSourceFile } from '../syntax-cache.js';
+import { callsByName } from '../util/name-index.js';
 import { classifyNode, TYPED_ARRAY_NAMES, typeOf } from './classify.js';
 
 /**
@@ -207,25 +207,21 @@ export class OwnershipOracle {
     const owner = access.expression.kind === ts.SyntaxKind.ThisKeyword ? classOfThis(ts, access) : this.#closedFieldOwner(access);
     if (owner === undefined) return undefined;
     const name = access.name.text;
-    const values: TS.Expression[] = [];
+    const byName = this.#cache.get('memsafe/field-values', owner, () => new Map<string, readonly TS.Expression[] | undefined>());
+    if (byName.has(name)) return byName.get(name);
+    const values = [...(fieldAssignments(ts, owner).get(name) ?? [])];
     let fromOutside = false;
-    for (const member of owner.members) {
-      if (ts.isPropertyDeclaration(member) && member.name.getText() === name && member.initializer !== undefined) values.push(member.initializer);
-      // `constructor(private bytes: Uint8Array)`: set from whatever each `new` passes.
-      const index = ts.isConstructorDeclaration(member) ? member.parameters.findIndex(p => ts.isIdentifier(p.name) && p.name.text === name && ts.isParameterPropertyDeclaration(p, member)) : -1;
-      if (index >= 0) {
-        const args = this.#argumentsAt(member as TS.ConstructorDeclaration, index);
-        if (args === undefined) fromOutside = true;
-        else values.push(...args);
-      }
+    // `constructor(private bytes: Uint8Array)`: set from whatever each `new` passes.
+    const constructor = owner.members.find(ts.isConstructorDeclaration);
+    const index = constructor?.parameters.findIndex(p => ts.isIdentifier(p.name) && p.name.text === name && ts.isParameterPropertyDeclaration(p, constructor)) ?? -1;
+    if (constructor !== undefined && index >= 0) {
+      const args = this.#argumentsAt(constructor, index);
+      if (args === undefined) fromOutside = true;
+      else values.push(...args);
     }
-    walk(ts, owner, node => {
-      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-        const left = skipOuter(ts, node.left);
-        if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword && left.name.text === name) values.push(node.right);
-      }
-    });
-    return fromOutside || values.length === 0 || values.length > MAX_VALUES ? undefined : values;
+    const found = fromOutside || values.length === 0 || values.length > MAX_VALUES ? undefined : values;
+    byName.set(name, found);
+    return found;
   }
 
   /** The class that declares the field `access` reads, when only that class can assign it. */
@@ -380,20 +376,29 @@ function callsNamed(ts: typeof TS, program: TS.Program, name: string): readonly 
   return found;
 }
 
-function callsByName(ts: typeof TS, sourceFile: TS.SourceFile): ReadonlyMap<string, readonly (TS.CallExpression | TS.NewExpression)[]> {
-  return perSourceFile('memsafe/calls-and-news-by-name', sourceFile, () => {
-    const found = new Map<string, (TS.CallExpression | TS.NewExpression)[]>();
-    walk(ts, sourceFile, node => {
-      if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return;
-      const name = calledName(ts, node);
-      if (name !== undefined) {
-        const list = found.get(name);
-        if (list === undefined) found.set(name, [node]);
-        else list.push(node);
-      }
-    });
-    return found;
+/** Class nodes belong to one file version, so what their syntax says serves every program. */
+const fieldAssignmentsByClass = new WeakMap<TS.ClassLikeDeclaration, ReadonlyMap<string, readonly TS.Expression[]>>();
+
+/** The values a class gives its fields by name: initializers, and `this.x = …` anywhere in its body. */
+function fieldAssignments(ts: typeof TS, owner: TS.ClassLikeDeclaration): ReadonlyMap<string, readonly TS.Expression[]> {
+  const known = fieldAssignmentsByClass.get(owner);
+  if (known !== undefined) return known;
+  const found = new Map<string, TS.Expression[]>();
+  const add = (name: string, value: TS.Expression): void => {
+    const list = found.get(name);
+    if (list === undefined) found.set(name, [value]);
+    else list.push(value);
+  };
+  for (const member of owner.members) {
+    if (ts.isPropertyDeclaration(member) && member.initializer !== undefined) add(member.name.getText(), member.initializer);
+  }
+  walk(ts, owner, node => {
+    if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+    const left = skipOuter(ts, node.left);
+    if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword) add(left.name.text, node.right);
   });
+  fieldAssignmentsByClass.set(owner, found);
+  return found;
 }
 
 /** What a function's `return` statements (or its expression body) give back. */

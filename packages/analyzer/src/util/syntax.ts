@@ -1,4 +1,5 @@
 import type TS from 'typescript';
+import { perSourceFile } from '../syntax-cache.js';
 
 /** An identifier or a chain of property reads on one: safe to evaluate twice in a suggested edit. */
 export function isStableReference(ts: typeof TS, node: TS.Expression): boolean {
@@ -51,20 +52,63 @@ export function dottedName(ts: typeof TS, node: TS.Expression): string | undefin
 /**
  * Calls `visit` for every node below `root`, in source order; returning `false` skips the node's
  * children. Iterative, so that machine-made code nested thousands deep cannot overflow the stack.
+ * A whole file is read from its nodes in order, listed once per file version: every check walks
+ * every file, and an editor asks again on each keystroke.
  */
 export function walk(ts: typeof TS, root: TS.Node, visit: (node: TS.Node) => boolean | void): void {
+  if (root.kind === ts.SyntaxKind.SourceFile) {
+    const { nodes, after } = nodesInOrder(ts, root as TS.SourceFile);
+    for (let i = 0; i < nodes.length; ) i = visit(nodes[i]!) === false ? after[i]! : i + 1;
+    return;
+  }
   const stack: TS.Node[] = [];
-  const pushChildren = (node: TS.Node): void => {
-    const children: TS.Node[] = [];
-    ts.forEachChild(node, child => {
-      children.push(child);
-    });
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
-  };
-  pushChildren(root);
+  const push = stackPusher(stack);
+  pushChildren(ts, root, stack, push);
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (visit(node) !== false) pushChildren(node);
+    if (visit(node) !== false) pushChildren(ts, node, stack, push);
+  }
+}
+
+/** The nodes of a file in source order, and for each the index just past its subtree. */
+function nodesInOrder(ts: typeof TS, sourceFile: TS.SourceFile): { readonly nodes: readonly TS.Node[]; readonly after: Int32Array } {
+  return perSourceFile('memsafe/nodes-in-order', sourceFile, () => {
+    const nodes: TS.Node[] = [];
+    const ends: number[] = [];
+    // A number on the stack closes the subtree of the node at that index.
+    const stack: (TS.Node | number)[] = [];
+    const push = stackPusher(stack);
+    pushChildren(ts, sourceFile, stack, push);
+    while (stack.length > 0) {
+      const top = stack.pop()!;
+      if (typeof top === 'number') {
+        ends[top] = nodes.length;
+        continue;
+      }
+      stack.push(nodes.length);
+      nodes.push(top);
+      ends.push(0);
+      pushChildren(ts, top, stack, push);
+    }
+    return { nodes, after: Int32Array.from(ends) };
+  });
+}
+
+// Returns nothing: forEachChild stops at the first callback that returns a truthy value.
+function stackPusher<T>(stack: T[]): (child: T) => void {
+  return child => {
+    stack.push(child);
+  };
+}
+
+/** Pushes `node`'s children so that they pop in source order: pushed in order, the run reversed in place. */
+function pushChildren<T>(ts: typeof TS, node: TS.Node, stack: T[], push: (child: TS.Node) => void): void {
+  let low = stack.length;
+  ts.forEachChild(node, push);
+  for (let high = stack.length - 1; low < high; low++, high--) {
+    const swap = stack[low]!;
+    stack[low] = stack[high]!;
+    stack[high] = swap;
   }
 }
 

@@ -131,7 +131,7 @@ function createDomain(
   growth: GrowthOracle,
   keptInvalidation: (info: ViewInfo, where: string) => Invalidation | null,
 ): FlowDomain<ViewInfo> {
-  const { ts, checker, sourceFile, options } = context;
+  const { ts, checker, sourceFile, options, cache } = context;
   return {
     track: (expression, lookup) => sources.track(expression, lookup),
     trackMember: (object, name, origin, lookup) => sources.trackMember(object, name, origin, lookup),
@@ -155,20 +155,25 @@ function createDomain(
       if (fn === undefined) return [];
       const callee = skipOuter(ts, call.expression);
       const onThis = ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword;
-      const refreshed: PathKey[] = [];
-      walk(ts, fn.body, node => {
-        if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
-        const target = skipOuter(ts, node.left);
-        if (ts.isIdentifier(target)) {
-          const symbol = checker.getSymbolAtLocation(target);
-          const declaration = symbol?.valueDeclaration;
-          if (symbol !== undefined && declaration !== undefined && sources.keptViews(declaration.getSourceFile()).paths.has(symbolKey(symbol))) refreshed.push(symbolKey(symbol));
-        } else if (onThis && ts.isPropertyAccessExpression(target) && target.expression.kind === ts.SyntaxKind.ThisKeyword) {
-          const key = memberKey('this', target.name.text);
-          if (key !== undefined) refreshed.push(key);
-        }
+      const assigned = cache.get('memsafe/reassigned-views', fn, () => {
+        const variables: PathKey[] = [];
+        const fields: PathKey[] = [];
+        walk(ts, fn.body, node => {
+          if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+          const target = skipOuter(ts, node.left);
+          if (ts.isIdentifier(target)) {
+            const symbol = checker.getSymbolAtLocation(target);
+            const declaration = symbol?.valueDeclaration;
+            if (symbol !== undefined && declaration !== undefined && sources.keptViews(declaration.getSourceFile()).paths.has(symbolKey(symbol))) variables.push(symbolKey(symbol));
+          } else if (ts.isPropertyAccessExpression(target) && target.expression.kind === ts.SyntaxKind.ThisKeyword) {
+            const key = memberKey('this', target.name.text);
+            if (key !== undefined) fields.push(key);
+          }
+        });
+        return { variables, fields };
       });
-      return refreshed;
+      // A method's `this.view = …` re-derives the caller's field only when called on the same `this`.
+      return onThis ? [...assigned.variables, ...assigned.fields] : assigned.variables;
     },
     report(use, entry, stale, write) {
       if (isLivenessCheck(ts, use) || (entry.info.kind === 'runtime' && isMetadataRead(ts, use))) return false;
@@ -236,7 +241,8 @@ function importedViews(context: CheckContext<MessageId, NoStaleViewOptions>, sou
       if (local === undefined || !(local.flags & ts.SymbolFlags.Alias)) continue;
       const original = checker.getAliasedSymbol(local);
       const declaration = original.valueDeclaration;
-      if (declaration === undefined || declaration.getSourceFile().isDeclarationFile) continue;
+      // Only a variable can hold a kept view: an imported class, function or type asks nothing of its file.
+      if (declaration === undefined || !(original.flags & ts.SymbolFlags.Variable) || declaration.getSourceFile().isDeclarationFile) continue;
       const kept = sources.keptViews(declaration.getSourceFile()).paths.get(symbolKey(original));
       if (kept !== undefined) found.set(symbolKey(local), { root: local, info: kept.info });
     }

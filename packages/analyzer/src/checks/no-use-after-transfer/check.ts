@@ -38,6 +38,7 @@ export const noUseAfterTransfer = defineCheck<keyof typeof messages, Record<stri
   check(context) {
     const { ts, checker, sourceFile, cache } = context;
     const oracle = new TransferOracle(ts, checker, cache, context.program);
+    if (!oracle.mayTransferIn(sourceFile)) return;
     // One info per origin, so that two passes over a loop make equal states.
     const infos = new WeakMap<TS.Node, Map<string, BufferInfo>>();
     const infoOf = (origin: TS.Node, kind: BufferInfo['kind'], root?: object, path?: string): BufferInfo => {
