@@ -21,6 +21,7 @@ import { ESLint, type Linter } from 'eslint';
 import ts from 'typescript';
 import tseslint from 'typescript-eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { checks } from '@memsafe/analyzer';
 import plugin from '../packages/eslint-plugin/dist/esm/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -168,6 +169,12 @@ it('`npm run docs:check` finds the generated docs and README table up to date', 
   const result = spawnSync(npm, ['run', '--silent', 'docs:check'], { cwd: root, encoding: 'utf8', shell: process.platform === 'win32' });
   expect(result.status, `${result.stdout}\n${result.stderr}\nRun \`npm run docs:rules\` to regenerate.`).toBe(0);
 }, 30_000);
+
+it("the README names every rule's tsserver diagnostic code", () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8').replace(/\s+/g, ' ');
+  const listed = [...readme.matchAll(/\b(910\d\d) ([a-z-]+)/g)].map(([, code, rule]) => `${code} ${rule}`);
+  expect(listed).toEqual([...checks].sort((a, b) => a.code - b.code).map(check => `${check.code} ${check.id}`));
+});
 
 it('every rule has a doc, and every doc is a rule', () => {
   const files = readdirSync(docsDir).filter(name => name.endsWith('.md')).sort();

@@ -5,7 +5,7 @@ import { classifyNode } from '../types/classify.js';
 import { calleeDeclaration, functionOf, ownCalls, type FunctionWithBody } from '../util/functions.js';
 import { memsafeTags } from '../util/jsdoc.js';
 import { constInitializer } from '../util/declarations.js';
-import { callsByName, namedFunctions, namesMentioning, type NamedFunction } from '../util/name-index.js';
+import { callsByName, functionName, namesMentioning } from '../util/name-index.js';
 import { calledName, skipOuter, walk } from '../util/syntax.js';
 
 /**
@@ -262,20 +262,22 @@ const TRANSFER_TEXT = /postMessage|structuredClone|\.transfer(?:ToFixedLength)?\
  * per program.
  */
 function transferCapableNames(ts: typeof TS, program: TS.Program): ReadonlySet<string> {
-  const declared: NamedFunction[] = [];
+  // Library declarations (lib.dom, @types/node) have no bodies to follow and no memsafe tags.
+  const own = program.getSourceFiles().filter(sourceFile => !program.isSourceFileDefaultLibrary(sourceFile) && !program.isSourceFileFromExternalLibrary(sourceFile));
   const capable = new Set<string>();
-  for (const sourceFile of program.getSourceFiles()) {
-    // Library declarations (lib.dom, @types/node) have no bodies to follow and no memsafe tags.
-    if (program.isSourceFileDefaultLibrary(sourceFile) || program.isSourceFileFromExternalLibrary(sourceFile)) continue;
-    for (const name of namesMentioning(ts, sourceFile, 'memsafe/transfer-mentioning-names', TRANSFER_TEXT)) capable.add(name);
-    if (!sourceFile.isDeclarationFile) declared.push(...namedFunctions(ts, sourceFile));
-  }
-  for (let changed = capable.size > 0; changed; ) {
-    changed = false;
-    for (const entry of declared) {
-      if (!capable.has(entry.name) && entry.calls.some(call => capable.has(call))) {
-        capable.add(entry.name);
-        changed = true;
+  for (const sourceFile of own) for (const name of namesMentioning(ts, sourceFile, 'memsafe/transfer-mentioning-names', TRANSFER_TEXT)) capable.add(name);
+  // Callers of a capable name are capable: found from the calls by that name, up to the named functions around them.
+  const bodies = own.filter(sourceFile => !sourceFile.isDeclarationFile);
+  const waiting = [...capable];
+  for (let name = waiting.pop(); name !== undefined; name = waiting.pop()) {
+    for (const sourceFile of bodies) {
+      for (const call of callsByName(ts, sourceFile).get(name) ?? []) {
+        for (let node: TS.Node | undefined = call.parent; node !== undefined; node = node.parent) {
+          const caller = functionName(ts, node);
+          if (caller === undefined || capable.has(caller)) continue;
+          capable.add(caller);
+          waiting.push(caller);
+        }
       }
     }
   }

@@ -120,7 +120,7 @@ export class ViewSources {
       }
       if (RUNTIME_VIEW_METHODS.has(method) && classifyNode(ts, this.#checker, receiver) === 'memsafe.View') return this.#info('runtime', call);
       // Embind's `typed_memory_view`: a typed array an export hands back looks into wasm memory.
-      if (isExportsObject(ts, this.#checker, receiver, this.#exportObjects) && isViewKind(classifyNode(ts, this.#checker, call))) return this.#info('wasm', call);
+      if (isViewKind(classifyNode(ts, this.#checker, call)) && isExportsObject(ts, this.#checker, receiver, this.#exportObjects)) return this.#info('wasm', call);
     }
     if (!calls || call.arguments.length > 2) return undefined;
     const fn = functionOf(ts, calleeDeclaration(ts, this.#checker, call));

@@ -22,47 +22,33 @@ export function callsByName(ts: typeof TS, sourceFile: TS.SourceFile): ReadonlyM
   });
 }
 
-/** A function a call can reach by name, where its text lies, and the names its own body calls. */
-export interface NamedFunction {
-  readonly name: string;
-  readonly pos: number;
-  readonly end: number;
-  readonly calls: readonly string[];
-}
-
-/** The named functions of a file, each with the names its body calls; one walk per file version. */
-export function namedFunctions(ts: typeof TS, sourceFile: TS.SourceFile): readonly NamedFunction[] {
-  return perSourceFile('memsafe/named-functions', sourceFile, () => {
-    const found: { name: string; pos: number; end: number; calls: Set<string> }[] = [];
-    const open: (typeof found)[number][] = [];
-    walk(ts, sourceFile, node => {
-      while (open.length > 0 && node.pos >= open[open.length - 1]!.end) open.pop();
-      const name = functionName(ts, node);
-      if (name !== undefined) {
-        const entry = { name, pos: node.pos, end: node.end, calls: new Set<string>() };
-        found.push(entry);
-        open.push(entry);
-      } else if (ts.isCallExpression(node)) {
-        const called = calledName(ts, node);
-        // A call counts for every named function it sits in.
-        if (called !== undefined) for (const entry of open) entry.calls.add(called);
-      }
-    });
-    return found.map(({ name, pos, end, calls }) => ({ name, pos, end, calls: [...calls] }));
-  });
-}
-
 /**
- * The names of a file's named functions whose text matches `pattern`, the first gate of a
- * summary that only such a function can have; cached per file version under `bucket`.
+ * The names of a file's named functions whose text matches `pattern` (in their body, their
+ * parameters or their JSDoc), the first gate of a summary that only such a function can have:
+ * each match is placed in the tree and every named function around it counts. Cached per file
+ * version under `bucket`.
  */
 export function namesMentioning(ts: typeof TS, sourceFile: TS.SourceFile, bucket: string, pattern: RegExp): ReadonlySet<string> {
   return perSourceFile(bucket, sourceFile, () => {
     const names = new Set<string>();
-    if (!pattern.test(sourceFile.text)) return names;
-    for (const entry of namedFunctions(ts, sourceFile)) if (pattern.test(sourceFile.text.slice(entry.pos, entry.end))) names.add(entry.name);
+    for (const match of sourceFile.text.matchAll(new RegExp(pattern.source, 'g'))) {
+      for (let node: TS.Node | undefined = nodeAt(ts, sourceFile, match.index); node !== undefined; node = node.parent) {
+        const name = functionName(ts, node);
+        if (name !== undefined) names.add(name);
+      }
+    }
     return names;
   });
+}
+
+/** The innermost node whose full text (leading comments included) holds `offset`. */
+function nodeAt(ts: typeof TS, sourceFile: TS.SourceFile, offset: number): TS.Node {
+  let node: TS.Node = sourceFile;
+  for (;;) {
+    const inner: TS.Node | undefined = ts.forEachChild(node, child => (child.pos <= offset && offset < child.end ? child : undefined));
+    if (inner === undefined) return node;
+    node = inner;
+  }
 }
 
 /** The name of a function-like declaration: a function, a method, or a variable or property holding one. */

@@ -70,26 +70,46 @@ export function walk(ts: typeof TS, root: TS.Node, visit: (node: TS.Node) => boo
   }
 }
 
+/** Past this depth the listing goes on with an explicit stack: recursion is faster, but the call stack is finite. */
+const MAX_RECURSION = 1000;
+
 /** The nodes of a file in source order, and for each the index just past its subtree. */
 function nodesInOrder(ts: typeof TS, sourceFile: TS.SourceFile): { readonly nodes: readonly TS.Node[]; readonly after: Int32Array } {
   return perSourceFile('memsafe/nodes-in-order', sourceFile, () => {
     const nodes: TS.Node[] = [];
     const ends: number[] = [];
-    // A number on the stack closes the subtree of the node at that index.
-    const stack: (TS.Node | number)[] = [];
-    const push = stackPusher(stack);
-    pushChildren(ts, sourceFile, stack, push);
-    while (stack.length > 0) {
-      const top = stack.pop()!;
-      if (typeof top === 'number') {
-        ends[top] = nodes.length;
-        continue;
-      }
-      stack.push(nodes.length);
-      nodes.push(top);
+    let depth = 0;
+    const list = (node: TS.Node): void => {
+      const index = nodes.length;
+      nodes.push(node);
       ends.push(0);
-      pushChildren(ts, top, stack, push);
-    }
+      if (depth < MAX_RECURSION) {
+        depth++;
+        ts.forEachChild(node, list);
+        depth--;
+      } else {
+        listDeep(node);
+      }
+      ends[index] = nodes.length;
+    };
+    // The subtree below `root` (already listed), with a number on the stack closing the subtree of the node at that index.
+    const listDeep = (root: TS.Node): void => {
+      const stack: (TS.Node | number)[] = [];
+      const push = stackPusher(stack);
+      pushChildren(ts, root, stack, push);
+      while (stack.length > 0) {
+        const top = stack.pop()!;
+        if (typeof top === 'number') {
+          ends[top] = nodes.length;
+          continue;
+        }
+        stack.push(nodes.length);
+        nodes.push(top);
+        ends.push(0);
+        pushChildren(ts, top, stack, push);
+      }
+    };
+    ts.forEachChild(sourceFile, list);
     return { nodes, after: Int32Array.from(ends) };
   });
 }

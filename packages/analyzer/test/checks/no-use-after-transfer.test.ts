@@ -126,6 +126,27 @@ export async function save(image: Image, bridge: Bridge | null): Promise<Uint8Ar
     );
   });
 
+  it('follows a member whose buffer is transferred directly, also through a list built in a variable', () => {
+    const code = `export function post(worker: Worker, image: ImageData): number {
+  const transfer: Transferable[] = [];
+  transfer.push(image.data.buffer);
+  worker.postMessage(image, transfer);
+  return image.data[0]!;
+}
+export function direct(worker: Worker, image: ImageData): number {
+  worker.postMessage(image, [image.data.buffer]);
+  return image.width + image.data[0]!;
+}
+export function fresh(worker: Worker): void {
+  worker.postMessage(null, [new Uint8Array(4).buffer]);
+}`;
+    const findings = findingsOf(rule, { 'file.ts': code });
+    expect(findings.map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual(['5:10:usedAfterTransfer', '9:24:usedAfterTransfer']);
+    expect(findings[0]!.message).toBe(
+      '`image.data` is used after `worker.postMessage(…)` (line 4) transfers it to the receiver of postMessage, detaching it here: a detached buffer has no bytes, so `image.data` reads as empty and writes to it are lost. Copy what you still need before the transfer, or stop using `image.data` after it.',
+    );
+  });
+
   it("knows pdf.js's getDocument, which transfers the data it is given", () => {
     const code = `declare const pdfjsLib: { getDocument(params: { data: Uint8Array }): { promise: Promise<unknown> } };
 export async function open(bytes: Uint8Array) {

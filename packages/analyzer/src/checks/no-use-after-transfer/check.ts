@@ -76,7 +76,8 @@ export const noUseAfterTransfer = defineCheck<keyof typeof messages, Record<stri
           const base = bufferBase(ts, expression);
           // The buffer of what is transferred, and of every view that shares it (`new Uint8Array(data)` is `data`'s).
           const root = members.length === 0 ? (lookup(base)?.info ?? domain.track(base, lookup))?.root : undefined;
-          if (root !== undefined) roots.add(root);
+          // A root made right here (`image.data`, never tracked before) is reached by its reference instead.
+          if (root !== undefined && root !== base) roots.add(root);
           else {
             const kind = members.length === 0 && isBufferKind(classifyNode(ts, checker, base)) ? 'buffer' : 'view';
             marks.push({ reference: base, members, info: infoOf(base, kind, undefined, [base.getText(sourceFile), ...members].join('.')) });
