@@ -703,7 +703,9 @@ export class FlowInterpreter<Info> {
   /** `encode(image)` where `image.data` is stale: the callee will read it. */
   #readMembers(reference: TS.Expression): void {
     const state = this.#state;
-    if (state === null || this.#lookup(reference) !== undefined || referenceName(this.#ts, reference) === undefined || !this.#segments.has(referenceName(this.#ts, reference)!)) return;
+    // An object that hands itself on (`registry.unregister(this)`) after letting go of its own
+    // buffer (a `free()`) does so on purpose: only another object handed on is a use.
+    if (state === null || reference.kind === this.#ts.SyntaxKind.ThisKeyword || this.#lookup(reference) !== undefined || referenceName(this.#ts, reference) === undefined || !this.#segments.has(referenceName(this.#ts, reference)!)) return;
     const key = this.#keyOf(reference);
     if (key === undefined) return;
     for (const [other, entry] of state) {

@@ -147,6 +147,25 @@ export function fresh(worker: Worker): void {
     );
   });
 
+  it('lets an object hand itself on after detaching its own buffer, as a free() does', () => {
+    const code = `function detach(buffer: ArrayBuffer): void {
+  structuredClone(buffer, { transfer: [buffer] });
+}
+declare const registry: FinalizationRegistry<number>;
+export class Block {
+  #buffer = new ArrayBuffer(64);
+  free(): void {
+    detach(this.#buffer);
+    registry.unregister(this);
+  }
+  read(): number {
+    detach(this.#buffer);
+    return new Uint8Array(this.#buffer)[0]!;
+  }
+}`;
+    expect(lint(code)).toEqual(['file.ts:13:27']);
+  });
+
   it("knows pdf.js's getDocument, which transfers the data it is given", () => {
     const code = `declare const pdfjsLib: { getDocument(params: { data: Uint8Array }): { promise: Promise<unknown> } };
 export async function open(bytes: Uint8Array) {
