@@ -284,7 +284,9 @@ export class OwnershipOracle {
     if (ts.isNewExpression(call)) return UNKNOWN;
     const fn = functionOf(ts, calleeDeclaration(ts, this.#checker, call));
     if (fn === undefined) return UNKNOWN;
-    const returned = this.#ofReturns(fn, depth);
+    // `download(gpu, size)` leaves out the callback that picks another return: those returns are not this call's.
+    const omitted = omittedParameters(ts, fn, call);
+    const returned = omitted.size === 0 ? this.#ofReturns(fn, depth) : this.#combineReturns(fn, returnedValues(ts, fn).filter(value => !onlyWithParameter(ts, value, fn, omitted)), depth);
     // `convert(x)` that may return `x` itself: what the caller passed is what comes back.
     if (returned.whole !== 'part' && returned.returnsParameters.length > 0) {
       const passed = returned.returnsParameters.map(index => (call.arguments[index] === undefined ? NOTHING : this.of(call.arguments[index], depth + 1)));
@@ -297,26 +299,28 @@ export class OwnershipOracle {
    * What a function's returns hold: the returns that are its own parameters (which hold what each
    * caller passes), and the rest, combined; cached per function.
    */
-  #ofReturns(fn: FunctionWithBody, depth: number): { readonly rest: Ownership; readonly returnsParameters: readonly number[]; readonly whole: Ownership['whole'] } {
-    return this.#cache.get('memsafe/returned-ownership', fn, () => {
-      if (this.#inProgress.has(fn)) return { rest: UNKNOWN, returnsParameters: [], whole: 'unknown' as const };
-      this.#inProgress.add(fn);
-      try {
-        const returnsParameters = new Set<number>();
-        const rest: Ownership[] = [];
-        for (const value of returnedValues(this.#ts, fn)) {
-          const ownership = this.of(value, depth + 1);
-          if (ownership.parameter?.fn === fn) returnsParameters.add(ownership.parameter.index);
-          else rest.push(ownership);
-        }
-        const combined = rest.length === 0 ? (returnsParameters.size > 0 ? NOTHING : UNKNOWN) : combine(rest);
-        // A parameter of another function says nothing here.
-        const own = combined.parameter === undefined ? combined : UNKNOWN;
-        return { rest: own, returnsParameters: [...returnsParameters], whole: own.whole };
-      } finally {
-        this.#inProgress.delete(fn);
+  #ofReturns(fn: FunctionWithBody, depth: number): Returned {
+    return this.#cache.get('memsafe/returned-ownership', fn, () => this.#combineReturns(fn, returnedValues(this.#ts, fn), depth));
+  }
+
+  #combineReturns(fn: FunctionWithBody, values: readonly TS.Expression[], depth: number): Returned {
+    if (this.#inProgress.has(fn)) return { rest: UNKNOWN, returnsParameters: [], whole: 'unknown' as const };
+    this.#inProgress.add(fn);
+    try {
+      const returnsParameters = new Set<number>();
+      const rest: Ownership[] = [];
+      for (const value of values) {
+        const ownership = this.of(value, depth + 1);
+        if (ownership.parameter?.fn === fn) returnsParameters.add(ownership.parameter.index);
+        else rest.push(ownership);
       }
-    });
+      const combined = rest.length === 0 ? (returnsParameters.size > 0 ? NOTHING : UNKNOWN) : combine(rest);
+      // A parameter of another function says nothing here.
+      const own = combined.parameter === undefined ? combined : UNKNOWN;
+      return { rest: own, returnsParameters: [...returnsParameters], whole: own.whole };
+    } finally {
+      this.#inProgress.delete(fn);
+    }
   }
 
   /** Runs `judge` where a view that is only likely whole (a slice of what may be a Buffer) is not whole. */
@@ -374,6 +378,61 @@ function callsNamed(ts: typeof TS, program: TS.Program, name: string): readonly 
     found.push(...(callsByName(ts, sourceFile).get(name) ?? []));
   }
   return found;
+}
+
+/** What a function's returns hold: those that are its own parameters, by index, and the rest combined. */
+interface Returned {
+  readonly rest: Ownership;
+  readonly returnsParameters: readonly number[];
+  readonly whole: Ownership['whole'];
+}
+
+/** The optional parameters of `fn` that `call` passes nothing for. */
+function omittedParameters(ts: typeof TS, fn: FunctionWithBody, call: TS.CallExpression): ReadonlySet<string> {
+  const omitted = new Set<string>();
+  if (call.arguments.some(argument => ts.isSpreadElement(argument))) return omitted;
+  fn.parameters.forEach((parameter, index) => {
+    if (index >= call.arguments.length && parameter.dotDotDotToken === undefined && ts.isIdentifier(parameter.name)) omitted.add(parameter.name.text);
+  });
+  return omitted;
+}
+
+/**
+ * Whether a returned value sits in a branch taken only when one of `omitted` was given:
+ * `if (getTarget) { … return target }`, or the `else` of `if (!getTarget)`.
+ */
+function onlyWithParameter(ts: typeof TS, value: TS.Expression, fn: FunctionWithBody, omitted: ReadonlySet<string>): boolean {
+  for (let child: TS.Node = value, node = value.parent; node !== undefined && node !== fn; child = node, node = node.parent) {
+    if (!ts.isIfStatement(node) || child === node.expression) continue;
+    const tested = presenceTest(ts, node.expression);
+    if (tested === undefined || !omitted.has(tested.name)) continue;
+    if ((child === node.thenStatement) === tested.present) return true;
+  }
+  return false;
+}
+
+/** `p`, `p !== undefined`, `p != null` test that `p` is present; `!p`, `p === undefined`, `p == null` that it is not. */
+function presenceTest(ts: typeof TS, condition: TS.Expression): { readonly name: string; readonly present: boolean } | undefined {
+  const node = skipOuter(ts, condition);
+  if (ts.isIdentifier(node)) return { name: node.text, present: true };
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
+    const inner = presenceTest(ts, node.operand);
+    return inner === undefined ? undefined : { name: inner.name, present: !inner.present };
+  }
+  if (!ts.isBinaryExpression(node) || !ts.isIdentifier(node.left)) return undefined;
+  const right = skipOuter(ts, node.right);
+  const nothing = right.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(right) && right.text === 'undefined');
+  if (!nothing) return undefined;
+  switch (node.operatorToken.kind) {
+    case ts.SyntaxKind.ExclamationEqualsEqualsToken:
+    case ts.SyntaxKind.ExclamationEqualsToken:
+      return { name: node.left.text, present: true };
+    case ts.SyntaxKind.EqualsEqualsEqualsToken:
+    case ts.SyntaxKind.EqualsEqualsToken:
+      return { name: node.left.text, present: false };
+    default:
+      return undefined;
+  }
 }
 
 /** Class nodes belong to one file version, so what their syntax says serves every program. */

@@ -226,6 +226,24 @@ describe(rule, () => {
     expect(lint(code)).toEqual([]);
   });
 
+  it('leaves out the returns of a branch taken only with an optional argument the call does not pass', () => {
+    const code = [
+      'async function download(size: number, getTarget?: () => Uint8Array): Promise<Uint8Array> {',
+      '  const mapped = new ArrayBuffer(size + 16);',
+      '  if (getTarget) {',
+      '    const target = getTarget();',
+      '    target.set(new Uint8Array(mapped, 0, size));',
+      '    return target;',
+      '  }',
+      '  return new Uint8Array(mapped.slice(0, size));',
+      '}',
+      'declare const pool: Uint8Array;',
+      'export async function fresh(size: number) { return new Float32Array((await download(size)).buffer); }',
+      'export async function into(size: number) { return new Float32Array((await download(size, () => pool.subarray(8))).buffer); }',
+    ].join('\n');
+    expect(lint(code).map(f => `${f.line}:${f.messageId}`)).toEqual(['12:wholeBuffer']);
+  });
+
   it('still reports a parameter a caller passes a part of, when it is wrapped whole', () => {
     const code = [
       'function leBytes(bytes: Uint8Array) { return new DataView(bytes.buffer).getUint32(0, true); }',
