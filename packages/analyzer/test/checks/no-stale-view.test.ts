@@ -408,4 +408,28 @@ export async function load(pages: number, read: () => Promise<Uint8Array | undef
 }`;
     expect(lines(code)).toEqual([]);
   });
+
+  it('trusts a kept view the file re-derives after every growth it makes, itself or through the function called', () => {
+    const glue = (refresh: string) => `
+export function hasher(mem: WebAssembly.Memory, digest: (ptr: number) => number) {
+  let memory = new Uint8Array(mem.buffer);
+  function ensure(bytes: number): void {
+    if (mem.buffer.byteLength < bytes) {
+      mem.grow(1);
+      ${refresh}
+    }
+  }
+  return {
+    update(input: Uint8Array) {
+      memory.set(input);
+      ensure(input.length);
+      memory.set(input);
+    },
+    digest: () => memory[0]! + digest(0),
+  };
+}`;
+    expect(lines(glue('memory = new Uint8Array(mem.buffer);'))).toEqual([]);
+    // Without the refresh, the view made before the growth is stale in both methods, and after ensure().
+    expect(lines(glue(''))).toEqual(['12:keptView', '14:staleView', '16:keptView']);
+  });
 });

@@ -104,14 +104,18 @@ export const noStaleView = defineCheck<MessageId, NoStaleViewOptions>({
       if (!mayMeetView && (container === undefined || sources.viewParameters(container).size === 0)) return;
       const initial = new Map<PathKey, Entry<ViewInfo>>();
       // Views kept outside this function were made before it started: wasm code may have run since.
-      const keptEntry = (info: ViewInfo): Entry<ViewInfo> => ({ info, stale: container === undefined ? null : keptInvalidation(info, 'outside this function') });
+      // A view that the file re-derives after every growth it makes is fresh whenever other code runs.
+      const keptEntry = (info: ViewInfo, name: string): Entry<ViewInfo> => ({
+        info,
+        stale: container === undefined || refreshedAfterGrowth(context, growth).has(name) ? null : keptInvalidation(info, 'outside this function'),
+      });
       for (const [key, { root, info }] of [...kept.paths, ...imported]) {
-        if (container === undefined ? isImported(ts, root) : !declaredWithin(root, container)) initial.set(key, keptEntry(info));
+        if (container === undefined ? isImported(ts, root) : !declaredWithin(root, container)) initial.set(key, keptEntry(info, root.getName()));
       }
       const owner = container === undefined ? undefined : classOfThis(ts, container);
       for (const [field, info] of (owner === undefined ? undefined : kept.fields.get(owner)) ?? []) {
         const key = memberKey('this', field);
-        if (key !== undefined) initial.set(key, keptEntry(info));
+        if (key !== undefined) initial.set(key, keptEntry(info, `this.${field}`));
       }
       // A parameter every call in the file passes a view of wasm memory (wasm-bindgen's `&[u8]` import shims).
       if (container !== undefined) for (const [key, info] of sources.viewParameters(container)) initial.set(key, { info, stale: null });
@@ -215,6 +219,48 @@ function createDomain(
       return true;
     },
   };
+}
+
+/**
+ * The variables (`heap`) and fields (`this.heap`) that the file assigns again after each call in
+ * it that may grow wasm memory, in the same function (`mem.grow(n); memory = new Uint8Array(mem.buffer)`)
+ * or inside the function called (`growMemory(n)`, which does that): none when the file makes no
+ * such call, since then the growth comes from elsewhere. Cached per run of the check (growth
+ * depends on its options).
+ */
+function refreshedAfterGrowth(context: CheckContext<MessageId, NoStaleViewOptions>, growth: GrowthOracle): ReadonlySet<string> {
+  const { ts, checker, sourceFile, cache } = context;
+  const inProgress = new Set<TS.Node>();
+  /** What every growing call in `root` (not in functions nested in it, unless `nested`) is followed by assigning. */
+  const refreshedIn = (root: TS.Node, nested: boolean): Set<string> | undefined => {
+    let always: Set<string> | undefined;
+    walk(ts, root, node => {
+      if (!nested && ts.isFunctionLike(node)) return false;
+      if (!ts.isCallExpression(node) || growth.ofCall(node)?.kinds.has('wasm') !== true) return;
+      const assigned = assignedAfter(node);
+      always = always === undefined ? assigned : new Set([...always].filter(name => assigned.has(name)));
+    });
+    return always;
+  };
+  const assignedAfter = (call: TS.CallExpression): Set<string> => {
+    const scope = ts.findAncestor(call.parent, n => ts.isFunctionLike(n) || ts.isSourceFile(n))!;
+    const assigned = new Set<string>();
+    walk(ts, scope, node => {
+      if (ts.isFunctionLike(node)) return false;
+      if (node.pos < call.end || !ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+      const target = skipOuter(ts, node.left);
+      if (ts.isIdentifier(target)) assigned.add(target.text);
+      else if (ts.isPropertyAccessExpression(target) && target.expression.kind === ts.SyntaxKind.ThisKeyword) assigned.add(`this.${target.name.text}`);
+    });
+    const callee = functionOf(ts, calleeDeclaration(ts, checker, call));
+    if (callee !== undefined && !inProgress.has(callee)) {
+      inProgress.add(callee);
+      for (const name of refreshedIn(callee.body, false) ?? []) assigned.add(name);
+      inProgress.delete(callee);
+    }
+    return assigned;
+  };
+  return cache.get('memsafe/refreshed-after-growth', growth, () => refreshedIn(sourceFile, true) ?? new Set<string>());
 }
 
 /** An origin that can be evaluated again in place: `new T(x.y.buffer)`, `Module.HEAPU8`, `getView()`. */
