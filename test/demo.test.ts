@@ -33,6 +33,7 @@ describe('npm run demo: memsafe check examples/ --config all', () => {
       'examples/app/wasm-codec.ts:23 no-stale-view',
       'examples/app/wasm-codec.ts:47 no-signed-wasm-pointer',
       'examples/app/worker-transfer.ts:7 no-use-after-transfer',
+      'examples/app/worker-transfer.ts:15 no-use-after-transfer',
       'examples/app/worker-transfer.ts:15 no-whole-backing-buffer',
     ]);
   });

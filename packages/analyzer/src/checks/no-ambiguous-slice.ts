@@ -72,7 +72,9 @@ function relianceOnCopy(context: Context, writes: WritesOracle, slice: TS.CallEx
   const sourceNode = skipOuter(ts, source);
   if (isView && escapes(ts, parent, child) && ts.isPropertyAccessExpression(sourceNode) && sourceNode.expression.kind === ts.SyntaxKind.ThisKeyword) {
     const owner = classOfThis(ts, sourceNode);
-    if (owner !== undefined && writes.writesField(owner, sourceNode.name.text)) return `keeps it while \`${sourceNode.getText(sourceFile)}\` is written again`;
+    if (owner !== undefined && writes.writesField(owner, sourceNode.name.text) && !replacedAfter(ts, slice, owner, sourceNode.name.text)) {
+      return `keeps it while \`${sourceNode.getText(sourceFile)}\` is written again`;
+    }
   }
   if (!ts.isVariableDeclaration(parent) || !ts.isIdentifier(parent.name)) return undefined;
   const copyName = parent.name.text;
@@ -91,7 +93,9 @@ function relianceOnCopy(context: Context, writes: WritesOracle, slice: TS.CallEx
     else if (symbol === copy && sourceWritten) reliance = `reads \`${node.text}\` after writing to \`${sourceNode.getText(sourceFile)}\``;
     else if (symbol === copy && isView && escapes(ts, outerParent(ts, node).parent, outerParent(ts, node).child) && ts.isPropertyAccessExpression(sourceNode)) {
       const owner = sourceNode.expression.kind === ts.SyntaxKind.ThisKeyword ? classOfThis(ts, sourceNode) : undefined;
-      if (owner !== undefined && writes.writesField(owner, sourceNode.name.text)) reliance = `keeps \`${node.text}\` while \`${sourceNode.getText(sourceFile)}\` is written again`;
+      if (owner !== undefined && writes.writesField(owner, sourceNode.name.text) && !replacedAfter(ts, slice, owner, sourceNode.name.text)) {
+        reliance = `keeps \`${node.text}\` while \`${sourceNode.getText(sourceFile)}\` is written again`;
+      }
     } else if (symbol === sourceSymbol && write !== undefined) sourceWritten = true;
   });
   return reliance;
@@ -105,6 +109,41 @@ function describeWrite(ts: typeof TS, write: WritingUse, sourceFile: TS.SourceFi
 }
 
 /** `return x`, `this.f = x`, `{ x }`, `list.push(x)`: the value outlives the statement that made it. */
+/**
+ * Whether the field a slice was taken from is given a new buffer once the slice is handed out, so
+ * that later writes go to the new one: `const out = this.join(); this.buffer = Buffer.allocUnsafe(n)`.
+ * The assignment must follow the statement that slices (or calls the private method that returns
+ * the slice, at every such call in the class) in the same block, so that it runs on every path.
+ */
+function replacedAfter(ts: typeof TS, slice: TS.CallExpression, owner: TS.ClassLikeDeclaration, field: string): boolean {
+  if (assignedAfterInBlock(ts, slice, field)) return true;
+  const method = ts.findAncestor(slice.parent, n => ts.isFunctionLike(n));
+  const returned = ts.isReturnStatement(outerParent(ts, slice).parent);
+  const name = method !== undefined && ts.isMethodDeclaration(method) && (ts.isPrivateIdentifier(method.name) || ts.getCombinedModifierFlags(method) & ts.ModifierFlags.Private) ? method.name.getText() : undefined;
+  if (!returned || name === undefined) return false;
+  const calls: TS.CallExpression[] = [];
+  walk(ts, owner, node => {
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.expression.kind === ts.SyntaxKind.ThisKeyword && node.expression.name.getText() === name) calls.push(node);
+  });
+  return calls.length > 0 && calls.every(call => assignedAfterInBlock(ts, call, field));
+}
+
+/** Whether a later statement of the block holding `node`'s statement is `this.field = …`. */
+function assignedAfterInBlock(ts: typeof TS, node: TS.Node, field: string): boolean {
+  const statement = ts.findAncestor(node, n => ts.isStatement(n) && (ts.isBlock(n.parent) || ts.isSourceFile(n.parent)));
+  if (statement === undefined) return false;
+  const siblings = (statement.parent as TS.Block).statements;
+  return siblings.slice(siblings.indexOf(statement as TS.Statement) + 1).some(later => {
+    if (!ts.isExpressionStatement(later)) return false;
+    const expression = skipOuter(ts, later.expression);
+    if (!ts.isBinaryExpression(expression) || expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+    const target = skipOuter(ts, expression.left);
+    // `this.buffer = this.buffer.subarray(…)` keeps the old bytes.
+    const fresh = !expression.right.getText().includes(`this.${field}`);
+    return fresh && ts.isPropertyAccessExpression(target) && target.expression.kind === ts.SyntaxKind.ThisKeyword && target.name.text === field;
+  });
+}
+
 function escapes(ts: typeof TS, parent: TS.Node, child: TS.Node): boolean {
   if (ts.isReturnStatement(parent) || (ts.isArrowFunction(parent) && parent.body === child)) return true;
   if (ts.isBinaryExpression(parent) && parent.right === child && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return !ts.isIdentifier(skipOuter(ts, parent.left));

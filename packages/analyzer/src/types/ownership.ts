@@ -2,7 +2,7 @@ import type TS from 'typescript';
 import type { ProgramCache } from '../check.js';
 import { conversionAt } from '../conversions/lookup.js';
 import { HEAP_VIEW_NAMES } from '../glue/wasm.js';
-import { calleeDeclaration, classOfThis, functionOf, type FunctionWithBody } from '../util/functions.js';
+import { calleeDeclaration, classOfThis, functionOf, implementationsOf, type FunctionWithBody } from '../util/functions.js';
 import { calledName, outerParent, skipOuter, walk } from '../util/syntax.js';
 import { callsByName } from '../util/name-index.js';
 import { classifyNode, TYPED_ARRAY_NAMES, typeOf } from './classify.js';
@@ -111,7 +111,8 @@ export class OwnershipOracle {
       const row = conversionAt(ts, this.#checker, node);
       if (row !== undefined) return row.group === 'Buffer';
       const fn = functionOf(ts, calleeDeclaration(ts, this.#checker, node));
-      return fn === undefined || returnedValues(ts, fn).some(value => this.mayBeNodeBuffer(value, depth + 1));
+      const implementations = fn === undefined ? implementationsOf(ts, this.#checker, node) : [fn];
+      return implementations === undefined || implementations.some(implementation => returnedValues(ts, implementation).some(value => this.mayBeNodeBuffer(value, depth + 1)));
     }
     return true;
   }
@@ -283,7 +284,16 @@ export class OwnershipOracle {
     }
     if (ts.isNewExpression(call)) return UNKNOWN;
     const fn = functionOf(ts, calleeDeclaration(ts, this.#checker, call));
-    if (fn === undefined) return UNKNOWN;
+    if (fn === undefined) {
+      const implementations = implementationsOf(ts, this.#checker, call);
+      return implementations === undefined ? UNKNOWN : combine(implementations.map(implementation => this.#ofCallTo(implementation, call, depth)));
+    }
+    return this.#ofCallTo(fn, call, depth);
+  }
+
+  /** What `call` returns, running `fn`: its returns, with the arguments of this call for the parameters it returns. */
+  #ofCallTo(fn: FunctionWithBody, call: TS.CallExpression, depth: number): Ownership {
+    const ts = this.#ts;
     // `download(gpu, size)` leaves out the callback that picks another return: those returns are not this call's.
     const omitted = omittedParameters(ts, fn, call);
     const returned = omitted.size === 0 ? this.#ofReturns(fn, depth) : this.#combineReturns(fn, returnedValues(ts, fn).filter(value => !onlyWithParameter(ts, value, fn, omitted)), depth);

@@ -73,3 +73,48 @@ export function classOfThis(ts: typeof TS, node: TS.Node): TS.ClassLikeDeclarati
   }
   return undefined;
 }
+
+/**
+ * The functions a method call may run when its callee is declared only by a signature (an
+ * interface's method): `utils.allocate(n)` where `utils` is a `const` given object literals,
+ * directly, through other constants and imports, or in either branch of a conditional
+ * (`const utils: Utils = hasBuffer ? nodeUtils : webUtils`). Undefined when any of them cannot be seen.
+ */
+export function implementationsOf(ts: typeof TS, checker: TS.TypeChecker, call: TS.CallExpression): FunctionWithBody[] | undefined {
+  const callee = skipOuter(ts, call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || ts.isPrivateIdentifier(callee.name)) return undefined;
+  const name = callee.name.text;
+  const found: FunctionWithBody[] = [];
+  const visit = (expression: TS.Expression, depth: number): boolean => {
+    const node = skipOuter(ts, expression);
+    if (depth > MAX_INDIRECTIONS) return false;
+    if (ts.isConditionalExpression(node)) return visit(node.whenTrue, depth + 1) && visit(node.whenFalse, depth + 1);
+    if (ts.isIdentifier(node)) {
+      const value = constValue(ts, checker, node);
+      return value !== undefined && visit(value, depth + 1);
+    }
+    if (!ts.isObjectLiteralExpression(node)) return false;
+    const property = node.properties.find(p => p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === name);
+    const fn =
+      property === undefined ? undefined
+      : ts.isMethodDeclaration(property) ? functionOf(ts, property)
+      : ts.isPropertyAssignment(property) && (ts.isArrowFunction(property.initializer) || ts.isFunctionExpression(property.initializer)) ? property.initializer
+      : undefined;
+    if (fn === undefined) return false;
+    found.push(fn);
+    return true;
+  };
+  return visit(callee.expression, 0) && found.length > 0 ? found : undefined;
+}
+
+/** Past this many constants and conditionals between a call and an object literal, no implementation is looked for. */
+const MAX_INDIRECTIONS = 4;
+
+/** The initializer of the `const` an identifier names, through an import. */
+function constValue(ts: typeof TS, checker: TS.TypeChecker, identifier: TS.Identifier): TS.Expression | undefined {
+  let symbol = checker.getSymbolAtLocation(identifier);
+  if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  const declaration = symbol?.valueDeclaration;
+  if (declaration === undefined || !ts.isVariableDeclaration(declaration) || declaration.initializer === undefined) return undefined;
+  return ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const ? declaration.initializer : undefined;
+}

@@ -57,6 +57,36 @@ describe(rule, () => {
     );
   });
 
+  it('trusts a Buffer#slice handed out just before its class gives the field a new buffer', () => {
+    const code = [
+      "import { Buffer } from 'node:buffer';",
+      'export class Writer {',
+      '  private bytes = Buffer.allocUnsafe(64);',
+      '  private at = 0;',
+      '  putInt(value: number) { this.at = this.bytes.writeInt32BE(value, this.at); }',
+      '  private join(): Buffer { return this.bytes.slice(0, this.at); }',
+      '  flush(): Buffer {',
+      '    const out = this.join();',
+      '    this.at = 0;',
+      '    this.bytes = Buffer.allocUnsafe(64);',
+      '    return out;',
+      '  }',
+      '  peek(): Buffer {',
+      '    const out = this.bytes.slice(0, this.at);',
+      '    if (this.at > 32) this.bytes = Buffer.allocUnsafe(64);',
+      '    return out;',
+      '  }',
+      '  take(): Buffer {',
+      '    const out = this.bytes.slice(0, this.at);',
+      '    this.bytes = Buffer.allocUnsafe(64);',
+      '    return out;',
+      '  }',
+      '}',
+    ].join('\n');
+    // peek() gives the field a new buffer on one path only.
+    expect(lint(code).map(f => `${f.line}:${f.messageId}`)).toEqual(['14:bufferSliceRelied']);
+  });
+
   it('follows the copy into code that writes it, and trusts arrays that are never Buffers', () => {
     const code = [
       'class Bits {',

@@ -244,6 +244,26 @@ describe(rule, () => {
     expect(lint(code).map(f => `${f.line}:${f.messageId}`)).toEqual(['12:wholeBuffer']);
   });
 
+  it('follows a method called through a constant that holds one of two object literals', () => {
+    const files = {
+      'node-utils.ts': "import { Buffer } from 'node:buffer';\nexport const nodeUtils = { allocate(size: number): Uint8Array { return Buffer.alloc(size); } };\n",
+      'web-utils.ts': 'export const webUtils = { allocate: (size: number): Uint8Array => new Uint8Array(size) };\n',
+      'pooled-utils.ts': "import { Buffer } from 'node:buffer';\nexport const pooledUtils = { allocate: (size: number): Uint8Array => Buffer.allocUnsafe(size) };\n",
+      'utils.ts': [
+        "import { nodeUtils } from './node-utils.js';",
+        "import { webUtils } from './web-utils.js';",
+        "import { pooledUtils } from './pooled-utils.js';",
+        'interface Utils { allocate(size: number): Uint8Array }',
+        'declare const hasBuffer: boolean;',
+        'export const Utils: Utils = hasBuffer ? nodeUtils : webUtils;',
+        'export const Fast: Utils = hasBuffer ? pooledUtils : webUtils;',
+        'export function floats(n: number) { return new Float32Array(Utils.allocate(n * 4).buffer); }',
+        'export function fastFloats(n: number) { return new Float32Array(Fast.allocate(n * 4).buffer); }',
+      ].join('\n'),
+    };
+    expect(findingsOf(rule, files).map(f => `${f.file.split('/').pop()}:${f.line}`)).toEqual(['utils.ts:9']);
+  });
+
   it('still reports a parameter a caller passes a part of, when it is wrapped whole', () => {
     const code = [
       'function leBytes(bytes: Uint8Array) { return new DataView(bytes.buffer).getUint32(0, true); }',
