@@ -2,7 +2,7 @@ import type TS from 'typescript';
 import type { ProgramCache } from '../check.js';
 import { conversionAt } from '../conversions/lookup.js';
 import { HEAP_VIEW_NAMES } from '../glue/wasm.js';
-import { calleeDeclaration, classOfThis, functionOf, implementationsOf, type FunctionWithBody } from '../util/functions.js';
+import { calleeDeclaration, classOfThis, functionOf, implementationsOf, returnedValues, type FunctionWithBody } from '../util/functions.js';
 import { calledName, outerParent, skipOuter, walk } from '../util/syntax.js';
 import { callsByName } from '../util/name-index.js';
 import { classifyNode, TYPED_ARRAY_NAMES, typeOf } from './classify.js';
@@ -468,18 +468,6 @@ function fieldAssignments(ts: typeof TS, owner: TS.ClassLikeDeclaration): Readon
   });
   fieldAssignmentsByClass.set(owner, found);
   return found;
-}
-
-/** What a function's `return` statements (or its expression body) give back. */
-function returnedValues(ts: typeof TS, fn: FunctionWithBody): TS.Expression[] {
-  if (!ts.isBlock(fn.body)) return [fn.body];
-  const returns: TS.Expression[] = [];
-  walk(ts, fn.body, node => {
-    if (ts.isFunctionLike(node)) return false;
-    if (ts.isReturnStatement(node) && node.expression !== undefined) returns.push(node.expression);
-    return true;
-  });
-  return returns;
 }
 
 /**

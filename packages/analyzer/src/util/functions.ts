@@ -118,3 +118,15 @@ function constValue(ts: typeof TS, checker: TS.TypeChecker, identifier: TS.Ident
   if (declaration === undefined || !ts.isVariableDeclaration(declaration) || declaration.initializer === undefined) return undefined;
   return ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const ? declaration.initializer : undefined;
 }
+
+/** What a function's `return` statements (or its expression body) give back. */
+export function returnedValues(ts: typeof TS, fn: FunctionWithBody): TS.Expression[] {
+  if (!ts.isBlock(fn.body)) return [fn.body];
+  const returns: TS.Expression[] = [];
+  walk(ts, fn.body, node => {
+    if (ts.isFunctionLike(node)) return false;
+    if (ts.isReturnStatement(node) && node.expression !== undefined) returns.push(node.expression);
+    return true;
+  });
+  return returns;
+}

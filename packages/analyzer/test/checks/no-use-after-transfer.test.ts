@@ -166,6 +166,54 @@ export class Block {
     expect(lint(code)).toEqual(['file.ts:13:27']);
   });
 
+  it('reports a transfer of a buffer that something else keeps: a cache, a field, what a loader returns', () => {
+    const code = `const cache = new Map<string, ArrayBuffer>();
+const decoded = new WeakMap<ArrayBuffer, number>();
+declare function download(url: string): Promise<ArrayBuffer>;
+async function load(url: string): Promise<ArrayBuffer> {
+  const hit = cache.get(url);
+  if (hit !== undefined) return hit;
+  const bytes = await download(url);
+  cache.set(url, bytes);
+  return bytes;
+}
+export class Decoder {
+  readonly files: { name: string; data: Uint8Array }[] = [];
+  constructor(private readonly worker: Worker) {}
+  async decode(url: string): Promise<void> {
+    this.send(await load(url));
+  }
+  send(buffer: ArrayBuffer): void {
+    decoded.set(buffer, 1);
+    this.worker.postMessage(buffer, [buffer]);
+  }
+  add(name: string, contents: ArrayBuffer): void {
+    const data = new Uint8Array(contents);
+    this.worker.postMessage(data, [data.buffer]);
+    this.files.push({ name, data });
+  }
+  once(url: string, bytes: ArrayBuffer): void {
+    if (decoded.has(bytes)) return;
+    cache.set(url, bytes);
+    this.worker.postMessage(bytes, [bytes]);
+  }
+  fresh(): void {
+    const scratch = new ArrayBuffer(8);
+    const list: ArrayBuffer[] = [];
+    list.push(scratch);
+    this.worker.postMessage(scratch, [scratch]);
+  }
+}`;
+    const findings = findingsOf(rule, { 'file.ts': code });
+    expect(findings.map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual(['19:38:transferredKept', '23:36:transferredKept']);
+    expect(findings[0]!.message).toBe(
+      '`buffer` is transferred here, but `this.send(…)` (line 15) passes a buffer that comes from `load(…)`, which returns what `cache` keeps (line 5): the next code that reads it from there finds it detached, with no bytes. Transfer a copy, or keep a copy instead.',
+    );
+    expect(findings[1]!.message).toBe(
+      '`data` is transferred here, but it is also kept in `this.files` (line 24): the next code that reads it from there finds it detached, with no bytes. Transfer a copy, or keep a copy instead.',
+    );
+  });
+
   it("knows pdf.js's getDocument, which transfers the data it is given", () => {
     const code = `declare const pdfjsLib: { getDocument(params: { data: Uint8Array }): { promise: Promise<unknown> } };
 export async function open(bytes: Uint8Array) {

@@ -1,13 +1,14 @@
 import type TS from 'typescript';
-import { defineCheck, NO_OPTIONS } from '../../check.js';
+import { defineCheck, NO_OPTIONS, type CheckContext } from '../../check.js';
 import type { FlowDomain } from '../../flow/domain.js';
 import { FlowInterpreter } from '../../flow/interpreter.js';
 import { symbolKey, type PathKey } from '../../flow/paths.js';
 import type { Entry } from '../../flow/state.js';
 import { classifyNode, classifyType } from '../../types/classify.js';
-import { callName, lineOf, ownCalls } from '../../util/functions.js';
+import { calleeDeclaration, callName, functionOf, lineOf, ownCalls } from '../../util/functions.js';
 import { isLivenessCheck } from '../../util/liveness.js';
-import { skipOuter, walk } from '../../util/syntax.js';
+import { abbreviate, skipOuter, walk } from '../../util/syntax.js';
+import { RetentionOracle, type Keeper } from '../../memory/retention.js';
 import { bufferBase, TransferOracle } from '../../memory/transfers.js';
 
 /** A tracked buffer or view: views share the identity (`root`) of the buffer they look into. */
@@ -23,9 +24,13 @@ const BINARY_KINDS = new Set(['ArrayBuffer', 'ResizableArrayBuffer', 'TypedArray
 const messages = {
   memberUsedAfterTransfer:
     '`{{name}}` is handed on after {{what}} (line {{line}}) {{event}}: `{{path}}` in it is detached, so whatever reads it finds no bytes. Keep a copy of what you still need before the transfer.',
+  transferredKept:
+    '`{{name}}` is transferred here, but {{how}}: the next code that reads it from there finds it detached, with no bytes. Transfer a copy, or keep a copy instead.',
   usedAfterTransfer:
     '`{{name}}` is used after {{what}} (line {{line}}) {{event}}: a detached buffer has no bytes, so `{{name}}` reads as empty and writes to it are lost. Copy what you still need before the transfer, or stop using `{{name}}` after it.',
 };
+
+type Context = CheckContext<keyof typeof messages, Record<string, never>>;
 
 export const noUseAfterTransfer = defineCheck<keyof typeof messages, Record<string, never>>({
   id: 'no-use-after-transfer',
@@ -119,8 +124,77 @@ export const noUseAfterTransfer = defineCheck<keyof typeof messages, Record<stri
     walk(ts, sourceFile, node => {
       if (ts.isFunctionLike(node) && 'body' in node && node.body !== undefined) run(node as TS.FunctionLikeDeclaration & { body: TS.Node });
     });
+    reportKeptTransfers(context, oracle);
   },
 });
+
+/**
+ * A transfer of a buffer that something else keeps (a field's collection, a module's cache, what a
+ * cache's `load` returns): the holder hands it out again, detached. Reported at the transferred
+ * value, for a value kept here or passed in by a caller that keeps it.
+ */
+function reportKeptTransfers(context: Context, oracle: TransferOracle): void {
+  const { ts, checker, sourceFile, program, cache } = context;
+  const retention = new RetentionOracle(ts, checker, program, cache);
+  walk(ts, sourceFile, node => {
+    if (!ts.isCallExpression(node)) return;
+    const transfer = oracle.ofCall(node);
+    // A callee with a body transfers at a site of its own, which is judged there with its callers.
+    if (transfer === undefined || (transfer.id === undefined && functionOf(ts, calleeDeclaration(ts, checker, node)) !== undefined)) return;
+    for (const { expression, members } of transfer.transferred) {
+      const base = bufferBase(ts, expression);
+      if (members.length > 0 || !ts.isIdentifier(base) || !BINARY_KINDS.has(classifyNode(ts, checker, base) ?? '')) continue;
+      if (lookedUpByIdentity(ts, checker, base)) continue;
+      const kept = retention.keeperOf(base);
+      if (kept !== undefined) {
+        context.report({ node: expression, messageId: 'transferredKept', data: { name: base.text, how: `it ${keeperWords(ts, kept, sourceFile)}` } });
+        continue;
+      }
+      const declaration = checker.getSymbolAtLocation(base)?.valueDeclaration;
+      if (declaration === undefined || !ts.isParameter(declaration)) continue;
+      const fn = functionOf(ts, declaration.parent);
+      const passed = fn === undefined ? undefined : retention.keptArgument(fn, fn.parameters.indexOf(declaration));
+      if (passed === undefined) continue;
+      const how = `${callName(ts, passed.call, passed.call.getSourceFile())} (${where(passed.call, sourceFile)}) passes a buffer that ${keeperWords(ts, passed.keeper, sourceFile)}`;
+      context.report({ node: expression, messageId: 'transferredKept', data: { name: base.text, how } });
+    }
+  });
+}
+
+/**
+ * Whether the function that transfers `buffer` first looks it up by identity (`tasks.get(buffer)`,
+ * `sent.has(buffer)`): it knows the same buffer may come again, and handles it.
+ */
+function lookedUpByIdentity(ts: typeof TS, checker: TS.TypeChecker, buffer: TS.Identifier): boolean {
+  const symbol = checker.getSymbolAtLocation(buffer);
+  const declaration = symbol?.valueDeclaration;
+  const scope = declaration === undefined ? undefined : ts.findAncestor(declaration.parent, n => ts.isFunctionLike(n) || ts.isSourceFile(n));
+  let found = false;
+  if (scope !== undefined) {
+    walk(ts, scope, node => {
+      if (found || !ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || !IDENTITY_LOOKUPS.has(node.expression.name.text)) return !found;
+      const key = node.arguments[0] === undefined ? undefined : skipOuter(ts, node.arguments[0]);
+      found = key !== undefined && ts.isIdentifier(key) && checker.getSymbolAtLocation(key) === symbol;
+      return !found;
+    });
+  }
+  return found;
+}
+
+const IDENTITY_LOOKUPS: ReadonlySet<string> = new Set(['get', 'has']);
+
+/** "is also kept in `this.files` (line 33)", "comes from `loader.load(…)`, which returns what `Cache` keeps (line 21)". */
+function keeperWords(ts: typeof TS, keeper: Keeper, sourceFile: TS.SourceFile): string {
+  const at = where(keeper.site, sourceFile);
+  if (keeper.through === undefined) return `is also kept in \`${abbreviate(keeper.holder, 40)}\` (${at})`;
+  return `comes from ${callName(ts, keeper.through, keeper.through.getSourceFile())}, which returns what \`${abbreviate(keeper.holder, 40)}\` keeps (${at})`;
+}
+
+/** `line 12` in this file, `loader.ts:12` in another. */
+function where(node: TS.Node, sourceFile: TS.SourceFile): string {
+  const file = node.getSourceFile();
+  return file === sourceFile ? `line ${lineOf(node)}` : `${file.fileName.split(/[\\/]/).pop()}:${lineOf(node)}`;
+}
 
 function isBufferKind(kind: string | undefined): boolean {
   return kind === 'ArrayBuffer' || kind === 'ResizableArrayBuffer';
