@@ -30,7 +30,9 @@ export type EventReach =
   /** each buffer in the transfer list, and every view of it */
   | 'the transfer list'
   /** the buffer of the argument named in the pattern, and every view of it */
-  | 'an argument';
+  | 'an argument'
+  /** every view into the block of wasm memory whose address is the argument */
+  | 'views of the block at the argument';
 
 /** How the claim is known: run by the test on this Node, or a convention the analysis follows. */
 export type EventEvidence = { readonly kind: 'probe' } | { readonly kind: 'convention'; readonly why: string };
@@ -76,6 +78,18 @@ export const EVENTS = [
     words: 'allocates in WebAssembly memory, which may grow it',
     since: '8.0.0',
     evidence: { kind: 'convention', why: 'Allocators grow the memory when a request does not fit: Emscripten `_malloc`, wasm-bindgen `__wbindgen_malloc`, AssemblyScript `__new`.' },
+  },
+  {
+    id: 'wasm-block-free',
+    expression: 'free(ptr)',
+    effect: 'free',
+    reaches: 'views of the block at the argument',
+    words: 'frees that block, whose bytes the next allocation hands out again',
+    since: '8.0.0',
+    evidence: {
+      kind: 'convention',
+      why: 'A freed block goes back to the module\'s allocator (Emscripten `_free`, wasm-bindgen `__wbindgen_free`, a Rust `dealloc`). The memory stays attached, so nothing throws: views into the block read what the next owner writes.',
+    },
   },
   {
     id: 'await',

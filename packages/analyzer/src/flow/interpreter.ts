@@ -27,6 +27,19 @@ function isObjectLiteral(ts: typeof TS, expression: TS.Expression): boolean {
   return ts.isObjectLiteralExpression(node) || ts.isArrayLiteralExpression(node);
 }
 
+/** The references a returned value hands to the caller: itself, or the members of an object or array literal. */
+function handedOut(ts: typeof TS, expression: TS.Expression): TS.Expression[] {
+  const node = skipOuter(ts, expression);
+  if (ts.isConditionalExpression(node)) return [...handedOut(ts, node.whenTrue), ...handedOut(ts, node.whenFalse)];
+  if (ts.isArrayLiteralExpression(node)) return node.elements.flatMap(element => (ts.isSpreadElement(element) ? [] : handedOut(ts, element)));
+  if (ts.isObjectLiteralExpression(node)) {
+    return node.properties.flatMap(property =>
+      ts.isShorthandPropertyAssignment(property) ? [property.name] : ts.isPropertyAssignment(property) ? handedOut(ts, property.initializer) : [],
+    );
+  }
+  return ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) ? [node] : [];
+}
+
 interface LoopFrame<Info> {
   breaks: State<Info>[];
   continues: State<Info>[];
@@ -79,12 +92,16 @@ export class FlowInterpreter<Info> {
   #pendingWrites = 0;
   /** States at `return`: with the state at the end, what the body may have done when it is left. */
   readonly #returns: State<Info>[] = [];
+  /** The `return` statements with a value met so far, with the state each returns in. */
+  readonly #returned: { readonly statement: TS.ReturnStatement; readonly state: State<Info> }[] = [];
   /** Callbacks that run after the body, with the states they were registered in. */
   readonly #deferred = new Map<FunctionExpression, State<Info>>();
   /** For each enclosing try block, the states after its calls: where a throw would leave it. */
   readonly #throwPoints: State<Info>[][] = [];
   /** The invalidation last reported for each key. */
   readonly #said = new Map<PathKey, Invalidation>();
+  /** The invalidation last reported for each tracked value, whatever path it was read through. */
+  readonly #saidOfValue = new Map<Info, Invalidation>();
   /** Per loop, the entry state of its last interpretation and the exit state it gave. */
   readonly #loopMemo = new Map<TS.Node, { entry: State<Info>; exit: State<Info> }>();
 
@@ -233,7 +250,11 @@ export class FlowInterpreter<Info> {
     }
     if (ts.isReturnStatement(node) || ts.isThrowStatement(node)) {
       if (node.expression !== undefined) this.#expression(node.expression);
-      if (ts.isReturnStatement(node)) this.#returns.push(this.#snapshot());
+      if (ts.isReturnStatement(node)) {
+        const state = this.#snapshot();
+        this.#returns.push(state);
+        if (node.expression !== undefined) this.#returned.push({ statement: node, state });
+      }
       this.#state = null;
       return;
     }
@@ -465,6 +486,7 @@ export class FlowInterpreter<Info> {
 
   #try(node: TS.TryStatement): void {
     const entry = this.#snapshot();
+    const returnedBefore = this.#returned.length;
     // The catch block may start wherever a call in the try block throws: after the call's effect,
     // when the call failed late (a transfer made, then a rejection).
     const throwPoints: State<Info>[] = [];
@@ -483,12 +505,35 @@ export class FlowInterpreter<Info> {
     }
     this.#state = joinStates(afterTry, afterCatch);
     if (node.finallyBlock !== undefined) {
+      this.#finallyAfterReturns(node.finallyBlock, this.#returned.slice(returnedBefore));
       const reachable = this.#state !== null;
       // finally also runs after a return or throw inside try: interpret it from what try could reach.
       if (!reachable) this.#state = joinStates(entry, afterTry);
       this.#statement(node.finallyBlock);
       if (!reachable) this.#state = null;
     }
+  }
+
+  /**
+   * `finally` runs after a `return` in its try block has computed its value, before the caller
+   * gets it: what the return hands out (`return view`, `return { data }`) must survive the
+   * finally block. Interpreted from the returns' states, then put back: those paths end there.
+   */
+  #finallyAfterReturns(finallyBlock: TS.Block, returned: readonly { readonly statement: TS.ReturnStatement; readonly state: State<Info> }[]): void {
+    const ts = this.#ts;
+    if (returned.length === 0) return;
+    const resume = this.#snapshot();
+    this.#state = joinStates(...returned.map(({ state }) => state));
+    this.#statement(finallyBlock);
+    for (const { statement } of returned) {
+      for (const reference of handedOut(ts, statement.expression!)) {
+        const entry = this.#lookup(reference);
+        const site = entry?.stale?.site;
+        if (site !== undefined && site.pos >= finallyBlock.pos && site.end <= finallyBlock.end) this.#report(reference, entry!, false);
+      }
+    }
+    this.#state = resume;
+    this.#owned = null;
   }
 
   #expression(node: TS.Expression): void {
@@ -709,7 +754,8 @@ export class FlowInterpreter<Info> {
     const key = this.#keyOf(reference);
     if (key === undefined) return;
     for (const [other, entry] of state) {
-      if (entry.stale !== null && isUnder(other, key)) {
+      // `list.push(file)` after `file.data` was reported as used: the same value, said once.
+      if (entry.stale !== null && isUnder(other, key) && this.#saidOfValue.get(entry.info) !== entry.stale) {
         this.#report(reference, entry, false);
         return;
       }
@@ -746,7 +792,9 @@ export class FlowInterpreter<Info> {
     // One finding per reference and invalidation: the first use says it, the rest repeat it.
     const key = this.#keyOf(reference);
     if (key !== undefined && this.#said.get(key) === entry.stale) return;
-    if (this.#domain.report(reference, entry, entry.stale, write) && key !== undefined) this.#said.set(key, entry.stale);
+    if (!this.#domain.report(reference, entry, entry.stale, write)) return;
+    if (key !== undefined) this.#said.set(key, entry.stale);
+    this.#saidOfValue.set(entry.info, entry.stale);
   }
 
   /** Applies what a call, `new` or `await` does: invalidations first, then re-derivations. */

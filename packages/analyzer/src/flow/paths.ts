@@ -86,7 +86,9 @@ export class PathResolver {
     const ts = this.#ts;
     const node = skipOuter(ts, expression);
     if (ts.isIdentifier(node)) {
-      const symbol = this.#checker.getSymbolAtLocation(node);
+      // `{ view }` names the property; the value read is the variable's.
+      const shorthand = ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node;
+      const symbol = shorthand ? this.#checker.getShorthandAssignmentValueSymbol(node.parent) : this.#checker.getSymbolAtLocation(node);
       return symbol === undefined ? undefined : symbolKey(symbol);
     }
     if (node.kind === ts.SyntaxKind.ThisKeyword) return 'this';

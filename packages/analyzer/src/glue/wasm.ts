@@ -9,6 +9,9 @@ export const EXPORT_OBJECTS: readonly string[] = ['wasm', 'exports', 'Module', '
 /** Exports and glue functions that never grow memory: releasing memory, wasm-bindgen's stack and error helpers, Emscripten's accessors. */
 export const PURE_FUNCTIONS: readonly string[] = ['free', '_free', '__wbindgen_free', '__wbindgen_add_to_stack_pointer', '__wbindgen_exn_store', 'cwrap', 'getValue', 'setValue'];
 
+/** Exports and glue functions that give a block of wasm memory back to the allocator: `free(ptr)`, which the next allocation may hand out again. */
+export const FREEING_FUNCTIONS: ReadonlySet<string> = new Set(['free', '_free', '__wbindgen_free', 'dealloc', '__dealloc']);
+
 /** Allocators and calls that run them, for callees with no body to look into: each may grow the memory. */
 export const GROWING_FUNCTIONS: readonly string[] = ['malloc', 'realloc', 'calloc', '_malloc', '_realloc', '_calloc', '__wbindgen_malloc', '__wbindgen_realloc', '__new', '__pin', 'ccall'];
 

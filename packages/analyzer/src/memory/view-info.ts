@@ -14,6 +14,11 @@ export interface ViewInfo {
    * but cannot put it out of bounds. Views derived from it at an offset can be.
    */
   readonly survivesShrink?: true;
+  /**
+   * For a view into a block of wasm memory (`HEAPU8.subarray(ptr, …)`, `new T(memory.buffer, ptr, n)`):
+   * the variable or field holding the block's address, which a `free(ptr)` releases.
+   */
+  readonly block?: TS.Symbol;
 }
 
 /** What a stale view of each kind does, for the message. */

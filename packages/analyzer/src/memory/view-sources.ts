@@ -44,21 +44,35 @@ export class ViewSources {
     this.#exportObjects = exportObjects;
   }
 
-  #info(kind: ViewKind, origin: TS.Expression | TS.Node, root?: TS.Symbol, survivesShrink = false): ViewInfo {
+  #info(kind: ViewKind, origin: TS.Expression | TS.Node, root?: TS.Symbol, survivesShrink = false, block?: TS.Symbol): ViewInfo {
     let byKind = this.#infos.get(origin);
     if (byKind === undefined) this.#infos.set(origin, (byKind = new Map<string, ViewInfo>()));
-    const id = `${kind}:${root === undefined ? '' : symbolKey(root)}:${survivesShrink}`;
+    const id = `${kind}:${root === undefined ? '' : symbolKey(root)}:${survivesShrink}:${block === undefined ? '' : symbolKey(block)}`;
     let info = byKind.get(id);
     if (info === undefined) {
-      info = { kind, origin: origin as TS.Expression, ...(root === undefined ? {} : { root }), ...(survivesShrink ? { survivesShrink } : {}) };
+      info = { kind, origin: origin as TS.Expression, ...(root === undefined ? {} : { root }), ...(survivesShrink ? { survivesShrink } : {}), ...(block === undefined ? {} : { block }) };
       byKind.set(id, info);
     }
     return info;
   }
 
-  /** Derived from a tracked view: the same memory, made here (at an offset, so no longer safe from a shrink). */
-  #derived(base: ViewInfo, origin: TS.Expression, fromStart = false): ViewInfo {
-    return this.#info(base.kind, origin, base.root, fromStart && base.survivesShrink === true);
+  /**
+   * Derived from a tracked view: the same memory, made here (at an offset, so no longer safe from a
+   * shrink), inside the same block, or inside the block whose address `start` is.
+   */
+  #derived(base: ViewInfo, origin: TS.Expression, fromStart = false, start?: TS.Expression): ViewInfo {
+    const block = base.kind === 'wasm' && start !== undefined ? this.#blockAt(start) : undefined;
+    return this.#info(base.kind, origin, base.root, fromStart && base.survivesShrink === true, block ?? base.block);
+  }
+
+  /** The variable or field holding the block address an offset starts from: `ptr`, `ptr >> 2`, `this.ptr + 8`. */
+  #blockAt(start: TS.Expression): TS.Symbol | undefined {
+    const ts = this.#ts;
+    let node = skipOuter(ts, start);
+    while (ts.isBinaryExpression(node) && isBlockOffsetOperator(ts, node.operatorToken.kind)) node = skipOuter(ts, node.left);
+    if (ts.isIdentifier(node)) return this.#checker.getSymbolAtLocation(node);
+    if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) return this.#checker.getSymbolAtLocation(node.name);
+    return undefined;
   }
 
   track(expression: TS.Expression, lookup: Lookup<ViewInfo>, calls = true): ViewInfo | undefined {
@@ -69,15 +83,16 @@ export class ViewSources {
       if (first === undefined) return undefined;
       const source = skipOuter(ts, first);
       const base = lookup(source);
-      if (base !== undefined) return this.#derived(base.info, node);
+      // `new T(view)` copies a typed array's elements; only a buffer is looked into.
+      if (base !== undefined) return isCopiedByConstructor(ts, this.#checker, source) ? undefined : this.#derived(base.info, node, false, node.arguments?.[1]);
       const resizable = this.#resizableRoot(source, node);
       if (resizable !== undefined) return resizable;
       if (ts.isPropertyAccessExpression(source) && source.name.text === 'buffer') {
         // `new T(v.buffer, …)` over a tracked view looks into the same memory.
         const owner = lookup(source.expression);
-        if (owner !== undefined) return this.#derived(owner.info, node);
-        if (this.#isGrowableMemory(source.expression)) return this.#info('wasm', node);
-        if (isHeapView(ts, source.expression)) return this.#info('wasm', node);
+        const start = node.arguments?.[1];
+        if (owner !== undefined) return this.#derived(owner.info, node, false, start);
+        if (this.#isGrowableMemory(source.expression) || isHeapView(ts, source.expression)) return this.#info('wasm', node, undefined, false, start === undefined ? undefined : this.#blockAt(start));
       }
       return undefined;
     }
@@ -116,7 +131,7 @@ export class ViewSources {
       // A sub-view shares the bytes, and dies with them.
       if (method === 'subarray') {
         const base = lookup(receiver)?.info ?? (ts.isIdentifier(receiver) ? undefined : this.track(receiver, lookup, calls));
-        if (base !== undefined) return this.#derived(base, call, call.arguments.length === 0);
+        if (base !== undefined) return this.#derived(base, call, call.arguments.length === 0, call.arguments[0]);
       }
       if (RUNTIME_VIEW_METHODS.has(method) && classifyNode(ts, this.#checker, receiver) === 'memsafe.View') return this.#info('runtime', call);
       // Embind's `typed_memory_view`: a typed array an export hands back looks into wasm memory.
@@ -266,7 +281,18 @@ export class ViewSources {
     const fromStart = args.length < 3 && (offset === undefined || (ts.isNumericLiteral(offset) && Number(offset.text) === 0));
     return this.#info('resizable', origin, symbol, fromStart);
   }
+}
 
+/** How an offset is computed from a block's address: `ptr >> 2`, `ptr >>> 2`, `ptr / 4`, `ptr + 8`. */
+function isBlockOffsetOperator(ts: typeof TS, kind: TS.SyntaxKind): boolean {
+  const { GreaterThanGreaterThanToken, GreaterThanGreaterThanGreaterThanToken, SlashToken, PlusToken } = ts.SyntaxKind;
+  return kind === GreaterThanGreaterThanToken || kind === GreaterThanGreaterThanGreaterThanToken || kind === SlashToken || kind === PlusToken;
+}
+
+/** `new T(source)` with a typed array or DataView for source: a copy of its elements, not a view of its bytes. */
+function isCopiedByConstructor(ts: typeof TS, checker: TS.TypeChecker, source: TS.Expression): boolean {
+  const kind = classifyNode(ts, checker, source);
+  return isViewKind(kind) || kind === 'Buffer';
 }
 
 function isViewKind(kind: string | undefined): boolean {

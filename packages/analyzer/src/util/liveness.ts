@@ -66,6 +66,17 @@ export function isMetadataRead(ts: typeof TS, use: TS.Expression): boolean {
 const METADATA: ReadonlySet<string> = new Set(['offset', 'shape', 'strides', 'generation', 'isStale', 'dtype', 'byteOffset']);
 
 /**
+ * A read of a typed array's size or place (`view.length`), which a freed block leaves as it was:
+ * only the bytes go to the block's next owner.
+ */
+export function isSizeRead(ts: typeof TS, use: TS.Expression): boolean {
+  const { parent } = outerParent(ts, use);
+  return ts.isPropertyAccessExpression(parent) && SIZE.has(parent.name.text);
+}
+
+const SIZE: ReadonlySet<string> = new Set(['length', 'byteLength', 'byteOffset', 'BYTES_PER_ELEMENT']);
+
+/**
  * The references a condition proves live (not detached, not out of bounds) when it evaluates to
  * `outcome`: `v.byteLength === 0` is false, `v.buffer !== memory.buffer` is false, `!v.detached`
  * is true, and `&&`/`||` combine them. The else branch of wasm-bindgen's

@@ -432,4 +432,83 @@ export function hasher(mem: WebAssembly.Memory, digest: (ptr: number) => number)
     // Without the refresh, the view made before the growth is stale in both methods, and after ensure().
     expect(lines(glue(''))).toEqual(['12:keptView', '14:staleView', '16:keptView']);
   });
+
+  it('flags a view into a freed block used after the free, or returned past a finally that frees it, and offers the copy', () => {
+    const code = `
+declare const Module: { HEAPU8: Uint8Array; HEAPF32: Float32Array; _malloc(n: number): number; _free(ptr: number): void; _render(ptr: number, n: number): void };
+export function render(n: number): { data: Uint8Array; n: number } {
+  const ptr = Module._malloc(n);
+  try {
+    Module._render(ptr, n);
+    const data = Module.HEAPU8.subarray(ptr, ptr + n);
+    return { data, n };
+  } finally {
+    Module._free(ptr);
+  }
+}
+export function samples(n: number): Float32Array {
+  const ptr = Module._malloc(n * 4);
+  Module._render(ptr, n);
+  const out = new Float32Array(Module.HEAPF32.buffer, ptr, n);
+  Module._free(ptr);
+  return out;
+}`;
+    const findings = lint(code);
+    expect(findings.map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual(['8:14:freedBlock', '18:10:freedBlock']);
+    expect(findings[0]!.message).toBe(
+      "`data` is a view into the block at `ptr` made on line 7, and `Module._free(…)` (line 10) frees that block, whose bytes the next allocation hands out again: `data` now shows whatever the block's next owner writes. Copy the bytes out before the block is freed, or free it after the last use of `data`.",
+    );
+    expect(applyEdits(code, findings[0]!.suggestions![0]!.edits)).toContain('const data = Module.HEAPU8.slice(ptr, ptr + n);');
+    // A view made with `new` has no copying twin to offer.
+    expect(findings[1]!.suggestions).toBeUndefined();
+  });
+
+  it('leaves alone what a freed block leaves intact: copies made before the free, sizes, a view used up before it, an early exit', () => {
+    const code = `
+declare const Module: { HEAPU8: Uint8Array; HEAPF32: Float32Array; _malloc(n: number): number; _free(ptr: number): void; _render(ptr: number, n: number): void };
+export function decode(n: number): Float32Array {
+  const ptr = Module._malloc(n * 4);
+  Module._render(ptr, n);
+  const copy = Module.HEAPF32.slice(ptr >> 2, (ptr >> 2) + n);
+  const view = Module.HEAPF32.subarray(ptr >> 2, (ptr >> 2) + n);
+  const owned = new Float32Array(view);
+  const total = view.reduce((sum, x) => sum + x, 0);
+  Module._free(ptr);
+  return total > 0 ? copy : new Float32Array(view.length + owned[0]!);
+}
+export function first(n: number): Uint8Array | null {
+  const ptr = Module._malloc(n);
+  const view = Module.HEAPU8.subarray(ptr, ptr + n);
+  if (view[0] === 0) {
+    Module._free(ptr);
+    return null;
+  }
+  const copy = view.slice();
+  Module._free(ptr);
+  return copy;
+}
+export function indices(n: number): Uint32Array {
+  const ptr = Module._malloc(n * 4);
+  try {
+    Module._render(ptr, n);
+    return new Uint32Array(Module.HEAPF32.buffer, ptr, n).slice();
+  } finally {
+    Module._free(ptr);
+  }
+}`;
+    expect(lines(code)).toEqual([]);
+  });
+
+  it('takes a typed array made from a view for the copy it is, not a view of the same memory', () => {
+    const code = `${EXPORTS}
+export function f() {
+  const heap = new Uint8Array(exports.memory.buffer);
+  const copy = new Uint8Array(heap);
+  const bytes = new Uint8Array(heap.buffer);
+  exports.malloc(8);
+  return copy[0]! + bytes[0]!;
+}`;
+    // Only \`bytes\`, the view of the same buffer, is stale.
+    expect(lint(code).map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual(['15:21:staleView']);
+  });
 });

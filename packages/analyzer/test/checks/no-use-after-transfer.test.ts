@@ -24,6 +24,14 @@ describe(rule, () => {
     );
   });
 
+  it('counts a transferred view named in an object literal, `{ data }` as much as `{ data: data }`, as a use', () => {
+    const code = `${PORT}export function send(data: Uint8Array, files: { data: Uint8Array }[]) {
+  port.postMessage(data, [data.buffer]);
+  files.push({ data });
+}`;
+    expect(lint(code)).toEqual(['file.ts:4:16']);
+  });
+
   it('knows structuredClone with transfer and ArrayBuffer#transfer', () => {
     const code = `export function f(buffer: ArrayBuffer) {
   const view = new DataView(buffer);
@@ -189,8 +197,8 @@ export class Decoder {
   }
   add(name: string, contents: ArrayBuffer): void {
     const data = new Uint8Array(contents);
-    this.worker.postMessage(data, [data.buffer]);
     this.files.push({ name, data });
+    this.worker.postMessage(data, [data.buffer]);
   }
   once(url: string, bytes: ArrayBuffer): void {
     if (decoded.has(bytes)) return;
@@ -205,12 +213,12 @@ export class Decoder {
   }
 }`;
     const findings = findingsOf(rule, { 'file.ts': code });
-    expect(findings.map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual(['19:38:transferredKept', '23:36:transferredKept']);
+    expect(findings.map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual(['19:38:transferredKept', '24:36:transferredKept']);
     expect(findings[0]!.message).toBe(
       '`buffer` is transferred here, but `this.send(…)` (line 15) passes a buffer that comes from `load(…)`, which returns what `cache` keeps (line 5): the next code that reads it from there finds it detached, with no bytes. Transfer a copy, or keep a copy instead.',
     );
     expect(findings[1]!.message).toBe(
-      '`data` is transferred here, but it is also kept in `this.files` (line 24): the next code that reads it from there finds it detached, with no bytes. Transfer a copy, or keep a copy instead.',
+      '`data` is transferred here, but it is also kept in `this.files` (line 23): the next code that reads it from there finds it detached, with no bytes. Transfer a copy, or keep a copy instead.',
     );
   });
 

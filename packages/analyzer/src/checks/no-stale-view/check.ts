@@ -1,14 +1,15 @@
 import type TS from 'typescript';
 import { defineCheck, type CheckContext } from '../../check.js';
-import type { FlowDomain } from '../../flow/domain.js';
+import type { Effect, FlowDomain } from '../../flow/domain.js';
 import { eventById } from '../../conversions/events.js';
 import { FlowInterpreter } from '../../flow/interpreter.js';
 import { memberKey, symbolKey, type PathKey } from '../../flow/paths.js';
 import type { Entry, Invalidation } from '../../flow/state.js';
-import { calleeDeclaration, classOfThis, functionOf, lineOf } from '../../util/functions.js';
-import { isLivenessCheck, isMetadataRead } from '../../util/liveness.js';
+import { callName, calleeDeclaration, classOfThis, functionOf, lineOf } from '../../util/functions.js';
+import { isLivenessCheck, isMetadataRead, isSizeRead } from '../../util/liveness.js';
 import { isStableReference, skipOuter, walk } from '../../util/syntax.js';
-import { EXPORT_OBJECTS, GROWING_FUNCTIONS, PURE_FUNCTIONS } from '../../glue/wasm.js';
+import { EXPORT_OBJECTS, FREEING_FUNCTIONS, GROWING_FUNCTIONS, PURE_FUNCTIONS } from '../../glue/wasm.js';
+import { classifyNode } from '../../types/classify.js';
 import { GrowthOracle, type Growth } from '../../memory/growth.js';
 import { ViewSources } from '../../memory/view-sources.js';
 import { CONSEQUENCES, MEMORY_WORDS, type ViewInfo, type ViewKind } from '../../memory/view-info.js';
@@ -36,7 +37,10 @@ const messages = {
     'The write through `{{name}}` picks its target before {{what}} (line {{line}}) runs, and that call {{event}}: the value lands in the detached view. Call first, then write through a fresh view.',
   keptView:
     '`{{name}}` is a view of WebAssembly memory made on line {{madeLine}}, {{where}}, and WebAssembly code that runs in between{{grower}} may grow the memory. {{consequence}} Take a fresh view here, or re-create it when `{{name}}.byteLength === 0`.',
+  freedBlock:
+    "`{{name}}` is a view into the block at `{{block}}` made on line {{madeLine}}, and {{what}} (line {{line}}) {{event}}: `{{name}}` now shows whatever the block's next owner writes. Copy the bytes out before the block is freed, or free it after the last use of `{{name}}`.",
   rederive: 'Take a fresh view here: `{{expression}}`.',
+  copyOut: 'Copy the bytes out where the view is made: `{{expression}}`.',
 };
 
 type MessageId = keyof typeof messages;
@@ -129,6 +133,23 @@ export const noStaleView = defineCheck<MessageId, NoStaleViewOptions>({
   },
 });
 
+/**
+ * `free(ptr)` (`Module._free(ptr)`, `wasm.__wbindgen_free(ptr, len, 1)`): the views into the
+ * block at `ptr` now show whatever the allocator's next caller writes there.
+ */
+function freeing(ts: typeof TS, checker: TS.TypeChecker, call: TS.CallExpression): { readonly block: TS.Symbol; readonly address: string } | undefined {
+  const callee = skipOuter(ts, call.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  const first = call.arguments[0] === undefined ? undefined : skipOuter(ts, call.arguments[0]);
+  if (name === undefined || !FREEING_FUNCTIONS.has(name) || first === undefined) return undefined;
+  const symbol = ts.isIdentifier(first)
+    ? checker.getSymbolAtLocation(first)
+    : ts.isPropertyAccessExpression(first) && first.expression.kind === ts.SyntaxKind.ThisKeyword
+      ? checker.getSymbolAtLocation(first.name)
+      : undefined;
+  return symbol === undefined ? undefined : { block: symbol, address: first.getText() };
+}
+
 function createDomain(
   context: CheckContext<MessageId, NoStaleViewOptions>,
   sources: ViewSources,
@@ -136,11 +157,32 @@ function createDomain(
   keptInvalidation: (info: ViewInfo, where: string) => Invalidation | null,
 ): FlowDomain<ViewInfo> {
   const { ts, checker, sourceFile, options, cache } = context;
+  /** The invalidations that free a block, with the block's address as written. */
+  const freeings = new Map<Invalidation, string>();
+  const freeEvent = eventById('wasm-block-free').words;
+  const freeingOf = (call: TS.CallExpression): Effect<ViewInfo> | undefined => {
+    const freed = freeing(ts, checker, call);
+    if (freed === undefined) return undefined;
+    const invalidation: Invalidation = { site: call, what: callName(ts, call, sourceFile), event: freeEvent };
+    freeings.set(invalidation, freed.address);
+    return { invalidation, affects: info => info.block === freed.block };
+  };
+  /** `HEAPU8.subarray(a, b)` → `HEAPU8.slice(a, b)`: the same bytes, copied while the block is still the view's. */
+  const copyOutSuggestion = (origin: TS.Expression) => {
+    const node = skipOuter(ts, origin);
+    if (node.getSourceFile() !== sourceFile || !ts.isCallExpression(node)) return {};
+    const callee = skipOuter(ts, node.expression);
+    if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'subarray' || classifyNode(ts, checker, callee.expression) !== 'TypedArray') return {};
+    const expression = `${callee.expression.getText(sourceFile)}.slice(${node.arguments.map(argument => argument.getText(sourceFile)).join(', ')})`;
+    return { suggest: [{ messageId: 'copyOut' as const, data: { expression }, edits: [{ start: callee.name.getStart(sourceFile), end: callee.name.getEnd(), newText: 'slice' }] }] };
+  };
   return {
     track: (expression, lookup) => sources.track(expression, lookup),
     trackMember: (object, name, origin, lookup) => sources.trackMember(object, name, origin, lookup),
     laterEntry: info => keptInvalidation(info, 'before this callback runs') ?? undefined,
     effectOf(node) {
+      const freed = ts.isCallExpression(node) ? freeingOf(node) : undefined;
+      if (freed !== undefined) return freed;
       const found: Growth | undefined = ts.isAwaitExpression(node)
         ? options.checkAwait
           ? { event: 'await', invalidation: { site: node, what: '`await`', event: eventById('await').words }, kinds: AWAIT_REACHES }
@@ -180,8 +222,18 @@ function createDomain(
       return onThis ? [...assigned.variables, ...assigned.fields] : assigned.variables;
     },
     report(use, entry, stale, write) {
-      if (isLivenessCheck(ts, use) || (entry.info.kind === 'runtime' && isMetadataRead(ts, use))) return false;
+      const block = freeings.get(stale);
+      if (isLivenessCheck(ts, use) || (entry.info.kind === 'runtime' && isMetadataRead(ts, use)) || (block !== undefined && isSizeRead(ts, use))) return false;
       const name = use.getText(sourceFile);
+      if (block !== undefined) {
+        context.report({
+          node: use,
+          messageId: 'freedBlock',
+          data: { name, block, madeLine: lineOf(entry.info.origin), what: stale.what, line: lineOf(stale.site), event: stale.event },
+          ...copyOutSuggestion(entry.info.origin),
+        });
+        return true;
+      }
       if (stale.between === true) {
         const grower = growth.firstGrowthIn(sourceFile);
         context.report({

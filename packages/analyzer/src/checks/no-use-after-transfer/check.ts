@@ -146,6 +146,8 @@ function reportKeptTransfers(context: Context, oracle: TransferOracle): void {
       if (members.length > 0 || !ts.isIdentifier(base) || !BINARY_KINDS.has(classifyNode(ts, checker, base) ?? '')) continue;
       if (lookedUpByIdentity(ts, checker, base)) continue;
       const kept = retention.keeperOf(base);
+      // Kept after the transfer, in the same function: a use of the detached buffer, which the flow reports.
+      if (kept !== undefined && keptLaterHere(ts, kept.site, node)) continue;
       if (kept !== undefined) {
         context.report({ node: expression, messageId: 'transferredKept', data: { name: base.text, how: `it ${keeperWords(ts, kept, sourceFile)}` } });
         continue;
@@ -159,6 +161,12 @@ function reportKeptTransfers(context: Context, oracle: TransferOracle): void {
       context.report({ node: expression, messageId: 'transferredKept', data: { name: base.text, how } });
     }
   });
+}
+
+/** A keeping store after `transfer` in the function that transfers. */
+function keptLaterHere(ts: typeof TS, site: TS.Node, transfer: TS.Node): boolean {
+  const scope = (node: TS.Node) => ts.findAncestor(node.parent, n => ts.isFunctionLike(n) || ts.isSourceFile(n));
+  return site.getSourceFile() === transfer.getSourceFile() && site.pos >= transfer.end && scope(site) === scope(transfer);
 }
 
 /**
