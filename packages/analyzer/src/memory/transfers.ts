@@ -5,7 +5,8 @@ import { classifyNode } from '../types/classify.js';
 import { calleeDeclaration, functionOf, ownCalls, type FunctionWithBody } from '../util/functions.js';
 import { memsafeTags } from '../util/jsdoc.js';
 import { constInitializer } from '../util/declarations.js';
-import { callsByName, functionName, namesMentioning } from '../util/name-index.js';
+import { callsByName, functionName, functionTypesMentioning, namesMentioning, namesTyped } from '../util/name-index.js';
+import { implementationsOfType } from '../util/type-implementations.js';
 import { calledName, skipOuter, walk } from '../util/syntax.js';
 
 /**
@@ -88,7 +89,7 @@ export class TransferOracle {
   transferredParameters(declaration: TS.Declaration): readonly TransferredParameter[] {
     const ts = this.#ts;
     const fn = functionOf(ts, declaration) ?? (ts.isFunctionLike(declaration) ? declaration : undefined);
-    if (fn === undefined) return [];
+    if (fn === undefined) return this.#fromTypeImplementations(declaration);
     const names = fn.parameters.map(p => (ts.isIdentifier(p.name) ? p.name.text : ''));
     const tagged = memsafeTags(ts, declaration)
       .filter(words => words[0] === 'transfers')
@@ -98,6 +99,18 @@ export class TransferOracle {
     if (tagged.length > 0) return tagged;
     const body = functionOf(ts, declaration);
     return body === undefined ? [] : this.#fromBody(body);
+  }
+
+  /**
+   * A call through a parameter or variable of a function type (`scan: Scanner | null`): what every
+   * function the program declares of that type transfers.
+   */
+  #fromTypeImplementations(declaration: TS.Declaration): readonly TransferredParameter[] {
+    const implementations = implementationsOfType(this.#ts, this.#checker, this.#program, this.#cache, declaration);
+    if (implementations === undefined) return [];
+    const each = implementations.map(fn => this.#fromBody(fn));
+    const same = (a: TransferredParameter, b: TransferredParameter): boolean => a.index === b.index && a.list === b.list && a.members.join('.') === b.members.join('.');
+    return each[0]!.filter(parameter => each.every(list => list.some(other => same(parameter, other))));
   }
 
   #fromBody(fn: FunctionWithBody): readonly TransferredParameter[] {
@@ -266,8 +279,12 @@ function transferCapableNames(ts: typeof TS, program: TS.Program): ReadonlySet<s
   const own = program.getSourceFiles().filter(sourceFile => !program.isSourceFileDefaultLibrary(sourceFile) && !program.isSourceFileFromExternalLibrary(sourceFile));
   const capable = new Set<string>();
   for (const sourceFile of own) for (const name of namesMentioning(ts, sourceFile, 'memsafe/transfer-mentioning-names', TRANSFER_TEXT)) capable.add(name);
-  // Callers of a capable name are capable: found from the calls by that name, up to the named functions around them.
   const bodies = own.filter(sourceFile => !sourceFile.isDeclarationFile);
+  // A function type that a transferring function returns or is (`workerScanner(): Scanner`): what is
+  // declared with it (`scan: Scanner | null`) may transfer when called.
+  const types = new Set(bodies.flatMap(sourceFile => [...functionTypesMentioning(ts, sourceFile, 'memsafe/transfer-mentioning-types', TRANSFER_TEXT)]));
+  for (const type of types) for (const sourceFile of bodies) if (sourceFile.text.includes(type)) for (const name of namesTyped(ts, sourceFile, type)) capable.add(name);
+  // Callers of a capable name are capable: found from the calls by that name, up to the named functions around them.
   const waiting = [...capable];
   for (let name = waiting.pop(); name !== undefined; name = waiting.pop()) {
     for (const sourceFile of bodies) {

@@ -41,8 +41,63 @@ export function namesMentioning(ts: typeof TS, sourceFile: TS.SourceFile, bucket
   });
 }
 
+/**
+ * The function types a file's functions around `pattern`'s matches are declared to return or to be
+ * (`function scanner(): Scanner { return buffer => … }`, `const scan: Scanner = …`), by name: the
+ * types whose values may do what the pattern finds. Cached per file version under `bucket`.
+ */
+export function functionTypesMentioning(ts: typeof TS, sourceFile: TS.SourceFile, bucket: string, pattern: RegExp): ReadonlySet<string> {
+  return perSourceFile(bucket, sourceFile, () => {
+    const names = new Set<string>();
+    for (const match of sourceFile.text.matchAll(new RegExp(pattern.source, 'g'))) {
+      for (let node: TS.Node | undefined = nodeAt(ts, sourceFile, match.index); node !== undefined; node = node.parent) {
+        const declared = ts.isFunctionLike(node) ? node.type : ts.isVariableDeclaration(node) && node.initializer !== undefined && isFunctionExpression(ts, node.initializer) ? node.type : undefined;
+        const name = declared === undefined ? undefined : typeReferenceName(ts, declared);
+        if (name !== undefined) names.add(name);
+      }
+    }
+    return names;
+  });
+}
+
+/**
+ * The names that a file declares with type `typeName` (`scan: Scanner | null`, `let scan: Scanner`,
+ * a field `scan?: Scanner`), found from the type's mentions; cached per file version.
+ */
+export function namesTyped(ts: typeof TS, sourceFile: TS.SourceFile, typeName: string): ReadonlySet<string> {
+  const byType = perSourceFile('memsafe/names-by-type', sourceFile, () => new Map<string, ReadonlySet<string>>());
+  let names = byType.get(typeName);
+  if (names === undefined) {
+    const found = new Set<string>();
+    for (const match of sourceFile.text.matchAll(new RegExp(`\\b${typeName.replaceAll('$', '\\$')}\\b`, 'g'))) {
+      let node: TS.Node | undefined = nodeAt(ts, sourceFile, match.index);
+      while (node !== undefined && (ts.isIdentifier(node) || ts.isTypeReferenceNode(node) || ts.isUnionTypeNode(node) || ts.isParenthesizedTypeNode(node))) node = node.parent;
+      if (node !== undefined && (ts.isParameter(node) || ts.isVariableDeclaration(node) || ts.isPropertyDeclaration(node) || ts.isPropertySignature(node)) && ts.isIdentifier(node.name)) {
+        if (node.type !== undefined && match.index >= node.type.pos && match.index < node.type.end) found.add(node.name.text);
+      }
+    }
+    byType.set(typeName, (names = found));
+  }
+  return names;
+}
+
+/** `Scanner` of `Scanner`, `Scanner | null` and `(Scanner)`: the one named type a declaration's type stands for. */
+export function typeReferenceName(ts: typeof TS, type: TS.TypeNode): string | undefined {
+  if (ts.isParenthesizedTypeNode(type)) return typeReferenceName(ts, type.type);
+  if (ts.isUnionTypeNode(type)) {
+    const named = type.types.filter(member => !(member.kind === ts.SyntaxKind.NullKeyword || member.kind === ts.SyntaxKind.UndefinedKeyword || (ts.isLiteralTypeNode(member) && member.literal.kind === ts.SyntaxKind.NullKeyword)));
+    return named.length === 1 ? typeReferenceName(ts, named[0]!) : undefined;
+  }
+  return ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeArguments === undefined ? type.typeName.text : undefined;
+}
+
+function isFunctionExpression(ts: typeof TS, expression: TS.Expression): boolean {
+  const node = skipOuter(ts, expression);
+  return ts.isArrowFunction(node) || ts.isFunctionExpression(node);
+}
+
 /** The innermost node whose full text (leading comments included) holds `offset`. */
-function nodeAt(ts: typeof TS, sourceFile: TS.SourceFile, offset: number): TS.Node {
+export function nodeAt(ts: typeof TS, sourceFile: TS.SourceFile, offset: number): TS.Node {
   let node: TS.Node = sourceFile;
   for (;;) {
     const inner: TS.Node | undefined = ts.forEachChild(node, child => (child.pos <= offset && offset < child.end ? child : undefined));

@@ -32,6 +32,36 @@ describe(rule, () => {
     expect(lint(code)).toEqual(['file.ts:4:16']);
   });
 
+  it('follows a call through a parameter of a function type to what every function of that type in the program transfers', () => {
+    const scanner = (local: string) => `export type Scanner = (buffer: ArrayBuffer) => Promise<number>;
+export interface Sender {
+  (buffer: ArrayBuffer): void;
+}
+declare function scanHere(bytes: Uint8Array): number;
+export async function parse(buffer: ArrayBuffer, scan: Scanner | null, send: Sender): Promise<number> {
+  const bytes = new Uint8Array(buffer);
+  let n = 0;
+  if (scan !== null) n = await scan(buffer);
+  if (n === 0) n = scanHere(bytes);
+  const other = new ArrayBuffer(8);
+  send(other);
+  return n + other.byteLength;
+}
+export function workerScanner(worker: Worker): Scanner {
+  return buffer =>
+    new Promise(resolve => {
+      worker.onmessage = event => resolve(event.data as number);
+      worker.postMessage({ buffer }, [buffer]);
+    });
+}
+export const portSender: Sender = buffer => worker.postMessage(buffer, [buffer]);
+declare const worker: Worker;
+${local}`;
+    expect(lint(scanner(''))).toEqual(['file.ts:10:29', 'file.ts:13:14']);
+    // A function of the type that keeps the buffer (a scan on this thread) makes the call no transfer.
+    expect(lint(scanner('export const localScanner: Scanner = async buffer => scanHere(new Uint8Array(buffer));'))).toEqual(['file.ts:13:14']);
+  });
+
   it('knows structuredClone with transfer and ArrayBuffer#transfer', () => {
     const code = `export function f(buffer: ArrayBuffer) {
   const view = new DataView(buffer);
