@@ -4,7 +4,8 @@ import { conversionAt } from '../conversions/lookup.js';
 import { WritesOracle, type WritingUse } from '../summaries/writes.js';
 import { typeOf } from '../types/classify.js';
 import { OwnershipOracle } from '../types/ownership.js';
-import { classOfThis } from '../util/functions.js';
+import { calleeDeclaration, classOfThis, functionOf, lineOf } from '../util/functions.js';
+import { callsByName, functionName } from '../util/name-index.js';
 import { abbreviate, isStableReference, outerParent, skipOuter, walk } from '../util/syntax.js';
 
 const messages = {
@@ -76,6 +77,10 @@ function relianceOnCopy(context: Context, writes: WritesOracle, slice: TS.CallEx
       return `keeps it while \`${sourceNode.getText(sourceFile)}\` is written again`;
     }
   }
+  if (isView && ts.isIdentifier(sourceNode) && keptBeyondCall(ts, checker, slice)) {
+    const reused = reusedByCaller(context, writes, sourceNode);
+    if (reused !== undefined) return `keeps it while ${reused}`;
+  }
   if (!ts.isVariableDeclaration(parent) || !ts.isIdentifier(parent.name)) return undefined;
   const copyName = parent.name.text;
   const copy = checker.getSymbolAtLocation(parent.name);
@@ -99,6 +104,58 @@ function relianceOnCopy(context: Context, writes: WritesOracle, slice: TS.CallEx
     } else if (symbol === sourceSymbol && write !== undefined) sourceWritten = true;
   });
   return reliance;
+}
+
+/**
+ * Whether what `slice` makes outlives the call it is made in: it escapes (returned, stored in a
+ * member or an element, put in a literal), or goes into `new C(…)` whose constructor keeps that
+ * parameter (`constructor(readonly bytes: Buffer)`) and the object escapes.
+ */
+function keptBeyondCall(ts: typeof TS, checker: TS.TypeChecker, value: TS.Expression): boolean {
+  const { parent, child } = outerParent(ts, value);
+  if (escapes(ts, parent, child)) return true;
+  if (!ts.isNewExpression(parent) || parent.arguments === undefined) return false;
+  const index = parent.arguments.indexOf(child as TS.Expression);
+  const declaration = checker.getSymbolAtLocation(parent.expression)?.valueDeclaration;
+  const constructor = declaration !== undefined && ts.isClassLike(declaration) ? declaration.members.find(ts.isConstructorDeclaration) : undefined;
+  const parameter = constructor?.parameters[index];
+  if (parameter === undefined || !ts.isIdentifier(parameter.name)) return false;
+  const name = parameter.name.text;
+  const kept =
+    ts.isParameterPropertyDeclaration(parameter, constructor!) ||
+    (constructor!.body?.statements.some(statement => {
+      const expression = ts.isExpressionStatement(statement) ? skipOuter(ts, statement.expression) : undefined;
+      return expression !== undefined && ts.isBinaryExpression(expression) && expression.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(expression.left) && expression.left.expression.kind === ts.SyntaxKind.ThisKeyword && ts.isIdentifier(skipOuter(ts, expression.right)) && (skipOuter(ts, expression.right) as TS.Identifier).text === name;
+    }) ?? false);
+  return kept && keptBeyondCall(ts, checker, parent);
+}
+
+/**
+ * For a slice of parameter `source`: a caller in the program that passes a field of its class
+ * which that class writes again (a receive buffer reused for the next message), in words.
+ */
+function reusedByCaller(context: Context, writes: WritesOracle, source: TS.Identifier): string | undefined {
+  const { ts, checker, program, sourceFile } = context;
+  const declaration = checker.getSymbolAtLocation(source)?.valueDeclaration;
+  if (declaration === undefined || !ts.isParameter(declaration)) return undefined;
+  const fn = declaration.parent;
+  const index = fn.parameters.indexOf(declaration);
+  const name = functionName(ts, fn) ?? functionName(ts, fn.parent);
+  if (name === undefined) return undefined;
+  for (const file of program.getSourceFiles()) {
+    if (file.isDeclarationFile || program.isSourceFileFromExternalLibrary(file)) continue;
+    for (const call of callsByName(ts, file).get(name) ?? []) {
+      const argument = call.arguments?.[index] === undefined ? undefined : skipOuter(ts, call.arguments[index]);
+      if (!ts.isCallExpression(call) || argument === undefined || !ts.isPropertyAccessExpression(argument) || argument.expression.kind !== ts.SyntaxKind.ThisKeyword) continue;
+      if (functionOf(ts, calleeDeclaration(ts, checker, call)) !== fn) continue;
+      const owner = classOfThis(ts, argument);
+      const field = argument.name.text;
+      if (owner === undefined || !writes.writesField(owner, field) || assignedAfterInBlock(ts, call, field)) continue;
+      const where = file === sourceFile ? `line ${lineOf(call)}` : `${file.fileName.slice(file.fileName.lastIndexOf('/') + 1)}:${lineOf(call)}`;
+      return `\`${argument.getText(file)}\` (passed for \`${source.text}\` on ${where}) is written again`;
+    }
+  }
+  return undefined;
 }
 
 /** "writes to", or "passes to `f(…)`, which writes to": how a writing use reaches the bytes. */

@@ -108,4 +108,31 @@ describe(rule, () => {
     expect(findings.map(f => `${f.line}:${f.messageId}`)).toEqual(['6:ambiguousSlice']);
     expect(findings[0]!.message).toContain('this code passes to `new Bits(…)`, which writes to the result `bytes`');
   });
+
+  it('flags a Buffer#slice of a parameter kept in the result when a caller passes a field its class writes again', () => {
+    const reader = (id: string, send: string) => `export class ObjectId {
+  ${id}
+}
+export function parse(buffer: Buffer, offset: number): { id: ObjectId; next: number } {
+  return { id: new ObjectId(buffer.slice(offset, offset + 12)), next: offset + 12 };
+}
+export class ReplyReader {
+  private readonly receiveBuffer = Buffer.alloc(1024);
+  constructor(private readonly onDocument: (doc: { id: ObjectId }) => void) {}
+  onReply(reply: Uint8Array): void {
+    ${send}
+  }
+}`;
+    const kept = 'constructor(readonly bytes: Buffer) {}';
+    const reused = 'this.receiveBuffer.set(reply, 0);\n    this.onDocument(parse(this.receiveBuffer, 0));';
+    const findings = lint(reader(kept, reused));
+    expect(findings.map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual(['5:29:bufferSliceRelied']);
+    expect(findings[0]!.message).toBe(
+      '`Buffer#slice` returns a view that shares memory with `buffer`, not a copy: this code keeps it while `this.receiveBuffer` (passed for `buffer` on line 12) is written again, which only works if `slice()` copies. Copy explicitly.',
+    );
+    // A constructor that copies what it is given keeps nothing of the caller's buffer.
+    expect(lint(reader('readonly bytes: Buffer;\n  constructor(bytes: Buffer) {\n    this.bytes = Buffer.from(bytes);\n  }', reused))).toEqual([]);
+    // A fresh buffer per reply is never written again.
+    expect(lint(reader(kept, 'this.onDocument(parse(Buffer.from(reply), 0));'))).toEqual([]);
+  });
 });
