@@ -102,14 +102,18 @@ function dataViewAccesses(ts: typeof TS, checker: TS.TypeChecker, sourceFile: TS
     if (position === undefined || classifyNode(ts, checker, receiver) !== 'DataView') return;
     const argument = node.arguments[position];
     const order = argument === undefined ? 'default' : argument.kind === ts.SyntaxKind.TrueKeyword ? 'little' : argument.kind === ts.SyntaxKind.FalseKeyword ? 'big' : 'other';
-    const reader = ts.isIdentifier(receiver)
-      ? checker.getSymbolAtLocation(receiver)
-      : ts.isPropertyAccessExpression(receiver) && receiver.expression.kind === ts.SyntaxKind.ThisKeyword
-        ? checker.getSymbolAtLocation(receiver.name)
-        : undefined;
+    // Only a literal order takes part in the mixing check: the checker is asked for those alone.
+    const literal = order === 'little' || order === 'big';
+    const reader = literal ? readerOf(ts, checker, receiver) : undefined;
     accesses.push({ call: node, method, name: receiver.getText(sourceFile), reader, order });
   });
   return accesses;
+}
+
+/** The variable, or the field of `this`, a DataView is read through: one reader wherever it is used. */
+function readerOf(ts: typeof TS, checker: TS.TypeChecker, receiver: TS.Expression): TS.Symbol | undefined {
+  if (ts.isIdentifier(receiver)) return checker.getSymbolAtLocation(receiver);
+  return ts.isPropertyAccessExpression(receiver) && receiver.expression.kind === ts.SyntaxKind.ThisKeyword ? checker.getSymbolAtLocation(receiver.name) : undefined;
 }
 
 /**
