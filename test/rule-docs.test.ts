@@ -181,7 +181,7 @@ it('every rule has a doc, and every doc is a rule', () => {
   expect(files).toEqual(ruleNames.map(name => `${name}.md`));
 });
 
-describe.each(docs)('docs/rules/$rule.md', doc => {
+describe.each(docs.map(doc => [doc.rule, doc] as const))('docs/rules/%s.md', (_rule, doc) => {
   const rule = plugin.rules[doc.rule as keyof typeof plugin.rules];
 
   it('has the generated header, then Examples, Options and When Not To Use It, in that order', () => {
