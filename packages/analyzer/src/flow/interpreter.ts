@@ -27,6 +27,12 @@ function isObjectLiteral(ts: typeof TS, expression: TS.Expression): boolean {
   return ts.isObjectLiteralExpression(node) || ts.isArrayLiteralExpression(node);
 }
 
+/** Whether `next` is the invalidation to report rather than `current`: the first one the code itself causes. */
+function isReplaceable(current: Invalidation | null, next: Invalidation): boolean {
+  if (current === null || current.between === true) return true;
+  return current.whileWaiting === true && next.whileWaiting !== true && next.between !== true;
+}
+
 /** The references a returned value hands to the caller: itself, or the members of an object or array literal. */
 function handedOut(ts: typeof TS, expression: TS.Expression): TS.Expression[] {
   const node = skipOuter(ts, expression);
@@ -812,7 +818,7 @@ export class FlowInterpreter<Info> {
     if (effect !== undefined) {
       this.#effects.push(effect);
       for (const [key, entry] of state) {
-        if ((entry.stale === null || entry.stale.between === true) && effect.affects(entry.info)) this.#writable()!.set(key, { info: entry.info, stale: effect.invalidation });
+        if (isReplaceable(entry.stale, effect.invalidation) && effect.affects(entry.info)) this.#writable()!.set(key, { info: entry.info, stale: effect.invalidation });
       }
       for (const mark of effect.marks ?? []) {
         let key = this.#keyOf(mark.reference);

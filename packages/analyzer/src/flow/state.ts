@@ -14,6 +14,11 @@ export interface Invalidation {
    * in the code replaces it, so that the message names what the code itself does.
    */
   readonly between?: true;
+  /**
+   * Growth that other code may cause while this code waits (an `await`), not growth this code
+   * causes: a call in the code that may grow replaces it too, for the same reason.
+   */
+  readonly whileWaiting?: true;
 }
 
 /**

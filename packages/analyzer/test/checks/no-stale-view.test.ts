@@ -201,6 +201,19 @@ export async function f(memory: WebAssembly.Memory, next: () => Promise<void>) {
     expect(lines(code, { checkAwait: false })).toEqual([]);
   });
 
+  it('names the call that grows rather than an await before it, which only may let other code grow', () => {
+    const code = `${EXPORTS}
+export async function respond(fetchText: () => Promise<string>) {
+  const heap = new Uint8Array(exports.memory.buffer);
+  const text = await fetchText();
+  const ptr = exports.malloc(text.length);
+  heap[ptr] = text.length;
+}`;
+    const [finding, ...rest] = lint(code);
+    expect(rest).toEqual([]);
+    expect(finding!.message).toContain('`exports.malloc(…)` (line 13) allocates in WebAssembly memory');
+  });
+
   it('honours @memsafe grows and the pureFunctions option', () => {
     const code = `
 /** @memsafe grows */

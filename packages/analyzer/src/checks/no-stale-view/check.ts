@@ -185,7 +185,7 @@ function createDomain(
       if (freed !== undefined) return freed;
       const found: Growth | undefined = ts.isAwaitExpression(node)
         ? options.checkAwait
-          ? { event: 'await', invalidation: { site: node, what: '`await`', event: eventById('await').words }, kinds: AWAIT_REACHES }
+          ? { event: 'await', invalidation: { site: node, what: '`await`', event: eventById('await').words, whileWaiting: true }, kinds: AWAIT_REACHES }
           : undefined
         : ts.isCallExpression(node)
           ? growth.ofCall(node)
