@@ -6,7 +6,7 @@ import { typeOf } from '../types/classify.js';
 import { OwnershipOracle } from '../types/ownership.js';
 import { calleeDeclaration, classOfThis, functionOf, lineOf } from '../util/functions.js';
 import { callsByName, functionName } from '../util/name-index.js';
-import { abbreviate, isStableReference, outerParent, skipOuter, walk } from '../util/syntax.js';
+import { abbreviate, isStableReference, nodesOfKinds, outerParent, skipOuter, walk } from '../util/syntax.js';
 
 const messages = {
   bufferSliceRelied:
@@ -33,17 +33,17 @@ export const noAmbiguousSlice = defineCheck<MessageId, Record<string, never>>({
     const { ts, checker, sourceFile, cache } = context;
     const ownership = new OwnershipOracle(ts, checker, context.program, cache);
     const writes = new WritesOracle(ts, checker, cache);
-    walk(ts, sourceFile, node => {
-      if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.expression.name.text !== 'slice') return;
+    for (const node of nodesOfKinds(ts, sourceFile, [ts.SyntaxKind.CallExpression]) as readonly TS.CallExpression[]) {
+      if (!ts.isPropertyAccessExpression(node.expression) || node.expression.name.text !== 'slice') continue;
       const receiver = node.expression.expression;
       // The conversion table knows both slices: Buffer's (a view) and typed arrays' (a copy whose
       // independence depends on the class).
       const row = conversionAt(ts, checker, node);
-      if (row === undefined || !row.hazards.includes('class-dependent')) return;
+      if (row === undefined || !row.hazards.includes('class-dependent')) continue;
       const isView = row.result === 'view';
-      if (!isView && (typeOf(ts, checker, receiver).getSymbol()?.getName() !== 'Uint8Array' || !ownership.mayBeNodeBuffer(receiver))) return;
+      if (!isView && (typeOf(ts, checker, receiver).getSymbol()?.getName() !== 'Uint8Array' || !ownership.mayBeNodeBuffer(receiver))) continue;
       const reliance = relianceOnCopy(context, writes, node, receiver, isView);
-      if (reliance === undefined) return;
+      if (reliance === undefined) continue;
       const name = receiver.getText(sourceFile);
       const args = node.arguments.map(arg => arg.getText(sourceFile)).join(', ');
       const copy = isView ? `Buffer.from(${name}.subarray(${args}))` : `new Uint8Array(${name}.subarray(${args}))`;
@@ -53,7 +53,7 @@ export const noAmbiguousSlice = defineCheck<MessageId, Record<string, never>>({
         data: { name, reliance },
         ...(isStableReference(ts, skipOuter(ts, receiver)) ? { suggest: [{ messageId: 'copyExplicitly', data: { copy }, edits: [{ start: node.getStart(sourceFile), end: node.getEnd(), newText: copy }] }] } : {}),
       });
-    });
+    }
   },
 });
 

@@ -3,7 +3,7 @@ import { defineCheck, NO_OPTIONS } from '../check.js';
 import { copyRowAt, copySource, viewFormEdit } from '../conversions/copies.js';
 import { WritesOracle } from '../summaries/writes.js';
 import { classifyNode } from '../types/classify.js';
-import { outerParent, skipOuter, walk } from '../util/syntax.js';
+import { nodesOfKinds, outerParent, skipOuter, walk } from '../util/syntax.js';
 
 /** Methods that write a typed array's bytes. */
 const WRITES: ReadonlySet<string> = new Set(['fill', 'set', 'reverse', 'sort', 'copyWithin']);
@@ -38,13 +38,16 @@ export const noLostWrite = defineCheck<keyof typeof messages, Record<string, nev
       });
     };
     const writes = new WritesOracle(ts, checker, context.cache);
-    walk(ts, sourceFile, node => {
+    for (const node of nodesOfKinds(ts, sourceFile, [ts.SyntaxKind.ExpressionStatement, ts.SyntaxKind.VariableDeclaration])) {
       // `key.slice().fill(0);` — written and dropped in one statement.
       if (ts.isExpressionStatement(node) && ts.isCallExpression(node.expression) && ts.isPropertyAccessExpression(node.expression.expression)) {
         const call = node.expression;
         const access = call.expression as TS.PropertyAccessExpression;
         const receiver = skipOuter(ts, access.expression);
-        if (WRITES.has(access.name.text) && isFreshCopy(ts, checker, receiver)) return void report(call, receiver, call.getText(sourceFile));
+        if (WRITES.has(access.name.text) && isFreshCopy(ts, checker, receiver)) {
+          report(call, receiver, call.getText(sourceFile));
+          continue;
+        }
       }
       // `crypto.getRandomValues(bytes.slice(a, b));` — a copy handed to code that writes it, then dropped.
       if (ts.isExpressionStatement(node) && ts.isCallExpression(node.expression)) {
@@ -53,17 +56,17 @@ export const noLostWrite = defineCheck<keyof typeof messages, Record<string, nev
           const copy = skipOuter(ts, argument);
           if (isFreshCopy(ts, checker, copy) && writes.writesArgument(call, index)) report(call, copy, call.getText(sourceFile));
         });
-        return;
+        continue;
       }
       // `const c = key.slice(); c.fill(0);` with `c` never read.
       if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer !== undefined) {
         const copy = skipOuter(ts, node.initializer);
-        if (!isFreshCopy(ts, checker, copy)) return;
+        if (!isFreshCopy(ts, checker, copy)) continue;
         const uses = usesOf(ts, checker, node.name, sourceFile);
         const firstWrite = uses.find(use => use.write);
         if (firstWrite !== undefined && uses.every(use => use.write)) report(firstWrite.node, copy, firstWrite.node.getText(sourceFile));
       }
-    });
+    }
   },
 });
 

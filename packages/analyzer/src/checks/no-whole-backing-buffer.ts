@@ -5,7 +5,7 @@ import { ELEMENT_SIZES, TYPED_ARRAY_NAMES } from '../types/classify.js';
 import { OwnershipOracle } from '../types/ownership.js';
 import { calleeDeclaration, functionOf, lineOf, type FunctionWithBody } from '../util/functions.js';
 import { namesMentioning } from '../util/name-index.js';
-import { abbreviate, dottedName, isStableReference, outerParent, skipOuter, walk } from '../util/syntax.js';
+import { abbreviate, dottedName, isStableReference, nodesOfKinds, outerParent, skipOuter, walk } from '../util/syntax.js';
 
 export const noWholeBackingBuffer = defineCheck({
   id: 'no-whole-backing-buffer',
@@ -33,9 +33,12 @@ export const noWholeBackingBuffer = defineCheck({
     const { ts, checker, sourceFile, cache } = context;
     const ownership = new OwnershipOracle(ts, checker, context.program, cache);
     const summaries = new WholeBufferParameters(ts, checker, context.program, cache, ownership);
-    walk(ts, sourceFile, node => {
-      if (ts.isCallExpression(node)) return void reportPartialArguments(context, summaries, ownership, node);
-      if (!ts.isPropertyAccessExpression(node) || node.name.text !== 'buffer') return;
+    for (const node of nodesOfKinds(ts, sourceFile, [ts.SyntaxKind.CallExpression, ts.SyntaxKind.PropertyAccessExpression])) {
+      if (ts.isCallExpression(node)) {
+        reportPartialArguments(context, summaries, ownership, node);
+        continue;
+      }
+      if (!ts.isPropertyAccessExpression(node) || node.name.text !== 'buffer') continue;
       // The conversion table says which `.buffer` reads are the whole backing store, and which of
       // those reach Node's pool. `new T(r.buffer, r.byteOffset)` runs to the end whatever `r` is: a
       // view, or a `{ buffer, byteOffset, byteLength }` record of one.
@@ -44,11 +47,11 @@ export const noWholeBackingBuffer = defineCheck({
       const pool = row?.hazards.includes('pool-aliasing') === true ? ', and a pooled Buffer shares it with every other Buffer in the 8 KiB pool' : '';
       // One finding per `.buffer` read, for its first use that is a problem.
       const use = uses.find(candidate => isProblem(ts, ownership, node.expression, candidate));
-      if (use === undefined) return;
+      if (use === undefined) continue;
       if (use.kind === 'to-end') reportToEnd(context, node, use, pool);
       else if (use.kind === 'slice') context.report({ node, messageId: 'sliceFromStart', data: { name: dottedName(ts, node.expression) ?? node.expression.getText(sourceFile), pool } });
       else report(context, node, use, pool);
-    });
+    }
   },
 });
 

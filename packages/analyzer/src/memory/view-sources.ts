@@ -7,7 +7,7 @@ import { calleeDeclaration, classOfThis, functionOf, type FunctionWithBody } fro
 import { perSourceFile } from '../syntax-cache.js';
 import { constInitializer } from '../util/declarations.js';
 import { callsByName } from '../util/name-index.js';
-import { skipOuter, walk } from '../util/syntax.js';
+import { nodesOfKinds, skipOuter, walk } from '../util/syntax.js';
 import { HEAP_VIEW_NAMES, isExportsObject, isFixedSizeMemory, isWasmMemory } from '../glue/wasm.js';
 import type { ViewInfo, ViewKind } from './view-info.js';
 
@@ -357,7 +357,8 @@ function viewCandidates(ts: typeof TS, sourceFile: TS.SourceFile): readonly Cand
         found.push({ kind: 'path', root: object, member: target.name.text, value });
       }
     };
-    walk(ts, sourceFile, node => {
+    const kinds = [ts.SyntaxKind.VariableDeclaration, ts.SyntaxKind.BinaryExpression, ts.SyntaxKind.CallExpression, ts.SyntaxKind.PropertyDeclaration];
+    for (const node of nodesOfKinds(ts, sourceFile, kinds)) {
       if (ts.isVariableDeclaration(node) && node.initializer !== undefined && ts.isIdentifier(node.name)) {
         const init = skipOuter(ts, node.initializer);
         if (ts.isArrayLiteralExpression(init)) {
@@ -371,7 +372,7 @@ function viewCandidates(ts: typeof TS, sourceFile: TS.SourceFile): readonly Cand
         // `views.push(new Uint8Array(memory.buffer))`, `this.cache.set(key, view)`: an element of the collection.
         const collection = skipOuter(ts, node.expression.expression);
         const value = node.arguments.find(argument => mayBeSource(ts, argument) || ts.isCallExpression(skipOuter(ts, argument)));
-        if (value === undefined) return;
+        if (value === undefined) continue;
         if (ts.isIdentifier(collection)) found.push({ kind: 'path', root: collection, member: ELEMENT, value });
         else if (ts.isPropertyAccessExpression(collection) && collection.expression.kind === ts.SyntaxKind.ThisKeyword) {
           const owner = classOfThis(ts, collection);
@@ -380,7 +381,7 @@ function viewCandidates(ts: typeof TS, sourceFile: TS.SourceFile): readonly Cand
       } else if (ts.isPropertyDeclaration(node) && node.initializer !== undefined && (ts.isIdentifier(node.name) || ts.isPrivateIdentifier(node.name)) && ts.isClassLike(node.parent)) {
         if (mayBeSource(ts, node.initializer)) found.push({ kind: 'field', owner: node.parent, member: node.name.text, value: node.initializer });
       }
-    });
+    }
     return found;
   });
 }

@@ -1,6 +1,6 @@
 import type TS from 'typescript';
 import { perSourceFile } from '../syntax-cache.js';
-import { calledName, skipOuter, walk } from './syntax.js';
+import { calledName, nodesOfKinds, skipOuter } from './syntax.js';
 
 /**
  * The calls and `new`s of a file by the name they call (`f` of `f()`, `x.f()` and `new f()`), so
@@ -10,14 +10,13 @@ import { calledName, skipOuter, walk } from './syntax.js';
 export function callsByName(ts: typeof TS, sourceFile: TS.SourceFile): ReadonlyMap<string, readonly (TS.CallExpression | TS.NewExpression)[]> {
   return perSourceFile('memsafe/calls-by-name', sourceFile, () => {
     const found = new Map<string, (TS.CallExpression | TS.NewExpression)[]>();
-    walk(ts, sourceFile, node => {
-      if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return;
+    for (const node of nodesOfKinds(ts, sourceFile, [ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression]) as readonly (TS.CallExpression | TS.NewExpression)[]) {
       const name = calledName(ts, node);
-      if (name === undefined) return;
+      if (name === undefined) continue;
       const list = found.get(name);
       if (list === undefined) found.set(name, [node]);
       else list.push(node);
-    });
+    }
     return found;
   });
 }

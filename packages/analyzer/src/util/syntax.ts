@@ -70,6 +70,32 @@ export function walk(ts: typeof TS, root: TS.Node, visit: (node: TS.Node) => boo
   }
 }
 
+/**
+ * The nodes of a file of the given kinds, in source order: what a `walk` that looks at those kinds
+ * alone would visit, without a call for every other node. Listed once per file version and kinds.
+ */
+export function nodesOfKinds(ts: typeof TS, sourceFile: TS.SourceFile, kinds: readonly TS.SyntaxKind[]): readonly TS.Node[] {
+  const index = perSourceFile('memsafe/nodes-by-kind', sourceFile, () => {
+    const { nodes } = nodesInOrder(ts, sourceFile);
+    const positions = new Map<TS.SyntaxKind, number[]>();
+    nodes.forEach((node, position) => {
+      const list = positions.get(node.kind);
+      if (list === undefined) positions.set(node.kind, [position]);
+      else list.push(position);
+    });
+    return { nodes, positions, lists: new Map<string, readonly TS.Node[]>() };
+  });
+  const key = kinds.join(',');
+  let found = index.lists.get(key);
+  if (found === undefined) {
+    const positions = Int32Array.from(kinds.flatMap(kind => index.positions.get(kind) ?? []));
+    if (kinds.length > 1) positions.sort();
+    found = Array.from(positions, position => index.nodes[position]!);
+    index.lists.set(key, found);
+  }
+  return found;
+}
+
 /** Past this depth the listing goes on with an explicit stack: recursion is faster, but the call stack is finite. */
 const MAX_RECURSION = 1000;
 

@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { walk } from '../../src/util/syntax.js';
+import { nodesOfKinds, walk } from '../../src/util/syntax.js';
 
 /** Pre-order by recursion, the reference: fine for files shallow enough not to overflow. */
 function preOrder(root: ts.Node, skip: (node: ts.Node) => boolean = () => false): ts.Node[] {
@@ -52,5 +52,17 @@ describe('walk', () => {
     expect(nodes.filter(node => ts.isBinaryExpression(node))).toHaveLength(5000);
     const last = nodes.findLast(node => ts.isNumericLiteral(node));
     expect(last?.getText(sourceFile)).toBe('2');
+  });
+});
+
+describe('nodesOfKinds', () => {
+  it('lists the nodes of the kinds asked, in source order, as a walk that keeps only those would', () => {
+    const sourceFile = file('const a = new Uint8Array(f(1));\nfunction g() { a.set(new Uint8Array(2), h()); return new DataView(a.buffer); }\n');
+    const kinds = [ts.SyntaxKind.NewExpression, ts.SyntaxKind.CallExpression];
+    const expected = preOrder(sourceFile).filter(node => kinds.includes(node.kind));
+    expect(expected.map(node => node.getText(sourceFile))).toEqual(['new Uint8Array(f(1))', 'f(1)', 'a.set(new Uint8Array(2), h())', 'new Uint8Array(2)', 'h()', 'new DataView(a.buffer)']);
+    expect(nodesOfKinds(ts, sourceFile, kinds)).toEqual(expected);
+    expect(nodesOfKinds(ts, sourceFile, [ts.SyntaxKind.CallExpression])).toEqual(expected.filter(ts.isCallExpression));
+    expect(nodesOfKinds(ts, sourceFile, [ts.SyntaxKind.ClassDeclaration])).toEqual([]);
   });
 });
