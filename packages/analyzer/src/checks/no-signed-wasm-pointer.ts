@@ -111,7 +111,7 @@ type AddressUse = 'shift' | 'subarray' | 'slice' | 'construct' | 'index';
 
 /**
  * Where `identifier` stands if it is used as an address, by syntax alone: the left of `>>`, an
- * argument of `subarray`/`slice`, a later argument of `new`, an element index.
+ * argument of `subarray`/`slice`, the offset argument of `new`, an element index.
  */
 function addressPosition(ts: typeof TS, identifier: TS.Identifier): AddressUse | undefined {
   const { parent, child } = outerParent(ts, identifier);
@@ -120,7 +120,8 @@ function addressPosition(ts: typeof TS, identifier: TS.Identifier): AddressUse |
     const method = parent.expression.name.text;
     return method === 'subarray' || method === 'slice' ? method : undefined;
   }
-  if (ts.isNewExpression(parent)) return (parent.arguments?.indexOf(child as TS.Expression) ?? -1) >= 1 ? 'construct' : undefined;
+  // `new T(buffer, offset, length)`: the offset is an address; a length from wasm is a count.
+  if (ts.isNewExpression(parent)) return parent.arguments?.indexOf(child as TS.Expression) === 1 ? 'construct' : undefined;
   return ts.isElementAccessExpression(parent) && parent.argumentExpression === child ? 'index' : undefined;
 }
 

@@ -31,12 +31,13 @@ describe(rule, () => {
     expect(applyEdits(code, shift.suggestions![0]!.edits)).toContain('heap[ptr >>> 2]');
   });
 
-  it('stays quiet on unsigned pointers and on values that address nothing', () => {
+  it('stays quiet on unsigned pointers and on values that address nothing, a length included', () => {
     const code = `${EXPORTS}export function f(n: number) {
   const ptr = exports.malloc(n) >>> 0;
   const count = exports.next();
   const view = new Uint8Array(exports.memory.buffer).subarray(ptr, ptr + n);
-  return [view, count + 1, ptr >>> 2, Math.max(count, 0)];
+  const words = new Uint32Array(exports.memory.buffer, ptr, count);
+  return [view, words, count + 1, ptr >>> 2, Math.max(count, 0)];
 }
 `;
     expect(lint(code)).toEqual([]);
