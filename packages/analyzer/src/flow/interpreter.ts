@@ -523,7 +523,8 @@ export class FlowInterpreter<Info> {
   /**
    * `finally` runs after a `return` in its try block has computed its value, before the caller
    * gets it: what the return hands out (`return view`, `return { data }`) must survive the
-   * finally block. Interpreted from the returns' states, then put back: those paths end there.
+   * finally block. Interpreted from the returns' states, then put back: those paths end there. A
+   * finally that returns or breaks itself ends with no state, and the value never reaches a caller.
    */
   #finallyAfterReturns(finallyBlock: TS.Block, returned: readonly { readonly statement: TS.ReturnStatement; readonly state: State<Info> }[]): void {
     const ts = this.#ts;

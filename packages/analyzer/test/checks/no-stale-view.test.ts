@@ -500,6 +500,17 @@ export function first(n: number): Uint8Array | null {
   Module._free(ptr);
   return copy;
 }
+export function overridden(n: number): Uint8Array | null {
+  const ptr = Module._malloc(n);
+  try {
+    const view = Module.HEAPU8.subarray(ptr, ptr + n);
+    return view;
+  } finally {
+    Module._free(ptr);
+    // The finally's own return replaces the view: the caller never gets it.
+    return null;
+  }
+}
 export function indices(n: number): Uint32Array {
   const ptr = Module._malloc(n * 4);
   try {
