@@ -1,6 +1,6 @@
 import type TS from 'typescript';
 import { defineCheck, type CheckContext } from '../check.js';
-import { constInitializer } from '../util/declarations.js';
+import { constInitializer, variableOrField } from '../util/declarations.js';
 import { classifyNode } from '../types/classify.js';
 import { lineOf } from '../util/functions.js';
 import { skipOuter, walk } from '../util/syntax.js';
@@ -104,16 +104,10 @@ function dataViewAccesses(ts: typeof TS, checker: TS.TypeChecker, sourceFile: TS
     const order = argument === undefined ? 'default' : argument.kind === ts.SyntaxKind.TrueKeyword ? 'little' : argument.kind === ts.SyntaxKind.FalseKeyword ? 'big' : 'other';
     // Only a literal order takes part in the mixing check: the checker is asked for those alone.
     const literal = order === 'little' || order === 'big';
-    const reader = literal ? readerOf(ts, checker, receiver) : undefined;
+    const reader = literal ? variableOrField(ts, checker, receiver) : undefined;
     accesses.push({ call: node, method, name: receiver.getText(sourceFile), reader, order });
   });
   return accesses;
-}
-
-/** The variable, or the field of `this`, a DataView is read through: one reader wherever it is used. */
-function readerOf(ts: typeof TS, checker: TS.TypeChecker, receiver: TS.Expression): TS.Symbol | undefined {
-  if (ts.isIdentifier(receiver)) return checker.getSymbolAtLocation(receiver);
-  return ts.isPropertyAccessExpression(receiver) && receiver.expression.kind === ts.SyntaxKind.ThisKeyword ? checker.getSymbolAtLocation(receiver.name) : undefined;
 }
 
 /**

@@ -4,8 +4,8 @@ import { conversionAt } from '../conversions/lookup.js';
 import { WritesOracle, type WritingUse } from '../summaries/writes.js';
 import { typeOf } from '../types/classify.js';
 import { OwnershipOracle } from '../types/ownership.js';
-import { calleeDeclaration, classOfThis, functionOf, lineOf } from '../util/functions.js';
-import { callsByName, functionName } from '../util/name-index.js';
+import { calleeDeclaration, classOfThis, functionOf, whereIs } from '../util/functions.js';
+import { callsNamed, functionName } from '../util/name-index.js';
 import { abbreviate, isStableReference, nodesOfKinds, outerParent, skipOuter, walk } from '../util/syntax.js';
 
 const messages = {
@@ -142,18 +142,14 @@ function reusedByCaller(context: Context, writes: WritesOracle, source: TS.Ident
   const index = fn.parameters.indexOf(declaration);
   const name = functionName(ts, fn) ?? functionName(ts, fn.parent);
   if (name === undefined) return undefined;
-  for (const file of program.getSourceFiles()) {
-    if (file.isDeclarationFile || program.isSourceFileFromExternalLibrary(file)) continue;
-    for (const call of callsByName(ts, file).get(name) ?? []) {
-      const argument = call.arguments?.[index] === undefined ? undefined : skipOuter(ts, call.arguments[index]);
-      if (!ts.isCallExpression(call) || argument === undefined || !ts.isPropertyAccessExpression(argument) || argument.expression.kind !== ts.SyntaxKind.ThisKeyword) continue;
-      if (functionOf(ts, calleeDeclaration(ts, checker, call)) !== fn) continue;
-      const owner = classOfThis(ts, argument);
-      const field = argument.name.text;
-      if (owner === undefined || !writes.writesField(owner, field) || assignedAfterInBlock(ts, call, field)) continue;
-      const where = file === sourceFile ? `line ${lineOf(call)}` : `${file.fileName.slice(file.fileName.lastIndexOf('/') + 1)}:${lineOf(call)}`;
-      return `\`${argument.getText(file)}\` (passed for \`${source.text}\` on ${where}) is written again`;
-    }
+  for (const call of callsNamed(ts, program, name)) {
+    const argument = call.arguments?.[index] === undefined ? undefined : skipOuter(ts, call.arguments[index]);
+    if (!ts.isCallExpression(call) || argument === undefined || !ts.isPropertyAccessExpression(argument) || argument.expression.kind !== ts.SyntaxKind.ThisKeyword) continue;
+    if (functionOf(ts, calleeDeclaration(ts, checker, call)) !== fn) continue;
+    const owner = classOfThis(ts, argument);
+    const field = argument.name.text;
+    if (owner === undefined || !writes.writesField(owner, field) || assignedAfterInBlock(ts, call, field)) continue;
+    return `\`${argument.getText()}\` (passed for \`${source.text}\` on ${whereIs(call, sourceFile)}) is written again`;
   }
   return undefined;
 }

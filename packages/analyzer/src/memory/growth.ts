@@ -2,7 +2,7 @@ import type TS from 'typescript';
 import type { ProgramCache } from '../check.js';
 import type { Invalidation } from '../flow/state.js';
 import { classifyNode } from '../types/classify.js';
-import { callName, calleeDeclaration, functionOf, lineOf, ownCalls, type FunctionWithBody } from '../util/functions.js';
+import { callName, calleeDeclaration, functionOf, ownCalls, whereIs, type FunctionWithBody } from '../util/functions.js';
 import { hasMemsafeTag } from '../util/jsdoc.js';
 import { skipOuter, walk } from '../util/syntax.js';
 import { EMSCRIPTEN_RUNTIME_HELPERS, isEmscriptenModule, isExportsObject } from '../glue/wasm.js';
@@ -77,7 +77,7 @@ export class GrowthOracle {
     const inner = fn === undefined ? undefined : this.ofFunction(fn);
     if (inner === undefined) return undefined;
     const cause = inner.invalidation.site;
-    const where = cause.getSourceFile() === call.getSourceFile() ? `line ${lineOf(cause)}` : `${baseName(cause.getSourceFile().fileName)}:${lineOf(cause)}`;
+    const where = whereIs(cause, call.getSourceFile());
     return {
       invalidation: { site: call, what: name, event: `may grow the memory: it reaches ${inner.invalidation.what} (${where}), which ${firstClause(inner.invalidation.event)}` },
       kinds: inner.kinds,
@@ -177,9 +177,6 @@ export class GrowthOracle {
   }
 }
 
-function baseName(path: string): string {
-  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
-}
 
 /** "runs WebAssembly code that may grow the memory (…), detaching …" → its first clause, for nested messages. */
 function firstClause(event: string): string {

@@ -2,7 +2,7 @@ import type TS from 'typescript';
 import type { ProgramCache } from '../check.js';
 import { typeOf } from '../types/classify.js';
 import { calleeDeclaration, functionOf, returnedValues, type FunctionWithBody } from '../util/functions.js';
-import { callsByName, functionName } from '../util/name-index.js';
+import { callsNamed, functionName } from '../util/name-index.js';
 import { outerParent, skipOuter, walk } from '../util/syntax.js';
 
 /** Where a value is kept beyond the code that has it: the store, and the object that keeps it. */
@@ -64,14 +64,11 @@ export class RetentionOracle {
     const ts = this.#ts;
     const name = functionName(ts, fn) ?? functionName(ts, fn.parent);
     if (name === undefined) return undefined;
-    for (const sourceFile of this.#program.getSourceFiles()) {
-      if (sourceFile.isDeclarationFile || this.#program.isSourceFileFromExternalLibrary(sourceFile)) continue;
-      for (const call of callsByName(ts, sourceFile).get(name) ?? []) {
-        if (!ts.isCallExpression(call) || call.arguments[index] === undefined) continue;
-        if (functionOf(ts, calleeDeclaration(ts, this.#checker, call)) !== fn) continue;
-        const keeper = this.keeperOf(call.arguments[index]);
-        if (keeper !== undefined) return { call, keeper };
-      }
+    for (const call of callsNamed(ts, this.#program, name)) {
+      if (!ts.isCallExpression(call) || call.arguments[index] === undefined) continue;
+      if (functionOf(ts, calleeDeclaration(ts, this.#checker, call)) !== fn) continue;
+      const keeper = this.keeperOf(call.arguments[index]);
+      if (keeper !== undefined) return { call, keeper };
     }
     return undefined;
   }

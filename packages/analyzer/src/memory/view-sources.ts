@@ -3,9 +3,9 @@ import type { ProgramCache } from '../check.js';
 import type { Lookup } from '../flow/domain.js';
 import { ELEMENT, memberKey, symbolKey, type PathKey } from '../flow/paths.js';
 import { classifyNode, TYPED_ARRAY_NAMES } from '../types/classify.js';
-import { calleeDeclaration, classOfThis, functionOf, type FunctionWithBody } from '../util/functions.js';
+import { calleeDeclaration, classOfThis, functionOf, returnedValues, type FunctionWithBody } from '../util/functions.js';
 import { perSourceFile } from '../syntax-cache.js';
-import { constInitializer } from '../util/declarations.js';
+import { constInitializer, variableOrField } from '../util/declarations.js';
 import { callsByName } from '../util/name-index.js';
 import { nodesOfKinds, skipOuter, walk } from '../util/syntax.js';
 import { HEAP_VIEW_NAMES, isExportsObject, isFixedSizeMemory, isWasmMemory } from '../glue/wasm.js';
@@ -70,9 +70,7 @@ export class ViewSources {
     const ts = this.#ts;
     let node = skipOuter(ts, start);
     while (ts.isBinaryExpression(node) && isBlockOffsetOperator(ts, node.operatorToken.kind)) node = skipOuter(ts, node.left);
-    if (ts.isIdentifier(node)) return this.#checker.getSymbolAtLocation(node);
-    if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) return this.#checker.getSymbolAtLocation(node.name);
-    return undefined;
+    return variableOrField(ts, this.#checker, node);
   }
 
   track(expression: TS.Expression, lookup: Lookup<ViewInfo>, calls = true): ViewInfo | undefined {
@@ -174,16 +172,7 @@ export class ViewSources {
       this.#inProgress.add(fn);
       try {
         const none: Lookup<ViewInfo> = () => undefined;
-        const returns: TS.Expression[] = [];
-        if (!this.#ts.isBlock(fn.body)) returns.push(fn.body);
-        else {
-          walk(this.#ts, fn.body, node => {
-            if (this.#ts.isFunctionLike(node)) return false;
-            if (this.#ts.isReturnStatement(node) && node.expression !== undefined) returns.push(node.expression);
-            return true;
-          });
-        }
-        return returns.some(expression => this.#returnedView(expression, none) || this.#isKeptView(expression));
+        return returnedValues(this.#ts, fn).some(expression => this.#returnedView(expression, none) || this.#isKeptView(expression));
       } finally {
         this.#inProgress.delete(fn);
       }

@@ -4,7 +4,7 @@ import { conversionAt } from '../conversions/lookup.js';
 import { HEAP_VIEW_NAMES } from '../glue/wasm.js';
 import { calleeDeclaration, classOfThis, functionOf, implementationsOf, returnedValues, type FunctionWithBody } from '../util/functions.js';
 import { calledName, outerParent, skipOuter, walk } from '../util/syntax.js';
-import { callsByName } from '../util/name-index.js';
+import { callsNamed } from '../util/name-index.js';
 import { classifyNode, TYPED_ARRAY_NAMES, typeOf } from './classify.js';
 
 /**
@@ -378,16 +378,6 @@ function callableName(ts: typeof TS, fn: TS.SignatureDeclaration): string | unde
   const parent = fn.parent;
   if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && (ts.isVariableDeclaration(parent) || ts.isPropertyDeclaration(parent)) && ts.isIdentifier(parent.name)) return parent.name.text;
   return undefined;
-}
-
-/** The calls and `new`s named `name` in the program's own files; each file read once per version. */
-function callsNamed(ts: typeof TS, program: TS.Program, name: string): readonly (TS.CallExpression | TS.NewExpression)[] {
-  const found: (TS.CallExpression | TS.NewExpression)[] = [];
-  for (const sourceFile of program.getSourceFiles()) {
-    if (sourceFile.isDeclarationFile || program.isSourceFileFromExternalLibrary(sourceFile)) continue;
-    found.push(...(callsByName(ts, sourceFile).get(name) ?? []));
-  }
-  return found;
 }
 
 /** What a function's returns hold: those that are its own parameters, by index, and the rest combined. */

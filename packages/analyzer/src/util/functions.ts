@@ -58,6 +58,12 @@ export function lineOf(node: TS.Node): number {
   return position(sourceFile, node.getStart(sourceFile)).line;
 }
 
+/** Where `node` is, as a message says it from `from`: `line 12` in that file, `loader.ts:12` in another. */
+export function whereIs(node: TS.Node, from: TS.SourceFile): string {
+  const file = node.getSourceFile();
+  return file === from ? `line ${lineOf(node)}` : `${file.fileName.split(/[\\/]/).pop()}:${lineOf(node)}`;
+}
+
 /**
  * The class whose instance `this` is at `node`: the class of the nearest constructor, method,
  * accessor or field initializer around it, through arrow functions, which keep their `this`.

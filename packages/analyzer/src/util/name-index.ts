@@ -21,6 +21,16 @@ export function callsByName(ts: typeof TS, sourceFile: TS.SourceFile): ReadonlyM
   });
 }
 
+/** The calls and `new`s named `name` in the program's own files; each file read once per version. */
+export function callsNamed(ts: typeof TS, program: TS.Program, name: string): readonly (TS.CallExpression | TS.NewExpression)[] {
+  const found: (TS.CallExpression | TS.NewExpression)[] = [];
+  for (const sourceFile of program.getSourceFiles()) {
+    if (sourceFile.isDeclarationFile || program.isSourceFileFromExternalLibrary(sourceFile)) continue;
+    found.push(...(callsByName(ts, sourceFile).get(name) ?? []));
+  }
+  return found;
+}
+
 /**
  * The names of a file's named functions whose text matches `pattern` (in their body, their
  * parameters or their JSDoc), the first gate of a summary that only such a function can have:
@@ -51,7 +61,7 @@ export function functionTypesMentioning(ts: typeof TS, sourceFile: TS.SourceFile
     for (const match of sourceFile.text.matchAll(new RegExp(pattern.source, 'g'))) {
       for (let node: TS.Node | undefined = nodeAt(ts, sourceFile, match.index); node !== undefined; node = node.parent) {
         const declared = ts.isFunctionLike(node) ? node.type : ts.isVariableDeclaration(node) && node.initializer !== undefined && isFunctionExpression(ts, node.initializer) ? node.type : undefined;
-        const name = declared === undefined ? undefined : typeReferenceName(ts, declared);
+        const name = declared === undefined ? undefined : namedTypeReference(ts, declared)?.typeName.text;
         if (name !== undefined) names.add(name);
       }
     }
@@ -81,13 +91,13 @@ export function namesTyped(ts: typeof TS, sourceFile: TS.SourceFile, typeName: s
 }
 
 /** `Scanner` of `Scanner`, `Scanner | null` and `(Scanner)`: the one named type a declaration's type stands for. */
-export function typeReferenceName(ts: typeof TS, type: TS.TypeNode): string | undefined {
-  if (ts.isParenthesizedTypeNode(type)) return typeReferenceName(ts, type.type);
+export function namedTypeReference(ts: typeof TS, type: TS.TypeNode): (TS.TypeReferenceNode & { readonly typeName: TS.Identifier }) | undefined {
+  if (ts.isParenthesizedTypeNode(type)) return namedTypeReference(ts, type.type);
   if (ts.isUnionTypeNode(type)) {
     const named = type.types.filter(member => !(member.kind === ts.SyntaxKind.NullKeyword || member.kind === ts.SyntaxKind.UndefinedKeyword || (ts.isLiteralTypeNode(member) && member.literal.kind === ts.SyntaxKind.NullKeyword)));
-    return named.length === 1 ? typeReferenceName(ts, named[0]!) : undefined;
+    return named.length === 1 ? namedTypeReference(ts, named[0]!) : undefined;
   }
-  return ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeArguments === undefined ? type.typeName.text : undefined;
+  return ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeArguments === undefined ? (type as TS.TypeReferenceNode & { readonly typeName: TS.Identifier }) : undefined;
 }
 
 function isFunctionExpression(ts: typeof TS, expression: TS.Expression): boolean {

@@ -1,7 +1,7 @@
 import type TS from 'typescript';
 import type { ProgramCache } from '../check.js';
 import { returnedValues, type FunctionWithBody } from './functions.js';
-import { nodeAt, typeReferenceName } from './name-index.js';
+import { namedTypeReference, nodeAt } from './name-index.js';
 import { skipOuter } from './syntax.js';
 
 /**
@@ -14,11 +14,10 @@ import { skipOuter } from './syntax.js';
  */
 export function implementationsOfType(ts: typeof TS, checker: TS.TypeChecker, program: TS.Program, cache: ProgramCache, declaration: TS.Declaration): readonly FunctionWithBody[] | undefined {
   if (!(ts.isParameter(declaration) || ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertySignature(declaration)) || declaration.type === undefined) return undefined;
-  const name = typeReferenceName(ts, declaration.type);
-  const reference = name === undefined ? undefined : namedReference(ts, declaration.type);
-  const type = reference === undefined ? undefined : functionTypeSymbol(ts, checker, reference.typeName as TS.Identifier);
-  if (name === undefined || type === undefined) return undefined;
-  return cache.get('memsafe/type-implementations', type, () => collect(ts, checker, program, name, type)) ?? undefined;
+  const reference = namedTypeReference(ts, declaration.type);
+  const type = reference === undefined ? undefined : functionTypeSymbol(ts, checker, reference.typeName);
+  if (reference === undefined || type === undefined) return undefined;
+  return cache.get('memsafe/type-implementations', type, () => collect(ts, checker, program, reference.typeName.text, type)) ?? undefined;
 }
 
 function collect(ts: typeof TS, checker: TS.TypeChecker, program: TS.Program, name: string, type: TS.Symbol): FunctionWithBody[] | null {
@@ -46,16 +45,6 @@ function collect(ts: typeof TS, checker: TS.TypeChecker, program: TS.Program, na
     }
   }
   return found.length === 0 ? null : found;
-}
-
-/** The type reference a declaration's type names, through `| null` and parentheses. */
-function namedReference(ts: typeof TS, type: TS.TypeNode): TS.TypeReferenceNode | undefined {
-  if (ts.isParenthesizedTypeNode(type)) return namedReference(ts, type.type);
-  if (ts.isUnionTypeNode(type)) {
-    const references = type.types.map(member => namedReference(ts, member)).filter(reference => reference !== undefined);
-    return references.length === 1 ? references[0] : undefined;
-  }
-  return ts.isTypeReferenceNode(type) ? type : undefined;
 }
 
 /** The declared symbol of a type alias of a function type, or an interface with only call signatures. */

@@ -6,6 +6,7 @@ import { FlowInterpreter } from '../../flow/interpreter.js';
 import { memberKey, symbolKey, type PathKey } from '../../flow/paths.js';
 import type { Entry, Invalidation } from '../../flow/state.js';
 import { callName, calleeDeclaration, classOfThis, functionOf, lineOf } from '../../util/functions.js';
+import { variableOrField } from '../../util/declarations.js';
 import { isLivenessCheck, isMetadataRead, isSizeRead } from '../../util/liveness.js';
 import { isStableReference, skipOuter, walk } from '../../util/syntax.js';
 import { EXPORT_OBJECTS, FREEING_FUNCTIONS, GROWING_FUNCTIONS, PURE_FUNCTIONS } from '../../glue/wasm.js';
@@ -142,11 +143,7 @@ function freeing(ts: typeof TS, checker: TS.TypeChecker, call: TS.CallExpression
   const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
   const first = call.arguments[0] === undefined ? undefined : skipOuter(ts, call.arguments[0]);
   if (name === undefined || !FREEING_FUNCTIONS.has(name) || first === undefined) return undefined;
-  const symbol = ts.isIdentifier(first)
-    ? checker.getSymbolAtLocation(first)
-    : ts.isPropertyAccessExpression(first) && first.expression.kind === ts.SyntaxKind.ThisKeyword
-      ? checker.getSymbolAtLocation(first.name)
-      : undefined;
+  const symbol = variableOrField(ts, checker, first);
   return symbol === undefined ? undefined : { block: symbol, address: first.getText() };
 }
 

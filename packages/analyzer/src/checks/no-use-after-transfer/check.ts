@@ -5,7 +5,7 @@ import { FlowInterpreter } from '../../flow/interpreter.js';
 import { symbolKey, type PathKey } from '../../flow/paths.js';
 import type { Entry } from '../../flow/state.js';
 import { classifyNode, classifyType } from '../../types/classify.js';
-import { calleeDeclaration, callName, functionOf, lineOf, ownCalls } from '../../util/functions.js';
+import { calleeDeclaration, callName, functionOf, lineOf, ownCalls, whereIs } from '../../util/functions.js';
 import { isLivenessCheck } from '../../util/liveness.js';
 import { abbreviate, skipOuter, walk } from '../../util/syntax.js';
 import { RetentionOracle, type Keeper } from '../../memory/retention.js';
@@ -157,7 +157,7 @@ function reportKeptTransfers(context: Context, oracle: TransferOracle): void {
       const fn = functionOf(ts, declaration.parent);
       const passed = fn === undefined ? undefined : retention.keptArgument(fn, fn.parameters.indexOf(declaration));
       if (passed === undefined) continue;
-      const how = `${callName(ts, passed.call, passed.call.getSourceFile())} (${where(passed.call, sourceFile)}) passes a buffer that ${keeperWords(ts, passed.keeper, sourceFile)}`;
+      const how = `${callName(ts, passed.call, passed.call.getSourceFile())} (${whereIs(passed.call, sourceFile)}) passes a buffer that ${keeperWords(ts, passed.keeper, sourceFile)}`;
       context.report({ node: expression, messageId: 'transferredKept', data: { name: base.text, how } });
     }
   });
@@ -193,16 +193,11 @@ const IDENTITY_LOOKUPS: ReadonlySet<string> = new Set(['get', 'has']);
 
 /** "is also kept in `this.files` (line 33)", "comes from `loader.load(…)`, which returns what `Cache` keeps (line 21)". */
 function keeperWords(ts: typeof TS, keeper: Keeper, sourceFile: TS.SourceFile): string {
-  const at = where(keeper.site, sourceFile);
+  const at = whereIs(keeper.site, sourceFile);
   if (keeper.through === undefined) return `is also kept in \`${abbreviate(keeper.holder, 40)}\` (${at})`;
   return `comes from ${callName(ts, keeper.through, keeper.through.getSourceFile())}, which returns what \`${abbreviate(keeper.holder, 40)}\` keeps (${at})`;
 }
 
-/** `line 12` in this file, `loader.ts:12` in another. */
-function where(node: TS.Node, sourceFile: TS.SourceFile): string {
-  const file = node.getSourceFile();
-  return file === sourceFile ? `line ${lineOf(node)}` : `${file.fileName.split(/[\\/]/).pop()}:${lineOf(node)}`;
-}
 
 function isBufferKind(kind: string | undefined): boolean {
   return kind === 'ArrayBuffer' || kind === 'ResizableArrayBuffer';
