@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 interface Verdicts {
-  cases: { id: string; misbehaves?: string; fixedFails?: string }[];
+  cases: { id: string; misbehaves?: string; fixedFails?: string; hasLatent?: boolean; latent?: string }[];
   correct: { id: string; checked: boolean; fails?: string }[];
 }
 
@@ -35,6 +35,12 @@ describe('bench/corpus', () => {
   it('shows each bug when its buggy version runs, and not when the fixed version does', () => {
     expect(verdicts.cases.filter(c => c.misbehaves === undefined).map(c => c.id)).toEqual([]);
     expect(verdicts.cases.filter(c => c.fixedFails !== undefined).map(c => `${c.id}: ${c.fixedFails}`)).toEqual([]);
+  });
+
+  it('shows each bug that a project\'s fix left, where the case claims one (latent.ts fails on fixed.ts)', () => {
+    const claimed = verdicts.cases.filter(c => c.hasLatent === true);
+    expect(claimed.length).toBeGreaterThan(0);
+    expect(claimed.filter(c => c.latent === undefined).map(c => c.id)).toEqual([]);
   });
 
   it('runs every correct file that has a check without a failure', () => {

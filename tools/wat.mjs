@@ -5,10 +5,13 @@ import createWabt from 'wabt';
 
 let wabt;
 
-/** The binary module for WebAssembly text `source`; `name` appears in error messages. */
-export async function assembleWat(source, name = 'module.wat') {
+/**
+ * The binary module for WebAssembly text `source`; `name` appears in error messages, and
+ * `features` adds proposals to the ones every module here may use.
+ */
+export async function assembleWat(source, name = 'module.wat', features = {}) {
   wabt ??= await createWabt();
-  const module = wabt.parseWat(name, source, { threads: true, simd: true, bulk_memory: true });
+  const module = wabt.parseWat(name, source, { threads: true, simd: true, bulk_memory: true, ...features });
   try {
     module.resolveNames();
     module.validate();

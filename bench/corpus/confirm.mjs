@@ -48,7 +48,9 @@ async function outcome(confirm, implementation) {
 
 /**
  * Every case's verdict: `misbehaves` is what confirm.ts said of buggy.ts (undefined: it passed,
- * and the case shows nothing), `fixedFails` what it said of fixed.ts (undefined: it passed).
+ * and the case shows nothing), `fixedFails` what it said of fixed.ts (undefined: it passed), and,
+ * where the case has a latent.ts (`hasLatent`), `latent`: what it said of fixed.ts (undefined: it
+ * passed, and the bug the project's fix left does not show).
  */
 export async function confirmCorpus(filters = []) {
   const corpus = readCorpus();
@@ -59,7 +61,14 @@ export async function confirmCorpus(filters = []) {
   for (const c of corpus.cases.filter(c => wanted(c.id))) {
     const confirm = (await load(c.confirm)).default;
     if (typeof confirm !== 'function') throw new Error(`cases/${c.id}/confirm.ts has no default export function`);
-    cases.push({ id: c.id, misbehaves: await outcome(confirm, await load(c.buggy)), fixedFails: await outcome(confirm, await load(c.fixed)) });
+    const verdict = { id: c.id, misbehaves: await outcome(confirm, await load(c.buggy)), fixedFails: await outcome(confirm, await load(c.fixed)) };
+    if (c.latent !== undefined) {
+      const latent = (await load(c.latent)).default;
+      if (typeof latent !== 'function') throw new Error(`cases/${c.id}/latent.ts has no default export function`);
+      verdict.hasLatent = true;
+      verdict.latent = await outcome(latent, await load(c.fixed));
+    }
+    cases.push(verdict);
   }
   const correct = [];
   for (const c of corpus.correct.filter(c => wanted(c.id))) {
@@ -83,10 +92,11 @@ async function main() {
   }
   let bad = 0;
   for (const c of cases) {
-    const ok = c.misbehaves !== undefined && c.fixedFails === undefined;
+    const ok = c.misbehaves !== undefined && c.fixedFails === undefined && (c.hasLatent !== true || c.latent !== undefined);
     if (!ok) bad++;
     const detail = c.misbehaves === undefined ? 'buggy.ts PASSES its check' : c.misbehaves;
-    process.stdout.write(`${ok ? '✔' : '✘'} ${c.id}: ${detail}${c.fixedFails === undefined ? '' : ` | fixed.ts FAILS: ${c.fixedFails}`}\n`);
+    const latent = c.hasLatent !== true ? '' : c.latent === undefined ? ' | fixed.ts PASSES latent.ts: the latent bug does not show' : ` | latent in fixed.ts: ${c.latent}`;
+    process.stdout.write(`${ok ? '✔' : '✘'} ${c.id}: ${detail}${c.fixedFails === undefined ? '' : ` | fixed.ts FAILS: ${c.fixedFails}`}${latent}\n`);
   }
   for (const c of correct) {
     if (c.fails !== undefined) bad++;

@@ -9,6 +9,11 @@ export const BUILD_DIR = join(CORPUS_ROOT, '.build');
 
 /** A line of buggy.ts that holds the bug: the code on it ends with this comment. */
 export const BUG_MARKER = /\/\/ BUG\b/;
+/**
+ * A line of fixed.ts where the project's fix left the same bug possible: the case's latent.ts
+ * shows it by running fixed.ts, and a finding there is counted apart from the false alarms.
+ */
+export const LATENT_MARKER = /\/\/ LATENT\b/;
 
 const CASE_FIELDS = ['title', 'source', 'summary', 'misbehaviour'];
 const CORRECT_FIELDS = ['idiom', 'source', 'naive'];
@@ -36,8 +41,8 @@ function readMeta(dir, fields, problems) {
 }
 
 /** The 1-based numbers of the lines of `text` marked `// BUG`. */
-export function markedLines(text) {
-  return text.split('\n').flatMap((line, index) => (BUG_MARKER.test(line) ? [index + 1] : []));
+export function markedLines(text, marker = BUG_MARKER) {
+  return text.split('\n').flatMap((line, index) => (marker.test(line) ? [index + 1] : []));
 }
 
 /**
@@ -62,7 +67,10 @@ export function readCorpus() {
       const marked = markedLines(readFileSync(buggy, 'utf8'));
       if (marked.length === 0) problems.push(`cases/${id}/buggy.ts: no line is marked // BUG`);
       if (markedLines(readFileSync(fixed, 'utf8')).length > 0) problems.push(`cases/${id}/fixed.ts: a fixed file marks no bug`);
-      cases.push({ id, kind, slug, dir, buggy, fixed, confirm: join(dir, 'confirm.ts'), marked, meta });
+      const latentLines = markedLines(readFileSync(fixed, 'utf8'), LATENT_MARKER);
+      const latent = existsSync(join(dir, 'latent.ts')) ? join(dir, 'latent.ts') : undefined;
+      if ((latentLines.length > 0) !== (latent !== undefined)) problems.push(`cases/${id}: a fixed.ts line marked // LATENT needs a latent.ts that shows it, and a latent.ts a marked line`);
+      cases.push({ id, kind, slug, dir, buggy, fixed, confirm: join(dir, 'confirm.ts'), marked, latent, latentLines, meta });
     }
   }
   const correct = [];

@@ -68,7 +68,7 @@ export const EVENTS = [
     reaches: 'views of wasm memory',
     words: 'runs WebAssembly code that may grow the memory (memory.grow, as in malloc), detaching memory.buffer',
     since: '8.0.0',
-    evidence: { kind: 'convention', why: 'Any export may call memory.grow; only the module knows which do. `@memsafe pure` on an export says it never grows.' },
+    evidence: { kind: 'convention', why: 'Any export may call memory.grow; only the module knows which do. Where the binary can be found beside the declarations of the exports, an export from which no memory.grow, import or indirect call is reachable is not counted; `@memsafe pure` on an export says it never grows.' },
   },
   {
     id: 'wasm-allocator-call',

@@ -6,6 +6,7 @@ import { callName, calleeDeclaration, functionOf, ownCalls, whereIs, type Functi
 import { hasMemsafeTag } from '../util/jsdoc.js';
 import { skipOuter, walk } from '../util/syntax.js';
 import { EMSCRIPTEN_RUNTIME_HELPERS, isEmscriptenModule, isExportsObject } from '../glue/wasm.js';
+import { binaryBesides, exportsOfBinaryThatCannotGrow } from '../glue/wasm-binary-file.js';
 import { eventById, type EventId } from '../conversions/events.js';
 import type { ViewKind } from './view-info.js';
 
@@ -142,7 +143,7 @@ export class GrowthOracle {
     if (this.#options.growingFunctions.has(property)) {
       return { event: 'wasm-allocator-call', invalidation: { site: call, what, event: ALLOCATOR_EVENT }, kinds: WASM };
     }
-    if (isExportsObject(ts, this.#checker, receiver, this.#options.exportObjects) && this.#isGrowingExport(receiver, property) && !this.#markedPure(callee)) {
+    if (isExportsObject(ts, this.#checker, receiver, this.#options.exportObjects) && this.#isGrowingExport(receiver, property) && !this.#markedPure(callee) && !this.#binaryCannotGrow(callee, property)) {
       return { event: 'wasm-export-call', invalidation: { site: call, what, event: WASM_EVENT }, kinds: WASM };
     }
     return undefined;
@@ -152,6 +153,22 @@ export class GrowthOracle {
   #markedPure(callee: TS.Expression): boolean {
     const declarations = this.#checker.getSymbolAtLocation(callee)?.declarations ?? [];
     return declarations.some(declaration => hasMemsafeTag(this.#ts, declaration, 'pure'));
+  }
+
+  /**
+   * An export that the module's binary shows can never grow: its declaration sits in a file that
+   * the binary can be found from, and no memory.grow, import or indirect call is reachable from it.
+   * Emscripten's Module names export `f` as `_f`.
+   */
+  #binaryCannotGrow(callee: TS.Expression, property: string): boolean {
+    const declarations = this.#checker.getSymbolAtLocation(callee)?.declarations ?? [];
+    return declarations.length > 0 && declarations.every(declaration => {
+      const cannotGrow = this.#cache.get('memsafe/binary-cannot-grow', declaration.getSourceFile(), () => {
+        const binary = binaryBesides(declaration.getSourceFile());
+        return binary === undefined ? undefined : exportsOfBinaryThatCannotGrow(binary);
+      });
+      return cannotGrow !== undefined && (cannotGrow.has(property) || (property.startsWith('_') && cannotGrow.has(property.slice(1))));
+    });
   }
 
   /**
@@ -173,6 +190,7 @@ export class GrowthOracle {
       (ts.isPropertyAccessExpression(init) && isExportsObject(ts, this.#checker, init.expression, this.#options.exportObjects) && this.#isGrowingExport(init.expression, init.name.text)) ||
       (ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && init.expression.name.text === 'cwrap');
     if (!fromExports || this.#options.pureFunctions.has(callee.text)) return undefined;
+    if (ts.isPropertyAccessExpression(init) && this.#binaryCannotGrow(init, init.name.text)) return undefined;
     return { event: 'wasm-export-call', invalidation: { site: call, what, event: WASM_EVENT }, kinds: WASM };
   }
 }
