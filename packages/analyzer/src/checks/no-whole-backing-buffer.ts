@@ -4,6 +4,7 @@ import { conversionAt } from '../conversions/lookup.js';
 import { ELEMENT_SIZES, TYPED_ARRAY_NAMES } from '../types/classify.js';
 import { OwnershipOracle } from '../types/ownership.js';
 import { calleeDeclaration, functionOf, lineOf, type FunctionWithBody } from '../util/functions.js';
+import { checkedLength, literal } from '../util/length-guards.js';
 import { namesMentioning } from '../util/name-index.js';
 import { abbreviate, dottedName, isStableReference, nodesOfKinds, outerParent, skipOuter, walk } from '../util/syntax.js';
 
@@ -71,7 +72,7 @@ function isProblem(ts: typeof TS, ownership: OwnershipOracle, owner: TS.Expressi
   // `const view = new DataView(b.buffer); … view.getUint8(b.byteOffset + i)`: the offset is applied
   // later, through variables or not. A transfer detaches every byte whatever the offsets say.
   if (use.kind !== 'transfer' && use.kind !== 'to-end' && readsOffsetOf(ts, owner)) return false;
-  if (use.kind === 'to-end' && !isUsedWhole(ts, use.call!)) return false;
+  if (use.kind === 'to-end' && !mayRunPastItsBytes(ts, use.call!, owner)) return false;
   if (known.whole === 'part') return true;
   if (use.kind === 'construct' || use.kind === 'wrap' || use.kind === 'to-end' || use.kind === 'slice') return true;
   if (known.parameter !== undefined) return false;
@@ -95,16 +96,39 @@ function readsOffsetOf(ts: typeof TS, owner: TS.Expression): boolean {
 }
 
 /**
- * Whether a view that runs to the end of its buffer (`new T(x.buffer, x.byteOffset)`) is used as a
- * whole — iterated, measured, copied, passed on — rather than only read and written at offsets
- * (`getFloat64(o)`, `v[i]`), which stay within the bytes the code means.
+ * Whether a view that runs to the end of its buffer (`new T(x.buffer, x.byteOffset)`) may reach
+ * past the bytes of `x`: when it is used as a whole (iterated, measured, copied, passed on), or read
+ * or written at a fixed offset that no check of `x`'s length before it covers (a PNG header read at
+ * bytes 16 to 24 of an image that may be shorter). Reads and writes at computed offsets
+ * (`getFloat64(o)`, `v[i]`) are taken to stay within the bytes the code means.
  */
-function isUsedWhole(ts: typeof TS, view: TS.NewExpression | TS.CallExpression): boolean {
+function mayRunPastItsBytes(ts: typeof TS, view: TS.NewExpression | TS.CallExpression, owner: TS.Expression): boolean {
+  const elementSize = ts.isIdentifier(view.expression) ? (ELEMENT_SIZES[view.expression.text] ?? 1) : 1;
+  /** The end of each access at a fixed offset, in bytes from the view's start. */
+  const fixedEnds: number[] = [];
   const atOffsets = (use: TS.Expression): boolean => {
     const { parent, child } = outerParent(ts, use);
-    if (ts.isElementAccessExpression(parent) && parent.expression === child) return true;
-    return ts.isPropertyAccessExpression(parent) && /^(?:get|set)(?:U?Int|Float|Big)/.test(parent.name.text);
+    if (ts.isElementAccessExpression(parent) && parent.expression === child) {
+      const index = literal(ts, parent.argumentExpression);
+      if (index !== undefined) fixedEnds.push((index + 1) * elementSize);
+      return true;
+    }
+    if (!ts.isPropertyAccessExpression(parent) || !ACCESSOR.test(parent.name.text)) return false;
+    const offset = ts.isCallExpression(parent.parent) && parent.parent.expression === parent ? literal(ts, parent.parent.arguments[0]) : undefined;
+    if (offset !== undefined) fixedEnds.push(offset + Number(/\d+$/.exec(parent.name.text)![0]) / 8);
+    return true;
   };
+  if (usedWhole(ts, view, atOffsets)) return true;
+  if (fixedEnds.length === 0) return false;
+  const start = startOffset(ts, view);
+  const checked = checkedLength(ts, owner, view);
+  return start === undefined || checked === undefined || start + Math.max(...fixedEnds) > checked;
+}
+
+/** DataView's accessors; the digits that end each name are its width in bits. */
+const ACCESSOR = /^(?:get|set)(?:Int|Uint|Float|BigInt|BigUint)(?:8|16|32|64)$/;
+
+function usedWhole(ts: typeof TS, view: TS.NewExpression | TS.CallExpression, atOffsets: (use: TS.Expression) => boolean): boolean {
   const { parent, child } = outerParent(ts, view);
   if (!ts.isVariableDeclaration(parent) || parent.initializer !== child || !ts.isIdentifier(parent.name)) return !atOffsets(view);
   const name = parent.name.text;
@@ -117,6 +141,16 @@ function isUsedWhole(ts: typeof TS, view: TS.NewExpression | TS.CallExpression):
     });
   }
   return whole;
+}
+
+/** `n` for a view made at `x.byteOffset + n` (0 at `x.byteOffset`), undefined for any other offset. */
+function startOffset(ts: typeof TS, view: TS.NewExpression | TS.CallExpression): number | undefined {
+  const offset = view.arguments?.[1] === undefined ? undefined : skipOuter(ts, view.arguments[1]);
+  if (offset === undefined) return undefined;
+  if (ts.isPropertyAccessExpression(offset) && offset.name.text === 'byteOffset') return 0;
+  if (!ts.isBinaryExpression(offset) || offset.operatorToken.kind !== ts.SyntaxKind.PlusToken) return undefined;
+  const base = skipOuter(ts, offset.left);
+  return ts.isPropertyAccessExpression(base) && base.name.text === 'byteOffset' ? literal(ts, offset.right) : undefined;
 }
 
 function report(context: Context, node: TS.PropertyAccessExpression, use: BufferUse, pool: string): void {

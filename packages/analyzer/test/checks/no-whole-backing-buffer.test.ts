@@ -81,6 +81,42 @@ describe(rule, () => {
     expect(applyEdits(code, toEnd.suggestions![0]!.edits)).toContain('new DataView(input.buffer, input.byteOffset, input.byteLength)');
   });
 
+  it('lets a view with an offset but no length be read at computed offsets, and at fixed ones a length check covers', () => {
+    const code = [
+      'export function blake2f(data: Uint8Array, out: Uint8Array, at: number) {',
+      "  if (data.length !== 213) throw new RangeError('213 bytes expected');",
+      '  const rounds = new DataView(data.buffer, data.byteOffset).getUint32(0);',
+      '  const flags = new DataView(data.buffer, data.byteOffset + 4).getInt16(2, true);',
+      '  new DataView(out.buffer, out.byteOffset).setUint8(at, rounds);',
+      '  const first = new Uint32Array(data.buffer, data.byteOffset)[52];',
+      '  const tail = new DataView(data.buffer, data.byteOffset).getFloat64(208);',
+      '  const width = new DataView(out.buffer, out.byteOffset).getUint32(16);',
+      '  const all = new Uint8Array(data.buffer, data.byteOffset);',
+      '  return [rounds, flags, first, tail, width, all.length];',
+      '}',
+    ].join('\n');
+    // 7: bytes 208 to 216 of 213; 8: `out` is never measured; 9: the view is measured whole.
+    expect(lint(code).map(f => `${f.line}:${f.messageId}`)).toEqual(['7:toEnd', '8:toEnd', '9:toEnd']);
+  });
+
+  it('takes a length check only from a guard that leaves before the view, in a block around it', () => {
+    const read = ['  const view = new DataView(png.buffer, png.byteOffset);', '  return [view.getUint32(16), view.getUint32(20)];', '}'];
+    const code = [
+      'export function checked(png: Uint8Array) {',
+      '  if (png.length < 8 || png.byteLength < 24) return undefined;',
+      ...read,
+      'export function unchecked(png: Uint8Array) {',
+      ...read,
+      'export function checkedOnOneBranch(png: Uint8Array, strict: boolean) {',
+      '  if (strict) { if (png.length < 24) return undefined; }',
+      ...read,
+      'export function checkedTooShort(png: Uint8Array) {',
+      "  if (png.length <= 20) throw new Error('short');",
+      ...read,
+    ].join('\n');
+    expect(lint(code).map(f => `${f.line}:${f.messageId}`)).toEqual(['7:toEnd', '12:toEnd', '17:toEnd']);
+  });
+
   it('knows what owns its whole buffer: heap views at absolute addresses, fields and variables only ever given fresh arrays', () => {
     const code = [
       'declare const Module: { HEAPF32: Float32Array; HEAPU8: Uint8Array };',
