@@ -13,8 +13,7 @@
 // held-out group (`heldOut: 2`) was added after that and judged fresh, the third (`heldOut: 3`) after
 // the second and the fourth (`heldOut: 4`) after the third, each judged fresh too. A held-out group's
 // false-alarm rate says how precise the rules are on code they were not tuned on only until the rules
-// are corrected against it, so the table
-// gives each group its own total.
+// are corrected against it, so the table gives each group its own total.
 //
 //   npm run build --silent && node bench/corpus/real-code.mjs [--strict] [--json] [--type-errors] [--reinstall]
 //
@@ -166,8 +165,8 @@ const PACKAGES = [
   { name: 'ripple-binary-codec', version: '2.11.0', sources: ['src'], heldOut: 4, why: 'XRP Ledger binary format: a BinaryParser over a Uint8Array, a BytesList serializer, fixed-width integers, amounts and hashes as byte arrays' },
   { name: '@solana/spl-token', version: '0.4.15', sources: ['src'], heldOut: 4, why: 'Solana token accounts and instructions: buffer-layout encoding and decoding over Node Buffers, account data sliced by offset, TLV extension data' },
   { name: 'image-q', version: '4.0.0', sources: ['src'], heldOut: 4, why: 'colour quantization: RGBA pixels as Uint8Array and Uint32Array views of one buffer, palettes and error-diffusion dithering over typed arrays' },
-  { name: 'image-js', version: '1.7.0', sources: ['src'], heldOut: 4, why: 'image processing over typed-array pixel data: decoding and encoding PNG, JPEG, TIFF and BMP through byte arrays, canvas ImageData, masks as bit-level data' },
-  { name: '@chainsafe/libp2p-yamux', version: '8.0.1', sources: ['src'], heldOut: 4, why: 'yamux stream multiplexer: 12-byte frame headers read and written through DataView-style accessors over Uint8Arrays, payloads sliced from a Uint8ArrayList' },
+  { name: 'image-js', version: '1.7.0', sources: ['src'], heldOut: 4, why: 'image processing over typed-array pixel data: PNG, APNG, JPEG, TIFF and BMP decoded from and encoded to byte arrays, canvas ImageData, pixels reinterpreted as Uint32Array' },
+  { name: '@chainsafe/libp2p-yamux', version: '8.0.1', sources: ['src'], heldOut: 4, why: 'yamux stream multiplexer: 12-byte frame headers encoded into and decoded from Uint8Arrays byte by byte, frames cut from a Uint8ArrayList of incoming chunks' },
 ];
 
 // One tsconfig for all: loose enough that most of each package type-checks without its own build.
