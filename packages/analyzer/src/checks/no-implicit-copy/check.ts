@@ -6,6 +6,7 @@ import { conversionAt } from '../../conversions/lookup.js';
 import { TYPED_ARRAY_NAMES } from '../../types/classify.js';
 import { abbreviate, dottedName, outerParent, skipOuter, walk } from '../../util/syntax.js';
 import { hotContext, type HotMarkers } from './hot-code.js';
+import { MeantCopies } from './meant-copies.js';
 
 const messages = {
   implicitCopy: '`{{text}}` copies {{amount}} {{where}}. {{advice}}',
@@ -64,6 +65,7 @@ export const noImplicitCopy = defineCheck<keyof typeof messages, NoImplicitCopyO
   mayApply: text => /\.(?:slice|map|filter|from|concat|to[A-Z]\w*|with|copyOf|copyBytesFrom)\(|\b(?:copy|ascontiguous)\(|\.\.\.|new (?:\w+Array|DataView)\(|structuredClone\(/.test(text),
   check(context) {
     const { ts, checker, sourceFile, options } = context;
+    const meant = new MeantCopies(ts, checker, context.program, context.cache);
     const markers: HotMarkers = {
       loops: options.loops,
       tags: new Set(options.hotTags),
@@ -84,7 +86,7 @@ export const noImplicitCopy = defineCheck<keyof typeof messages, NoImplicitCopyO
         }
         return;
       }
-      if (isKept(ts, node)) return;
+      if (meant.isMeant(node)) return;
       const row = copyRowAt(ts, checker, node);
       if (row === undefined) return;
       const bytes = copiedBytes(ts, checker, node, row);
@@ -111,27 +113,6 @@ function mayCopy(ts: typeof TS, node: TS.Node): boolean {
   const callee = skipOuter(ts, node.expression);
   if (ts.isIdentifier(callee)) return COPY_FUNCTIONS.has(callee.text);
   return ts.isPropertyAccessExpression(callee) && COPY_METHODS.has(callee.name.text);
-}
-
-/** Methods that keep their argument in a collection: a copy stored this way outlives its source on purpose. */
-const KEEPING_METHODS: ReadonlySet<string> = new Set(['push', 'unshift', 'add', 'enqueue', 'postMessage']);
-
-/**
- * A copy that is stored, returned or yielded as it is made: it must outlive the source (a view
- * would change with it), so the copy is meant and only its cost could be discussed.
- */
-function isKept(ts: typeof TS, copy: TS.Node): boolean {
-  const { parent, child } = outerParent(ts, copy);
-  if (ts.isReturnStatement(parent) || ts.isYieldExpression(parent) || (ts.isArrowFunction(parent) && parent.body === child)) return true;
-  if (ts.isBinaryExpression(parent) && parent.right === child && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-    const target = skipOuter(ts, parent.left);
-    return ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target);
-  }
-  if (ts.isCallExpression(parent) && parent.arguments.includes(child as TS.Expression)) {
-    const callee = skipOuter(ts, parent.expression);
-    return ts.isPropertyAccessExpression(callee) && KEEPING_METHODS.has(callee.name.text);
-  }
-  return false;
 }
 
 /** `acc = Buffer.concat([acc, chunk])`: the result replaces one of the list's own entries. */
