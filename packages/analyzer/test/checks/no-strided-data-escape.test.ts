@@ -49,6 +49,26 @@ describe(rule, () => {
     expect(at(code)).toEqual([]);
   });
 
+  it('stays quiet on a new view built from the layout of the old, and on an array packed where it is not contiguous', () => {
+    const code = [
+      'export class Nd implements NdArray {',
+      '  constructor(readonly data: Float64Array, readonly shape: number[], readonly stride: number[], readonly offset: number) {}',
+      '  transpose(...order: number[]) { return new Nd(this.data, order.map(d => this.shape[d]!), order.map(d => this.stride[d]!), this.offset); }',
+      '  step(s: number) { const stride = this.stride.map(x => x * s); return new Nd(this.data, this.shape, stride, this.offset); }',
+      '  flat() { return new Nd(this.data, this.shape, [1], 0); }',
+      '}',
+      'declare function isContiguous(x: NdArray): boolean;',
+      'function rowMajorStride(shape: number[]) { return shape.map((_, d) => shape.slice(d + 1).reduce((n, m) => n * m, 1)); }',
+      'declare function gather(a: NdArray): Float64Array;',
+      'function pack(a: NdArray): NdArray { return { data: gather(a), shape: a.shape, stride: rowMajorStride(a.shape), offset: 0 }; }',
+      'function repack(a: NdArray): NdArray { return { data: gather(a), shape: a.shape, stride: a.stride, offset: 0 }; }',
+      'export function total(a: NdArray) { const source = isContiguous(a) ? a : pack(a); return sum(source.data); }',
+      'export function wrong(a: NdArray) { const source = isContiguous(a) ? a : repack(a); return sum(source.data); }',
+    ].join('\n');
+    // `flat` drops the strides; `repack` keeps them, so its result is not known to be contiguous.
+    expect(at(code)).toEqual(['5:19', '13:92']);
+  });
+
   it('knows memsafe views: raw().array of a view not proven contiguous, and the proofs', () => {
     const code = [
       "import { ascontiguous, checkContiguous, type View } from '@memsafe/runtime';",

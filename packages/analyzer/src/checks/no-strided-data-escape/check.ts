@@ -48,8 +48,8 @@ export const noStridedDataEscape = defineCheck<keyof typeof messages, Record<str
  * through the `const` it is stored in.
  */
 function linearUses(ts: typeof TS, checker: TS.TypeChecker, access: TS.PropertyAccessExpression): Use[] {
-  const owner = dottedName(ts, access.expression);
-  const direct = linearUse(ts, access, owner);
+  const owner = pathOf(ts, access.expression);
+  const direct = linearUse(ts, checker, access, owner);
   if (direct !== undefined) return [direct];
   const { parent, child } = outerParent(ts, access);
   if (!ts.isVariableDeclaration(parent) || parent.initializer !== child || !ts.isIdentifier(parent.name) || !(ts.getCombinedNodeFlags(parent) & ts.NodeFlags.Const)) return [];
@@ -60,16 +60,16 @@ function linearUses(ts: typeof TS, checker: TS.TypeChecker, access: TS.PropertyA
   const uses: Use[] = [];
   walk(ts, scope, node => {
     if (!ts.isIdentifier(node) || node === name || node.text !== name.text || checker.getSymbolAtLocation(node) !== symbol) return;
-    const use = linearUse(ts, node, owner);
+    const use = linearUse(ts, checker, node, owner);
     if (use !== undefined) uses.push(use);
   });
   return uses;
 }
 
-function linearUse(ts: typeof TS, storage: TS.Expression, owner: string | undefined): Use | undefined {
+function linearUse(ts: typeof TS, checker: TS.TypeChecker, storage: TS.Expression, owner: string | undefined): Use | undefined {
   const { parent, child } = outerParent(ts, storage);
   if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(child as TS.Expression)) {
-    if (owner !== undefined && parent.arguments.some(arg => passesLayout(ts, arg, owner))) return undefined;
+    if (owner !== undefined && parent.arguments.some(arg => passesLayout(ts, checker, arg, owner))) return undefined;
     return { node: parent, what: `is passed to \`${abbreviate(skipOuter(ts, parent.expression).getText(), 40)}(…)\`` };
   }
   if (ts.isForOfStatement(parent) && parent.expression === child) return { node: child, what: 'is iterated by `for…of`' };
@@ -83,10 +83,33 @@ function linearUse(ts: typeof TS, storage: TS.Expression, owner: string | undefi
   return undefined;
 }
 
-/** An argument that carries the layout: the array itself, or its strides or offset. */
-function passesLayout(ts: typeof TS, arg: TS.Expression, owner: string): boolean {
-  const name = dottedName(ts, arg);
-  return name === owner || name === `${owner}.stride` || name === `${owner}.strides` || name === `${owner}.offset`;
+/**
+ * An argument that carries the layout: the array itself, or its strides or offset, also as made
+ * from them (`order.map(d => this.stride[d])`, `this.stride.slice()`, or a variable set to such a
+ * value, as a transpose or a step builds the new view's layout).
+ */
+function passesLayout(ts: typeof TS, checker: TS.TypeChecker, arg: TS.Expression, owner: string): boolean {
+  if (pathOf(ts, arg) === owner) return true;
+  const inner = skipOuter(ts, arg);
+  const fromVariable = ts.isIdentifier(inner) ? checker.getSymbolAtLocation(inner)?.valueDeclaration : undefined;
+  const source = fromVariable !== undefined && ts.isVariableDeclaration(fromVariable) ? fromVariable.initializer : inner;
+  if (source === undefined) return false;
+  let mentions = false;
+  walk(ts, source, node => {
+    const name = ts.isPropertyAccessExpression(node) ? pathOf(ts, node) : undefined;
+    if (name === `${owner}.stride` || name === `${owner}.strides` || name === `${owner}.offset`) mentions = true;
+    return !mentions;
+  });
+  return mentions;
+}
+
+/** The dotted name of an access path, rooted at a variable or at `this` (`this.stride`). */
+function pathOf(ts: typeof TS, node: TS.Expression): string | undefined {
+  const inner = skipOuter(ts, node);
+  if (inner.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+  if (!ts.isPropertyAccessExpression(inner)) return dottedName(ts, inner);
+  const left = pathOf(ts, inner.expression);
+  return left === undefined ? undefined : `${left}.${inner.name.text}`;
 }
 
 /** `i` of `for (let i = …; …; i++)` (or `i += 1`), used as the index as it is. */

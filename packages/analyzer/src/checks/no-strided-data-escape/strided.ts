@@ -2,6 +2,7 @@ import type TS from 'typescript';
 import { typeOf } from '../../types/classify.js';
 import { calledName, dottedName, skipOuter, walk } from '../../util/syntax.js';
 import { constInitializer } from '../../util/declarations.js';
+import { calleeDeclaration, functionOf, returnedValues } from '../../util/functions.js';
 
 /** The flat-storage property of a strided array: `data` (scijs ndarray, @stdlib/ndarray, most others) or `array` (memsafe's RawPtr). */
 export const STORAGE_NAMES: ReadonlySet<string> = new Set(['data', 'array']);
@@ -87,6 +88,13 @@ function madeContiguous(ts: typeof TS, checker: TS.TypeChecker, expression: TS.E
     return init !== undefined && madeContiguous(ts, checker, init, depth + 1);
   }
   if (ts.isPropertyAccessExpression(inner)) return madeContiguous(ts, checker, inner.expression, depth);
+  // `isContiguous(a) ? a : pack(a)`: the array itself where the test proves it, else a packed copy.
+  if (ts.isConditionalExpression(inner)) {
+    const tested = dottedName(ts, inner.whenTrue);
+    const test = skipOuter(ts, inner.condition);
+    const provesTrue = tested !== undefined && ts.isCallExpression(test) && CONTIGUITY.test(calledName(ts, test) ?? '') && test.arguments.some(arg => dottedName(ts, arg) === tested);
+    return provesTrue && depth < 3 && (madeContiguous(ts, checker, inner.whenFalse, depth + 1) || returnsPacked(ts, checker, inner.whenFalse));
+  }
   if (!ts.isCallExpression(inner)) return false;
   const name = calledName(ts, inner);
   if (name !== undefined && CONTIGUITY.test(name)) return true;
@@ -94,6 +102,32 @@ function madeContiguous(ts: typeof TS, checker: TS.TypeChecker, expression: TS.E
   if (name === 'ndarray' && inner.arguments.length <= 2) return true;
   const callee = skipOuter(ts, inner.expression);
   return ts.isPropertyAccessExpression(callee) && madeContiguous(ts, checker, callee.expression, depth);
+}
+
+/** Names of functions that compute C-order (row-major) strides for a shape. */
+const C_ORDER_STRIDES = /row.?major|c.?order|contiguous|default.?strides?|c.?strides?/i;
+
+/**
+ * A call of a function whose every return is a new array literal of its own layout: an object with
+ * `offset: 0` and strides computed in C order (`{ data, shape, stride: rowMajorStride(shape), offset: 0 }`).
+ */
+function returnsPacked(ts: typeof TS, checker: TS.TypeChecker, expression: TS.Expression): boolean {
+  const call = skipOuter(ts, expression);
+  if (!ts.isCallExpression(call)) return false;
+  const fn = functionOf(ts, calleeDeclaration(ts, checker, call));
+  if (fn === undefined) return false;
+  const values = returnedValues(ts, fn);
+  return values.length > 0 && values.every(value => {
+    const literal = skipOuter(ts, value);
+    if (!ts.isObjectLiteralExpression(literal)) return false;
+    const property = (name: string): TS.Expression | undefined => {
+      const found = literal.properties.find(p => ts.isPropertyAssignment(p) && p.name.getText() === name);
+      return found !== undefined && ts.isPropertyAssignment(found) ? skipOuter(ts, found.initializer) : undefined;
+    };
+    const offset = property('offset');
+    const strides = property('stride') ?? property('strides');
+    return offset !== undefined && ts.isNumericLiteral(offset) && offset.text === '0' && strides !== undefined && ts.isCallExpression(strides) && C_ORDER_STRIDES.test(calledName(ts, strides) ?? '');
+  });
 }
 
 /** Inside the test of an `if`, `while`, `?:`, or a comparison. */
