@@ -46,6 +46,14 @@ async function outcome(confirm, implementation) {
   }
 }
 
+/** What latent.ts said of `file` (undefined: it passed, and the latent bug does not show), where there is one. */
+async function latentVerdict(entry, file) {
+  if (entry.latent === undefined) return {};
+  const latent = (await load(entry.latent)).default;
+  if (typeof latent !== 'function') throw new Error(`${entry.latent} has no default export function`);
+  return { hasLatent: true, latent: await outcome(latent, await load(file)) };
+}
+
 /**
  * Every case's verdict: `misbehaves` is what confirm.ts said of buggy.ts (undefined: it passed,
  * and the case shows nothing), `fixedFails` what it said of fixed.ts (undefined: it passed), and,
@@ -61,14 +69,7 @@ export async function confirmCorpus(filters = []) {
   for (const c of corpus.cases.filter(c => wanted(c.id))) {
     const confirm = (await load(c.confirm)).default;
     if (typeof confirm !== 'function') throw new Error(`cases/${c.id}/confirm.ts has no default export function`);
-    const verdict = { id: c.id, misbehaves: await outcome(confirm, await load(c.buggy)), fixedFails: await outcome(confirm, await load(c.fixed)) };
-    if (c.latent !== undefined) {
-      const latent = (await load(c.latent)).default;
-      if (typeof latent !== 'function') throw new Error(`cases/${c.id}/latent.ts has no default export function`);
-      verdict.hasLatent = true;
-      verdict.latent = await outcome(latent, await load(c.fixed));
-    }
-    cases.push(verdict);
+    cases.push({ id: c.id, misbehaves: await outcome(confirm, await load(c.buggy)), fixedFails: await outcome(confirm, await load(c.fixed)), ...(await latentVerdict(c, c.fixed)) });
   }
   const correct = [];
   for (const c of corpus.correct.filter(c => wanted(c.id))) {
@@ -77,7 +78,7 @@ export async function confirmCorpus(filters = []) {
       continue;
     }
     const confirm = (await load(c.confirm)).default;
-    correct.push({ id: c.id, checked: true, fails: await outcome(confirm, await load(c.file)) });
+    correct.push({ id: c.id, checked: true, fails: await outcome(confirm, await load(c.file)), ...(await latentVerdict(c, c.file)) });
   }
   return { cases, correct };
 }
@@ -99,8 +100,10 @@ async function main() {
     process.stdout.write(`${ok ? '✔' : '✘'} ${c.id}: ${detail}${c.fixedFails === undefined ? '' : ` | fixed.ts FAILS: ${c.fixedFails}`}${latent}\n`);
   }
   for (const c of correct) {
-    if (c.fails !== undefined) bad++;
-    process.stdout.write(`${c.fails === undefined ? '✔' : '✘'} correct/${c.id}${c.checked ? '' : ' (no confirm.ts)'}${c.fails === undefined ? '' : `: FAILS: ${c.fails}`}\n`);
+    if (c.fails !== undefined || (c.hasLatent === true && c.latent === undefined)) bad++;
+    const ok = c.fails === undefined && (c.hasLatent !== true || c.latent !== undefined);
+    const latent = c.hasLatent !== true ? '' : c.latent === undefined ? ' | latent.ts PASSES: the latent bug does not show' : ` | latent: ${c.latent}`;
+    process.stdout.write(`${ok ? '✔' : '✘'} correct/${c.id}${c.checked ? '' : ' (no confirm.ts)'}${c.fails === undefined ? '' : `: FAILS: ${c.fails}`}${latent}\n`);
   }
   process.stdout.write(`\n${cases.length} cases, ${correct.filter(c => c.checked).length} of ${correct.length} correct files run; ${bad} wrong.\n`);
   process.exit(bad === 0 ? 0 : 1);

@@ -10,10 +10,11 @@ export const BUILD_DIR = join(CORPUS_ROOT, '.build');
 /** A line of buggy.ts that holds the bug: the code on it ends with this comment. */
 export const BUG_MARKER = /\/\/ BUG\b/;
 /**
- * A line of fixed.ts where the project's fix left the same bug possible: the case's latent.ts
- * shows it by running fixed.ts, and a finding there is counted apart from the false alarms.
+ * A line of fixed.ts or correct.ts where a bug is still possible, with the rule that answers for
+ * it (`// LATENT no-stale-view`): the file's latent.ts shows it by running, and that rule's finding
+ * there is counted apart from the false alarms.
  */
-export const LATENT_MARKER = /\/\/ LATENT\b/;
+export const LATENT_MARKER = /\/\/ LATENT ([a-z-]+)\b/;
 
 const CASE_FIELDS = ['title', 'source', 'summary', 'misbehaviour'];
 const CORRECT_FIELDS = ['idiom', 'source', 'naive'];
@@ -41,8 +42,24 @@ function readMeta(dir, fields, problems) {
 }
 
 /** The 1-based numbers of the lines of `text` marked `// BUG`. */
-export function markedLines(text, marker = BUG_MARKER) {
-  return text.split('\n').flatMap((line, index) => (marker.test(line) ? [index + 1] : []));
+export function markedLines(text) {
+  return text.split('\n').flatMap((line, index) => (BUG_MARKER.test(line) ? [index + 1] : []));
+}
+
+/** The lines of `text` marked `// LATENT <rule>`, each with its rule. */
+export function latentLines(text) {
+  return text.split('\n').flatMap((line, index) => {
+    const match = LATENT_MARKER.exec(line);
+    return match === null ? [] : [{ line: index + 1, rule: match[1] }];
+  });
+}
+
+/** The latent.ts beside `file`, which must exist exactly when `file` marks a latent line. */
+function latentCheck(dir, file, where, problems) {
+  const lines = latentLines(readFileSync(file, 'utf8'));
+  const latent = existsSync(join(dir, 'latent.ts')) ? join(dir, 'latent.ts') : undefined;
+  if ((lines.length > 0) !== (latent !== undefined)) problems.push(`${where}: a line marked // LATENT <rule> needs a latent.ts that shows it, and a latent.ts a marked line`);
+  return { latent, latentLines: lines };
 }
 
 /**
@@ -67,10 +84,7 @@ export function readCorpus() {
       const marked = markedLines(readFileSync(buggy, 'utf8'));
       if (marked.length === 0) problems.push(`cases/${id}/buggy.ts: no line is marked // BUG`);
       if (markedLines(readFileSync(fixed, 'utf8')).length > 0) problems.push(`cases/${id}/fixed.ts: a fixed file marks no bug`);
-      const latentLines = markedLines(readFileSync(fixed, 'utf8'), LATENT_MARKER);
-      const latent = existsSync(join(dir, 'latent.ts')) ? join(dir, 'latent.ts') : undefined;
-      if ((latentLines.length > 0) !== (latent !== undefined)) problems.push(`cases/${id}: a fixed.ts line marked // LATENT needs a latent.ts that shows it, and a latent.ts a marked line`);
-      cases.push({ id, kind, slug, dir, buggy, fixed, confirm: join(dir, 'confirm.ts'), marked, latent, latentLines, meta });
+      cases.push({ id, kind, slug, dir, buggy, fixed, confirm: join(dir, 'confirm.ts'), marked, ...latentCheck(dir, fixed, `cases/${id}`, problems), meta });
     }
   }
   const correct = [];
@@ -83,7 +97,7 @@ export function readCorpus() {
     if (!existsSync(file) || meta === undefined) continue;
     if (markedLines(readFileSync(file, 'utf8')).length > 0) problems.push(`correct/${slug}/correct.ts: a correct file marks no bug`);
     const confirm = join(dir, 'confirm.ts');
-    correct.push({ id: slug, dir, file, confirm: existsSync(confirm) ? confirm : undefined, meta });
+    correct.push({ id: slug, dir, file, confirm: existsSync(confirm) ? confirm : undefined, ...latentCheck(dir, file, `correct/${slug}`, problems), meta });
   }
   return { cases, correct, problems };
 }

@@ -2,7 +2,7 @@
 // Precision and recall of memsafe's presets on the corpus of real bugs: for `recommended` and
 // `strict`, which cases each finds (a finding of the case's kind on a line of buggy.ts marked
 // `// BUG`), recall per kind, and every finding on a fixed or correct file (a false alarm, unless it
-// is on a line of fixed.ts marked `// LATENT`) or off the marked lines of a buggy file.
+// is the named rule's on a line marked `// LATENT <rule>`) or off the marked lines of a buggy file.
 //
 //   npm run bench:corpus [-- --write] [-- --json]
 //
@@ -71,6 +71,11 @@ function summarise(finding) {
   return { file: relative(CORPUS_ROOT, finding.file), line: finding.line, rule: finding.rule, message: finding.message };
 }
 
+/** A finding of the rule a `// LATENT <rule>` line names, on that line: a bug latent.ts shows. */
+function onLatentLine(entry, finding) {
+  return entry.latentLines.some(({ line, rule }) => rule === finding.rule && finding.line <= line && line <= finding.endLine);
+}
+
 /** Which cases the findings find, and which findings are false alarms. */
 function judge(corpus, findings) {
   const byFile = new Map();
@@ -79,17 +84,16 @@ function judge(corpus, findings) {
   const missed = [];
   const offTarget = [];
   const falseAlarms = [];
-  const latentInFixes = [];
+  const latent = [];
   for (const c of corpus.cases) {
     const rules = KINDS.find(kind => kind.id === c.kind).rules;
     const onBuggy = byFile.get(c.buggy) ?? [];
     const covers = finding => c.marked.some(line => finding.line <= line && line <= finding.endLine);
     (onBuggy.some(f => rules.includes(f.rule) && covers(f)) ? found : missed).push(c.id);
     offTarget.push(...onBuggy.filter(f => !covers(f)).map(summarise));
-    const onLatentLine = finding => rules.includes(finding.rule) && c.latentLines.some(line => finding.line <= line && line <= finding.endLine);
-    for (const finding of byFile.get(c.fixed) ?? []) (onLatentLine(finding) ? latentInFixes : falseAlarms).push(summarise(finding));
+    for (const finding of byFile.get(c.fixed) ?? []) (onLatentLine(c, finding) ? latent : falseAlarms).push(summarise(finding));
   }
-  for (const c of corpus.correct) falseAlarms.push(...(byFile.get(c.file) ?? []).map(summarise));
+  for (const c of corpus.correct) for (const finding of byFile.get(c.file) ?? []) (onLatentLine(c, finding) ? latent : falseAlarms).push(summarise(finding));
   const kinds = KINDS.map(kind => {
     const ids = corpus.cases.filter(c => c.kind === kind.id).map(c => c.id);
     return { kind: kind.id, cases: ids.length, found: ids.filter(id => found.includes(id)).length };
@@ -99,7 +103,7 @@ function judge(corpus, findings) {
     const cases = chosen.reduce((sum, k) => sum + k.cases, 0);
     return cases === 0 ? 0 : chosen.reduce((sum, k) => sum + k.found, 0) / cases;
   };
-  return { kinds, found, missed, falseAlarms, latentInFixes, offTarget, recall: { safety: recall('safety'), all: recall('all') } };
+  return { kinds, found, missed, falseAlarms, latent, offTarget, recall: { safety: recall('safety'), all: recall('all') } };
 }
 
 const percent = value => `${(value * 100).toFixed(0)}%`;
@@ -127,9 +131,9 @@ export function formatScore(score) {
     lines.push('', `### ${preset}: false alarms`, '');
     if (result.falseAlarms.length === 0) lines.push('None.');
     for (const f of result.falseAlarms) lines.push(`- \`${f.file}:${f.line}\` ${f.rule}: ${f.message}`);
-    lines.push('', `### ${preset}: findings on a bug the project's fix left (fixed.ts lines marked \`// LATENT\`, shown by latent.ts)`, '');
-    if (result.latentInFixes.length === 0) lines.push('None.');
-    for (const f of result.latentInFixes) lines.push(`- \`${f.file}:${f.line}\` ${f.rule}: ${f.message}`);
+    lines.push('', `### ${preset}: findings on a bug still possible in a fixed or correct file (lines marked \`// LATENT <rule>\`, shown by latent.ts)`, '');
+    if (result.latent.length === 0) lines.push('None.');
+    for (const f of result.latent) lines.push(`- \`${f.file}:${f.line}\` ${f.rule}: ${f.message}`);
     lines.push('', `### ${preset}: findings off the marked lines of buggy files`, '');
     if (result.offTarget.length === 0) lines.push('None.');
     for (const f of result.offTarget) lines.push(`- \`${f.file}:${f.line}\` ${f.rule}: ${f.message}`);

@@ -32,3 +32,16 @@ export function instantiateHeap(onGrow: () => void = () => {}): HeapExports {
 
 /** Bytes past the module's first 64 KiB page: a request of this size always grows memory. */
 export const GROWING_REQUEST = 1 << 17;
+
+/** An address a little past 2 GiB, where an i32 from wasm reaches JavaScript negative. */
+export const ABOVE_2_GIB = 0x8000_0400;
+
+/**
+ * Makes the heap's next blocks start above 2 GiB, as a program that has allocated that much sees
+ * them. False when the memory could not grow that far: a latent check then returns without a
+ * failure, so that the runner reports the latent bug as not shown rather than shown by accident.
+ */
+export function placeAbove2GiB(setTop: (addr: number) => void, memory: WebAssembly.Memory): boolean {
+  setTop(ABOVE_2_GIB);
+  return memory.buffer.byteLength > ABOVE_2_GIB;
+}

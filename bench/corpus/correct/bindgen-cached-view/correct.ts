@@ -19,7 +19,7 @@ function getUint8ArrayMemory0(): Uint8Array {
 
 function passArray8ToWasm0(arg: Uint8Array): [number, number] {
   const ptr = wasm.malloc(arg.length);
-  getUint8ArrayMemory0().set(arg, ptr);
+  getUint8ArrayMemory0().set(arg, ptr); // LATENT no-signed-wasm-pointer
   return [ptr, arg.length];
 }
 
@@ -27,7 +27,7 @@ function passArray8ToWasm0(arg: Uint8Array): [number, number] {
 export function reverse(input: Uint8Array): Uint8Array {
   const [ptr, len] = passArray8ToWasm0(input);
   const out = wasm.reverse(ptr, len);
-  const result = getUint8ArrayMemory0().subarray(out, out + len).slice();
+  const result = getUint8ArrayMemory0().subarray(out, out + len).slice(); // LATENT no-signed-wasm-pointer
   wasm.free(ptr);
   return result;
 }

@@ -7,9 +7,9 @@ const BYTES_PER_PIXEL = 4;
 export function doTransform(wasm: HeapExports, input: Uint8Array, nPixels: number): Uint8Array {
   const size = nPixels * BYTES_PER_PIXEL;
   const inputPtr = wasm.malloc(size);
-  new Uint8Array(wasm.memory.buffer, inputPtr, size).set(input.subarray(0, size));
+  new Uint8Array(wasm.memory.buffer, inputPtr, size).set(input.subarray(0, size)); // LATENT no-signed-wasm-pointer
   const outputPtr = wasm.reverse(inputPtr, size);
-  const outputArr = new Uint8Array(wasm.memory.buffer, outputPtr, size);
+  const outputArr = new Uint8Array(wasm.memory.buffer, outputPtr, size); // LATENT no-signed-wasm-pointer
   const result = outputArr.slice();
   wasm.free(outputPtr);
   wasm.free(inputPtr);

@@ -8,9 +8,9 @@ function isNode(): boolean {
 
 export function inflate(wasm: HeapExports, input: Uint8Array): Uint8Array {
   const inPtr = wasm.malloc(input.length);
-  new Uint8Array(wasm.memory.buffer).set(input, inPtr);
+  new Uint8Array(wasm.memory.buffer).set(input, inPtr); // LATENT no-signed-wasm-pointer
   const outPtr = wasm.reverse(inPtr, input.length);
-  const view = new Uint8Array(wasm.memory.buffer, outPtr, input.length);
+  const view = new Uint8Array(wasm.memory.buffer, outPtr, input.length); // LATENT no-signed-wasm-pointer
   let output: Uint8Array;
   if (isNode()) {
     output = Buffer.from(view);

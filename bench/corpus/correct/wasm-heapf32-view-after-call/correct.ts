@@ -4,10 +4,10 @@ import type { EmscriptenModule } from '../../support/emscripten.js';
 
 export function decodeField(Module: EmscriptenModule, compressed: Uint8Array, count: number): Float32Array {
   const inPtr = Module._malloc(compressed.length);
-  Module.HEAPU8.set(compressed, inPtr);
+  Module.HEAPU8.set(compressed, inPtr); // LATENT no-signed-wasm-pointer
   // The decoder allocates its output, so the heap may have grown while it ran.
   const outPtr = Module._reverse(inPtr, count * 4);
-  const field = new Float32Array(Module.HEAPF32.buffer, outPtr, count);
+  const field = new Float32Array(Module.HEAPF32.buffer, outPtr, count); // LATENT no-signed-wasm-pointer
   const result = field.slice();
   Module._free(outPtr);
   Module._free(inPtr);

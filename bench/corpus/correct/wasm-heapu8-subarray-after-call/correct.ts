@@ -8,9 +8,9 @@ const decoder = new TextDecoder();
 export function mirrorText(Module: EmscriptenModule, text: string): string {
   const bytes = encoder.encode(text);
   const ptr = Module._malloc(bytes.length);
-  Module.HEAPU8.set(bytes, ptr);
+  Module.HEAPU8.set(bytes, ptr); // LATENT no-signed-wasm-pointer
   const out = Module._reverse(ptr, bytes.length);
-  const mirrored = decoder.decode(Module.HEAPU8.subarray(out, out + bytes.length));
+  const mirrored = decoder.decode(Module.HEAPU8.subarray(out, out + bytes.length)); // LATENT no-signed-wasm-pointer
   Module._free(out);
   Module._free(ptr);
   return mirrored;

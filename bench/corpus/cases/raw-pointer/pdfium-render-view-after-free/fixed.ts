@@ -27,7 +27,7 @@ export class PDFiumPage {
     const buffSize = width * height * buffItemSize;
 
     const buffPtr = this.module._malloc(buffSize);
-    this.module.HEAPU8.fill(0, buffPtr, buffPtr + buffSize);
+    this.module.HEAPU8.fill(0, buffPtr, buffPtr + buffSize); // LATENT no-signed-wasm-pointer
 
     const bitmap = this.module._FPDFBitmap_CreateEx(width, height, FPDFBitmap_BGRA, buffPtr, stride);
     this.module._FPDFBitmap_FillRect(bitmap, 0, 0, width, height, 0xffffffff);
@@ -36,7 +36,7 @@ export class PDFiumPage {
 
     // Copy the pixels out before freeing: the block goes back to the allocator, and another render
     // can be handed it (and draw over it) while `render` is still encoding this page.
-    const data = this.module.HEAPU8.slice(buffPtr, buffPtr + buffSize);
+    const data = this.module.HEAPU8.slice(buffPtr, buffPtr + buffSize); // LATENT no-signed-wasm-pointer
     this.module._free(buffPtr);
 
     const image = await render({ data, width, height });

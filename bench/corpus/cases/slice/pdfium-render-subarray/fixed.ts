@@ -29,7 +29,7 @@ export class PDFiumPage {
     try {
       this.module._FPDF_RenderPageBitmap(ptr, this.pageIdx, width, height);
       // Copy the pixels out: the bitmap's memory is freed below and reused by the next render.
-      const data = this.module.HEAPU8.slice(ptr, ptr + buffSize);
+      const data = this.module.HEAPU8.slice(ptr, ptr + buffSize); // LATENT no-signed-wasm-pointer
       return { width, height, data };
     } finally {
       this.module._free(ptr);

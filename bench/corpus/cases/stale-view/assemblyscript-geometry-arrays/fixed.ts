@@ -7,13 +7,13 @@ export function instantiateLoader(exports: HeapExports) {
   return {
     __allocArray(values: ArrayLike<number>): number {
       const ptr = exports.malloc(4 + values.length * 4);
-      new Uint32Array(exports.memory.buffer, ptr, 1)[0] = values.length;
-      new Float32Array(exports.memory.buffer, ptr + 4, values.length).set(Array.from(values));
+      new Uint32Array(exports.memory.buffer, ptr, 1)[0] = values.length; // LATENT no-signed-wasm-pointer
+      new Float32Array(exports.memory.buffer, ptr + 4, values.length).set(Array.from(values)); // LATENT no-signed-wasm-pointer
       return ptr;
     },
     __getFloat32ArrayView(ptr: number): Float32Array {
-      const length = new Uint32Array(exports.memory.buffer, ptr, 1)[0];
-      return new Float32Array(exports.memory.buffer, ptr + 4, length);
+      const length = new Uint32Array(exports.memory.buffer, ptr, 1)[0]; // LATENT no-signed-wasm-pointer
+      return new Float32Array(exports.memory.buffer, ptr + 4, length); // LATENT no-signed-wasm-pointer
     },
   };
 }

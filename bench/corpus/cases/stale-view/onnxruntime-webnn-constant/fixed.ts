@@ -27,8 +27,8 @@ export class ModelBuilder<Operand, Graph> {
     for (const tensor of initializers) {
       // UnpackInitializerData: the tensor's values go into a heap-allocated vector.
       const unpacked = this.Module._malloc(tensor.floatData.length * Float32Array.BYTES_PER_ELEMENT);
-      this.Module.HEAPF32.set(tensor.floatData, unpacked >> 2);
-      const view = new Float32Array(this.Module.HEAPF32.buffer, unpacked, tensor.floatData.length);
+      this.Module.HEAPF32.set(tensor.floatData, unpacked >> 2); // LATENT no-signed-wasm-pointer
+      const view = new Float32Array(this.Module.HEAPF32.buffer, unpacked, tensor.floatData.length); // LATENT no-signed-wasm-pointer
       const desc: OperandDescriptor = { dataType: 'float32', dimensions: tensor.dims };
       // The builder keeps the buffer until build(), and later allocations can grow the heap under a
       // view: hand it a copy.

@@ -33,7 +33,7 @@ export function html5audio_stream_create(Module: Html5AudioModule, context: Audi
     for (let c = 0; c < outputChannels; ++c) {
       const outChannel = event.outputBuffer.getChannelData(c);
       for (let i = 0, j = c; i < bufferSize; ++i, j += outputChannels) {
-        outChannel[i] = outbufferArray[j]; // LATENT
+        outChannel[i] = outbufferArray[j]; // LATENT no-stale-view
       }
     }
   };

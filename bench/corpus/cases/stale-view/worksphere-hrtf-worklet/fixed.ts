@@ -46,9 +46,9 @@ export class SpatialAudioProcessor {
     const output = outputs[0];
     if (this.wasm === null || input === undefined || output === undefined) return true;
     if (input.byteLength > this.heapSize) return true;
-    this.refreshHeapView().set(input, this.inputHeapPtr >> 2);
+    this.refreshHeapView().set(input, this.inputHeapPtr >> 2); // LATENT no-signed-wasm-pointer
     const outputPtr = this.wasm._render(this.inputHeapPtr, input.byteLength);
-    const rendered = this.refreshHeapView().subarray(outputPtr >> 2, (outputPtr >> 2) + input.length);
+    const rendered = this.refreshHeapView().subarray(outputPtr >> 2, (outputPtr >> 2) + input.length); // LATENT no-signed-wasm-pointer
     for (const channel of output) channel.set(rendered);
     return true;
   }

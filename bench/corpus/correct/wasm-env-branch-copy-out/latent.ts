@@ -1,0 +1,12 @@
+import { expect, pattern, sameBytes } from '../../support/check.js';
+import { instantiateHeap, placeAbove2GiB } from '../../support/heap.js';
+import type * as Impl from './correct.js';
+
+// Above 2 GiB the heap hands out addresses whose i32 sign bit is set: they reach JavaScript
+// negative, and a view made at one throws or counts from the end of memory.
+export default function latent({ inflate }: typeof Impl): void {
+  const wasm = instantiateHeap();
+  if (!placeAbove2GiB(wasm.set_top, wasm.memory)) return;
+  const input = pattern(64, 9);
+  expect(sameBytes(inflate(wasm, input), input.slice().reverse()), 'inflate() returned the wrong bytes from blocks above 2 GiB');
+}
