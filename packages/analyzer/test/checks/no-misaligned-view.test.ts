@@ -75,6 +75,36 @@ describe(rule, () => {
     expect(found[0]!.message).toContain('(a f64 view is 8 bytes)');
   });
 
+  it('flags a view at the byteOffset of a Node Buffer, which a stream or a socket cuts at any byte, unless it is checked or copied', () => {
+    const code = [
+      "import { Buffer } from 'node:buffer';",
+      'export function samples(chunk: Buffer, pcm: Buffer | Uint8Array, bytes: Uint8Array) {',
+      '  const a = new Int16Array(chunk.buffer, chunk.byteOffset, chunk.length / 2);',
+      '  const b = new Int16Array(pcm.buffer, pcm.byteOffset, pcm.byteLength >> 1);',
+      '  const c = new Int16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 1);',
+      '  const aligned = chunk.byteOffset % 2 === 0 ? chunk : Buffer.from(chunk);',
+      '  const d = new Int16Array(aligned.buffer, aligned.byteOffset, aligned.length / 2);',
+      '  const viewed = chunk.byteOffset % 2 === 0 ? chunk : chunk.subarray(1);',
+      '  const e = new Int16Array(viewed.buffer, viewed.byteOffset, viewed.length / 2);',
+      '  if (chunk.byteOffset % Float64Array.BYTES_PER_ELEMENT !== 0) return [a, b, c, d, e];',
+      '  return [new Float64Array(chunk.buffer, chunk.byteOffset, chunk.length / 8)];',
+      '}',
+    ].join('\n');
+    const found = lint(code);
+    // A plain Uint8Array is left alone: most start at 0 of a buffer of their own.
+    expect(found.map(f => `${f.line}:${f.messageId}`)).toEqual(['3:unalignedData', '4:unalignedData', '9:unalignedData']);
+    expect(found[0]!.message).toBe(
+      '`new Int16Array(chunk.buffer, chunk.byteOffset, chunk.leng...` throws a RangeError unless its byte offset `chunk.byteOffset` is a multiple of 2, and the offset comes from the byteOffset of the Node Buffer `chunk` (streams and sockets cut Buffers at any byte) with no alignment check before it. Check `chunk.byteOffset % 2 === 0` first, read the values with a DataView, or copy the bytes into an aligned buffer.',
+    );
+  });
+
+  it('relies on what Node does: a Buffer.from copy starts at a multiple of 8, in the pool or in a buffer of its own', () => {
+    const odd = Buffer.alloc(9000).subarray(1);
+    for (const length of [1, 3, 7, 100, 4095, 4096, 8191]) {
+      for (let i = 0; i < 3; i++) expect(Buffer.from(odd.subarray(0, length)).byteOffset % 8, `length ${length}`).toBe(0);
+    }
+  });
+
   it('stays quiet on byte views, DataViews, unknown offsets and aligned ones', () => {
     const code = [
       'export function f(buf: ArrayBuffer, off: number, u8: Uint8Array) {',

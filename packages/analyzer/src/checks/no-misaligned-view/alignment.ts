@@ -1,5 +1,5 @@
 import type TS from 'typescript';
-import { classifyNode, ELEMENT_SIZES } from '../../types/classify.js';
+import { classifyNode, classifyType, ELEMENT_SIZES } from '../../types/classify.js';
 import { constInitializer } from '../../util/declarations.js';
 import { skipOuter } from '../../util/syntax.js';
 
@@ -13,7 +13,7 @@ export interface Residue {
   readonly rem: number;
 }
 
-const EXACT = 64;
+export const EXACT = 64;
 const UNKNOWN: Residue = { mod: 1, rem: 0 };
 /** How far through `const` initialisers an offset is followed. */
 const MAX_DEPTH = 4;
@@ -108,6 +108,10 @@ export function dataOrigin(ts: typeof TS, checker: TS.TypeChecker, node: TS.Expr
     const init = depth < MAX_DEPTH ? constInitializer(ts, checker, inner) : undefined;
     return init === undefined ? undefined : dataOrigin(ts, checker, init, size, depth + 1);
   }
+  // A Node Buffer from a stream, a socket or a parser is a slice of a larger read at any byte.
+  if (ts.isPropertyAccessExpression(inner) && inner.name.text === 'byteOffset' && mayBeNodeBuffer(ts, checker, inner.expression)) {
+    return `the byteOffset of the Node Buffer \`${inner.expression.getText()}\` (streams and sockets cut Buffers at any byte)`;
+  }
   if (ts.isBinaryExpression(inner) && (inner.operatorToken.kind === ts.SyntaxKind.PlusToken || inner.operatorToken.kind === ts.SyntaxKind.MinusToken)) {
     for (const term of [inner.left, inner.right]) {
       const known = residueOf(ts, checker, term);
@@ -119,4 +123,10 @@ export function dataOrigin(ts: typeof TS, checker: TS.TypeChecker, node: TS.Expr
     return dataOrigin(ts, checker, inner.left, size, depth) ?? dataOrigin(ts, checker, inner.right, size, depth);
   }
   return undefined;
+}
+
+/** Whether the static type of `node` is a Node Buffer, or a union with one in it. */
+function mayBeNodeBuffer(ts: typeof TS, checker: TS.TypeChecker, node: TS.Expression): boolean {
+  const type = checker.getTypeAtLocation(node);
+  return (type.isUnion() ? type.types : [type]).some(member => classifyType(ts, checker, member) === 'Buffer');
 }

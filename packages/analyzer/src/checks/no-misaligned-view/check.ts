@@ -4,7 +4,7 @@ import { elementSizeOf } from '../../conversions/copies.js';
 import { classifyNode, ELEMENT_SIZES } from '../../types/classify.js';
 import { abbreviate, dottedName, isStableReference, skipOuter, walk } from '../../util/syntax.js';
 import { constInitializer } from '../../util/declarations.js';
-import { dataOrigin, residueOf, scaleResidue } from './alignment.js';
+import { dataOrigin, EXACT, residueOf, scaleResidue } from './alignment.js';
 
 const messages = {
   misaligned:
@@ -54,7 +54,7 @@ export const noMisalignedView = defineCheck<keyof typeof messages, Record<string
         return;
       }
       const origin = dataOrigin(ts, checker, offset, size);
-      if (origin === undefined || hasAlignmentCheck(ts, placement.node, offset, size)) return;
+      if (origin === undefined || hasAlignmentCheck(ts, checker, placement.node, offset, size)) return;
       context.report({ node: placement.node, messageId: 'unalignedData', data: { ...data, origin }, ...suggestion(ts, placement, sourceFile) });
     });
   },
@@ -96,9 +96,13 @@ function adoptedArray(ts: typeof TS, checker: TS.TypeChecker, receiver: TS.Expre
 
 /**
  * Whether the function tests the offset, or a name in it, for alignment before the view is made:
- * `off % 8`, `off & 7`, and the like, in any form.
+ * `off % 8`, `off & 7`, `off % Float64Array.BYTES_PER_ELEMENT`, and the like, in any form; or the
+ * offset is `v.byteOffset` of a `const v = w.byteOffset % 8 === 0 ? w : Buffer.from(w)`, whose
+ * other branch is a fresh copy (which starts at 0 of its own buffer, or at a multiple of 8 in
+ * Node's pool).
  */
-function hasAlignmentCheck(ts: typeof TS, at: TS.Node, offset: TS.Expression, size: number): boolean {
+function hasAlignmentCheck(ts: typeof TS, checker: TS.TypeChecker, at: TS.Node, offset: TS.Expression, size: number): boolean {
+  if (alignedByChoice(ts, checker, offset, size)) return true;
   const names = new Set<string>();
   const whole = dottedName(ts, offset);
   if (whole !== undefined) names.add(whole);
@@ -112,12 +116,35 @@ function hasAlignmentCheck(ts: typeof TS, at: TS.Node, offset: TS.Expression, si
     if (found || n.pos >= at.pos) return false;
     if (!ts.isBinaryExpression(n)) return;
     const operator = n.operatorToken.kind;
-    const literal = skipOuter(ts, n.right);
-    if (!ts.isNumericLiteral(literal) || !names.has(dottedName(ts, n.left) ?? '')) return;
-    const k = Number(literal.text);
+    const right = residueOf(ts, checker, n.right);
+    if (right.mod !== EXACT || !names.has(dottedName(ts, n.left) ?? '')) return;
+    const k = right.rem;
     found = (operator === ts.SyntaxKind.PercentToken && k % size === 0) || (operator === ts.SyntaxKind.AmpersandToken && (k + 1) % size === 0);
   });
   return found;
+}
+
+/** `v.byteOffset` where `v` is the array itself when a test proves it aligned, else a fresh copy. */
+function alignedByChoice(ts: typeof TS, checker: TS.TypeChecker, offset: TS.Expression, size: number): boolean {
+  const access = skipOuter(ts, offset);
+  if (!ts.isPropertyAccessExpression(access) || access.name.text !== 'byteOffset' || !ts.isIdentifier(access.expression)) return false;
+  const init = constInitializer(ts, checker, access.expression);
+  const choice = init === undefined ? undefined : skipOuter(ts, init);
+  if (choice === undefined || !ts.isConditionalExpression(choice)) return false;
+  const tested = dottedName(ts, choice.whenTrue);
+  const test = skipOuter(ts, choice.condition);
+  if (tested === undefined || !ts.isBinaryExpression(test) || !ts.isBinaryExpression(skipOuter(ts, test.left))) return false;
+  const remainder = skipOuter(ts, test.left) as TS.BinaryExpression;
+  const divisor = residueOf(ts, checker, remainder.right);
+  const testsAlignment = remainder.operatorToken.kind === ts.SyntaxKind.PercentToken && dottedName(ts, remainder.left) === `${tested}.byteOffset` && divisor.mod === EXACT && divisor.rem % size === 0;
+  return testsAlignment && isFreshCopy(ts, choice.whenFalse);
+}
+
+/** `Buffer.from(x)`, `Uint8Array.from(x)` or `new Uint8Array(x)`: new storage, aligned for any element. */
+function isFreshCopy(ts: typeof TS, node: TS.Expression): boolean {
+  const inner = skipOuter(ts, node);
+  if (ts.isNewExpression(inner)) return ts.isIdentifier(inner.expression) && ELEMENT_SIZES[inner.expression.text] !== undefined && (inner.arguments?.length ?? 0) === 1;
+  return ts.isCallExpression(inner) && ts.isPropertyAccessExpression(inner.expression) && inner.expression.name.text === 'from' && ts.isIdentifier(inner.expression.expression) && (inner.expression.expression.text === 'Buffer' || ELEMENT_SIZES[inner.expression.expression.text] !== undefined);
 }
 
 /** For `new T(buffer, offset, length)` with plain names: the same elements copied out of the buffer, aligned. */
