@@ -98,6 +98,27 @@ describe(rule, () => {
     );
   });
 
+  it('flags an element index passed as a byte offset, and an offset found by searching the data', () => {
+    const code = [
+      'export function views(memory: WebAssembly.Memory, start: number, end: number, file: ArrayBuffer, text: string) {',
+      '  const words = new Int32Array(memory.buffer, start >> 2, (end - start) >> 2);',
+      '  const floats = new Float32Array(memory.buffer, start / 4, 4);',
+      '  const unsigned = new Int32Array(memory.buffer, start >>> 0, 4);',
+      '  const aligned = new Float64Array(memory.buffer, (start >> 3) << 3, 2);',
+      "  const marker = 'end_header\\n';",
+      '  const headerEnd = text.indexOf(marker) + marker.length;',
+      '  const data = new Float32Array(file, headerEnd, 4);',
+      '  return [words, floats, unsigned, aligned, data];',
+      '}',
+    ].join('\n');
+    const found = lint(code);
+    expect(found.map(f => `${f.line}:${f.messageId}`)).toEqual(['2:elementIndex', '3:elementIndex', '8:unalignedData']);
+    expect(found[0]!.message).toBe(
+      '`new Int32Array(memory.buffer, start >> 2, (end - start) >...` takes a byte offset, but `start >> 2` divides an address by 4: that is an element index (as for `HEAP32[start >> 2]`), so the view starts at the wrong place, or throws a RangeError where it is not a multiple of 4. Pass the byte address itself.',
+    );
+    expect(found[2]!.message).toContain('the offset comes from a position found by `indexOf` in the data with no alignment check');
+  });
+
   it('relies on what Node does: a Buffer.from copy starts at a multiple of 8, in the pool or in a buffer of its own', () => {
     const odd = Buffer.alloc(9000).subarray(1);
     for (const length of [1, 3, 7, 100, 4095, 4096, 8191]) {

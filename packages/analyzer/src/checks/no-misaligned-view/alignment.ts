@@ -89,6 +89,9 @@ function bytesPerElement(ts: typeof TS, owner: TS.Expression): number | undefine
   return ts.isIdentifier(inner) ? ELEMENT_SIZES[inner.text] : undefined;
 }
 
+/** Methods that return where a search of text or bytes stopped. */
+const SEARCHES: ReadonlySet<string> = new Set(['indexOf', 'lastIndexOf', 'search', 'findIndex', 'findLastIndex']);
+
 /**
  * Where an offset comes from, when it comes from data: a value read out of binary data (an
  * element of a typed array, a DataView `get*`, a Buffer `read*`), followed through `const`
@@ -107,6 +110,10 @@ export function dataOrigin(ts: typeof TS, checker: TS.TypeChecker, node: TS.Expr
   if (ts.isIdentifier(inner)) {
     const init = depth < MAX_DEPTH ? constInitializer(ts, checker, inner) : undefined;
     return init === undefined ? undefined : dataOrigin(ts, checker, init, size, depth + 1);
+  }
+  // Where a search stopped depends on the bytes searched: a header's end, a marker's position.
+  if (ts.isCallExpression(inner) && ts.isPropertyAccessExpression(inner.expression) && SEARCHES.has(inner.expression.name.text)) {
+    return `a position found by \`${inner.expression.name.text}\` in the data`;
   }
   // A Node Buffer from a stream, a socket or a parser is a slice of a larger read at any byte.
   if (ts.isPropertyAccessExpression(inner) && inner.name.text === 'byteOffset' && mayBeNodeBuffer(ts, checker, inner.expression)) {

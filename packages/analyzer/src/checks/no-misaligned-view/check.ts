@@ -11,6 +11,8 @@ const messages = {
     '`{{view}}` throws a RangeError: its byte offset `{{offset}}` is {{value}} ({{element}} is {{size}} bytes). Read the values with a DataView, or copy the bytes into an aligned buffer.',
   unalignedData:
     '`{{view}}` throws a RangeError unless its byte offset `{{offset}}` is a multiple of {{size}}, and the offset comes from {{origin}} with no alignment check before it. Check `{{offset}} % {{size}} === 0` first, read the values with a DataView, or copy the bytes into an aligned buffer.',
+  elementIndex:
+    '`{{view}}` takes a byte offset, but `{{offset}}` divides an address by {{factor}}: that is an element index (as for `HEAP32[{{offset}}]`), so the view starts at the wrong place, or throws a RangeError where it is not a multiple of {{size}}. Pass the byte address itself.',
   copyAligned: 'Copy the bytes into a new, aligned buffer: `{{text}}`.',
 };
 
@@ -46,6 +48,11 @@ export const noMisalignedView = defineCheck<keyof typeof messages, Record<string
       const { size, offset, unit } = placement;
       const bytes = scaleResidue(residueOf(ts, checker, offset), unit);
       const data = { view: abbreviate(placement.node.getText(sourceFile), 60), offset: offset.getText(sourceFile), size, element: placement.element };
+      const factor = unit === 1 ? addressDivisor(ts, offset) : undefined;
+      if (factor !== undefined) {
+        context.report({ node: placement.node, messageId: 'elementIndex', data: { ...data, factor } });
+        return;
+      }
       if (bytes.mod >= size) {
         if (bytes.rem % size === 0) return;
         const literal = skipOuter(ts, offset);
@@ -122,6 +129,23 @@ function hasAlignmentCheck(ts: typeof TS, checker: TS.TypeChecker, at: TS.Node, 
     found = (operator === ts.SyntaxKind.PercentToken && k % size === 0) || (operator === ts.SyntaxKind.AmpersandToken && (k + 1) % size === 0);
   });
   return found;
+}
+
+/**
+ * The divisor when an offset is an address turned into an element index (`ptr >> 2`, `ptr >>> 3`,
+ * `ptr / 4`): what `HEAP32[ptr >> 2]` indexes with, never a byte offset. `x >>> 0` only makes x
+ * unsigned.
+ */
+function addressDivisor(ts: typeof TS, offset: TS.Expression): number | undefined {
+  const inner = skipOuter(ts, offset);
+  if (!ts.isBinaryExpression(inner)) return undefined;
+  const right = skipOuter(ts, inner.right);
+  if (!ts.isNumericLiteral(right)) return undefined;
+  const k = Number(right.text);
+  const operator = inner.operatorToken.kind;
+  if ((operator === ts.SyntaxKind.GreaterThanGreaterThanToken || operator === ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken) && k >= 1 && k <= 3) return 2 ** k;
+  if (operator === ts.SyntaxKind.SlashToken && (k === 2 || k === 4 || k === 8)) return k;
+  return undefined;
 }
 
 /** `v.byteOffset` where `v` is the array itself when a test proves it aligned, else a fresh copy. */
