@@ -1,6 +1,9 @@
 import type TS from 'typescript';
 import { skipOuter } from './syntax.js';
 
+/** How many statements before the code, in each block around it, are searched for a guard. */
+const MAX_STATEMENTS = 64;
+
 /**
  * The least length `owner` is known to have at `at`, from the guards that leave before it in the
  * blocks around it: `if (x.length !== 213) throw …`, `if (x.byteLength < 8) return …`, also as one
@@ -11,8 +14,10 @@ export function checkedLength(ts: typeof TS, owner: TS.Expression, at: TS.Node):
   let least: number | undefined;
   for (let child: TS.Node = at, parent = at.parent; parent !== undefined && !ts.isFunctionLike(child); child = parent, parent = parent.parent) {
     if (!ts.isBlock(parent) && !ts.isSourceFile(parent)) continue;
-    for (const statement of parent.statements) {
-      if (statement === child) break;
+    // The nearest statements first, and only so many: a guard sits close to the code it guards.
+    const index = parent.statements.indexOf(child as TS.Statement);
+    for (let i = index - 1; i >= Math.max(0, index - MAX_STATEMENTS); i--) {
+      const statement = parent.statements[i]!;
       if (!ts.isIfStatement(statement) || statement.elseStatement !== undefined || !leaves(ts, statement.thenStatement)) continue;
       for (const length of guardedLengths(ts, statement.expression, text)) least = Math.max(least ?? 0, length);
     }

@@ -21,6 +21,23 @@ export function callsByName(ts: typeof TS, sourceFile: TS.SourceFile): ReadonlyM
   });
 }
 
+/**
+ * The identifiers of a file named `name`, in source order: the candidates for the uses of one
+ * variable, found without walking its scope again for each question; one walk per file version.
+ */
+export function identifiersNamed(ts: typeof TS, sourceFile: TS.SourceFile, name: string): readonly TS.Identifier[] {
+  const byName = perSourceFile('memsafe/identifiers-by-name', sourceFile, () => {
+    const found = new Map<string, TS.Identifier[]>();
+    for (const node of nodesOfKinds(ts, sourceFile, [ts.SyntaxKind.Identifier]) as readonly TS.Identifier[]) {
+      const list = found.get(node.text);
+      if (list === undefined) found.set(node.text, [node]);
+      else list.push(node);
+    }
+    return found;
+  });
+  return byName.get(name) ?? [];
+}
+
 /** The calls and `new`s named `name` in the program's own files; each file read once per version. */
 export function callsNamed(ts: typeof TS, program: TS.Program, name: string): readonly (TS.CallExpression | TS.NewExpression)[] {
   const found: (TS.CallExpression | TS.NewExpression)[] = [];

@@ -86,9 +86,8 @@ export const noImplicitCopy = defineCheck<keyof typeof messages, NoImplicitCopyO
         }
         return;
       }
-      if (meant.isMeant(node)) return;
       const row = copyRowAt(ts, checker, node);
-      if (row === undefined) return;
+      if (row === undefined || meant.isMeant(node)) return;
       const bytes = copiedBytes(ts, checker, node, row);
       const view = viewFormEdit(ts, checker, node, sourceFile);
       context.report({

@@ -2,12 +2,15 @@ import type TS from 'typescript';
 import type { ProgramCache } from '../../check.js';
 import { TransferOracle } from '../../memory/transfers.js';
 import { calleeDeclaration, functionOf } from '../../util/functions.js';
-import { outerParent, skipOuter, walk } from '../../util/syntax.js';
+import { identifiersNamed } from '../../util/name-index.js';
+import { outerParent, skipOuter } from '../../util/syntax.js';
 
 /** Methods that keep their argument in a collection: a copy stored this way outlives its source on purpose. */
 const KEEPING_METHODS: ReadonlySet<string> = new Set(['push', 'unshift', 'add', 'enqueue', 'postMessage']);
 /** Past this many variables and literals followed, a copy is taken as only read. */
 const MAX_DEPTH = 4;
+/** How many uses of a variable holding a copy are looked at, from the one after it is set. */
+const MAX_USES = 32;
 
 /**
  * Decides whether a copy is meant: whether the code needs what only a copy gives, storage that
@@ -61,15 +64,13 @@ export class MeantCopies {
     const declaration = symbol?.valueDeclaration;
     const scope = declaration === undefined ? undefined : ts.findAncestor(declaration.parent, n => ts.isFunctionLike(n) || ts.isSourceFile(n));
     if (symbol === undefined || scope === undefined) return false;
-    let meant = false;
-    walk(ts, scope, node => {
-      if (meant) return false;
-      if (!ts.isIdentifier(node) || node === name || node.text !== name.text) return;
+    // The uses that follow, in source order, up to a budget: a variable used thousands of times in
+    // a machine-made function is not followed through every one.
+    const uses = identifiersNamed(ts, name.getSourceFile(), name.text).filter(node => node.pos > name.end && node.end <= scope.end).slice(0, MAX_USES);
+    return uses.some(node => {
       const use = ts.isShorthandPropertyAssignment(node.parent) ? this.#checker.getShorthandAssignmentValueSymbol(node.parent) : this.#checker.getSymbolAtLocation(node);
-      if (use === symbol && !isWrittenTo(ts, node)) meant = this.isMeant(node, depth + 1);
-      return;
+      return use === symbol && !isWrittenTo(ts, node) && this.isMeant(node, depth + 1);
     });
-    return meant;
   }
 
   /** A copy handed to a call: meant when the callee keeps it, transfers it, or cannot be seen into. */
