@@ -36,8 +36,9 @@ export class MeantCopies {
   }
 
   isMeant(copy: TS.Node, depth = 0): boolean {
-    if (depth > MAX_DEPTH) return false;
     const ts = this.#ts;
+    // `[...bytes]` copies into the array literal around it, which is not a place the copy is kept.
+    if (depth > MAX_DEPTH || ts.isSpreadElement(copy)) return false;
     const { parent, child } = outerParent(ts, copy);
     if (ts.isReturnStatement(parent) || ts.isYieldExpression(parent) || (ts.isArrowFunction(parent) && parent.body === child)) return true;
     if (ts.isConditionalExpression(parent) && parent.condition !== child) return this.isMeant(parent, depth);
