@@ -69,6 +69,25 @@ describe(rule, () => {
     expect(at(code)).toEqual(['5:19', '13:92']);
   });
 
+  it('knows a strided type from another file whose shape the code reads, and storage handed on through its .buffer', () => {
+    const types = 'export interface Chunk { data: Float32Array; shape: number[]; stride: number[]; offset: number }\nexport interface Stored { data: Float32Array; shape: number[]; stride: number[] }\n';
+    const code = [
+      "import type { Chunk } from './types.js';",
+      'export function flat(src: Chunk, out: Float32Array) {',
+      '  if (src.shape.length !== 1) return [];',
+      '  for (let n = 0; n < out.length; n++) out[n] = src.data[n]!;',
+      '  const bytes = Buffer.from(src.data.buffer, src.data.byteOffset, src.data.byteLength);',
+      '  const view = new Uint8Array(src.data.buffer, src.data.byteOffset, src.data.byteLength);',
+      '  return [Array.from(src.data), bytes, view];',
+      '}',
+      "// A chunk without an offset is in its storage order, which a codec walks as stored.",
+      "export function delta(chunk: import('./types.js').Stored) { for (let i = 1; i < chunk.data.length; i++) chunk.data[i]! += chunk.data[i - 1]!; }",
+    ].join('\n');
+    const found = findingsOf(rule, { 'types.ts': types, 'use.ts': code }).map(f => `${f.file}:${f.line}`);
+    // Line 6 only re-types the storage's bytes; what is done with `view` is judged where it is used.
+    expect(found).toEqual(['use.ts:4', 'use.ts:5', 'use.ts:7']);
+  });
+
   it('knows memsafe views: raw().array of a view not proven contiguous, and the proofs', () => {
     const code = [
       "import { ascontiguous, checkContiguous, type View } from '@memsafe/runtime';",

@@ -1,5 +1,6 @@
 import type TS from 'typescript';
 import { defineCheck, NO_OPTIONS } from '../../check.js';
+import { TYPED_ARRAY_NAMES } from '../../types/classify.js';
 import { abbreviate, dottedName, outerParent, skipOuter, walk } from '../../util/syntax.js';
 import { isProvenContiguous, STORAGE_NAMES, stridedArrayOf, type StridedArray } from './strided.js';
 
@@ -25,7 +26,8 @@ export const noStridedDataEscape = defineCheck<keyof typeof messages, Record<str
   preset: 'strict',
   messages,
   ...NO_OPTIONS,
-  mayApply: text => /\.(?:data|array)\b/.test(text) && /\bstrides?\b|\.raw\(/.test(text),
+  // A strided type may come from another file: its shape, its name or its strides show in this one.
+  mayApply: text => /\.(?:data|array)\b/.test(text) && /\bstrides?\b|\.shape\b|\.raw\(|ndarray/i.test(text),
   check(context) {
     const { ts, checker, sourceFile } = context;
     walk(ts, sourceFile, node => {
@@ -71,6 +73,16 @@ function linearUse(ts: typeof TS, checker: TS.TypeChecker, storage: TS.Expressio
   if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(child as TS.Expression)) {
     if (owner !== undefined && parent.arguments.some(arg => passesLayout(ts, checker, arg, owner))) return undefined;
     return { node: parent, what: `is passed to \`${abbreviate(skipOuter(ts, parent.expression).getText(), 40)}(…)\`` };
+  }
+  // `Buffer.from(x.data.buffer, x.data.byteOffset, …)`: the storage's bytes, as they lie.
+  if (ts.isPropertyAccessExpression(parent) && parent.expression === child && parent.name.text === 'buffer') {
+    const { parent: call, child: argument } = outerParent(ts, parent);
+    // A typed array or DataView over the same bytes is another view of the storage, judged where it is used.
+    const retyped = ts.isNewExpression(call) && ts.isIdentifier(call.expression) && (TYPED_ARRAY_NAMES.has(call.expression.text) || call.expression.text === 'DataView');
+    if ((ts.isCallExpression(call) || ts.isNewExpression(call)) && !retyped && call.arguments?.includes(argument as TS.Expression)) {
+      if (owner !== undefined && call.arguments.some(arg => passesLayout(ts, checker, arg, owner))) return undefined;
+      return { node: call, what: `is passed to \`${abbreviate(skipOuter(ts, call.expression).getText(), 40)}(…)\` through its \`.buffer\`` };
+    }
   }
   if (ts.isForOfStatement(parent) && parent.expression === child) return { node: child, what: 'is iterated by `for…of`' };
   if (ts.isSpreadElement(parent)) return { node: parent, what: 'is spread' };

@@ -14,7 +14,11 @@ export interface StridedArray {
   readonly strideName: string;
 }
 
-/** Whether `receiver` has the type of a strided n-d array: `shape`, `stride(s)`, `offset` and the storage property. */
+/**
+ * Whether `receiver` has the type of a strided n-d array: `shape`, `stride(s)`, `offset` and the
+ * storage property. Without an offset it is a chunk in a storage order (a zarr chunk), whose
+ * codecs rightly walk it as stored.
+ */
 export function stridedArrayOf(ts: typeof TS, checker: TS.TypeChecker, receiver: TS.Expression, storage: string): StridedArray | undefined {
   const type = checker.getApparentType(typeOf(ts, checker, receiver));
   const has = (name: string) => type.getProperty(name) !== undefined;
