@@ -1,6 +1,8 @@
 import type TS from 'typescript';
-import { defineCheck, NO_OPTIONS } from '../check.js';
+import { defineCheck, NO_OPTIONS, type CheckContext } from '../check.js';
 import { copyRowAt, copySource, viewFormEdit } from '../conversions/copies.js';
+import { classifyNode } from '../types/classify.js';
+import { identifiersNamed } from '../util/name-index.js';
 import { dottedName, outerParent, skipOuter, walk } from '../util/syntax.js';
 
 const messages = {
@@ -31,10 +33,14 @@ export const noUnnecessaryCopy = defineCheck<keyof typeof messages, Record<strin
   hasSuggestions: true,
   messages,
   ...NO_OPTIONS,
-  mayApply: text => /\bconst\b/.test(text) && /\.slice\(|new \w+Array\(|\.from\(/.test(text),
+  mayApply: text => /\.slice\(|new \w+Array\(|\.from\(/.test(text),
   check(context) {
     const { ts, checker, sourceFile } = context;
     walk(ts, sourceFile, node => {
+      if (isCopyIntoStorage(ts, checker, node)) {
+        reportCopy(context, node);
+        return;
+      }
       if (!ts.isVariableDeclaration(node) || !ts.isIdentifier(node.name) || node.initializer === undefined) return;
       if (!(ts.getCombinedNodeFlags(node) & ts.NodeFlags.Const)) return;
       const copy = skipOuter(ts, node.initializer);
@@ -48,17 +54,45 @@ export const noUnnecessaryCopy = defineCheck<keyof typeof messages, Record<strin
       const sourceName = source === undefined ? undefined : dottedName(ts, source);
       if (source === undefined || sourceName === undefined) return;
       if (mayChange(ts, body, sourceName, node.name.text, { start: node.end, end: lifetime })) return;
-      const view = viewFormEdit(ts, checker, copy, sourceFile);
-      if (view === undefined) return;
-      context.report({
-        node: copy,
-        messageId: 'unnecessaryCopy',
-        data: { copy: copy.getText(sourceFile), source: sourceName, view: view.text },
-        suggest: [{ messageId: 'useView', data: { view: view.text }, edits: [view.edit] }],
-      });
+      reportCopy(context, copy);
     });
   },
 });
+
+type Context = CheckContext<keyof typeof messages, Record<string, never>>;
+
+/** Reports a copy that has a view form, with the view as the suggestion. */
+function reportCopy(context: Context, copy: TS.Expression): void {
+  const { ts, checker, sourceFile } = context;
+  const row = copyRowAt(ts, checker, copy);
+  const source = row === undefined ? undefined : copySource(ts, copy, row);
+  const sourceName = source === undefined ? undefined : dottedName(ts, source);
+  const view = sourceName === undefined ? undefined : viewFormEdit(ts, checker, copy, sourceFile);
+  if (view === undefined) return;
+  context.report({
+    node: copy,
+    messageId: 'unnecessaryCopy',
+    data: { copy: copy.getText(sourceFile), source: sourceName!, view: view.text },
+    suggest: [{ messageId: 'useView', data: { view: view.text }, edits: [view.edit] }],
+  });
+}
+
+/**
+ * `target.set(x.slice(…))` on a typed array: the copy is read once, at once, by code that runs
+ * nothing else, and `set` copies overlapping and shared bytes correctly. (A copy handed straight to
+ * `TextDecoder#decode` is left alone: decoders have refused views of shared memory, which is why
+ * glue copies first.)
+ */
+function isCopyIntoStorage(ts: typeof TS, checker: TS.TypeChecker, node: TS.Node): node is TS.Expression {
+  if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return false;
+  if (!looksLikeCopy(ts, node)) return false;
+  const { parent, child } = outerParent(ts, node);
+  if (!ts.isCallExpression(parent) || parent.arguments[0] !== child) return false;
+  const callee = skipOuter(ts, parent.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  const receiver = classifyNode(ts, checker, callee.expression);
+  return callee.name.text === 'set' && (receiver === 'TypedArray' || receiver === 'Buffer');
+}
 
 /** `x.slice(…)`, `new T(x)`, `T.from(x)`, `Buffer.from(x)`: the shapes that have a view form. */
 function looksLikeCopy(ts: typeof TS, node: TS.Expression): boolean {
@@ -76,8 +110,8 @@ function looksLikeCopy(ts: typeof TS, node: TS.Expression): boolean {
 function readOnlyLifetime(ts: typeof TS, checker: TS.TypeChecker, name: TS.Identifier, body: TS.Node): number | undefined {
   const symbol = checker.getSymbolAtLocation(name);
   let end: number | undefined;
-  for (const node of identifiersNamed(ts, body, name.text)) {
-    if (node === name || checker.getSymbolAtLocation(node) !== symbol) continue;
+  for (const node of identifiersNamed(ts, body.getSourceFile(), name.text)) {
+    if (node === name || node.pos < body.pos || node.end > body.end || checker.getSymbolAtLocation(node) !== symbol) continue;
     const owner = ts.findAncestor(node.parent, n => ts.isFunctionLike(n) || ts.isSourceFile(n));
     if (owner !== body || !isRead(ts, node)) return undefined;
     let last: TS.Node = node;
@@ -85,25 +119,6 @@ function readOnlyLifetime(ts: typeof TS, checker: TS.TypeChecker, name: TS.Ident
     end = Math.max(end ?? 0, last.end);
   }
   return end;
-}
-
-const identifierIndex = new WeakMap<TS.Node, Map<string, TS.Identifier[]>>();
-
-/** The identifiers named `name` under `body`, from one walk of it: a function with many copies is read once, not once per copy. */
-function identifiersNamed(ts: typeof TS, body: TS.Node, name: string): readonly TS.Identifier[] {
-  let index = identifierIndex.get(body);
-  if (index === undefined) {
-    const built = new Map<string, TS.Identifier[]>();
-    walk(ts, body, node => {
-      if (ts.isIdentifier(node)) {
-        const list = built.get(node.text);
-        if (list === undefined) built.set(node.text, [node]);
-        else list.push(node);
-      }
-    });
-    identifierIndex.set(body, (index = built));
-  }
-  return index.get(name) ?? [];
 }
 
 /** A method that only reads its receiver: one of {@link READING_METHODS}, or a Buffer `read*`. */

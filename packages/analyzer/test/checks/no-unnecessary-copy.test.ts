@@ -24,6 +24,27 @@ describe(rule, () => {
     expect(applyEdits(code, found[0]!.suggestions![0]!.edits)).toContain('const copy = bytes.subarray();');
   });
 
+  it('flags a copy handed straight to a typed array\'s set, and nothing else that looks like it', () => {
+    const code = [
+      "import { Buffer } from 'node:buffer';",
+      'const decoder = new TextDecoder();',
+      'export function f(state: Uint8Array, memory: Uint8Array, cache: Map<number, Uint8Array>, chunk: Buffer, n: number) {',
+      '  state.set(memory.slice(0, n));',
+      '  const text = decoder.decode(memory.slice(4, 8));',
+      '  cache.set(1, memory.slice(0, n));',
+      '  state.set(chunk.slice(0, n));',
+      '  state.set(Uint8Array.from([1, 2, 3]));',
+      '  return text;',
+      '}',
+    ].join('\n');
+    const found = lint(code);
+    // A decoder may refuse a view of shared memory; a Map keeps what it is given; Buffer#slice is
+    // already a view; a list of numbers has no view form.
+    expect(found.map(f => f.line)).toEqual([4]);
+    expect(found[0]!.message).toBe('`memory.slice(0, n)` copies, but the copy is only read, does not escape, and `memory` does not change while it is used: `memory.subarray(0, n)` reads the same bytes without copying.');
+    expect(applyEdits(code, found[0]!.suggestions![0]!.edits)).toContain('state.set(memory.subarray(0, n));');
+  });
+
   it('stays quiet when the copy is written, returned, stored, captured or passed on', () => {
     for (const use of ['copy[0] = 1;', 'copy.fill(0);', 'return copy.length + keep(copy);', 'stored.push(copy);', 'setTimeout(() => copy[0]);', 'const b = copy.buffer;', 'const o = copy.byteOffset;', 'const v = copy.subarray(1);']) {
       const code = ['declare function keep(x: Uint8Array): number;', 'declare const stored: Uint8Array[];', fn('const copy = bytes.slice();', use)].join('\n');
