@@ -38,7 +38,8 @@ export const noUnnecessaryCopy = defineCheck<keyof typeof messages, Record<strin
     const { ts, checker, sourceFile } = context;
     walk(ts, sourceFile, node => {
       if (isCopyIntoStorage(ts, checker, node)) {
-        reportCopy(context, node);
+        const sourceName = copiedSourceName(ts, checker, node);
+        if (sourceName !== undefined) reportCopy(context, node, sourceName);
         return;
       }
       if (!ts.isVariableDeclaration(node) || !ts.isIdentifier(node.name) || node.initializer === undefined) return;
@@ -49,30 +50,31 @@ export const noUnnecessaryCopy = defineCheck<keyof typeof messages, Record<strin
       if (body === undefined) return;
       const lifetime = readOnlyLifetime(ts, checker, node.name, body);
       if (lifetime === undefined) return;
-      const row = copyRowAt(ts, checker, copy);
-      const source = row === undefined ? undefined : copySource(ts, copy, row);
-      const sourceName = source === undefined ? undefined : dottedName(ts, source);
-      if (source === undefined || sourceName === undefined) return;
-      if (mayChange(ts, body, sourceName, node.name.text, { start: node.end, end: lifetime })) return;
-      reportCopy(context, copy);
+      const sourceName = copiedSourceName(ts, checker, copy);
+      if (sourceName === undefined || mayChange(ts, body, sourceName, node.name.text, { start: node.end, end: lifetime })) return;
+      reportCopy(context, copy, sourceName);
     });
   },
 });
 
 type Context = CheckContext<keyof typeof messages, Record<string, never>>;
 
-/** Reports a copy that has a view form, with the view as the suggestion. */
-function reportCopy(context: Context, copy: TS.Expression): void {
-  const { ts, checker, sourceFile } = context;
+/** The name of what a copy copies, when the conversion table knows it for a copy and it is a plain name. */
+function copiedSourceName(ts: typeof TS, checker: TS.TypeChecker, copy: TS.Expression): string | undefined {
   const row = copyRowAt(ts, checker, copy);
   const source = row === undefined ? undefined : copySource(ts, copy, row);
-  const sourceName = source === undefined ? undefined : dottedName(ts, source);
-  const view = sourceName === undefined ? undefined : viewFormEdit(ts, checker, copy, sourceFile);
+  return source === undefined ? undefined : dottedName(ts, source);
+}
+
+/** Reports a copy of `sourceName` that has a view form, with the view as the suggestion. */
+function reportCopy(context: Context, copy: TS.Expression, sourceName: string): void {
+  const { ts, checker, sourceFile } = context;
+  const view = viewFormEdit(ts, checker, copy, sourceFile);
   if (view === undefined) return;
   context.report({
     node: copy,
     messageId: 'unnecessaryCopy',
-    data: { copy: copy.getText(sourceFile), source: sourceName!, view: view.text },
+    data: { copy: copy.getText(sourceFile), source: sourceName, view: view.text },
     suggest: [{ messageId: 'useView', data: { view: view.text }, edits: [view.edit] }],
   });
 }
@@ -89,9 +91,9 @@ function isCopyIntoStorage(ts: typeof TS, checker: TS.TypeChecker, node: TS.Node
   const { parent, child } = outerParent(ts, node);
   if (!ts.isCallExpression(parent) || parent.arguments[0] !== child) return false;
   const callee = skipOuter(ts, parent.expression);
-  if (!ts.isPropertyAccessExpression(callee)) return false;
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'set') return false;
   const receiver = classifyNode(ts, checker, callee.expression);
-  return callee.name.text === 'set' && (receiver === 'TypedArray' || receiver === 'Buffer');
+  return receiver === 'TypedArray' || receiver === 'Buffer';
 }
 
 /** `x.slice(…)`, `new T(x)`, `T.from(x)`, `Buffer.from(x)`: the shapes that have a view form. */

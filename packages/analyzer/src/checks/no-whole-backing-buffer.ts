@@ -4,9 +4,9 @@ import { conversionAt } from '../conversions/lookup.js';
 import { ELEMENT_SIZES, TYPED_ARRAY_NAMES } from '../types/classify.js';
 import { OwnershipOracle } from '../types/ownership.js';
 import { calleeDeclaration, functionOf, lineOf, type FunctionWithBody } from '../util/functions.js';
-import { checkedLength, literal } from '../util/length-guards.js';
+import { checkedLength } from '../util/length-guards.js';
 import { namesMentioning } from '../util/name-index.js';
-import { abbreviate, dottedName, isStableReference, nodesOfKinds, outerParent, skipOuter, walk } from '../util/syntax.js';
+import { abbreviate, dottedName, isStableReference, nodesOfKinds, numericLiteralValue, outerParent, skipOuter, walk } from '../util/syntax.js';
 
 export const noWholeBackingBuffer = defineCheck({
   id: 'no-whole-backing-buffer',
@@ -109,12 +109,12 @@ function mayRunPastItsBytes(ts: typeof TS, view: TS.NewExpression | TS.CallExpre
   const atOffsets = (use: TS.Expression): boolean => {
     const { parent, child } = outerParent(ts, use);
     if (ts.isElementAccessExpression(parent) && parent.expression === child) {
-      const index = literal(ts, parent.argumentExpression);
+      const index = numericLiteralValue(ts, parent.argumentExpression);
       if (index !== undefined) fixedEnds.push((index + 1) * elementSize);
       return true;
     }
     if (!ts.isPropertyAccessExpression(parent) || !ACCESSOR.test(parent.name.text)) return false;
-    const offset = ts.isCallExpression(parent.parent) && parent.parent.expression === parent ? literal(ts, parent.parent.arguments[0]) : undefined;
+    const offset = ts.isCallExpression(parent.parent) && parent.parent.expression === parent ? numericLiteralValue(ts, parent.parent.arguments[0]) : undefined;
     if (offset !== undefined) fixedEnds.push(offset + Number(/\d+$/.exec(parent.name.text)![0]) / 8);
     return true;
   };
@@ -150,7 +150,7 @@ function startOffset(ts: typeof TS, view: TS.NewExpression | TS.CallExpression):
   if (ts.isPropertyAccessExpression(offset) && offset.name.text === 'byteOffset') return 0;
   if (!ts.isBinaryExpression(offset) || offset.operatorToken.kind !== ts.SyntaxKind.PlusToken) return undefined;
   const base = skipOuter(ts, offset.left);
-  return ts.isPropertyAccessExpression(base) && base.name.text === 'byteOffset' ? literal(ts, offset.right) : undefined;
+  return ts.isPropertyAccessExpression(base) && base.name.text === 'byteOffset' ? numericLiteralValue(ts, offset.right) : undefined;
 }
 
 function report(context: Context, node: TS.PropertyAccessExpression, use: BufferUse, pool: string): void {

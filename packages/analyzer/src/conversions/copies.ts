@@ -3,7 +3,7 @@ import type { TextEdit } from '../check.js';
 import { conversionAt } from './lookup.js';
 import { ELEMENT_SIZES, typeOf } from '../types/classify.js';
 import { constInitializer } from '../util/declarations.js';
-import { isStableReference, skipOuter } from '../util/syntax.js';
+import { isStableReference, numericLiteralValue, skipOuter } from '../util/syntax.js';
 import type { ConversionRow, Operand } from './schema.js';
 
 /** Kinds whose bytes a conversion can copy: copying from these moves memory, not values made on the spot. */
@@ -105,7 +105,7 @@ export function copiedBytes(ts: typeof TS, checker: TS.TypeChecker, copy: TS.Nod
   const size = elementSizeOf(ts, checker, source);
   if (size === undefined) return undefined;
   if (ts.isCallExpression(copy) && ts.isPropertyAccessExpression(copy.expression) && copy.expression.name.text === 'slice' && copy.arguments.length > 0) {
-    const [begin, end] = copy.arguments.map(arg => literalNumber(ts, arg));
+    const [begin, end] = copy.arguments.map(arg => numericLiteralValue(ts, arg));
     if (copy.arguments.length === 2 && begin !== undefined && end !== undefined && begin >= 0 && end >= begin) return (end - begin) * size;
     const length = declaredLength(ts, checker, source);
     if (copy.arguments.length === 1 && begin !== undefined && begin >= 0 && length !== undefined) return Math.max(length - begin, 0) * size;
@@ -115,10 +115,6 @@ export function copiedBytes(ts: typeof TS, checker: TS.TypeChecker, copy: TS.Nod
   return length === undefined ? undefined : length * size;
 }
 
-function literalNumber(ts: typeof TS, node: TS.Expression): number | undefined {
-  const inner = skipOuter(ts, node);
-  return ts.isNumericLiteral(inner) ? Number(inner.text) : undefined;
-}
 
 /** The element count of `const x = new T(<literal>)` or `Buffer.alloc(<literal>)`. */
 function declaredLength(ts: typeof TS, checker: TS.TypeChecker, source: TS.Expression): number | undefined {
@@ -128,7 +124,7 @@ function declaredLength(ts: typeof TS, checker: TS.TypeChecker, source: TS.Expre
   const made = skipOuter(ts, init);
   if ((ts.isNewExpression(made) || ts.isCallExpression(made)) && made.arguments?.length === 1) {
     const callee = made.expression.getText();
-    if (callee in ELEMENT_SIZES || /^Buffer\.alloc(?:Unsafe)?$/.test(callee)) return literalNumber(ts, made.arguments[0]!);
+    if (callee in ELEMENT_SIZES || /^Buffer\.alloc(?:Unsafe)?$/.test(callee)) return numericLiteralValue(ts, made.arguments[0]!);
   }
   return undefined;
 }

@@ -242,12 +242,14 @@ function readTryTable(body: Reader): void {
   }
 }
 
+/** How many index immediates each 0xfc instruction past the saturating truncations (0-7) has. */
+const MISC_IMMEDIATES: Readonly<Record<number, number>> = { 8: 2, 9: 1, 10: 2, 11: 1, 12: 2, 13: 1, 14: 2, 15: 1, 16: 1, 17: 1 };
+
 /** The 0xfc prefix: saturating truncations, bulk memory and tables. */
 function readMiscPrefixed(body: Reader, result: Body): void {
   const op = body.u32();
   if (op <= 7) return;
-  const immediates: Readonly<Record<number, number>> = { 8: 2, 9: 1, 10: 2, 11: 1, 12: 2, 13: 1, 14: 2, 15: 1, 16: 1, 17: 1 };
-  const count = immediates[op];
+  const count = MISC_IMMEDIATES[op];
   if (count === undefined) {
     result.opaque = true;
     return;

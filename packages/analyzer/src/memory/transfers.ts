@@ -7,7 +7,7 @@ import { memsafeTags } from '../util/jsdoc.js';
 import { constInitializer } from '../util/declarations.js';
 import { callsByName, functionName, functionTypesMentioning, namesMentioning, namesTyped } from '../util/name-index.js';
 import { implementationsOfType } from '../util/type-implementations.js';
-import { calledName, skipOuter, walk } from '../util/syntax.js';
+import { calledName, propertyValue, skipOuter, walk } from '../util/syntax.js';
 
 /**
  * A buffer a call transfers: the buffer of `expression`, or of `expression.<members…>` (a
@@ -243,14 +243,6 @@ function optionList(ts: typeof TS, argument: TS.Expression | undefined): TS.Expr
   return ts.isObjectLiteralExpression(node) ? propertyValue(ts, node, 'transfer') : argument;
 }
 
-/** The value of `name` in an object literal, shorthand or not. */
-function propertyValue(ts: typeof TS, literal: TS.ObjectLiteralExpression, name: string): TS.Expression | undefined {
-  for (const property of literal.properties) {
-    if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && property.name.text === name) return property.initializer;
-    if (ts.isShorthandPropertyAssignment(property) && property.name.text === name) return property.name;
-  }
-  return undefined;
-}
 
 function isBinary(kind: string | undefined): boolean {
   return kind === 'TypedArray' || kind === 'Buffer' || kind === 'BigIntTypedArray' || kind === 'ArrayBuffer' || kind === 'DataView';

@@ -1,5 +1,5 @@
 import type TS from 'typescript';
-import { skipOuter } from './syntax.js';
+import { numericLiteralValue, skipOuter } from './syntax.js';
 
 /** How many statements before the code, in each block around it, are searched for a guard. */
 const MAX_STATEMENTS = 64;
@@ -39,8 +39,8 @@ function guardedLengths(ts: typeof TS, condition: TS.Expression, text: string): 
   if (!ts.isBinaryExpression(node)) return [];
   const operator = node.operatorToken.kind;
   if (operator === ts.SyntaxKind.BarBarToken) return [...guardedLengths(ts, node.left, text), ...guardedLengths(ts, node.right, text)];
-  const lengthOnLeft = isLengthOf(ts, node.left, text) ? literal(ts, node.right) : undefined;
-  const lengthOnRight = isLengthOf(ts, node.right, text) ? literal(ts, node.left) : undefined;
+  const lengthOnLeft = isLengthOf(ts, node.left, text) ? numericLiteralValue(ts, node.right) : undefined;
+  const lengthOnRight = isLengthOf(ts, node.right, text) ? numericLiteralValue(ts, node.left) : undefined;
   const SyntaxKind = ts.SyntaxKind;
   if (lengthOnLeft !== undefined) {
     // Leaves when `x.length !== n`, `< n` or `<= n`: past the guard it is n, at least n, or more than n.
@@ -57,10 +57,4 @@ function guardedLengths(ts: typeof TS, condition: TS.Expression, text: string): 
 function isLengthOf(ts: typeof TS, node: TS.Expression, text: string): boolean {
   const access = skipOuter(ts, node);
   return ts.isPropertyAccessExpression(access) && (access.name.text === 'length' || access.name.text === 'byteLength') && skipOuter(ts, access.expression).getText() === text;
-}
-
-/** The value of a numeric literal, or undefined. */
-export function literal(ts: typeof TS, node: TS.Expression | undefined): number | undefined {
-  const value = node === undefined ? undefined : skipOuter(ts, node);
-  return value !== undefined && ts.isNumericLiteral(value) ? Number(value.text) : undefined;
 }

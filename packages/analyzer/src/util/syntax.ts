@@ -165,6 +165,21 @@ export function lastName(ts: typeof TS, node: TS.Expression): string | undefined
   return ts.isPropertyAccessExpression(inner) ? inner.name.text : undefined;
 }
 
+/** The value of a numeric literal (in parentheses or not), or undefined. */
+export function numericLiteralValue(ts: typeof TS, node: TS.Expression | undefined): number | undefined {
+  const inner = node === undefined ? undefined : skipOuter(ts, node);
+  return inner !== undefined && ts.isNumericLiteral(inner) ? Number(inner.text) : undefined;
+}
+
+/** The value of `name` in an object literal, shorthand or not. */
+export function propertyValue(ts: typeof TS, literal: TS.ObjectLiteralExpression, name: string): TS.Expression | undefined {
+  for (const property of literal.properties) {
+    if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && property.name.text === name) return property.initializer;
+    if (ts.isShorthandPropertyAssignment(property) && property.name.text === name) return property.name;
+  }
+  return undefined;
+}
+
 /** The name a call goes by: `f` for `f()`, `m` for `obj.m()`. */
 export function calledName(ts: typeof TS, call: TS.CallExpression | TS.NewExpression): string | undefined {
   return lastName(ts, call.expression);

@@ -116,7 +116,7 @@ export function dataOrigin(ts: typeof TS, checker: TS.TypeChecker, node: TS.Expr
     return `a position found by \`${inner.expression.name.text}\` in the data`;
   }
   // A Node Buffer from a stream, a socket or a parser is a slice of a larger read at any byte.
-  if (ts.isPropertyAccessExpression(inner) && inner.name.text === 'byteOffset' && mayBeNodeBuffer(ts, checker, inner.expression)) {
+  if (ts.isPropertyAccessExpression(inner) && inner.name.text === 'byteOffset' && typedAsNodeBuffer(ts, checker, inner.expression)) {
     return `the byteOffset of the Node Buffer \`${inner.expression.getText()}\` (streams and sockets cut Buffers at any byte)`;
   }
   if (ts.isBinaryExpression(inner) && (inner.operatorToken.kind === ts.SyntaxKind.PlusToken || inner.operatorToken.kind === ts.SyntaxKind.MinusToken)) {
@@ -133,7 +133,7 @@ export function dataOrigin(ts: typeof TS, checker: TS.TypeChecker, node: TS.Expr
 }
 
 /** Whether the static type of `node` is a Node Buffer, or a union with one in it. */
-function mayBeNodeBuffer(ts: typeof TS, checker: TS.TypeChecker, node: TS.Expression): boolean {
+function typedAsNodeBuffer(ts: typeof TS, checker: TS.TypeChecker, node: TS.Expression): boolean {
   const type = checker.getTypeAtLocation(node);
   return (type.isUnion() ? type.types : [type]).some(member => classifyType(ts, checker, member) === 'Buffer');
 }

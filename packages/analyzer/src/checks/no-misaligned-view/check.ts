@@ -2,7 +2,7 @@ import type TS from 'typescript';
 import { defineCheck, NO_OPTIONS, type TextEdit } from '../../check.js';
 import { elementSizeOf } from '../../conversions/copies.js';
 import { classifyNode, ELEMENT_SIZES } from '../../types/classify.js';
-import { abbreviate, dottedName, isStableReference, skipOuter, walk } from '../../util/syntax.js';
+import { abbreviate, dottedName, isStableReference, numericLiteralValue, skipOuter, walk } from '../../util/syntax.js';
 import { constInitializer } from '../../util/declarations.js';
 import { dataOrigin, EXACT, residueOf, scaleResidue } from './alignment.js';
 
@@ -139,9 +139,8 @@ function hasAlignmentCheck(ts: typeof TS, checker: TS.TypeChecker, at: TS.Node, 
 function addressDivisor(ts: typeof TS, offset: TS.Expression): number | undefined {
   const inner = skipOuter(ts, offset);
   if (!ts.isBinaryExpression(inner)) return undefined;
-  const right = skipOuter(ts, inner.right);
-  if (!ts.isNumericLiteral(right)) return undefined;
-  const k = Number(right.text);
+  const k = numericLiteralValue(ts, inner.right);
+  if (k === undefined) return undefined;
   const operator = inner.operatorToken.kind;
   if ((operator === ts.SyntaxKind.GreaterThanGreaterThanToken || operator === ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken) && k >= 1 && k <= 3) return 2 ** k;
   if (operator === ts.SyntaxKind.SlashToken && (k === 2 || k === 4 || k === 8)) return k;

@@ -1,6 +1,6 @@
 import type TS from 'typescript';
 import { typeOf } from '../../types/classify.js';
-import { calledName, dottedName, skipOuter, walk } from '../../util/syntax.js';
+import { calledName, dottedName, propertyValue, skipOuter, walk } from '../../util/syntax.js';
 import { constInitializer } from '../../util/declarations.js';
 import { calleeDeclaration, functionOf, returnedValues } from '../../util/functions.js';
 
@@ -125,8 +125,8 @@ function returnsPacked(ts: typeof TS, checker: TS.TypeChecker, expression: TS.Ex
     const literal = skipOuter(ts, value);
     if (!ts.isObjectLiteralExpression(literal)) return false;
     const property = (name: string): TS.Expression | undefined => {
-      const found = literal.properties.find(p => ts.isPropertyAssignment(p) && p.name.getText() === name);
-      return found !== undefined && ts.isPropertyAssignment(found) ? skipOuter(ts, found.initializer) : undefined;
+      const value = propertyValue(ts, literal, name);
+      return value === undefined ? undefined : skipOuter(ts, value);
     };
     const offset = property('offset');
     const strides = property('stride') ?? property('strides');
