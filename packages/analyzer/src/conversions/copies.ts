@@ -124,7 +124,7 @@ function declaredLength(ts: typeof TS, checker: TS.TypeChecker, source: TS.Expre
   const made = skipOuter(ts, init);
   if ((ts.isNewExpression(made) || ts.isCallExpression(made)) && made.arguments?.length === 1) {
     const callee = made.expression.getText();
-    if (callee in ELEMENT_SIZES || /^Buffer\.alloc(?:Unsafe)?$/.test(callee)) return numericLiteralValue(ts, made.arguments[0]!);
+    if (callee in ELEMENT_SIZES || /^Buffer\.alloc(?:Unsafe)?$/.test(callee)) return numericLiteralValue(ts, made.arguments[0]);
   }
   return undefined;
 }
