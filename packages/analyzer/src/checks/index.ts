@@ -3,7 +3,7 @@ import { explicitEndianness } from './explicit-endianness.js';
 import { noAmbiguousSlice } from './no-ambiguous-slice.js';
 import { noBufferSlice } from './no-buffer-slice.js';
 import { noImplicitCopy } from './no-implicit-copy/check.js';
-import { noUnnecessaryCopy } from './no-unnecessary-copy.js';
+import { noUnnecessaryCopy } from './no-unnecessary-copy/check.js';
 import { noMisalignedView } from './no-misaligned-view/check.js';
 import { noStridedDataEscape } from './no-strided-data-escape/check.js';
 import { noLostWrite } from './no-lost-write.js';

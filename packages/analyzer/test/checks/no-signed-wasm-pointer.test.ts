@@ -42,4 +42,58 @@ describe(rule, () => {
 `;
     expect(lint(code)).toEqual([]);
   });
+
+  it('flags an address of any origin shifted with sign into an index of the heap, and suggests `>>>`', () => {
+    const code = `interface Module { HEAPU8: Uint8Array; HEAPU32: Uint32Array; HEAPF32: Float32Array }
+export function field(Module: Module, struct: number): number {
+  return Module.HEAPU32[(struct + 8) >> 2];
+}
+function heapFor(Module: Module, float: boolean): Uint8Array | Float32Array {
+  return float ? Module.HEAPF32 : Module.HEAPU8;
+}
+export function pixels(Module: Module, float: boolean, ptr: number, bytes: number, shift: number) {
+  const heap = heapFor(Module, float);
+  return heap.subarray(ptr >> shift, (ptr + bytes) >> shift);
+}
+export function write(Module: Module, ptr: number, values: Float32Array, i: number) {
+  Module.HEAPF32.set(values, ptr >> 2);
+  return Module.HEAPF32[(ptr >> 2) + i];
+}
+`;
+    const findings = lint(code);
+    expect(findings.map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual(['3:25:signedHeapIndex', '10:24:signedHeapIndex', '10:38:signedHeapIndex', '13:30:signedHeapIndex', '14:26:signedHeapIndex']);
+    expect(findings[0]!.message).toBe(
+      '`(struct + 8) >> 2` turns a byte address into an index of `HEAPU32` but keeps its sign: above 2 GiB the index is negative, so reads give undefined and writes are lost. Shift without sign: `>>> 2`.',
+    );
+    expect(findings[1]!.message).toBe(
+      '`ptr >> shift` turns a byte address into an index of `heap` but keeps its sign: above 2 GiB `subarray` counts from the end of memory and reads the wrong bytes without an error. Shift without sign: `>>> shift`.',
+    );
+    expect(findings[3]!.message).toContain('above 2 GiB `set` throws a RangeError.');
+    expect(applyEdits(code, findings[0]!.suggestions![0]!.edits)).toContain('Module.HEAPU32[(struct + 8) >>> 2]');
+  });
+
+  it('reports a shift once when the pointer is also known to come from an export', () => {
+    const code = `declare const Module: { HEAP32: Int32Array; _next(): number };
+export function f() {
+  const ptr = Module._next();
+  return Module.HEAP32[ptr >> 2];
+}
+`;
+    expect(lint(code).map(f => `${f.line}:${f.messageId}`)).toEqual(['4:signedShift']);
+  });
+
+  it('leaves alone unsigned shifts, constants, shifts into arrays that are not the heap, and the glue\'s own heap variables', () => {
+    const code = `interface Module { HEAPU32: Uint32Array }
+let HEAP32: Int32Array;
+export function setValue(ptr: number, value: number) {
+  HEAP32[ptr >> 2] = value;
+}
+const HEADER = 16;
+export function f(Module: Module, struct: number, samples: Uint16Array, table: Float32Array, i: number) {
+  const own = new Uint32Array(8);
+  return [Module.HEAPU32[(struct + 8) >>> 2], Module.HEAPU32[HEADER >> 2], Module.HEAPU32[12 >> 2], samples[i >> 1], table.subarray(i >> 2), own[i >> 2]];
+}
+`;
+    expect(lint(code)).toEqual([]);
+  });
 });

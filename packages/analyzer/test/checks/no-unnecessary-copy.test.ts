@@ -78,4 +78,53 @@ describe(rule, () => {
     ].join('\n');
     expect(lint(code)).toEqual([]);
   });
+
+  it('flags a copy of a fresh array made for it alone, through a constructor held in a variable too, and suggests the array itself', () => {
+    const code = `function normalize(pixels: Uint8ClampedArray): Float32Array {
+  const out = new Float32Array(pixels.length);
+  for (let i = 0; i < pixels.length; i++) out[i] = pixels[i]! / 255;
+  return out;
+}
+function ctor(): Float32ArrayConstructor {
+  return Float32Array;
+}
+export class Runner {
+  inputs: Float32Array[] = [];
+  set(pixels: Uint8ClampedArray): void {
+    const tensor = normalize(pixels);
+    const Ctor = ctor();
+    this.inputs = [new Ctor(tensor)];
+  }
+  scaled(n: number): Float32Array {
+    const ones = new Float32Array(n).fill(1);
+    const zeros = new Float32Array(n);
+    return Float32Array.from(zeros);
+  }
+}
+`;
+    const found = lint(code);
+    expect(found.map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual(['14:20:copyOfTemporary', '19:12:copyOfTemporary']);
+    expect(found[0]!.message).toBe(
+      '`new Ctor(tensor)` copies `tensor`, a new Float32Array made on line 12 and used nowhere else: the copy only doubles the work. Use `tensor` itself.',
+    );
+    expect(applyEdits(code, found[0]!.suggestions![0]!.edits)).toContain('this.inputs = [tensor];');
+  });
+
+  it('leaves alone copies of arrays used again, of views, of other classes, of parameters, and Buffer#slice', () => {
+    const code = `import { Buffer } from 'node:buffer';
+export function f(memory: WebAssembly.Memory, input: Float32Array, n: number) {
+  const kept = new Float32Array(n);
+  const a = new Float32Array(kept);
+  const view = new Float32Array(memory.buffer, 0, n);
+  const b = new Float32Array(view);
+  const floats = new Float32Array(n);
+  const c = new Float64Array(floats);
+  const d = new Float32Array(input);
+  const pooled = Buffer.alloc(n);
+  const e = pooled.slice();
+  return [a, b, c, d, e, kept];
+}
+`;
+    expect(lint(code)).toEqual([]);
+  });
 });

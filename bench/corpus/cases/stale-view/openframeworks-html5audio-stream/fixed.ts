@@ -21,8 +21,8 @@ export function html5audio_stream_create(Module: Html5AudioModule, context: Audi
   const stream = context.createScriptProcessor(bufferSize, inputChannels, outputChannels);
   stream.onaudioprocess = function (event) {
     // The heap may have been resized since the last callback: take the views afresh every time.
-    const inbufferArray = Module.HEAPF32.subarray(inbuffer >> 2, (inbuffer >> 2) + bufferSize * inputChannels);
-    const outbufferArray = Module.HEAPF32.subarray(outbuffer >> 2, (outbuffer >> 2) + bufferSize * outputChannels);
+    const inbufferArray = Module.HEAPF32.subarray(inbuffer >> 2, (inbuffer >> 2) + bufferSize * inputChannels); // LATENT no-signed-wasm-pointer
+    const outbufferArray = Module.HEAPF32.subarray(outbuffer >> 2, (outbuffer >> 2) + bufferSize * outputChannels); // LATENT no-signed-wasm-pointer
     for (let c = 0; c < inputChannels; ++c) {
       const inChannel = event.inputBuffer.getChannelData(c);
       for (let i = 0, j = c; i < bufferSize; ++i, j += inputChannels) {

@@ -1,14 +1,18 @@
 import type TS from 'typescript';
-import { defineCheck, NO_OPTIONS, type CheckContext } from '../check.js';
-import { copyRowAt, copySource, viewFormEdit } from '../conversions/copies.js';
-import { classifyNode } from '../types/classify.js';
-import { identifiersNamed } from '../util/name-index.js';
-import { dottedName, outerParent, skipOuter, walk } from '../util/syntax.js';
+import { defineCheck, NO_OPTIONS, type CheckContext } from '../../check.js';
+import { copyRowAt, copySource, typedArrayClass, viewFormEdit } from '../../conversions/copies.js';
+import { classifyNode } from '../../types/classify.js';
+import { identifiersNamed } from '../../util/name-index.js';
+import { lineOf } from '../../util/functions.js';
+import { abbreviate, dottedName, outerParent, skipOuter, walk } from '../../util/syntax.js';
+import { temporaryCopied } from './temporaries.js';
 
 const messages = {
   unnecessaryCopy:
     '`{{copy}}` copies, but the copy is only read, does not escape, and `{{source}}` does not change while it is used: `{{view}}` reads the same bytes without copying.',
   useView: 'Read through a view: `{{view}}`.',
+  copyOfTemporary: '`{{copy}}` copies `{{source}}`, a new {{class}} made on line {{line}} and used nowhere else: the copy only doubles the work. Use `{{source}}` itself.',
+  useSource: 'Use `{{source}}` itself.',
 };
 
 /** Methods that only read their receiver (or, for `slice`/`map`, copy it again). */
@@ -36,8 +40,22 @@ export const noUnnecessaryCopy = defineCheck<keyof typeof messages, Record<strin
   mayApply: text => /\.slice\(|new \w+Array\(|\.from\(/.test(text),
   check(context) {
     const { ts, checker, sourceFile } = context;
+    const reported = new Set<TS.Node>();
     walk(ts, sourceFile, node => {
-      if (isCopyIntoStorage(ts, checker, node)) {
+      if (ts.isNewExpression(node) || ts.isCallExpression(node)) {
+        const temporary = temporaryCopied(ts, checker, node);
+        if (temporary !== undefined) {
+          reported.add(node);
+          const source = temporary.source.text;
+          context.report({
+            node,
+            messageId: 'copyOfTemporary',
+            data: { copy: abbreviate(node.getText(sourceFile), 60), source, class: typedArrayClass(ts, checker, node)!, line: String(lineOf(temporary.declaration)) },
+            suggest: [{ messageId: 'useSource', data: { source }, edits: [{ start: node.getStart(sourceFile), end: node.getEnd(), newText: source }] }],
+          });
+        }
+      }
+      if (!reported.has(node) && isCopyIntoStorage(ts, checker, node)) {
         const sourceName = copiedSourceName(ts, checker, node);
         if (sourceName !== undefined) reportCopy(context, node, sourceName);
         return;
@@ -51,7 +69,7 @@ export const noUnnecessaryCopy = defineCheck<keyof typeof messages, Record<strin
       const lifetime = readOnlyLifetime(ts, checker, node.name, body);
       if (lifetime === undefined) return;
       const sourceName = copiedSourceName(ts, checker, copy);
-      if (sourceName === undefined || mayChange(ts, body, sourceName, node.name.text, { start: node.end, end: lifetime })) return;
+      if (sourceName === undefined || reported.has(copy) || mayChange(ts, body, sourceName, node.name.text, { start: node.end, end: lifetime })) return;
       reportCopy(context, copy, sourceName);
     });
   },
