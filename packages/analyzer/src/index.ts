@@ -7,7 +7,7 @@ export { checks, explicitEndianness, noBufferSlice, noStridedDataEscape, noMisal
 export type { ExplicitEndiannessOptions } from './checks/explicit-endianness.js';
 export type { NoImplicitCopyOptions } from './checks/no-implicit-copy/check.js';
 export type { NoStaleViewOptions } from './checks/no-stale-view/check.js';
-export type { NoSignedWasmPointerOptions } from './checks/no-signed-wasm-pointer.js';
+export type { NoSignedWasmPointerOptions } from './checks/no-signed-wasm-pointer/check.js';
 export { classifyType, classifyNode } from './types/classify.js';
 export { conversions, HAZARDS } from './conversions/table.js';
 export { docsUrl, version } from './meta.js';

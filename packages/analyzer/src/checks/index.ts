@@ -7,7 +7,7 @@ import { noUnnecessaryCopy } from './no-unnecessary-copy/check.js';
 import { noMisalignedView } from './no-misaligned-view/check.js';
 import { noStridedDataEscape } from './no-strided-data-escape/check.js';
 import { noLostWrite } from './no-lost-write.js';
-import { noSignedWasmPointer } from './no-signed-wasm-pointer.js';
+import { noSignedWasmPointer } from './no-signed-wasm-pointer/check.js';
 import { noStaleView } from './no-stale-view/check.js';
 import { noUseAfterTransfer } from './no-use-after-transfer/check.js';
 import { noWholeBackingBuffer } from './no-whole-backing-buffer.js';

@@ -1,0 +1,225 @@
+import type TS from 'typescript';
+import { defineCheck, type CheckContext } from '../../check.js';
+import { classifyNode } from '../../types/classify.js';
+import { calleeDeclaration, functionOf, lineOf, type FunctionWithBody } from '../../util/functions.js';
+import { callsByName, identifiersNamed } from '../../util/name-index.js';
+import { abbreviate, lastName, nodesOfKinds, outerParent, skipOuter, walk } from '../../util/syntax.js';
+import { EXPORT_OBJECTS, isExportsObject } from '../../glue/wasm.js';
+import { ADDRESS_USES, misuse, namesUsedAsAddresses } from './addresses.js';
+import { HEAP_USES, heapIndexTarget, isFixedOffset, isHeapView } from './heap-index.js';
+import { importFunctions } from './import-functions.js';
+
+const messages = {
+  signedPointer:
+    '`{{name}}` is an i32 from WebAssembly: above 2 GiB it arrives negative, and {{use}}. Make it unsigned where it is made: `{{init}} >>> 0`.',
+  signedShift: '`{{name}} >> {{bits}}` keeps the sign of a pointer above 2 GiB; `{{name}} >>> {{bits}}` divides it as an unsigned address.',
+  signedHeapIndex: '`{{shift}}` turns a byte address into an index of `{{heap}}` but keeps its sign: above 2 GiB {{use}}. Shift without sign: `>>> {{bits}}`.',
+  signedImportArgument: '`{{name}}` is {{source}}: above 2 GiB it arrives negative, and {{use}}. Make it unsigned where it arrives: `{{name}} >>> 0`.',
+  makeUnsigned: 'Make it unsigned: `… >>> 0`.',
+  makeArgumentUnsigned: 'Make `{{name}}` unsigned where it arrives.',
+  useUnsignedShift: 'Shift without sign: `>>>`.',
+};
+
+/** Methods of numbers, strings, arrays, typed arrays and DataViews, which exports are not named after in practice. */
+const NOT_EXPORTS = /^(?:get(?:U?[Ii]nt|Float|Big)\w*|read\w+|indexOf|lastIndexOf|findIndex|findLastIndex|charCodeAt|codePointAt|parseInt|parseFloat|floor|ceil|round|trunc|min|max|abs|imul|clz32|push|at|reduce)$/;
+
+export interface NoSignedWasmPointerOptions {
+  /** Names of untyped objects that hold wasm exports in glue code: the same option, and default, as no-stale-view's. */
+  readonly exportObjects: readonly string[];
+}
+
+type Context = CheckContext<keyof typeof messages, NoSignedWasmPointerOptions>;
+
+export const noSignedWasmPointer = defineCheck<keyof typeof messages, NoSignedWasmPointerOptions>({
+  id: 'no-signed-wasm-pointer',
+  code: 91006,
+  description: 'Disallow using a pointer from WebAssembly as a memory offset without making it unsigned (`>>> 0`)',
+  type: 'problem',
+  preset: 'strict',
+  hasSuggestions: true,
+  messages,
+  defaultOptions: { exportObjects: EXPORT_OBJECTS },
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      exportObjects: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Names of untyped objects that hold wasm exports (glue code).' },
+    },
+    additionalProperties: false,
+  },
+  // Whole words: `instanceof` and `export` are in nearly every file.
+  mayApply: text => /\bconst\b|\blet\b/.test(text) && /\b(?:exports|wasm|Module|HEAP\w*|instance|memory|WebAssembly|importObject)\b/.test(text),
+  check(context) {
+    const { ts, sourceFile } = context;
+    const exportObjects = new Set(context.options.exportObjects);
+    const reportedShifts = new Set<TS.Node>();
+    const addressing = namesUsedAsAddresses(ts, sourceFile);
+    if (addressing.size > 0) reportExportPointers(context, exportObjects, addressing, reportedShifts);
+    reportImportArguments(context);
+    reportHeapShifts(context, exportObjects, reportedShifts);
+  },
+});
+
+/** Variables holding a pointer an export returned (or an element of `HEAP32`), at each use as an address. */
+function reportExportPointers(context: Context, exportObjects: ReadonlySet<string>, addressing: ReadonlySet<string>, reportedShifts: Set<TS.Node>): void {
+  const { ts, checker, sourceFile } = context;
+  walk(ts, sourceFile, node => {
+    if (!ts.isVariableDeclaration(node) || !ts.isIdentifier(node.name) || node.initializer === undefined || !addressing.has(node.name.text)) return;
+    const init = skipOuter(ts, node.initializer);
+    if (!isSignedWasmValue(ts, checker, init, exportObjects)) return;
+    const symbol = checker.getSymbolAtLocation(node.name);
+    const scope = ts.findAncestor(node, n => ts.isBlock(n) || ts.isSourceFile(n));
+    if (symbol === undefined || scope === undefined) return;
+    const name = node.name.text;
+    const initText = init.getText(sourceFile);
+    const fixInit = [{ start: init.getStart(sourceFile), end: init.getEnd(), newText: `(${initText}) >>> 0` }];
+    // One finding per access: `subarray(ptr, ptr + n)` is one mistake.
+    const accesses = new Set<TS.Node>();
+    walk(ts, scope, use => {
+      if (!ts.isIdentifier(use) || use.text !== name || use === node.name || use.pos < node.end) return;
+      const address = misuse(ts, checker, use);
+      if (address === undefined || accesses.has(address.parent) || checker.getSymbolAtLocation(use) !== symbol) return;
+      accesses.add(address.parent);
+      const kind = address.use;
+      if (kind === 'shift') {
+        const shift = use.parent as TS.BinaryExpression;
+        reportedShifts.add(shift);
+        context.report({ node: shift, messageId: 'signedShift', data: { name, bits: shift.right.getText(sourceFile) }, suggest: [{ messageId: 'useUnsignedShift', edits: unsignedShift(shift, sourceFile) }] });
+        return;
+      }
+      context.report({ node: use, messageId: 'signedPointer', data: { name, use: ADDRESS_USES[kind], init: initText }, suggest: [{ messageId: 'makeUnsigned', edits: fixInit }] });
+    });
+  });
+}
+
+/** Where a parameter's value came from, when it is an import's argument handed on to a helper. */
+interface Origin {
+  readonly name: string;
+  readonly line: number;
+}
+
+/**
+ * Parameters of the functions a module imports, and of the local helpers those pass them to, at
+ * their first use as an address: WebAssembly calls imports with i32 arguments.
+ */
+function reportImportArguments(context: Context): void {
+  const { ts, checker, sourceFile } = context;
+  const reported = new Set<TS.ParameterDeclaration>();
+  const visit = (fn: FunctionWithBody, parameter: TS.ParameterDeclaration, origin: Origin | undefined): void => {
+    if (reported.has(parameter) || !ts.isIdentifier(parameter.name) || (parameter.type !== undefined && parameter.type.kind !== ts.SyntaxKind.NumberKeyword)) return;
+    const name = parameter.name.text;
+    const symbol = checker.getSymbolAtLocation(parameter.name);
+    const uses = identifiersNamed(ts, sourceFile, name).filter(use => use !== parameter.name && use.pos >= fn.body.pos && use.end <= fn.body.end && checker.getSymbolAtLocation(use) === symbol);
+    if (uses.some(use => isAssigned(ts, use))) return;
+    for (const use of uses) {
+      const kind = misuse(ts, checker, use)?.use;
+      // A shift into the heap is reportHeapShifts' to report, whatever the shifted value.
+      if (kind === 'shift') continue;
+      if (kind !== undefined) {
+        reported.add(parameter);
+        const source = origin === undefined ? 'an address that WebAssembly passes to this import as an i32' : `\`${origin.name}\`, an address that WebAssembly passes to the import on line ${origin.line} as an i32`;
+        context.report({
+          node: use,
+          messageId: 'signedImportArgument',
+          data: { name, source, use: ADDRESS_USES[kind] },
+          suggest: [{ messageId: 'makeArgumentUnsigned', data: { name }, edits: unsignedOnArrival(ts, fn, uses, sourceFile) }],
+        });
+        return;
+      }
+      if (origin !== undefined) continue;
+      // One step into a local helper the import hands the address to: `loadSlice(addr, len)`.
+      const { parent, child } = outerParent(ts, use);
+      if (!ts.isCallExpression(parent)) continue;
+      const index = parent.arguments.indexOf(child as TS.Expression);
+      const helper = index < 0 ? undefined : functionOf(ts, calleeDeclaration(ts, checker, parent));
+      const helperParameter = helper?.parameters[index];
+      if (helper !== undefined && helper !== fn && helperParameter !== undefined) visit(helper, helperParameter, { name, line: lineOf(fn) });
+    }
+  };
+  for (const fn of importFunctions(ts, checker, sourceFile)) for (const parameter of fn.parameters) visit(fn, parameter, undefined);
+}
+
+/** Whether a use of a parameter is the target of an assignment: `ptr >>>= 0` or `ptr = …`. */
+function isAssigned(ts: typeof TS, use: TS.Identifier): boolean {
+  const { parent, child } = outerParent(ts, use);
+  return ts.isBinaryExpression(parent) && parent.left === child && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+}
+
+/** `ptr >>>= 0;` first thing in a block body; in an expression body, each use made unsigned in place. */
+function unsignedOnArrival(ts: typeof TS, fn: FunctionWithBody, uses: readonly TS.Identifier[], sourceFile: TS.SourceFile) {
+  if (ts.isBlock(fn.body)) {
+    const first = fn.body.statements[0];
+    const name = uses[0]!.text;
+    if (first === undefined) return [{ start: fn.body.getStart(sourceFile) + 1, end: fn.body.getStart(sourceFile) + 1, newText: ` ${name} >>>= 0; ` }];
+    const line = sourceFile.getLineAndCharacterOfPosition(first.getStart(sourceFile));
+    const indent = sourceFile.text.slice(sourceFile.getPositionOfLineAndCharacter(line.line, 0), first.getStart(sourceFile));
+    return [{ start: first.getStart(sourceFile), end: first.getStart(sourceFile), newText: `${name} >>>= 0;\n${/^\s*$/.test(indent) ? indent : ''}` }];
+  }
+  return uses.map(use => {
+    const { parent } = outerParent(ts, use);
+    const text = ts.isBinaryExpression(parent) || ts.isPropertyAccessExpression(parent) ? `(${use.text} >>> 0)` : `${use.text} >>> 0`;
+    return { start: use.getStart(sourceFile), end: use.getEnd(), newText: text };
+  });
+}
+
+/**
+ * Whatever its origin, an address shifted with sign into an index of the heap is wrong from 2 GiB
+ * on: pointers handed to JS library code arrive as signed i32s, or unsigned as large numbers, and
+ * `>>` makes either negative.
+ */
+function reportHeapShifts(context: Context, exportObjects: ReadonlySet<string>, reportedShifts: ReadonlySet<TS.Node>): void {
+  const { ts, checker, sourceFile } = context;
+  // One finding per access: `subarray(p >> 2, (p >> 2) + n)` is one mistake.
+  const accesses = new Set<TS.Node>();
+  for (const node of nodesOfKinds(ts, sourceFile, [ts.SyntaxKind.BinaryExpression])) {
+    const shift = node as TS.BinaryExpression;
+    if (shift.operatorToken.kind !== ts.SyntaxKind.GreaterThanGreaterThanToken || reportedShifts.has(shift) || isFixedOffset(ts, shift.left)) continue;
+    const target = heapIndexTarget(ts, shift);
+    if (target === undefined || accesses.has(target.access) || !isHeapView(ts, checker, target.heap, exportObjects)) continue;
+    accesses.add(target.access);
+    context.report({
+      node: shift,
+      messageId: 'signedHeapIndex',
+      data: { shift: abbreviate(shift.getText(sourceFile), 48), heap: lastName(ts, target.heap) ?? abbreviate(target.heap.getText(sourceFile), 32), use: HEAP_USES[target.use], bits: shift.right.getText(sourceFile) },
+      suggest: [{ messageId: 'useUnsignedShift', edits: unsignedShift(shift, sourceFile) }],
+    });
+  }
+}
+
+function unsignedShift(shift: TS.BinaryExpression, sourceFile: TS.SourceFile) {
+  return [{ start: shift.operatorToken.getStart(sourceFile), end: shift.operatorToken.getEnd(), newText: '>>>' }];
+}
+
+/**
+ * A value WebAssembly hands over as a signed i32 and nothing has made unsigned yet: the result of
+ * an export call (also through a parameter every caller passes an export to), or an element of
+ * Emscripten's `HEAP32`.
+ */
+function isSignedWasmValue(ts: typeof TS, checker: TS.TypeChecker, init: TS.Expression, exportObjects: ReadonlySet<string>): boolean {
+  if (ts.isCallExpression(init)) {
+    const callee = skipOuter(ts, init.expression);
+    if (ts.isIdentifier(callee)) return isExportParameter(ts, checker, callee, exportObjects) && classifyNode(ts, checker, init) === 'number';
+    // A method of `this` is the class's own, never an export; typed arrays' and Math's methods neither.
+    if (!ts.isPropertyAccessExpression(callee) || callee.expression.kind === ts.SyntaxKind.ThisKeyword || NOT_EXPORTS.test(callee.name.text)) return false;
+    return isExportsObject(ts, checker, callee.expression, exportObjects) && classifyNode(ts, checker, init) === 'number';
+  }
+  if (ts.isElementAccessExpression(init)) {
+    return lastName(ts, init.expression) === 'HEAP32';
+  }
+  return false;
+}
+
+/**
+ * A function parameter that every call of its function in the file fills with an export:
+ * wasm-bindgen's `passStringToWasm0(arg, wasm.malloc, wasm.realloc)`.
+ */
+function isExportParameter(ts: typeof TS, checker: TS.TypeChecker, callee: TS.Identifier, exportObjects: ReadonlySet<string>): boolean {
+  const parameter = checker.getSymbolAtLocation(callee)?.valueDeclaration;
+  if (parameter === undefined || !ts.isParameter(parameter) || !ts.isFunctionDeclaration(parameter.parent) || parameter.parent.name === undefined) return false;
+  const fn = parameter.parent;
+  const index = fn.parameters.indexOf(parameter);
+  const calls = (callsByName(ts, callee.getSourceFile()).get(fn.name!.text) ?? []).filter(call => ts.isCallExpression(call) && calleeDeclaration(ts, checker, call) === fn);
+  return calls.length > 0 && calls.every(call => {
+    const argument = call.arguments?.[index] === undefined ? undefined : skipOuter(ts, call.arguments[index]);
+    return argument !== undefined && ts.isPropertyAccessExpression(argument) && isExportsObject(ts, checker, argument.expression, exportObjects);
+  });
+}
