@@ -18,7 +18,7 @@ describe(rule, () => {
     expect(applyEdits(code, finding!.suggestions![0]!.edits)).toContain('const ptr = (exports.malloc(n)) >>> 0;');
   });
 
-  it('flags a typed array made at that offset, an index, and a signed shift', () => {
+  it('flags a pointer once, at its first use as an address, and each signed shift of it', () => {
     const code = `${EXPORTS}export function f() {
   const ptr = exports.next();
   const words = new Int32Array(exports.memory.buffer, ptr, 4);
@@ -26,7 +26,7 @@ describe(rule, () => {
   return [words, heap[ptr >> 2], heap[ptr]];
 }
 `;
-    expect(lint(code).map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual(['4:55:signedPointer', '6:23:signedShift', '6:39:signedPointer']);
+    expect(lint(code).map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual(['4:55:signedPointer', '6:23:signedShift']);
     const shift = lint(code)[1]!;
     expect(applyEdits(code, shift.suggestions![0]!.edits)).toContain('heap[ptr >>> 2]');
   });
@@ -105,7 +105,7 @@ export function f(Module: Module, struct: number, samples: Uint16Array, table: F
   return heap.subarray(ptr + 1, ptr + text.length);
 }
 `;
-    expect(lint(code).map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual(['5:46:signedPointer', '6:24:signedPointer']);
+    expect(lint(code).map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual(['5:46:signedPointer']);
   });
 
   it('flags an address an import receives, once per parameter, and one step into a local helper', () => {
@@ -127,12 +127,12 @@ export async function load(bytes: BufferSource) {
 }
 `;
     const findings = lint(code);
-    expect(findings.map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual(['4:55:signedImportArgument', '10:45:signedImportArgument']);
+    expect(findings.map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual(['4:55:signedArgument', '10:45:signedArgument']);
     expect(findings[1]!.message).toBe(
       '`ptr` is an address that WebAssembly passes to this import as an i32: above 2 GiB it arrives negative, and `slice` then counts from the end of memory and copies the wrong bytes without an error. Make it unsigned where it arrives: `ptr >>> 0`.',
     );
     expect(findings[0]!.message).toBe(
-      '`ptr` is `ptr`, an address that WebAssembly passes to the import on line 12 as an i32: above 2 GiB it arrives negative, and a typed array made at that offset throws a RangeError. Make it unsigned where it arrives: `ptr >>> 0`.',
+      '`ptr` is an address that WebAssembly passes to the import on line 12 as an i32, passed in: above 2 GiB it arrives negative, and a typed array made at that offset throws a RangeError. Make it unsigned where it arrives: `ptr >>> 0`.',
     );
     expect(applyEdits(code, findings[1]!.suggestions![0]!.edits)).toContain('log(ptr: number, len: number) {\n      ptr >>>= 0;\n      const heap');
     expect(applyEdits(code, findings[0]!.suggestions![0]!.edits)).toContain('function text(ptr: number, len: number): string {\n  ptr >>>= 0;\n  return decoder');
@@ -151,7 +151,7 @@ export class Go {
   }
 }
 `;
-    expect(lint(code).map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual(['3:63:signedImportArgument', '8:85:signedImportArgument']);
+    expect(lint(code).map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual(['3:63:signedArgument', '8:85:signedArgument']);
   });
 
   it('leaves alone import arguments made unsigned on arrival, counts, and functions no module imports', () => {
@@ -193,5 +193,48 @@ export function f(text: string) {
 }
 `;
     expect(lint(code).map(f => `${f.line}:${f.messageId}`)).toEqual(['5:signedPointer']);
+  });
+
+  it('flags a pointer read from an Int32Array over the memory and handed to a helper that divides it', () => {
+    const code = `declare const wasm: { memory: WebAssembly.Memory; get_slice(retptr: number): void; __wbindgen_add_to_stack_pointer(delta: number): number };
+let cachedInt32: Int32Array | null = null;
+function getInt32Memory(): Int32Array {
+  if (cachedInt32 === null || cachedInt32.byteLength === 0) cachedInt32 = new Int32Array(wasm.memory.buffer);
+  return cachedInt32;
+}
+function getArrayU32(ptr: number, len: number): Uint32Array {
+  return new Uint32Array(wasm.memory.buffer).subarray(ptr / 4, ptr / 4 + len);
+}
+function getArrayU8(ptr: number, len: number): Uint8Array {
+  ptr = ptr >>> 0;
+  return new Uint8Array(wasm.memory.buffer).subarray(ptr, ptr + len);
+}
+export function slices(): [Uint32Array, Uint8Array] {
+  const retptr = wasm.__wbindgen_add_to_stack_pointer(-16);
+  wasm.get_slice(retptr);
+  const r0 = getInt32Memory()[retptr / 4 + 0];
+  const r1 = getInt32Memory()[retptr / 4 + 1];
+  return [getArrayU32(r0, r1).slice(), getArrayU8(r0, r1).slice()];
+}
+`;
+    const findings = lint(code);
+    expect(findings.map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual(['8:55:signedArgument']);
+    expect(findings[0]!.message).toBe(
+      '`ptr` is `r0`, an i32 from WebAssembly (line 17): above 2 GiB it arrives negative, and `subarray` then counts from the end of memory and reads the wrong bytes without an error. Make it unsigned where it arrives: `ptr >>> 0`.',
+    );
+  });
+
+  it('says so when a pointer keeps its name in the helper it is handed to', () => {
+    const code = `${EXPORTS}function view(ptr: number, n: number) {
+  return new Uint8Array(exports.memory.buffer, ptr, n);
+}
+export function f(n: number) {
+  const ptr = exports.malloc(n);
+  return view(ptr, n);
+}
+`;
+    expect(lint(code).map(f => f.message)).toEqual([
+      '`ptr` is an i32 from WebAssembly (line 6), passed in: above 2 GiB it arrives negative, and a typed array made at that offset throws a RangeError. Make it unsigned where it arrives: `ptr >>> 0`.',
+    ]);
   });
 });

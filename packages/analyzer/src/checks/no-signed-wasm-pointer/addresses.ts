@@ -24,6 +24,15 @@ export function namesUsedAsAddresses(ts: typeof TS, sourceFile: TS.SourceFile): 
   return names;
 }
 
+/** Names passed as an argument to a call, by syntax alone: a signed value may go on into a helper. */
+export function namesHandedToCalls(ts: typeof TS, sourceFile: TS.SourceFile): Set<string> {
+  const names = new Set<string>();
+  walk(ts, sourceFile, node => {
+    if (ts.isCallExpression(node)) for (const argument of node.arguments) if (ts.isIdentifier(argument)) names.add(argument.text);
+  });
+  return names;
+}
+
 export interface AddressContext {
   readonly use: AddressUse;
   /** The index access, call or `new` the address goes into. */
@@ -32,13 +41,13 @@ export interface AddressContext {
 
 /**
  * Where `identifier` stands if it is used as an address, by syntax alone: the left of `>>`, or,
- * alone or as the base of `p + offset`, an argument of `subarray`/`slice`, the offset argument of
+ * alone or as the base of `p + offset` or `p / 4`, an argument of `subarray`/`slice`, the offset argument of
  * `new`, an element index.
  */
 function addressContext(ts: typeof TS, identifier: TS.Identifier): AddressContext | undefined {
   let { parent, child } = outerParent(ts, identifier);
   if (ts.isBinaryExpression(parent) && parent.left === child && parent.operatorToken.kind === ts.SyntaxKind.GreaterThanGreaterThanToken) return { use: 'shift', parent };
-  while (ts.isBinaryExpression(parent) && parent.left === child && (parent.operatorToken.kind === ts.SyntaxKind.PlusToken || parent.operatorToken.kind === ts.SyntaxKind.MinusToken)) {
+  while (ts.isBinaryExpression(parent) && parent.left === child && isOffsetOperator(ts, parent.operatorToken.kind)) {
     ({ parent, child } = outerParent(ts, parent));
   }
   if (ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression) && parent.arguments.includes(child as TS.Expression)) {
@@ -48,6 +57,11 @@ function addressContext(ts: typeof TS, identifier: TS.Identifier): AddressContex
   // `new T(buffer, offset, length)`: the offset is an address; a length from wasm is a count.
   if (ts.isNewExpression(parent)) return parent.arguments?.indexOf(child as TS.Expression) === 1 ? { use: 'construct', parent } : undefined;
   return ts.isElementAccessExpression(parent) && parent.argumentExpression === child ? { use: 'index', parent } : undefined;
+}
+
+/** `p + offset`, `p - header`, `p / 4`: an address is still the base of what these make. */
+function isOffsetOperator(ts: typeof TS, kind: TS.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.PlusToken || kind === ts.SyntaxKind.MinusToken || kind === ts.SyntaxKind.SlashToken;
 }
 
 export function addressPosition(ts: typeof TS, identifier: TS.Identifier): AddressUse | undefined {

@@ -1,11 +1,12 @@
 import type TS from 'typescript';
 import { defineCheck, type CheckContext } from '../../check.js';
+import { typedArrayClass } from '../../conversions/copies.js';
 import { classifyNode } from '../../types/classify.js';
 import { calleeDeclaration, functionOf, lineOf, type FunctionWithBody } from '../../util/functions.js';
 import { callsByName, identifiersNamed } from '../../util/name-index.js';
 import { abbreviate, lastName, nodesOfKinds, outerParent, skipOuter, walk } from '../../util/syntax.js';
 import { EXPORT_OBJECTS, isExportsObject } from '../../glue/wasm.js';
-import { ADDRESS_USES, misuse, namesUsedAsAddresses } from './addresses.js';
+import { ADDRESS_USES, misuse, namesHandedToCalls, namesUsedAsAddresses } from './addresses.js';
 import { HEAP_USES, heapIndexTarget, isFixedOffset, isHeapView } from './heap-index.js';
 import { importFunctions } from './import-functions.js';
 
@@ -14,7 +15,7 @@ const messages = {
     '`{{name}}` is an i32 from WebAssembly: above 2 GiB it arrives negative, and {{use}}. Make it unsigned where it is made: `{{init}} >>> 0`.',
   signedShift: '`{{name}} >> {{bits}}` keeps the sign of a pointer above 2 GiB; `{{name}} >>> {{bits}}` divides it as an unsigned address.',
   signedHeapIndex: '`{{shift}}` turns a byte address into an index of `{{heap}}` but keeps its sign: above 2 GiB {{use}}. Shift without sign: `>>> {{bits}}`.',
-  signedImportArgument: '`{{name}}` is {{source}}: above 2 GiB it arrives negative, and {{use}}. Make it unsigned where it arrives: `{{name}} >>> 0`.',
+  signedArgument: '`{{name}}` is {{source}}: above 2 GiB it arrives negative, and {{use}}. Make it unsigned where it arrives: `{{name}} >>> 0`.',
   makeUnsigned: 'Make it unsigned: `… >>> 0`.',
   makeArgumentUnsigned: 'Make `{{name}}` unsigned where it arrives.',
   useUnsignedShift: 'Shift without sign: `>>>`.',
@@ -22,6 +23,12 @@ const messages = {
 
 /** Methods of numbers, strings, arrays, typed arrays and DataViews, which exports are not named after in practice. */
 const NOT_EXPORTS = /^(?:get(?:U?[Ii]nt|Float|Big)\w*|read\w+|indexOf|lastIndexOf|findIndex|findLastIndex|charCodeAt|codePointAt|parseInt|parseFloat|floor|ceil|round|trunc|min|max|abs|imul|clz32|push|at|reduce)$/;
+
+/**
+ * Exports that return an address on the shadow stack, which toolchains place in the first
+ * megabytes of memory, never near 2 GiB: wasm-bindgen's return area, Emscripten's stack helpers.
+ */
+const STACK_EXPORTS: ReadonlySet<string> = new Set(['__wbindgen_add_to_stack_pointer', 'stackAlloc', 'stackSave', '_emscripten_stack_alloc', 'emscripten_stack_get_current']);
 
 export interface NoSignedWasmPointerOptions {
   /** Names of untyped objects that hold wasm exports in glue code: the same option, and default, as no-stale-view's. */
@@ -49,21 +56,26 @@ export const noSignedWasmPointer = defineCheck<keyof typeof messages, NoSignedWa
   // Whole words: `instanceof` and `export` are in nearly every file.
   mayApply: text => /\bconst\b|\blet\b/.test(text) && /\b(?:exports|wasm|Module|HEAP\w*|instance|memory|WebAssembly|importObject)\b/.test(text),
   check(context) {
-    const { ts, sourceFile } = context;
     const exportObjects = new Set(context.options.exportObjects);
     const reportedShifts = new Set<TS.Node>();
-    const addressing = namesUsedAsAddresses(ts, sourceFile);
-    if (addressing.size > 0) reportExportPointers(context, exportObjects, addressing, reportedShifts);
-    reportImportArguments(context);
+    const parameters = new SignedParameters(context);
+    reportExportPointers(context, exportObjects, parameters, reportedShifts);
+    reportImportArguments(context, parameters);
     reportHeapShifts(context, exportObjects, reportedShifts);
   },
 });
 
-/** Variables holding a pointer an export returned (or an element of `HEAP32`), at each use as an address. */
-function reportExportPointers(context: Context, exportObjects: ReadonlySet<string>, addressing: ReadonlySet<string>, reportedShifts: Set<TS.Node>): void {
+/**
+ * Variables holding a pointer an export returned (or an element of `HEAP32`), at each use as an
+ * address, and in the local helpers they are handed to.
+ */
+function reportExportPointers(context: Context, exportObjects: ReadonlySet<string>, parameters: SignedParameters, reportedShifts: Set<TS.Node>): void {
   const { ts, checker, sourceFile } = context;
+  const addressing = namesUsedAsAddresses(ts, sourceFile);
+  const handedOn = namesHandedToCalls(ts, sourceFile);
   walk(ts, sourceFile, node => {
-    if (!ts.isVariableDeclaration(node) || !ts.isIdentifier(node.name) || node.initializer === undefined || !addressing.has(node.name.text)) return;
+    if (!ts.isVariableDeclaration(node) || !ts.isIdentifier(node.name) || node.initializer === undefined) return;
+    if (!addressing.has(node.name.text) && !handedOn.has(node.name.text)) return;
     const init = skipOuter(ts, node.initializer);
     if (!isSignedWasmValue(ts, checker, init, exportObjects)) return;
     const symbol = checker.getSymbolAtLocation(node.name);
@@ -72,13 +84,15 @@ function reportExportPointers(context: Context, exportObjects: ReadonlySet<strin
     const name = node.name.text;
     const initText = init.getText(sourceFile);
     const fixInit = [{ start: init.getStart(sourceFile), end: init.getEnd(), newText: `(${initText}) >>> 0` }];
-    // One finding per access: `subarray(ptr, ptr + n)` is one mistake.
-    const accesses = new Set<TS.Node>();
+    // One finding per pointer, at its first use as an address: the fix where it is made mends
+    // them all. A signed shift is its own mistake, even of an unsigned pointer.
+    let reported = false;
     walk(ts, scope, use => {
       if (!ts.isIdentifier(use) || use.text !== name || use === node.name || use.pos < node.end) return;
+      if (checker.getSymbolAtLocation(use) !== symbol) return;
       const address = misuse(ts, checker, use);
-      if (address === undefined || accesses.has(address.parent) || checker.getSymbolAtLocation(use) !== symbol) return;
-      accesses.add(address.parent);
+      if (address === undefined) parameters.followIntoHelper(use, undefined, { name, what: `an i32 from WebAssembly (line ${lineOf(node)})` });
+      if (address === undefined || (reported && address.use !== 'shift')) return;
       const kind = address.use;
       if (kind === 'shift') {
         const shift = use.parent as TS.BinaryExpression;
@@ -86,26 +100,44 @@ function reportExportPointers(context: Context, exportObjects: ReadonlySet<strin
         context.report({ node: shift, messageId: 'signedShift', data: { name, bits: shift.right.getText(sourceFile) }, suggest: [{ messageId: 'useUnsignedShift', edits: unsignedShift(shift, sourceFile) }] });
         return;
       }
+      reported = true;
       context.report({ node: use, messageId: 'signedPointer', data: { name, use: ADDRESS_USES[kind], init: initText }, suggest: [{ messageId: 'makeUnsigned', edits: fixInit }] });
     });
   });
 }
 
-/** Where a parameter's value came from, when it is an import's argument handed on to a helper. */
+/** Where a helper's parameter gets its value: the argument's name, and what it is, for the message. */
 interface Origin {
   readonly name: string;
-  readonly line: number;
+  readonly what: string;
 }
 
 /**
- * Parameters of the functions a module imports, and of the local helpers those pass them to, at
- * their first use as an address: WebAssembly calls imports with i32 arguments.
+ * Reports a parameter holding a signed i32 at its first use as an address, once per parameter;
+ * without an `origin` (an import's own parameter), also follows it one step into a local helper.
  */
-function reportImportArguments(context: Context): void {
-  const { ts, checker, sourceFile } = context;
-  const reported = new Set<TS.ParameterDeclaration>();
-  const visit = (fn: FunctionWithBody, parameter: TS.ParameterDeclaration, origin: Origin | undefined): void => {
-    if (reported.has(parameter) || !ts.isIdentifier(parameter.name) || (parameter.type !== undefined && parameter.type.kind !== ts.SyntaxKind.NumberKeyword)) return;
+class SignedParameters {
+  readonly #context: Context;
+  readonly #reported = new Set<TS.ParameterDeclaration>();
+
+  constructor(context: Context) {
+    this.#context = context;
+  }
+
+  /** A use of a signed value that is an argument of a local function: that function's parameter gets it. */
+  followIntoHelper(use: TS.Identifier, from: FunctionWithBody | undefined, origin: Origin): void {
+    const { ts, checker } = this.#context;
+    const { parent, child } = outerParent(ts, use);
+    if (!ts.isCallExpression(parent)) return;
+    const index = parent.arguments.indexOf(child as TS.Expression);
+    const helper = index < 0 ? undefined : functionOf(ts, calleeDeclaration(ts, checker, parent));
+    const parameter = helper?.parameters[index];
+    if (helper !== undefined && helper !== from && parameter !== undefined && parameter.dotDotDotToken === undefined) this.visit(helper, parameter, origin);
+  }
+
+  visit(fn: FunctionWithBody, parameter: TS.ParameterDeclaration, origin: Origin | undefined): void {
+    const { ts, checker, sourceFile } = this.#context;
+    if (this.#reported.has(parameter) || !ts.isIdentifier(parameter.name) || (parameter.type !== undefined && parameter.type.kind !== ts.SyntaxKind.NumberKeyword)) return;
     const name = parameter.name.text;
     const symbol = checker.getSymbolAtLocation(parameter.name);
     const uses = identifiersNamed(ts, sourceFile, name).filter(use => use !== parameter.name && use.pos >= fn.body.pos && use.end <= fn.body.end && checker.getSymbolAtLocation(use) === symbol);
@@ -115,27 +147,28 @@ function reportImportArguments(context: Context): void {
       // A shift into the heap is reportHeapShifts' to report, whatever the shifted value.
       if (kind === 'shift') continue;
       if (kind !== undefined) {
-        reported.add(parameter);
-        const source = origin === undefined ? 'an address that WebAssembly passes to this import as an i32' : `\`${origin.name}\`, an address that WebAssembly passes to the import on line ${origin.line} as an i32`;
-        context.report({
+        this.#reported.add(parameter);
+        const source = origin === undefined ? 'an address that WebAssembly passes to this import as an i32' : origin.name === name ? `${origin.what}, passed in` : `\`${origin.name}\`, ${origin.what}`;
+        this.#context.report({
           node: use,
-          messageId: 'signedImportArgument',
+          messageId: 'signedArgument',
           data: { name, source, use: ADDRESS_USES[kind] },
           suggest: [{ messageId: 'makeArgumentUnsigned', data: { name }, edits: unsignedOnArrival(ts, fn, uses, sourceFile) }],
         });
         return;
       }
-      if (origin !== undefined) continue;
-      // One step into a local helper the import hands the address to: `loadSlice(addr, len)`.
-      const { parent, child } = outerParent(ts, use);
-      if (!ts.isCallExpression(parent)) continue;
-      const index = parent.arguments.indexOf(child as TS.Expression);
-      const helper = index < 0 ? undefined : functionOf(ts, calleeDeclaration(ts, checker, parent));
-      const helperParameter = helper?.parameters[index];
-      if (helper !== undefined && helper !== fn && helperParameter !== undefined) visit(helper, helperParameter, { name, line: lineOf(fn) });
+      if (origin === undefined) this.followIntoHelper(use, fn, { name, what: `an address that WebAssembly passes to the import on line ${lineOf(fn)} as an i32` });
     }
-  };
-  for (const fn of importFunctions(ts, checker, sourceFile)) for (const parameter of fn.parameters) visit(fn, parameter, undefined);
+  }
+}
+
+/**
+ * Parameters of the functions a module imports, and of the local helpers those pass them to, at
+ * their first use as an address: WebAssembly calls imports with i32 arguments.
+ */
+function reportImportArguments(context: Context, parameters: SignedParameters): void {
+  const { ts, checker, sourceFile } = context;
+  for (const fn of importFunctions(ts, checker, sourceFile)) for (const parameter of fn.parameters) parameters.visit(fn, parameter, undefined);
 }
 
 /** Whether a use of a parameter is the target of an assignment: `ptr >>>= 0` or `ptr = …`. */
@@ -199,11 +232,11 @@ function isSignedWasmValue(ts: typeof TS, checker: TS.TypeChecker, init: TS.Expr
     const callee = skipOuter(ts, init.expression);
     if (ts.isIdentifier(callee)) return isExportParameter(ts, checker, callee, exportObjects) && classifyNode(ts, checker, init) === 'number';
     // A method of `this` is the class's own, never an export; typed arrays' and Math's methods neither.
-    if (!ts.isPropertyAccessExpression(callee) || callee.expression.kind === ts.SyntaxKind.ThisKeyword || NOT_EXPORTS.test(callee.name.text)) return false;
+    if (!ts.isPropertyAccessExpression(callee) || callee.expression.kind === ts.SyntaxKind.ThisKeyword || NOT_EXPORTS.test(callee.name.text) || STACK_EXPORTS.has(callee.name.text)) return false;
     return isExportsObject(ts, checker, callee.expression, exportObjects) && classifyNode(ts, checker, init) === 'number';
   }
   if (ts.isElementAccessExpression(init)) {
-    return lastName(ts, init.expression) === 'HEAP32';
+    return lastName(ts, init.expression) === 'HEAP32' || (typedArrayClass(ts, checker, init.expression) === 'Int32Array' && isHeapView(ts, checker, init.expression, exportObjects));
   }
   return false;
 }

@@ -1,5 +1,6 @@
 import type TS from 'typescript';
 import { constInitializer } from '../../util/declarations.js';
+import { identifiersNamed } from '../../util/name-index.js';
 import { calleeDeclaration, functionOf, returnedValues } from '../../util/functions.js';
 import { outerParent, skipOuter } from '../../util/syntax.js';
 import { HEAP_VIEW_NAMES, isWasmMemory } from '../../glue/wasm.js';
@@ -49,11 +50,11 @@ export function isHeapView(ts: typeof TS, checker: TS.TypeChecker, expression: T
   // address range (it writes `>>>` itself where memory can pass 2 GiB); code that reaches the heap
   // through a module object (`Module.HEAP32`) has to work with any build.
   if (ts.isPropertyAccessExpression(node) && HEAP_VIEW_NAMES.has(node.name.text)) return true;
-  if (depth === 0) return false;
+  if (depth === 0 || (ts.isIdentifier(node) && HEAP_VIEW_NAMES.has(node.text))) return false;
   if (ts.isConditionalExpression(node)) return isHeapView(ts, checker, node.whenTrue, exportObjects, depth - 1) || isHeapView(ts, checker, node.whenFalse, exportObjects, depth - 1);
   if (ts.isIdentifier(node)) {
-    const init = constInitializer(ts, checker, node);
-    return init !== undefined && isHeapView(ts, checker, init, exportObjects, depth - 1);
+    const values = valuesOf(ts, checker, node);
+    return values.length > 0 && values.every(value => isHeapView(ts, checker, value, exportObjects, depth - 1));
   }
   if (ts.isNewExpression(node)) {
     const source = node.arguments?.[0] === undefined ? undefined : skipOuter(ts, node.arguments[0]);
@@ -64,4 +65,26 @@ export function isHeapView(ts: typeof TS, checker: TS.TypeChecker, expression: T
     return fn !== undefined && returnedValues(ts, fn).some(value => isHeapView(ts, checker, value, exportObjects, depth - 1));
   }
   return false;
+}
+
+/**
+ * What a variable can hold: a constant's initialiser, or every value a `let` is given (wasm-bindgen
+ * caches its views in one: `cachedInt32Memory0 = new Int32Array(wasm.memory.buffer)`), `null` and
+ * `undefined` aside.
+ */
+function valuesOf(ts: typeof TS, checker: TS.TypeChecker, identifier: TS.Identifier): TS.Expression[] {
+  const init = constInitializer(ts, checker, identifier);
+  if (init !== undefined) return [init];
+  const symbol = checker.getSymbolAtLocation(identifier);
+  const declaration = symbol?.valueDeclaration;
+  if (declaration === undefined || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return [];
+  const values = declaration.initializer === undefined ? [] : [declaration.initializer];
+  for (const use of identifiersNamed(ts, identifier.getSourceFile(), identifier.text)) {
+    const { parent, child } = outerParent(ts, use);
+    if (ts.isBinaryExpression(parent) && parent.left === child && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && checker.getSymbolAtLocation(use) === symbol) values.push(parent.right);
+  }
+  return values.filter(value => {
+    const inner = skipOuter(ts, value);
+    return inner.kind !== ts.SyntaxKind.NullKeyword && !(ts.isIdentifier(inner) && inner.text === 'undefined');
+  });
 }
