@@ -166,4 +166,38 @@ describe(rule, () => {
     expect(found.map(f => f.line)).toEqual([2]);
     expect(found[0]!.message).toContain('for every element (the callback runs once per element)');
   });
+
+  it('flags a Buffer.concat that regrows state kept from one call to the next, also through a local copy of it', () => {
+    const code = `import { Buffer } from 'node:buffer';
+interface Cache { content?: Buffer }
+export class Collector {
+  private body = Buffer.alloc(0);
+  add(chunk: Buffer): void {
+    this.body = Buffer.concat([this.body, chunk]);
+  }
+}
+export function accumulate(cache: Cache, chunk: Buffer): void {
+  const old = cache.content ?? Buffer.alloc(0);
+  cache.content = Buffer.concat([old, chunk], old.length + chunk.length);
+}
+`;
+    const found = lint(code);
+    expect(found.map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual(['6:17:regrowingState', '11:19:regrowingState']);
+    expect(found[0]!.message).toBe(
+      '`Buffer.concat([this.body, chunk])` copies everything `this.body` has collected so far, on every call that adds to it: collecting this way is quadratic in the total size. Push the chunks to an array and call `Buffer.concat` once, when all have arrived.',
+    );
+  });
+
+  it('leaves alone a concat that joins once, and one regrowing a local object outside any loop', () => {
+    const code = `import { Buffer } from 'node:buffer';
+export function frame(header: Buffer, body: Buffer, parts: Buffer[]): Buffer {
+  const acc = { bytes: header };
+  acc.bytes = Buffer.concat([acc.bytes, body]);
+  let all = Buffer.concat(parts);
+  all = Buffer.concat([all, header]);
+  return Buffer.concat([acc.bytes, all]);
+}
+`;
+    expect(lint(code)).toEqual([]);
+  });
 });

@@ -4,14 +4,17 @@ import { copiedBytes, copyRowAt, copySource, viewFormEdit } from '../../conversi
 import type { ConversionRow } from '../../conversions/schema.js';
 import { conversionAt } from '../../conversions/lookup.js';
 import { TYPED_ARRAY_NAMES } from '../../types/classify.js';
-import { abbreviate, dottedName, outerParent, skipOuter, walk } from '../../util/syntax.js';
+import { abbreviate, skipOuter, walk } from '../../util/syntax.js';
 import { hotContext, type HotMarkers } from './hot-code.js';
 import { MeantCopies } from './meant-copies.js';
+import { regrowingTarget } from './regrowing.js';
 
 const messages = {
   implicitCopy: '`{{text}}` copies {{amount}} {{where}}. {{advice}}',
   regrowingConcat:
     '`{{text}}` copies everything collected so far {{where}}: the loop is quadratic in the total size. Push the chunks to an array and call `Buffer.concat` once after it.',
+  regrowingState:
+    '`{{text}}` copies everything `{{target}}` has collected so far, on every call that adds to it: collecting this way is quadratic in the total size. Push the chunks to an array and call `Buffer.concat` once, when all have arrived.',
   useView: 'Use a view instead: `{{view}}` (no copy; writes through it reach the source).',
 };
 
@@ -76,16 +79,18 @@ export const noImplicitCopy = defineCheck<keyof typeof messages, NoImplicitCopyO
     walk(ts, sourceFile, node => {
       if (!mayCopy(ts, node)) return;
       const where = hotContext(ts, node, markers);
-      if (where === undefined) return;
       const text = abbreviate(node.getText(sourceFile), 60);
       // A list of Buffers is not one binary source, so the concat rows are asked for by name.
-      if (ts.isCallExpression(node) && isRegrowing(ts, node)) {
+      const regrowing = ts.isCallExpression(node) ? regrowingTarget(ts, checker, node) : undefined;
+      if (regrowing !== undefined && (where !== undefined || regrowing.outlivesCall)) {
         const concat = conversionAt(ts, checker, node);
         if (concat?.result === 'copy' && concat.pattern.kind === 'call' && concat.pattern.callee === 'Buffer.concat') {
-          context.report({ node, messageId: 'regrowingConcat', data: { text, where } });
+          if (where !== undefined) context.report({ node, messageId: 'regrowingConcat', data: { text, where } });
+          else context.report({ node, messageId: 'regrowingState', data: { text, target: regrowing.target } });
         }
         return;
       }
+      if (where === undefined || regrowing !== undefined) return;
       const row = copyRowAt(ts, checker, node);
       if (row === undefined || meant.isMeant(node)) return;
       const bytes = copiedBytes(ts, checker, node, row);
@@ -112,17 +117,6 @@ function mayCopy(ts: typeof TS, node: TS.Node): boolean {
   const callee = skipOuter(ts, node.expression);
   if (ts.isIdentifier(callee)) return COPY_FUNCTIONS.has(callee.text);
   return ts.isPropertyAccessExpression(callee) && COPY_METHODS.has(callee.name.text);
-}
-
-/** `acc = Buffer.concat([acc, chunk])`: the result replaces one of the list's own entries. */
-function isRegrowing(ts: typeof TS, call: TS.CallExpression): boolean {
-  const list = call.arguments[0] === undefined ? undefined : skipOuter(ts, call.arguments[0]);
-  if (list === undefined || !ts.isArrayLiteralExpression(list)) return false;
-  const { parent, child } = outerParent(ts, call);
-  let target: string | undefined;
-  if (ts.isBinaryExpression(parent) && parent.right === child && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) target = dottedName(ts, parent.left);
-  if (target === undefined) return false;
-  return list.elements.some(element => dottedName(ts, element) === target);
 }
 
 function amountOf(ts: typeof TS, node: TS.Node, row: ConversionRow, sourceFile: TS.SourceFile): string {
