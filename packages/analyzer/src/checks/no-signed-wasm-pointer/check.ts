@@ -1,5 +1,5 @@
 import type TS from 'typescript';
-import { defineCheck, type CheckContext } from '../../check.js';
+import { defineCheck, type CheckContext, type ProgramCache } from '../../check.js';
 import { typedArrayClass } from '../../conversions/copies.js';
 import { classifyNode } from '../../types/classify.js';
 import { calleeDeclaration, functionOf, lineOf, type FunctionWithBody } from '../../util/functions.js';
@@ -77,7 +77,7 @@ function reportExportPointers(context: Context, exportObjects: ReadonlySet<strin
     if (!ts.isVariableDeclaration(node) || !ts.isIdentifier(node.name) || node.initializer === undefined) return;
     if (!addressing.has(node.name.text) && !handedOn.has(node.name.text)) return;
     const init = skipOuter(ts, node.initializer);
-    if (!isSignedWasmValue(ts, checker, init, exportObjects)) return;
+    if (!isSignedWasmValue(ts, checker, context.cache, init, exportObjects)) return;
     const symbol = checker.getSymbolAtLocation(node.name);
     const scope = ts.findAncestor(node, n => ts.isBlock(n) || ts.isSourceFile(n));
     if (symbol === undefined || scope === undefined) return;
@@ -87,22 +87,23 @@ function reportExportPointers(context: Context, exportObjects: ReadonlySet<strin
     // One finding per pointer, at its first use as an address: the fix where it is made mends
     // them all. A signed shift is its own mistake, even of an unsigned pointer.
     let reported = false;
-    walk(ts, scope, use => {
-      if (!ts.isIdentifier(use) || use.text !== name || use === node.name || use.pos < node.end) return;
-      if (checker.getSymbolAtLocation(use) !== symbol) return;
+    // The file's identifiers by name, not a walk of the scope per pointer: a long function holds
+    // many pointers.
+    for (const use of identifiersNamed(ts, sourceFile, name)) {
+      if (use.pos < node.end || use.end > scope.end || checker.getSymbolAtLocation(use) !== symbol) continue;
       const address = misuse(ts, checker, use);
       if (address === undefined) parameters.followIntoHelper(use, undefined, { name, what: `an i32 from WebAssembly (line ${lineOf(node)})` });
-      if (address === undefined || (reported && address.use !== 'shift')) return;
+      if (address === undefined || (reported && address.use !== 'shift')) continue;
       const kind = address.use;
       if (kind === 'shift') {
         const shift = use.parent as TS.BinaryExpression;
         reportedShifts.add(shift);
         context.report({ node: shift, messageId: 'signedShift', data: { name, bits: shift.right.getText(sourceFile) }, suggest: [{ messageId: 'useUnsignedShift', edits: unsignedShift(shift, sourceFile) }] });
-        return;
+        continue;
       }
       reported = true;
       context.report({ node: use, messageId: 'signedPointer', data: { name, use: ADDRESS_USES[kind], init: initText }, suggest: [{ messageId: 'makeUnsigned', edits: fixInit }] });
-    });
+    }
   });
 }
 
@@ -207,7 +208,7 @@ function reportHeapShifts(context: Context, exportObjects: ReadonlySet<string>, 
     const shift = node as TS.BinaryExpression;
     if (shift.operatorToken.kind !== ts.SyntaxKind.GreaterThanGreaterThanToken || reportedShifts.has(shift) || isFixedOffset(ts, shift.left)) continue;
     const target = heapIndexTarget(ts, shift);
-    if (target === undefined || accesses.has(target.access) || !isHeapView(ts, checker, target.heap, exportObjects)) continue;
+    if (target === undefined || accesses.has(target.access) || !isHeapView(ts, checker, context.cache, target.heap, exportObjects)) continue;
     accesses.add(target.access);
     context.report({
       node: shift,
@@ -227,7 +228,7 @@ function unsignedShift(shift: TS.BinaryExpression, sourceFile: TS.SourceFile) {
  * an export call (also through a parameter every caller passes an export to), or an element of
  * Emscripten's `HEAP32`.
  */
-function isSignedWasmValue(ts: typeof TS, checker: TS.TypeChecker, init: TS.Expression, exportObjects: ReadonlySet<string>): boolean {
+function isSignedWasmValue(ts: typeof TS, checker: TS.TypeChecker, cache: ProgramCache, init: TS.Expression, exportObjects: ReadonlySet<string>): boolean {
   if (ts.isCallExpression(init)) {
     const callee = skipOuter(ts, init.expression);
     if (ts.isIdentifier(callee)) return isExportParameter(ts, checker, callee, exportObjects) && classifyNode(ts, checker, init) === 'number';
@@ -236,7 +237,7 @@ function isSignedWasmValue(ts: typeof TS, checker: TS.TypeChecker, init: TS.Expr
     return isExportsObject(ts, checker, callee.expression, exportObjects) && classifyNode(ts, checker, init) === 'number';
   }
   if (ts.isElementAccessExpression(init)) {
-    return lastName(ts, init.expression) === 'HEAP32' || (typedArrayClass(ts, checker, init.expression) === 'Int32Array' && isHeapView(ts, checker, init.expression, exportObjects));
+    return lastName(ts, init.expression) === 'HEAP32' || (typedArrayClass(ts, checker, init.expression) === 'Int32Array' && isHeapView(ts, checker, cache, init.expression, exportObjects));
   }
   return false;
 }

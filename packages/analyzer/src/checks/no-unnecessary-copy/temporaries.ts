@@ -27,8 +27,10 @@ export function temporaryCopied(ts: typeof TS, checker: TS.TypeChecker, copy: TS
   const declaration = symbol?.valueDeclaration;
   if (declaration === undefined || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return undefined;
   const init = constInitializer(ts, checker, source);
-  if (init === undefined || enclosingFunction(ts, declaration) !== enclosingFunction(ts, copy)) return undefined;
-  const uses = identifiersNamed(ts, copy.getSourceFile(), source.text).filter(use => use !== declaration.name && checker.getSymbolAtLocation(use) === symbol);
+  const scope = enclosingFunction(ts, declaration);
+  if (init === undefined || scope === undefined || scope !== enclosingFunction(ts, copy)) return undefined;
+  // Positions first: the symbol is asked only of the name's uses inside the function.
+  const uses = identifiersNamed(ts, copy.getSourceFile(), source.text).filter(use => use !== declaration.name && use.pos >= scope.pos && use.end <= scope.end && checker.getSymbolAtLocation(use) === symbol);
   if (uses.length !== 1 || uses[0] !== source) return undefined;
   const sourceClass = typedArrayClass(ts, checker, source);
   if (sourceClass === undefined || sourceClass !== typedArrayClass(ts, checker, copy)) return undefined;
