@@ -1,6 +1,6 @@
 import type TS from 'typescript';
 import { classifyNode } from '../../types/classify.js';
-import { outerParent, walk } from '../../util/syntax.js';
+import { nodesOfKinds, outerParent } from '../../util/syntax.js';
 
 export type AddressUse = 'shift' | 'subarray' | 'slice' | 'construct' | 'index';
 
@@ -18,18 +18,18 @@ export const ADDRESS_USES: Readonly<Record<Exclude<AddressUse, 'shift'>, string>
  */
 export function namesUsedAsAddresses(ts: typeof TS, sourceFile: TS.SourceFile): Set<string> {
   const names = new Set<string>();
-  walk(ts, sourceFile, node => {
-    if (ts.isIdentifier(node) && addressPosition(ts, node) !== undefined) names.add(node.text);
-  });
+  for (const node of nodesOfKinds(ts, sourceFile, [ts.SyntaxKind.Identifier]) as readonly TS.Identifier[]) {
+    if (!names.has(node.text) && addressPosition(ts, node) !== undefined) names.add(node.text);
+  }
   return names;
 }
 
 /** Names passed as an argument to a call, by syntax alone: a signed value may go on into a helper. */
 export function namesHandedToCalls(ts: typeof TS, sourceFile: TS.SourceFile): Set<string> {
   const names = new Set<string>();
-  walk(ts, sourceFile, node => {
-    if (ts.isCallExpression(node)) for (const argument of node.arguments) if (ts.isIdentifier(argument)) names.add(argument.text);
-  });
+  for (const call of nodesOfKinds(ts, sourceFile, [ts.SyntaxKind.CallExpression]) as readonly TS.CallExpression[]) {
+    for (const argument of call.arguments) if (ts.isIdentifier(argument)) names.add(argument.text);
+  }
   return names;
 }
 

@@ -4,7 +4,7 @@ import { typedArrayClass } from '../../conversions/copies.js';
 import { classifyNode } from '../../types/classify.js';
 import { calleeDeclaration, functionOf, lineOf, type FunctionWithBody } from '../../util/functions.js';
 import { callsByName, identifiersNamed } from '../../util/name-index.js';
-import { abbreviate, lastName, nodesOfKinds, outerParent, skipOuter, walk } from '../../util/syntax.js';
+import { abbreviate, lastName, nodesOfKinds, outerParent, skipOuter } from '../../util/syntax.js';
 import { EXPORT_OBJECTS, isExportsObject } from '../../glue/wasm.js';
 import { ADDRESS_USES, misuse, namesHandedToCalls, namesUsedAsAddresses } from './addresses.js';
 import { HEAP_USES, heapIndexTarget, isFixedOffset, isHeapView } from './heap-index.js';
@@ -73,14 +73,14 @@ function reportExportPointers(context: Context, exportObjects: ReadonlySet<strin
   const { ts, checker, sourceFile } = context;
   const addressing = namesUsedAsAddresses(ts, sourceFile);
   const handedOn = namesHandedToCalls(ts, sourceFile);
-  walk(ts, sourceFile, node => {
-    if (!ts.isVariableDeclaration(node) || !ts.isIdentifier(node.name) || node.initializer === undefined) return;
-    if (!addressing.has(node.name.text) && !handedOn.has(node.name.text)) return;
+  for (const node of nodesOfKinds(ts, sourceFile, [ts.SyntaxKind.VariableDeclaration]) as readonly TS.VariableDeclaration[]) {
+    if (!ts.isIdentifier(node.name) || node.initializer === undefined) continue;
+    if (!addressing.has(node.name.text) && !handedOn.has(node.name.text)) continue;
     const init = skipOuter(ts, node.initializer);
-    if (!isSignedWasmValue(ts, checker, context.cache, init, exportObjects)) return;
+    if (!isSignedWasmValue(ts, checker, context.cache, init, exportObjects)) continue;
     const symbol = checker.getSymbolAtLocation(node.name);
     const scope = ts.findAncestor(node, n => ts.isBlock(n) || ts.isSourceFile(n));
-    if (symbol === undefined || scope === undefined) return;
+    if (symbol === undefined || scope === undefined) continue;
     const name = node.name.text;
     const initText = init.getText(sourceFile);
     const fixInit = [{ start: init.getStart(sourceFile), end: init.getEnd(), newText: `(${initText}) >>> 0` }];
@@ -104,7 +104,7 @@ function reportExportPointers(context: Context, exportObjects: ReadonlySet<strin
       reported = true;
       context.report({ node: use, messageId: 'signedPointer', data: { name, use: ADDRESS_USES[kind], init: initText }, suggest: [{ messageId: 'makeUnsigned', edits: fixInit }] });
     }
-  });
+  }
 }
 
 /** Where a helper's parameter gets its value: the argument's name, and what it is, for the message. */
