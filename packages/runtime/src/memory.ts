@@ -138,6 +138,10 @@ export class Memory<Gen extends number = number> {
     if (memory === null || typeof memory !== 'object' || typeof memory.grow !== 'function' || !('buffer' in memory)) {
       throw new UnsupportedError(`Memory.fromWasm takes a WebAssembly.Memory, got ${describe(memory)}`);
     }
+    const buffer: unknown = memory.buffer;
+    if (!isArrayBuffer(buffer) && !isSharedArrayBuffer(buffer)) {
+      throw new UnsupportedError(`Memory.fromWasm takes a WebAssembly.Memory, got an object whose buffer is ${describe(buffer)}`);
+    }
     return new Memory('wasm', memory.buffer, 0, null, memory);
   }
 
@@ -191,6 +195,9 @@ export class Memory<Gen extends number = number> {
 
   /** New memory holding a copy of the bytes of `source` (a buffer, typed array, Buffer or DataView), placed as {@link Memory.alloc} places it. Always copies. */
   static copyOf(source: ArrayBufferView | ArrayBufferLike, options?: AllocOptions): Memory<0> {
+    if (!ArrayBuffer.isView(source) && !isArrayBuffer(source) && !isSharedArrayBuffer(source)) {
+      throw new UnsupportedError(`Memory.copyOf takes an ArrayBuffer, SharedArrayBuffer, typed array, Buffer or DataView, got ${describe(source)}`);
+    }
     if (isDetached(ArrayBuffer.isView(source) ? source.buffer : source)) {
       throw new DetachedError('cannot copy from a detached ArrayBuffer: it was transferred and holds no bytes');
     }
@@ -457,6 +464,11 @@ function placementOf(options: AllocOptions | undefined): Placement {
 /** The type of a memory owner: a {@link Memory} at generation `Gen`. */
 export type Owned<Gen extends number = number> = Memory<Gen>;
 
+/** An ArrayBuffer of this realm or another (a `vm` context, a worker's structured clone). */
+function isArrayBuffer(value: unknown): value is ArrayBuffer {
+  return value instanceof ArrayBuffer || Object.prototype.toString.call(value) === '[object ArrayBuffer]';
+}
+
 function isSharedArrayBuffer(value: unknown): value is SharedArrayBuffer {
   return typeof SharedArrayBuffer === 'function' && value instanceof SharedArrayBuffer;
 }
@@ -513,12 +525,25 @@ function transferBuffer(buffer: ArrayBuffer, byteLength: number | undefined): Ar
   }
   const refused = (): UnsupportedError =>
     new UnsupportedError('cannot transfer this ArrayBuffer: it is not detachable (it belongs to a WebAssembly.Memory); Memory.copyOf() copies it');
+  const tooBig = (error: unknown): OutOfBoundsError => new OutOfBoundsError(`cannot transfer to ${byteLength} bytes: ${(error as Error).message}`, { cause: error });
   const native = (buffer as { transfer?: (length?: number) => ArrayBuffer }).transfer;
   if (typeof native === 'function') {
     try {
       return native.call(buffer, byteLength);
     } catch (error) {
-      throw Object.assign(refused(), { cause: error });
+      // The new buffer is allocated before the old one is detached: a refusal leaves the source whole.
+      throw error instanceof RangeError && !isDetached(buffer) && byteLength !== undefined ? tooBig(error) : Object.assign(refused(), { cause: error });
+    }
+  }
+  // Without ArrayBuffer#transfer (Node 20), a new size needs a second buffer: it is allocated
+  // before the move, so that a size the engine refuses leaves the source and its bytes as they were.
+  const changesSize = byteLength !== undefined && byteLength !== length && !buffer.resizable;
+  let resized: ArrayBuffer | undefined;
+  if (changesSize) {
+    try {
+      resized = new ArrayBuffer(byteLength);
+    } catch (error) {
+      throw tooBig(error);
     }
   }
   let moved: ArrayBuffer;
@@ -531,11 +556,10 @@ function transferBuffer(buffer: ArrayBuffer, byteLength: number | undefined): Ar
   // eslint-disable-next-line memsafe/no-use-after-transfer
   if (!isDetached(buffer)) throw refused();
   if (byteLength === undefined || byteLength === length) return moved;
-  if (moved.resizable) {
+  if (resized === undefined) {
     moved.resize(byteLength);
     return moved;
   }
-  const resized = new ArrayBuffer(byteLength);
   new Uint8Array(resized).set(new Uint8Array(moved, 0, Math.min(length, byteLength)));
   return resized;
 }

@@ -284,6 +284,18 @@ describe('transfer', () => {
     expect(resizable.byteLength).toBe(24);
   });
 
+  it('refuses a size the engine cannot allocate with an OutOfBoundsError, and leaves the owner and its bytes as they were', () => {
+    const mem = Memory.alloc(8);
+    const view = mem.view('u8', { shape: [8] });
+    view.set(9, 2);
+    expect(() => mem.transfer(2 ** 40)).toThrow(OutOfBoundsError);
+    expect(() => mem.transfer(2 ** 40)).toThrow(/cannot transfer to 1099511627776 bytes/);
+    expect(mem.status).toBe('live');
+    expect(mem.generation).toBe(0);
+    expect(view.get(2)).toBe(9);
+    expect(mem.transfer(4).view('u8', { shape: [4] }).get(2)).toBe(9);
+  });
+
   it('refuses to transfer part of a buffer, which would detach the bytes around it', () => {
     expect(() => Memory.fromTypedArray(Buffer.from('abc')).transfer()).toThrow(/belong to others/);
   });
@@ -295,6 +307,25 @@ describe('transfer', () => {
     structuredClone(buffer, { transfer: [buffer] });
     expect(() => view.get(0)).toThrow(DetachedError);
     expect(mem.status).toBe('detached');
+  });
+});
+
+describe('input that is not memory', () => {
+  it('is an UnsupportedError from copyOf and fromWasm, never a copy of nothing or a memory whose writes vanish', () => {
+    for (const bad of [5, 'abc', null, undefined, {}, [1, 2]]) {
+      expect(() => Memory.copyOf(bad as unknown as ArrayBuffer)).toThrow(UnsupportedError);
+    }
+    expect(() => Memory.copyOf(5 as unknown as ArrayBuffer)).toThrow('Memory.copyOf takes an ArrayBuffer, SharedArrayBuffer, typed array, Buffer or DataView, got number');
+    const grow = (): number => 0;
+    expect(() => Memory.fromWasm({ buffer: 5, grow } as unknown as WebAssembly.Memory)).toThrow('Memory.fromWasm takes a WebAssembly.Memory, got an object whose buffer is number');
+    expect(() => Memory.fromWasm({ buffer: new Uint8Array(4), grow } as unknown as WebAssembly.Memory)).toThrow(UnsupportedError);
+  });
+
+  it('accepts an ArrayBuffer from another realm', async () => {
+    const { runInNewContext } = await import('node:vm');
+    const foreign = runInNewContext('new Uint8Array([1, 2, 3]).buffer') as ArrayBuffer;
+    expect(foreign instanceof ArrayBuffer).toBe(false);
+    expect(Memory.copyOf(foreign).view('u8', { shape: [3] }).toArray()).toEqual([1, 2, 3]);
   });
 });
 
