@@ -400,8 +400,10 @@ export class Memory<Gen extends number = number> {
         }
       } else {
         const length = this.#spannedBytes();
-        if (length < this.#lastByteLength) {
-          if (this.#buffer.byteLength === 0 && isDetached(this.#buffer)) {
+        // An empty buffer detached by other code loses no bytes: only asking tells.
+        const detached = length === 0 && this.#buffer.byteLength === 0 && isDetached(this.#buffer);
+        if (length < this.#lastByteLength || detached) {
+          if (detached) {
             this.#status = 'detached';
             this.#invalidate(
               'its ArrayBuffer was detached by other code (transferred with postMessage, structuredClone or transfer(), or replaced by a wasm memory.grow)',

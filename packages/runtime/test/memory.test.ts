@@ -300,6 +300,17 @@ describe('transfer', () => {
     expect(() => Memory.fromTypedArray(Buffer.from('abc')).transfer()).toThrow(/belong to others/);
   });
 
+  it('notices a 0-byte buffer transferred by other code, though it loses no bytes', () => {
+    const buffer = new ArrayBuffer(0);
+    const mem = Memory.fromArrayBuffer(buffer);
+    const view = mem.view('u8', { shape: [0] });
+    structuredClone(buffer, { transfer: [buffer] });
+    expect(mem.status).toBe('detached');
+    expect(() => view.toArray()).toThrow(DetachedError);
+    expect(() => mem.view('u8', { shape: [0] })).toThrow(DetachedError);
+    expect(() => mem.transfer()).toThrow(DetachedError);
+  });
+
   it('notices a transfer done by other code', () => {
     const buffer = new ArrayBuffer(8);
     const mem = Memory.fromArrayBuffer(buffer);
