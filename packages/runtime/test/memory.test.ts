@@ -324,7 +324,7 @@ describe('transfer', () => {
 describe('input that is not memory', () => {
   it('is an UnsupportedError from copyOf and fromWasm, never a copy of nothing or a memory whose writes vanish', () => {
     for (const bad of [5, 'abc', null, undefined, {}, [1, 2]]) {
-      expect(() => Memory.copyOf(bad as unknown as ArrayBuffer)).toThrow(UnsupportedError);
+      expect(() => Memory.copyOf(bad as never)).toThrow(UnsupportedError);
     }
     expect(() => Memory.copyOf(5 as unknown as ArrayBuffer)).toThrow('Memory.copyOf takes an ArrayBuffer, SharedArrayBuffer, typed array, Buffer or DataView, got number');
     const grow = (): number => 0;

@@ -52,6 +52,16 @@ describe('mem.view', () => {
     expect(() => mem.view('f64', options as never)).toThrow(message);
   });
 
+  it('rejects sparse arrays (holes) as shapes, strides, axes and reshape targets', () => {
+    const holed = [2, , 2] as number[];
+    const mem = Memory.alloc(64);
+    expect(() => mem.view('f64', { shape: holed })).toThrow('shape[1] must be a non-negative integer, got undefined');
+    expect(() => mem.view('f64', { shape: [2, 2, 2], strides: [4, , 1] as number[] })).toThrow('strides[1] must be an integer number of elements, got undefined');
+    const cube = mem.view('f64', { shape: [2, 2, 2] });
+    expect(() => cube.transpose([2, , 0] as number[])).toThrow(ShapeError);
+    expect(() => cube.reshape(holed)).toThrow('shape[1] must be a non-negative integer or -1, got undefined');
+  });
+
   it('rejects an unknown dtype', () => {
     expect(() => Memory.alloc(8).view('f16' as never, { shape: [1] })).toThrow(DtypeError);
   });

@@ -11,7 +11,9 @@ export function resolveShape(requested: readonly number[], size: number): number
   if (requested.length > MAX_NDIM) throw new ShapeError(`shape has ${requested.length} axes; at most ${MAX_NDIM} are supported`);
   let unknown = -1;
   let known = 1;
-  requested.forEach((dim, axis) => {
+  // Indices, not forEach: a sparse array's holes must be checked too.
+  for (let axis = 0; axis < requested.length; axis++) {
+    const dim: unknown = requested[axis];
     if (dim === -1) {
       if (unknown !== -1) throw new ShapeError('reshape can only infer one dimension: the shape has more than one -1');
       unknown = axis;
@@ -20,7 +22,7 @@ export function resolveShape(requested: readonly number[], size: number): number
     } else {
       known *= dim;
     }
-  });
+  }
   const shape = [...requested];
   if (unknown !== -1) {
     if (known === 0 || size % known !== 0) throw sizeMismatch(requested, size);
@@ -47,7 +49,8 @@ export function reshapeLayout(
   strides: readonly number[],
   requested: readonly number[],
 ): { shape: number[]; strides: number[] } | null {
-  if (requested.length === shape.length && requested.every((dim, axis) => dim === shape[axis])) {
+  // Asked as the shape it already has (a hole in `requested` is no match: it goes on to be refused).
+  if (requested.length === shape.length && shape.every((dim, axis) => requested[axis] === dim)) {
     return { shape: [...shape], strides: [...strides] };
   }
   const newShape = resolveShape(requested, numel(shape));

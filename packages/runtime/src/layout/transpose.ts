@@ -10,7 +10,8 @@ export function checkPermutation(ndim: number, axes?: readonly number[]): number
     throw new ShapeError(`transpose needs one axis per dimension (${ndim}), got [${String(axes)}]`);
   }
   const seen = new Array<boolean>(ndim).fill(false);
-  return axes.map(axis => {
+  // Array.from visits the holes of a sparse array, which map skips.
+  return Array.from(axes, (axis: unknown) => {
     if (typeof axis !== 'number' || !Number.isInteger(axis) || axis < -ndim || axis >= ndim) {
       throw new ShapeError(`axis ${String(axis)} is out of range for a ${ndim}-dimensional view`);
     }

@@ -23,7 +23,8 @@ export function checkShape(shape: unknown): number[] {
   if (shape.length > MAX_NDIM) {
     throw new ShapeError(`shape has ${shape.length} axes; at most ${MAX_NDIM} are supported`);
   }
-  return shape.map((dim: unknown, axis) => {
+  // Array.from visits the holes of a sparse array, which map skips.
+  return Array.from(shape as unknown[], (dim, axis) => {
     if (!isNonNegativeInteger(dim)) {
       throw new ShapeError(`shape[${axis}] must be a non-negative integer, got ${String(dim)} (in [${shape.join(', ')}])`);
     }
@@ -38,7 +39,7 @@ export function checkStrides(strides: unknown, ndim: number): number[] {
       `strides must be an array of ${ndim} integers (one per axis of the shape), got ${Array.isArray(strides) ? `${strides.length} entries` : String(strides)}`,
     );
   }
-  return strides.map((stride: unknown, axis) => {
+  return Array.from(strides as unknown[], (stride, axis) => {
     if (typeof stride !== 'number' || !Number.isSafeInteger(stride)) {
       throw new ShapeError(`strides[${axis}] must be an integer number of elements, got ${String(stride)}`);
     }
