@@ -227,11 +227,14 @@ export class View<D extends DType = DType, L extends Layout = Layout, G extends 
     const rank = index.length;
     if (rank === this.#rank) {
       const i = index[0]!;
+      // `typeof` first: `>>>` throws the engine's TypeError on a bigint, and elementPosition names it.
       if (rank === 1) {
-        if (i >>> 0 === i && i < this.#length0) return this.offset + i * this.#stride0;
+        if (typeof i === 'number' && i >>> 0 === i && i < this.#length0) return this.offset + i * this.#stride0;
       } else if (rank === 2) {
         const j = index[1]!;
-        if (i >>> 0 === i && i < this.#length0 && j >>> 0 === j && j < this.#length1) return this.offset + i * this.#stride0 + j * this.#stride1;
+        if (typeof i === 'number' && typeof j === 'number' && i >>> 0 === i && i < this.#length0 && j >>> 0 === j && j < this.#length1) {
+          return this.offset + i * this.#stride0 + j * this.#stride1;
+        }
       }
     }
     // A call of its own: a `throw` inlined into the caller's loop slows the loop.

@@ -97,6 +97,15 @@ describe('get and set', () => {
     expect(() => a.get(0, Number.NaN)).toThrow(IndexError);
   });
 
+  it.each([[[4]], [[2, 2]], [[2, 2, 1]]])('refuses a bigint index with an IndexError on a view of shape %o, also through raw()', shape => {
+    const view = Memory.alloc(64).view('f64', { shape });
+    const index = shape.map(() => 1n) as unknown as number[];
+    expect(() => view.get(...index)).toThrow(IndexError);
+    expect(() => view.get(...index)).toThrow('index 1n for axis 0 is a bigint; pass a number (Number(i))');
+    expect(() => view.set(2, ...index)).toThrow(IndexError);
+    expect(() => view.raw().get(...index)).toThrow(IndexError);
+  });
+
   // get and set resolve in-range indices of 1-D and 2-D views on a path of their own; these pin
   // that path to the checked walk on every edge.
   it('agree with the strides on the fast 1-D and 2-D path, over offsets and negative strides', () => {

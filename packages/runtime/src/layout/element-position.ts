@@ -12,11 +12,13 @@ export type Indexed = 'view' | 'pointer';
 export function directPosition(index: readonly number[], rank: number, offset: number, length0: number, stride0: number, length1: number, stride1: number): number {
   if (index.length === rank) {
     const i = index[0]!;
+    // `typeof` first: `>>>` throws the engine's TypeError on a bigint, and elementPosition names it.
+    if (typeof i !== 'number') return -1;
     if (rank === 1) {
       if (i >>> 0 === i && i < length0) return offset + i * stride0;
     } else if (rank === 2) {
       const j = index[1]!;
-      if (i >>> 0 === i && i < length0 && j >>> 0 === j && j < length1) return offset + i * stride0 + j * stride1;
+      if (typeof j === 'number' && i >>> 0 === i && i < length0 && j >>> 0 === j && j < length1) return offset + i * stride0 + j * stride1;
     }
   }
   return -1;
@@ -36,6 +38,7 @@ export function elementPosition(indexed: Indexed, shape: readonly number[], stri
   let position = offset;
   for (let axis = 0; axis < ndim; axis++) {
     const requested = index[axis]!;
+    if (typeof requested === 'bigint') throw new IndexError(`index ${String(requested as unknown)}n for axis ${axis} is a bigint; pass a number (Number(i))`);
     if (!Number.isInteger(requested)) throw new IndexError(`index ${String(requested)} for axis ${axis} is not an integer`);
     const size = shape[axis]!;
     const i = requested < 0 && indexed === 'view' ? requested + size : requested;
