@@ -1,5 +1,5 @@
 import { dtypeInfo, type DType, type Scalar, type TypedArrayOf } from './dtype.js';
-import { UnsupportedError, WouldCopyError } from './errors.js';
+import { OutOfBoundsError, UnsupportedError, WouldCopyError } from './errors.js';
 import { gcopyNdarray, type Indexable } from './kernels/base/gcopy.js';
 import { forEachRow, rowLength, rowStride, shape2strides } from './layout/index.js';
 import { memoryState } from './memory.js';
@@ -10,6 +10,16 @@ export type NodeBuffer = typeof globalThis extends { Buffer: { from(data: string
 
 interface BufferConstructorLike {
   from(buffer: ArrayBufferLike, byteOffset: number, length: number): NodeBuffer;
+}
+
+/** The storage for a copy of `view`, or an OutOfBoundsError when the engine cannot make it that large. */
+function allocateCopy<T>(view: View, what: string, make: () => T): T {
+  try {
+    return make();
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new OutOfBoundsError(`cannot copy the ${view.size} elements of this view into ${what}: ${error.message}`, { cause: error });
+  }
 }
 
 /** Writes the view's elements, in C order, into `target` from index 0. */
@@ -24,13 +34,13 @@ export function copyElementsInto<D extends DType, T>(view: View<D>, target: Inde
 }
 
 export function toArray<D extends DType>(view: View<D>): Scalar<D>[] {
-  const out = new Array<Scalar<D>>(view.size);
+  const out = allocateCopy(view, 'a JS array', () => new Array<Scalar<D>>(view.size));
   copyElementsInto(view, out);
   return out;
 }
 
 export function toTypedArray<D extends DType>(view: View<D>): TypedArrayOf<D> {
-  const out = new (dtypeInfo(view.dtype).ctor)(view.size);
+  const out = allocateCopy(view, 'a typed array', () => new (dtypeInfo(view.dtype).ctor)(view.size));
   copyElementsInto(view, out as unknown as Indexable<Scalar<D>>);
   return out;
 }

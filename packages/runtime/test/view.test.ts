@@ -62,6 +62,23 @@ describe('mem.view', () => {
     expect(() => cube.reshape(holed)).toThrow('shape[1] must be a non-negative integer or -1, got undefined');
   });
 
+  it('refuses more than 64 axes made with None, and shapes of more than 2^53 − 1 elements, with a ShapeError', () => {
+    const line = Memory.alloc(8).view('u8', { shape: [8] });
+    expect(() => line.slice(`${'None, '.repeat(64)}:`)).toThrow('the index makes 65 axes; at most 64 are supported');
+    expect(line.slice(`${'None, '.repeat(63)}:`).ndim).toBe(64);
+    const huge = [2 ** 30, 2 ** 30, 2 ** 30];
+    expect(() => Memory.alloc(8).view('u8', { shape: huge, strides: [0, 0, 0] })).toThrow(ShapeError);
+    expect(() => Memory.alloc(8).view('u8', { shape: huge, strides: [0, 0, 0] })).toThrow(/more than 2\^53 − 1 elements/);
+    expect(() => line.reshape(huge)).toThrow(/more than 2\^53 − 1 elements/);
+    expect(Memory.alloc(8).view('u8', { shape: [...huge, 0], strides: [0, 0, 0, 0] }).size).toBe(0);
+  });
+
+  it('refuses a copy too big for the engine with an OutOfBoundsError', () => {
+    const broadcast = Memory.alloc(1).view('u8', { shape: [2 ** 32], strides: [0] });
+    expect(() => broadcast.toArray()).toThrow(OutOfBoundsError);
+    expect(() => broadcast.toArray()).toThrow(/cannot copy the 4294967296 elements of this view into a JS array/);
+  });
+
   it('rejects an unknown dtype', () => {
     expect(() => Memory.alloc(8).view('f16' as never, { shape: [1] })).toThrow(DtypeError);
   });

@@ -1,4 +1,5 @@
-import { IndexError, OutOfBoundsError } from '../errors.js';
+import { IndexError, OutOfBoundsError, ShapeError } from '../errors.js';
+import { MAX_NDIM } from './validate.js';
 import type { IndexItem } from './parse-index.js';
 
 export interface StridedLayout {
@@ -71,6 +72,7 @@ export function applyIndex(layout: StridedLayout, items: readonly IndexItem[]): 
     }
   }
   while (axis < ndim) keepAxis();
+  if (shape.length > MAX_NDIM) throw new ShapeError(`the index makes ${shape.length} axes; at most ${MAX_NDIM} are supported`);
   return { shape, strides, offset };
 }
 

@@ -38,7 +38,7 @@ export function elementPosition(indexed: Indexed, shape: readonly number[], stri
   let position = offset;
   for (let axis = 0; axis < ndim; axis++) {
     const requested = index[axis]!;
-    if (typeof requested === 'bigint') throw new IndexError(`index ${String(requested as unknown)}n for axis ${axis} is a bigint; pass a number (Number(i))`);
+    if (typeof requested === 'bigint') throw new IndexError(`index ${String(requested)}n for axis ${axis} is a bigint; pass a number (Number(i))`);
     if (!Number.isInteger(requested)) throw new IndexError(`index ${String(requested)} for axis ${axis} is not an integer`);
     const size = shape[axis]!;
     const i = requested < 0 && indexed === 'view' ? requested + size : requested;

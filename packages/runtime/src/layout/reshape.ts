@@ -1,5 +1,5 @@
 import { ShapeError } from '../errors.js';
-import { MAX_NDIM } from './validate.js';
+import { checkElementCount, MAX_NDIM } from './validate.js';
 import { isCContiguous } from './is-contiguous.js';
 import { numel, shape2strides } from './shape2strides.js';
 
@@ -24,6 +24,7 @@ export function resolveShape(requested: readonly number[], size: number): number
     }
   }
   const shape = [...requested];
+  checkElementCount(shape.map(dim => (dim === -1 ? 1 : dim)));
   if (unknown !== -1) {
     if (known === 0 || size % known !== 0) throw sizeMismatch(requested, size);
     shape[unknown] = size / known;

@@ -24,12 +24,23 @@ export function checkShape(shape: unknown): number[] {
     throw new ShapeError(`shape has ${shape.length} axes; at most ${MAX_NDIM} are supported`);
   }
   // Array.from visits the holes of a sparse array, which map skips.
-  return Array.from(shape as unknown[], (dim, axis) => {
+  const checked = Array.from(shape as unknown[], (dim, axis) => {
     if (!isNonNegativeInteger(dim)) {
       throw new ShapeError(`shape[${axis}] must be a non-negative integer, got ${String(dim)} (in [${shape.join(', ')}])`);
     }
     return dim;
   });
+  checkElementCount(checked);
+  return checked;
+}
+
+/** A shape whose element count is a safe integer: past 2^53 − 1, sizes and positions lose exactness. */
+export function checkElementCount(shape: readonly number[]): void {
+  let count = 1;
+  for (const dim of shape) count *= dim;
+  if (!Number.isSafeInteger(count) && !shape.includes(0)) {
+    throw new ShapeError(`shape [${shape.join(', ')}] has more than 2^53 − 1 elements, the most a size can count exactly`);
+  }
 }
 
 /** A copy of `strides` checked against `ndim`: safe integers, negative and zero allowed. */
