@@ -182,3 +182,34 @@ describe('overlap in shared wasm memory', () => {
     expect(() => kernels.assign(before, after)).toThrow(WouldCopyError);
   });
 });
+
+describe('empty views', () => {
+  // NumPy allows an empty view to sit at either end of its memory, or past it with any stride
+  // (`a[::-1]` of an empty array, `a[5:]`); every kernel takes them and does nothing.
+  it('pass every kernel at any offset and stride, in either placement', () => {
+    const placements = ['js', 'wasm'] as const;
+    let runs = 0;
+    for (const placement of placements) {
+      for (const offset of [0, 2, 3]) {
+        for (const stride of [-2, -1, 0, 1, 2]) {
+          const empty = Memory.alloc(24, { placement }).view('f64', { shape: [2, 0], strides: [stride, 1], offset });
+          for (const other of placements) {
+            const at = Memory.alloc(16, { placement: other }).view('f64', { shape: [2, 0], strides: [0, 1], offset: 2 });
+            for (const [target, source] of [[empty, at], [at, empty], [empty, empty]] as const) {
+              kernels.assign(target, source);
+              kernels.axpy(1, source, target);
+              expect(kernels.dot(target, source)).toBe(0);
+              runs++;
+            }
+          }
+          expect(kernels.sum(empty)).toBe(0);
+          kernels.fill(empty, 1);
+          kernels.scale(2, empty);
+          expect(kernels.ascontiguous(empty).shape).toEqual([2, 0]);
+        }
+      }
+    }
+    expect(runs).toBe(2 * 3 * 5 * 2 * 3);
+  });
+});
+
