@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DtypeError, fromValues, IndexError, Memory, MisalignedError, OutOfBoundsError, ShapeError, WouldCopyError } from '../src/index.js';
 
@@ -185,6 +186,25 @@ describe('slice', () => {
     expect(cut.isFContiguous).toBe(false);
     cut.set(-1, 5, 5);
     expect(a.get(5, 5)).toBe(-1);
+  });
+
+  it('gives every row of the guide\'s slice table: shape, strides, offset and flags', () => {
+    const guide = readFileSync(new URL('../../../docs/runtime.md', import.meta.url), 'utf8');
+    const rows = [...guide.matchAll(/^\| `'([^`]*)'` \| \[([^\]]*)\] \| \[([^\]]*)\] \| (\d+) \| ([^|]+) \|$/gm)];
+    expect(rows.length).toBe(7);
+    const numbers = (text: string) => (text.trim() === '' ? [] : text.split(',').map(n => Number(n.trim().replace('−', '-'))));
+    const a = arange([2, 3, 4]);
+    for (const [, spec, shape, strides, offset, flags] of rows) {
+      const view = a.slice(spec!);
+      const shown = [view.isCContiguous ? 'C' : '', view.isFContiguous ? 'F' : ''].filter(Boolean).join(', ') || '—';
+      expect({ spec, shape: view.shape, strides: view.strides, offset: view.offset, flags: shown }).toEqual({
+        spec,
+        shape: numbers(shape!),
+        strides: numbers(strides!),
+        offset: Number(offset),
+        flags: flags!.trim(),
+      });
+    }
   });
 
   it('follows NumPy: negative steps, ellipsis, None and clamped bounds', () => {
