@@ -3,7 +3,7 @@ import { dtypeInfo } from '../dtype.js';
 import { ShapeError } from '../errors.js';
 import { Memory } from '../memory.js';
 import type { Layout, View } from '../view.js';
-import { requireFloat, requireNoOverlap, requireSameDtype } from './require.js';
+import { requireFloat, requireNoOverlap, requireSameDtype, unaliasedSource } from './require.js';
 import { inWasm } from './wasm/dispatch.js';
 
 /**
@@ -28,11 +28,16 @@ export function matmul<D extends FloatDType>(a: View<D>, b: View<D>, out?: View<
   }
   requireNoOverlap(a, target, 'matmul');
   requireNoOverlap(b, target, 'matmul');
+  multiplyInto(unaliasedSource(a, target), unaliasedSource(b, target), target, m, n, k);
+  return target;
+}
 
+/** `target = a · b` for checked operands that do not share memory with `target`. */
+function multiplyInto<D extends FloatDType>(a: View<D>, b: View<D>, target: View<D>, m: number, n: number, k: number): void {
   const A = a.liveArray();
   const B = b.liveArray();
   const C = target.liveArray();
-  if (matmulInWasm(a, b, target, m, n, k)) return target;
+  if (matmulInWasm(a, b, target, m, n, k)) return;
   const [sa0, sa1] = a.strides as [number, number];
   const [sb0, sb1] = b.strides as [number, number];
   const [sc0, sc1] = target.strides as [number, number];
@@ -46,7 +51,6 @@ export function matmul<D extends FloatDType>(a: View<D>, b: View<D>, out?: View<
       for (let j = 0; j < n; j++) C[rowC + j * sc1] = C[rowC + j * sc1]! + aip * B[rowB + j * sb1]!;
     }
   }
-  return target;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { isFloatDType, type DType, type FloatDType } from '../dtype.js';
 import { DtypeError, NonContiguousError, ShapeError, WouldCopyError } from '../errors.js';
 import { extent } from '../layout/index.js';
-import { memoryState } from '../memory.js';
+import { copyElementsInto } from '../convert.js';
+import { Memory, memoryState } from '../memory.js';
 import type { Layout, View } from '../view.js';
 
 /** A kernel that reads memory linearly checks at run time what its signature promised. */
@@ -57,13 +58,42 @@ export function requireNoOverlap(source: View, target: View, kernel: string, ele
   }
 }
 
+/**
+ * The source a kernel may read while it writes `target`: `source` itself, or a copy of it when the
+ * two are over different shared-memory objects that may be one memory. `structuredClone(sab)` and a
+ * SharedArrayBuffer or shared WebAssembly.Memory sent back by a worker are new objects over the
+ * same bytes, and no API tells. Where their ranges would meet, different bytes prove different
+ * memory; equal bytes are copied, which gives the same answer whether or not they are one memory.
+ * (Another thread writing either while a kernel runs makes any result unspecified.)
+ */
+export function unaliasedSource<D extends DType, L extends Layout>(source: View<D, L>, target: View): View<D, L> {
+  if (source.size === 0 || target.size === 0) return source;
+  const a = byteSpan(source);
+  const b = byteSpan(target);
+  if (a.storage === b.storage || !a.shared || !b.shared) return source;
+  const start = Math.max(a.start, b.start);
+  const end = Math.min(a.end, b.end);
+  if (end <= start || !sameBytes(a.buffer, b.buffer, start, end)) return source;
+  const copy = Memory.allocForCopy(source.size * source.itemsize).view(source.dtype, { shape: source.shape });
+  copyElementsInto(source, copy.liveArray() as never);
+  return copy as unknown as View<D, L>;
+}
+
+function sameBytes(a: ArrayBufferLike, b: ArrayBufferLike, start: number, end: number): boolean {
+  const left = new Uint8Array(a, start, end - start);
+  const right = new Uint8Array(b, start, end - start);
+  for (let i = 0; i < left.length; i++) if (left[i] !== right[i]) return false;
+  return true;
+}
+
 function dim(view: View, axis: number): number {
   return view.shape[axis]!;
 }
 
-function byteSpan(view: View): { storage: object; start: number; end: number } {
+function byteSpan(view: View): { storage: object; buffer: ArrayBufferLike; shared: boolean; start: number; end: number } {
   const array = view.liveArray();
-  const { storage } = memoryState(view.memory);
+  const { storage, buffer } = memoryState(view.memory);
   const { min, max } = extent(view.shape, view.strides, view.offset);
-  return { storage, start: array.byteOffset + min * view.itemsize, end: array.byteOffset + (max + 1) * view.itemsize };
+  const shared = typeof SharedArrayBuffer === 'function' && buffer instanceof SharedArrayBuffer;
+  return { storage, buffer, shared, start: array.byteOffset + min * view.itemsize, end: array.byteOffset + (max + 1) * view.itemsize };
 }

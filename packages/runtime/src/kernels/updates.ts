@@ -7,7 +7,7 @@ import { gaxpy } from './base/gaxpy.js';
 import { gcopy, type Indexable } from './base/gcopy.js';
 import { gfill } from './base/gfill.js';
 import { gscal } from './base/gscal.js';
-import { requireC, requireFloat, requireNoOverlap, requireSameDtype, requireSameShape } from './require.js';
+import { requireC, requireFloat, requireNoOverlap, requireSameDtype, requireSameShape, unaliasedSource } from './require.js';
 import { inWasm } from './wasm/dispatch.js';
 
 /** `y += alpha * x` over two C-contiguous float views of one shape, read linearly. */
@@ -15,24 +15,26 @@ export function axpy<D extends FloatDType>(alpha: number, x: View<D, 'C'>, y: Vi
   checkAxpy(alpha, x, y);
   requireC(x, 'axpy');
   requireC(y, 'axpy');
-  const xs = x.liveArray();
+  const source = unaliasedSource(x, y);
+  const xs = source.liveArray();
   const ys = y.liveArray();
-  const wasm = inWasm([x, y]);
+  const wasm = inWasm([source, y]);
   if (wasm !== undefined) {
     const { kernels, addresses: [ax, ay] } = wasm;
     if (x.dtype === 'f64') kernels.axpy_f64(alpha, ax, ay, x.size);
     else kernels.axpy_f32(alpha, ax, ay, x.size);
     return;
   }
-  gaxpy.ndarray(x.size, alpha, xs, 1, x.offset, ys, 1, y.offset);
+  gaxpy.ndarray(x.size, alpha, xs, 1, source.offset, ys, 1, y.offset);
 }
 
 /** {@link axpy} for views of any layout, walked in the memory order of `y`. */
 export function axpyStrided<D extends FloatDType>(alpha: number, x: View<D>, y: View<NoInfer<D>>): void {
   checkAxpy(alpha, x, y);
-  const xs = x.liveArray();
+  const source = unaliasedSource(x, y);
+  const xs = source.liveArray();
   const ys = y.liveArray();
-  const { shape, operands } = inMemoryOrder(y.shape, [y, x]);
+  const { shape, operands } = inMemoryOrder(y.shape, [y, source]);
   const n = rowLength(shape);
   const strideY = rowStride(operands[0]!.strides);
   const strideX = rowStride(operands[1]!.strides);
@@ -102,16 +104,17 @@ export function assign<D extends DType>(source: View<D>, target: View<NoInfer<D>
   requireSameDtype(source, target, 'assign');
   requireSameShape(source, target, 'assign');
   requireNoOverlap(source, target, 'assign', true);
-  const from = source.liveArray();
+  const input = unaliasedSource(source, target);
+  const from = input.liveArray();
   const to = target.liveArray();
-  if (source.isCContiguous && target.isCContiguous) {
-    to.set(from.subarray(source.offset, source.offset + source.size) as never, target.offset);
+  if (input.isCContiguous && target.isCContiguous) {
+    to.set(from.subarray(input.offset, input.offset + input.size) as never, target.offset);
     return;
   }
-  const { shape, operands } = inMemoryOrder(target.shape, [target, source]);
+  const { shape, operands } = inMemoryOrder(target.shape, [target, input]);
   const [into, out] = operands as [Operand, Operand];
   if (shape.length === 2 && Math.abs(into.strides[1]!) === 1 && Math.abs(out.strides[0]!) < Math.abs(out.strides[1]!)) {
-    if (!copyTilesInWasm(source, target, shape, out, into)) copyTiles(shape[0]!, shape[1]!, from, out, to, into);
+    if (!copyTilesInWasm(input, target, shape, out, into)) copyTiles(shape[0]!, shape[1]!, from, out, to, into);
     return;
   }
   const n = rowLength(shape);

@@ -213,3 +213,40 @@ describe('empty views', () => {
   });
 });
 
+describe('two SharedArrayBuffer objects over one memory', () => {
+  // structuredClone of a SharedArrayBuffer is a new object over the same bytes, as is one a worker
+  // sends back; the kernels cannot tell, so they must give the right answer either way.
+  const shared = (values: number[]) => {
+    const sab = new SharedArrayBuffer(values.length * 8);
+    new Float64Array(sab).set(values);
+    return sab;
+  };
+
+  it('axpy, assign and matmul read a source that is the same memory as their target as it was', () => {
+    const sab = shared([1, 2, 3, 4, 5]);
+    const alias = structuredClone(sab);
+    expect(alias).not.toBe(sab);
+    const x = Memory.fromArrayBuffer(sab).view('f64', { shape: [4] });
+    const y = Memory.fromArrayBuffer(alias).view('f64', { shape: [4], offset: 1 });
+    kernels.axpy(1, x, y);
+    expect(Array.from(new Float64Array(sab))).toEqual([1, 3, 5, 7, 9]);
+    const sab2 = shared([1, 2, 3, 4, 5]);
+    kernels.assign(Memory.fromArrayBuffer(sab2).view('f64', { shape: [4] }), Memory.fromArrayBuffer(structuredClone(sab2)).view('f64', { shape: [4], offset: 1 }));
+    expect(Array.from(new Float64Array(sab2))).toEqual([1, 1, 2, 3, 4]);
+    const square = shared([1, 2, 3, 4]);
+    const a = Memory.fromArrayBuffer(square).view('f64', { shape: [2, 2] });
+    kernels.matmul(a, a, Memory.fromArrayBuffer(structuredClone(square)).view('f64', { shape: [2, 2] }));
+    expect(Array.from(new Float64Array(square))).toEqual([7, 10, 15, 22]);
+  });
+
+  it('work in place on separate shared buffers, whatever their bytes', () => {
+    const x = Memory.fromArrayBuffer(shared([1, 2, 3])).view('f64', { shape: [3] });
+    const y = Memory.fromArrayBuffer(shared([10, 20, 30])).view('f64', { shape: [3] });
+    kernels.axpy(2, x, y);
+    expect(y.toArray()).toEqual([12, 24, 36]);
+    const zeros = Memory.fromArrayBuffer(shared([0, 0, 0])).view('f64', { shape: [3] });
+    kernels.assign(Memory.fromArrayBuffer(shared([0, 0, 0])).view('f64', { shape: [3] }), zeros);
+    expect(zeros.toArray()).toEqual([0, 0, 0]);
+  });
+});
+
