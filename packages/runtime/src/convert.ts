@@ -2,6 +2,7 @@ import { dtypeInfo, type DType, type Scalar, type TypedArrayOf } from './dtype.j
 import { OutOfBoundsError, UnsupportedError, WouldCopyError } from './errors.js';
 import { gcopyNdarray, type Indexable } from './kernels/base/gcopy.js';
 import { forEachRow, rowLength, rowStride, shape2strides } from './layout/index.js';
+import { keepingAlive } from './keep-alive.js';
 import { memoryState } from './memory.js';
 import type { View } from './view.js';
 
@@ -60,7 +61,7 @@ function contiguousRange(view: View, copying: string): { start: number } {
 
 export function asTypedArray<D extends DType>(view: View<D>): TypedArrayOf<D> {
   const { start } = contiguousRange(view, 'toTypedArray()');
-  return view.liveArray().subarray(start, start + view.size) as TypedArrayOf<D>;
+  return keepingAlive(view.liveArray().subarray(start, start + view.size) as TypedArrayOf<D>, view.memory);
 }
 
 function byteRange(view: View, copying: string): { buffer: ArrayBufferLike; byteOffset: number; byteLength: number } {
@@ -71,7 +72,7 @@ function byteRange(view: View, copying: string): { buffer: ArrayBufferLike; byte
 
 export function asDataView(view: View): DataView {
   const { buffer, byteOffset, byteLength } = byteRange(view, 'toDataView()');
-  return new DataView(buffer, byteOffset, byteLength);
+  return keepingAlive(new DataView(buffer, byteOffset, byteLength), view.memory);
 }
 
 export function asArrayBuffer(view: View): ArrayBufferLike {
@@ -82,7 +83,7 @@ export function asArrayBuffer(view: View): ArrayBufferLike {
         'Use asTypedArray() or asDataView() for a view of exactly these bytes, or toArrayBuffer() for a copy',
     );
   }
-  return buffer;
+  return keepingAlive(buffer, view.memory);
 }
 
 function bufferClass(): BufferConstructorLike {
@@ -93,7 +94,7 @@ function bufferClass(): BufferConstructorLike {
 
 export function asBuffer(view: View): NodeBuffer {
   const { buffer, byteOffset, byteLength } = byteRange(view, 'toBuffer()');
-  return bufferClass().from(buffer, byteOffset, byteLength);
+  return keepingAlive(bufferClass().from(buffer, byteOffset, byteLength), view.memory);
 }
 
 export function toBuffer(view: View): NodeBuffer {

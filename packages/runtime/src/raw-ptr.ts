@@ -1,6 +1,7 @@
 import type { DType, DTypeInfo, Scalar, TypedArrayOf } from './dtype.js';
 import { StalePointerError } from './errors.js';
 import { directPosition, elementPosition } from './layout/index.js';
+import { keepingAlive } from './keep-alive.js';
 import { generationCounter, memoryState, type GenerationCounter, type Memory } from './memory.js';
 
 declare const generationBrand: unique symbol;
@@ -69,7 +70,7 @@ export class RawPtr<Gen extends number = number, D extends DType = DType> {
   /** The typed array over the owner's bytes; element `(i, j, …)` is at `offset + i*strides[0] + j*strides[1] + …`. */
   get array(): TypedArrayOf<D> {
     this.#check();
-    return this.#array;
+    return keepingAlive(this.#array, this.#owner);
   }
 
   /** The element at `index`, after checking the generation. */
