@@ -20,7 +20,7 @@ export interface Io {
   readonly stderr: { write(text: string): unknown; isTTY?: boolean };
 }
 
-/** Runs the CLI and returns its exit code: 0 clean, 1 findings, 2 usage or configuration error. */
+/** Runs the CLI and returns its exit code: 0 clean, 1 findings, 2 a usage or configuration error, or an internal error. */
 export function main(ts: typeof TS, argv: readonly string[], io: Io): number {
   let args: CliArguments;
   try {
@@ -48,14 +48,22 @@ export function main(ts: typeof TS, argv: readonly string[], io: Io): number {
     progress('memsafe: loading the project…');
     const project = loadProject(ts, io.cwd, args.project, args.paths);
     progress(`memsafe: analysing ${project.files.length} files…`);
+    const internalErrors: string[] = [];
     if (args.command === 'explain') {
       const checker = project.program.getTypeChecker();
-      const entries = project.files.flatMap(file => explainFile(ts, checker, file, project.program));
+      // A file the compiler itself fails on (a Debug Failure) is reported, and the others explained.
+      const entries = project.files.flatMap(file => {
+        try {
+          return explainFile(ts, checker, file, project.program);
+        } catch (error) {
+          internalErrors.push(`explain failed on ${relative(io.cwd, file.fileName)}: ${error instanceof Error ? error.message : String(error)}`);
+          return [];
+        }
+      });
       progress('');
       io.stdout.write(args.format === 'json' ? `${JSON.stringify(entries, null, 2)}\n` : formatExplanations(entries, io.cwd, colors));
-      return 0;
+      return reportInternalErrors(internalErrors, io) ?? 0;
     }
-    const internalErrors: string[] = [];
     const findings = analyze({
       ts,
       program: project.program,
@@ -65,19 +73,31 @@ export function main(ts: typeof TS, argv: readonly string[], io: Io): number {
       onError: (error, check, file) => internalErrors.push(`memsafe/${check.id} failed on ${relative(io.cwd, file.fileName)}: ${error instanceof Error ? error.message : String(error)}`),
     });
     progress('');
-    for (const message of internalErrors) io.stderr.write(`memsafe: internal error: ${message}\n`);
     const readText = (file: string) => readFileSync(file, 'utf8');
     if (args.format === 'json') io.stdout.write(formatJson(findings));
     else if (args.format === 'sarif') io.stdout.write(formatSarif(findings, checks, version, docsUrl));
     else io.stdout.write(formatPretty(findings, readText, io.cwd, colors));
-    return findings.length > 0 ? 1 : 0;
+    return reportInternalErrors(internalErrors, io) ?? (findings.length > 0 ? 1 : 0);
   } catch (error) {
     if (error instanceof ConfigError) {
       io.stderr.write(`memsafe: ${error.message}\n`);
       return 2;
     }
-    throw error;
+    // Never exit 1 ("findings") or 0 ("clean") for a failure of memsafe's own.
+    io.stderr.write(`memsafe: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 2;
   }
+}
+
+/**
+ * Prints the internal errors of a run, whose results are then incomplete: exit 2, as ESLint exits
+ * for an internal error, never 1 ("findings") or 0 ("clean"). Undefined when there were none.
+ */
+function reportInternalErrors(internalErrors: readonly string[], io: Io): 2 | undefined {
+  if (internalErrors.length === 0) return undefined;
+  for (const message of internalErrors) io.stderr.write(`memsafe: internal error: ${message}\n`);
+  io.stderr.write(`memsafe: ${internalErrors.length === 1 ? 'one part' : `${internalErrors.length} parts`} of the analysis failed; the results above are incomplete\n`);
+  return 2;
 }
 
 function formatExplanations(entries: ReturnType<typeof explainFile>, cwd: string, colors: Palette): string {

@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -127,6 +130,37 @@ describe('memsafe explain', () => {
     const { stdout } = cli(['explain']);
     expect(stdout).toMatch(/src\/clean\.ts:2:16 +copy +new Float64Array\(values\)/);
     expect(stdout).toMatch(/\d+ conversions: \d+ share or move memory, \d+ copy/);
+  });
+});
+
+describe('an internal error', () => {
+  // TypeScript's own checker fails an assertion on this enum merged across two scripts, b.ts first.
+  const project = (): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'memsafe-enum-'));
+    writeFileSync(join(dir, 'b.ts'), 'enum E { A }\nE.A.toString();\n');
+    writeFileSync(join(dir, 'a.ts'), 'enum E { X = 1, Y = E["X"] }\n');
+    writeFileSync(join(dir, 'c.ts'), 'const bytes = new Uint8Array(8).slice(0, 4);\n');
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { noEmit: true }, files: ['b.ts', 'a.ts', 'c.ts'] }));
+    return dir;
+  };
+
+  it('in explain names the file, explains the others, and exits 2, never 0 or 1', () => {
+    const dir = project();
+    let stdout = '';
+    let stderr = '';
+    const code = runCli(ts, ['explain'], { cwd: dir, env: { NO_COLOR: '1' }, stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) } });
+    expect(code).toBe(2);
+    expect(stderr).toContain('memsafe: internal error: explain failed on b.ts: Debug Failure.');
+    expect(stderr).toContain('memsafe: one part of the analysis failed; the results above are incomplete');
+    expect(stdout).toMatch(/c\.ts:1:15 +copy +new Uint8Array\(8\)\.slice\(0, 4\)/);
+  });
+
+  it('anywhere else in the CLI is exit 2 with the stack, not an uncaught exception', () => {
+    let stderr = '';
+    const failing = { write: (): never => { throw new Error('the terminal went away'); } };
+    const code = runCli(ts, ['check'], { cwd: fixture, env: { NO_COLOR: '1' }, stdout: failing, stderr: { write: (text: string) => (stderr += text) } });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^memsafe: internal error: Error: the terminal went away\n    at /);
   });
 });
 
