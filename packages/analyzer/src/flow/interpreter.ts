@@ -11,8 +11,8 @@ import { joinStates, killPath, sameState, type Entry, type Invalidation, type St
  * rather than the stack or the clock: nesting depth, and values tracked at once (every growth
  * marks each of them, so their number multiplies the cost of every call).
  */
-const MAX_DEPTH = 1000;
-const MAX_TRACKED = 1000;
+export const MAX_DEPTH = 1000;
+export const MAX_TRACKED = 1000;
 /**
  * Passes over one loop before its state must have stopped changing. Each key can only go
  * untracked → fresh → stale, so a loop settles in a few passes; the bound is a guard, not a knob.

@@ -535,4 +535,15 @@ export function f() {
     // Only \`bytes\`, the view of the same buffer, is stale.
     expect(lint(code).map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual(['15:21:staleView']);
   });
+
+  it('says so where a function is too large to follow, rather than going quiet', () => {
+    const views = Array.from({ length: 1001 }, (_, i) => `  const v${i} = new Uint8Array(exports.memory.buffer);`);
+    const code = `declare const exports: { memory: WebAssembly.Memory; grow(): void };\nexport function big() {\n${views.join('\n')}\n  exports.grow();\n  return v0[0];\n}\n`;
+    const findings = findingsOf('no-stale-view', { 'big.ts': code });
+    expect(findings.map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual(['2:17:incomplete']);
+    expect(findings[0]!.message).toBe(
+      'The function `big` is not checked for stale views: it tracks more than 1,000 values at once or nests deeper than 1,000 levels, more than memsafe follows. Split it to have it checked.',
+    );
+  });
 });
+

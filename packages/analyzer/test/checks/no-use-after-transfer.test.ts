@@ -260,4 +260,15 @@ export async function open(bytes: Uint8Array) {
 }`;
     expect(lint(code)).toEqual(['file.ts:4:10']);
   });
+
+  it('says so where a function is too large to follow, rather than going quiet', () => {
+    const buffers = Array.from({ length: 1001 }, (_, i) => `  const b${i} = new Uint8Array(8);\n  port.postMessage(b${i}, [b${i}.buffer]);`);
+    const code = `declare const port: { postMessage(message: unknown, transfer: Transferable[]): void };\nexport function big() {\n${buffers.join('\n')}\n  return b0[0];\n}\n`;
+    const findings = findingsOf('no-use-after-transfer', { 'big.ts': code });
+    expect(findings.map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual(['2:17:incomplete']);
+    expect(findings[0]!.message).toBe(
+      'The function `big` is not checked for uses after a transfer: it tracks more than 1,000 values at once or nests deeper than 1,000 levels, more than memsafe follows. Split it to have it checked.',
+    );
+  });
 });
+

@@ -2,6 +2,7 @@ import type TS from 'typescript';
 import { defineCheck, type CheckContext } from '../../check.js';
 import type { Effect, FlowDomain } from '../../flow/domain.js';
 import { eventById } from '../../conversions/events.js';
+import { incompleteAt, INCOMPLETE_REASON } from '../../flow/incomplete.js';
 import { FlowInterpreter } from '../../flow/interpreter.js';
 import { memberKey, symbolKey, type PathKey } from '../../flow/paths.js';
 import type { Entry, Invalidation } from '../../flow/state.js';
@@ -40,6 +41,7 @@ const messages = {
     '`{{name}}` is a view of WebAssembly memory made on line {{madeLine}}, {{where}}, and WebAssembly code that runs in between{{grower}} may grow the memory. {{consequence}} Take a fresh view here, or re-create it when `{{name}}.byteLength === 0`.',
   freedBlock:
     "`{{name}}` is a view into the block at `{{block}}` made on line {{madeLine}}, and {{what}} (line {{line}}) {{event}}: `{{name}}` now shows whatever the block's next owner writes. Copy the bytes out before the block is freed, or free it after the last use of `{{name}}`.",
+  incomplete: '{{where}} is not checked for stale views: {{why}}, more than memsafe follows. Split it to have it checked.',
   rederive: 'Take a fresh view here: `{{expression}}`.',
   copyOut: 'Copy the bytes out where the view is made: `{{expression}}`.',
 };
@@ -124,7 +126,10 @@ export const noStaleView = defineCheck<MessageId, NoStaleViewOptions>({
       }
       // A parameter every call in the file passes a view of wasm memory (wasm-bindgen's `&[u8]` import shims).
       if (container !== undefined) for (const [key, info] of sources.viewParameters(container)) initial.set(key, { info, stale: null });
-      new FlowInterpreter(ts, checker, domain, shared).run(body, initial);
+      if (!new FlowInterpreter(ts, checker, domain, shared).run(body, initial)) {
+        const { node, where } = incompleteAt(ts, container ?? sourceFile, sourceFile);
+        context.report({ node, messageId: 'incomplete', data: { where, why: INCOMPLETE_REASON } });
+      }
     };
 
     interpret(sourceFile, undefined);

@@ -1,6 +1,7 @@
 import type TS from 'typescript';
 import { defineCheck, NO_OPTIONS, type CheckContext } from '../../check.js';
 import type { FlowDomain } from '../../flow/domain.js';
+import { incompleteAt, INCOMPLETE_REASON } from '../../flow/incomplete.js';
 import { FlowInterpreter } from '../../flow/interpreter.js';
 import { symbolKey, type PathKey } from '../../flow/paths.js';
 import type { Entry } from '../../flow/state.js';
@@ -22,6 +23,7 @@ interface BufferInfo {
 const BINARY_KINDS = new Set(['ArrayBuffer', 'ResizableArrayBuffer', 'TypedArray', 'BigIntTypedArray', 'Buffer', 'DataView']);
 
 const messages = {
+  incomplete: '{{where}} is not checked for uses after a transfer: {{why}}, more than memsafe follows. Split it to have it checked.',
   memberUsedAfterTransfer:
     '`{{name}}` is handed on after {{what}} (line {{line}}) {{event}}: `{{path}}` in it is detached, so whatever reads it finds no bytes. Keep a copy of what you still need before the transfer.',
   transferredKept:
@@ -117,7 +119,10 @@ export const noUseAfterTransfer = defineCheck<keyof typeof messages, Record<stri
           if (symbol !== undefined && BINARY_KINDS.has(kind ?? '')) initial.set(symbolKey(symbol), { info: infoOf(parameter, isBufferKind(kind) ? 'buffer' : 'view'), stale: null });
         }
       }
-      new FlowInterpreter(ts, checker, domain).run(ts.isSourceFile(container) ? container : container.body, initial);
+      if (!new FlowInterpreter(ts, checker, domain).run(ts.isSourceFile(container) ? container : container.body, initial)) {
+        const { node, where } = incompleteAt(ts, container, sourceFile);
+        context.report({ node, messageId: 'incomplete', data: { where, why: INCOMPLETE_REASON } });
+      }
     };
 
     run(sourceFile);
