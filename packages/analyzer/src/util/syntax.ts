@@ -49,6 +49,15 @@ export function dottedName(ts: typeof TS, node: TS.Expression): string | undefin
   return undefined;
 }
 
+/** `acc`, `cache.content`, `this.body`: the dotted name of an access path, rooted at a variable or at `this`. */
+export function accessPath(ts: typeof TS, node: TS.Expression): string | undefined {
+  const inner = skipOuter(ts, node);
+  if (inner.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+  if (!ts.isPropertyAccessExpression(inner)) return dottedName(ts, inner);
+  const left = accessPath(ts, inner.expression);
+  return left === undefined ? undefined : `${left}.${inner.name.text}`;
+}
+
 /**
  * Calls `visit` for every node below `root`, in source order; returning `false` skips the node's
  * children. Iterative, so that machine-made code nested thousands deep cannot overflow the stack.

@@ -1,5 +1,5 @@
 import type TS from 'typescript';
-import { outerParent, skipOuter, walk } from '../../util/syntax.js';
+import { accessPath, outerParent, skipOuter, walk } from '../../util/syntax.js';
 
 /** What a regrowing concat collects into: a variable of the function, or state that outlives the call. */
 export interface RegrowingTarget {
@@ -18,8 +18,8 @@ export function regrowingTarget(ts: typeof TS, checker: TS.TypeChecker, call: TS
   if (list === undefined || !ts.isArrayLiteralExpression(list)) return undefined;
   const { parent, child } = outerParent(ts, call);
   if (!ts.isBinaryExpression(parent) || parent.right !== child || parent.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
-  const target = pathOf(ts, parent.left);
-  if (target === undefined || !list.elements.some(element => pathOf(ts, element) === target || givenFrom(ts, checker, element, target))) return undefined;
+  const target = accessPath(ts, parent.left);
+  if (target === undefined || !list.elements.some(element => accessPath(ts, element) === target || givenFrom(ts, checker, element, target))) return undefined;
   const left = skipOuter(ts, parent.left);
   return { target, outlivesCall: ts.isPropertyAccessExpression(left) && !isLocalObject(ts, checker, left) };
 }
@@ -32,7 +32,7 @@ function givenFrom(ts: typeof TS, checker: TS.TypeChecker, element: TS.Expressio
   if (declaration === undefined || !ts.isVariableDeclaration(declaration) || declaration.initializer === undefined) return false;
   let reads = false;
   walk(ts, declaration.initializer, node => {
-    if ((ts.isPropertyAccessExpression(node) || ts.isIdentifier(node)) && pathOf(ts, node) === target) reads = true;
+    if ((ts.isPropertyAccessExpression(node) || ts.isIdentifier(node)) && accessPath(ts, node) === target) reads = true;
     return !reads;
   });
   return reads;
@@ -46,14 +46,4 @@ function isLocalObject(ts: typeof TS, checker: TS.TypeChecker, access: TS.Proper
   const declaration = checker.getSymbolAtLocation(root)?.valueDeclaration;
   return declaration !== undefined && ts.isVariableDeclaration(declaration) && declaration.initializer !== undefined && ts.isObjectLiteralExpression(skipOuter(ts, declaration.initializer))
     && ts.findAncestor(declaration, ts.isFunctionLike) === ts.findAncestor(access, ts.isFunctionLike);
-}
-
-/** `acc`, `cache.content`, `this.body`: the access path a value is read from and written to. */
-function pathOf(ts: typeof TS, node: TS.Expression): string | undefined {
-  const inner = skipOuter(ts, node);
-  if (inner.kind === ts.SyntaxKind.ThisKeyword) return 'this';
-  if (ts.isIdentifier(inner)) return inner.text;
-  if (!ts.isPropertyAccessExpression(inner)) return undefined;
-  const left = pathOf(ts, inner.expression);
-  return left === undefined ? undefined : `${left}.${inner.name.text}`;
 }

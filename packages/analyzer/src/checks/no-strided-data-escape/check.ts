@@ -1,7 +1,7 @@
 import type TS from 'typescript';
 import { defineCheck, NO_OPTIONS } from '../../check.js';
 import { TYPED_ARRAY_NAMES } from '../../types/classify.js';
-import { abbreviate, dottedName, outerParent, skipOuter, walk } from '../../util/syntax.js';
+import { abbreviate, accessPath, outerParent, skipOuter, walk } from '../../util/syntax.js';
 import { isProvenContiguous, STORAGE_NAMES, stridedArrayOf, type StridedArray } from './strided.js';
 
 const messages = {
@@ -50,7 +50,7 @@ export const noStridedDataEscape = defineCheck<keyof typeof messages, Record<str
  * through the `const` it is stored in.
  */
 function linearUses(ts: typeof TS, checker: TS.TypeChecker, access: TS.PropertyAccessExpression): Use[] {
-  const owner = pathOf(ts, access.expression);
+  const owner = accessPath(ts, access.expression);
   const direct = linearUse(ts, checker, access, owner);
   if (direct !== undefined) return [direct];
   const { parent, child } = outerParent(ts, access);
@@ -101,27 +101,18 @@ function linearUse(ts: typeof TS, checker: TS.TypeChecker, storage: TS.Expressio
  * value, as a transpose or a step builds the new view's layout).
  */
 function passesLayout(ts: typeof TS, checker: TS.TypeChecker, arg: TS.Expression, owner: string): boolean {
-  if (pathOf(ts, arg) === owner) return true;
+  if (accessPath(ts, arg) === owner) return true;
   const inner = skipOuter(ts, arg);
   const fromVariable = ts.isIdentifier(inner) ? checker.getSymbolAtLocation(inner)?.valueDeclaration : undefined;
   const source = fromVariable !== undefined && ts.isVariableDeclaration(fromVariable) ? fromVariable.initializer : inner;
   if (source === undefined) return false;
   let mentions = false;
   walk(ts, source, node => {
-    const name = ts.isPropertyAccessExpression(node) ? pathOf(ts, node) : undefined;
+    const name = ts.isPropertyAccessExpression(node) ? accessPath(ts, node) : undefined;
     if (name === `${owner}.stride` || name === `${owner}.strides` || name === `${owner}.offset`) mentions = true;
     return !mentions;
   });
   return mentions;
-}
-
-/** The dotted name of an access path, rooted at a variable or at `this` (`this.stride`). */
-function pathOf(ts: typeof TS, node: TS.Expression): string | undefined {
-  const inner = skipOuter(ts, node);
-  if (inner.kind === ts.SyntaxKind.ThisKeyword) return 'this';
-  if (!ts.isPropertyAccessExpression(inner)) return dottedName(ts, inner);
-  const left = pathOf(ts, inner.expression);
-  return left === undefined ? undefined : `${left}.${inner.name.text}`;
 }
 
 /** `i` of `for (let i = …; …; i++)` (or `i += 1`), used as the index as it is. */
