@@ -3,7 +3,7 @@ import { dtypeInfo } from '../dtype.js';
 import { ShapeError } from '../errors.js';
 import { Memory } from '../memory.js';
 import type { Layout, View } from '../view.js';
-import { requireFloat, requireNoOverlap, requireSameDtype, unaliasedSource } from './require.js';
+import { readableSource, requireFloat, requireSameDtype } from './require.js';
 import { inWasm } from './wasm/dispatch.js';
 
 /**
@@ -26,9 +26,7 @@ export function matmul<D extends FloatDType>(a: View<D>, b: View<D>, out?: View<
   if (target.ndim !== 2 || target.shape[0] !== m || target.shape[1] !== n) {
     throw new ShapeError(`kernels.matmul: out has shape [${target.shape.join(', ')}], expected [${m}, ${n}]`);
   }
-  requireNoOverlap(a, target, 'matmul');
-  requireNoOverlap(b, target, 'matmul');
-  multiplyInto(unaliasedSource(a, target), unaliasedSource(b, target), target, m, n, k);
+  multiplyInto(readableSource(a, target, 'matmul'), readableSource(b, target, 'matmul'), target, m, n, k);
   return target;
 }
 

@@ -2,7 +2,7 @@ import { isFloatDType, type DType, type FloatDType } from '../dtype.js';
 import { DtypeError, NonContiguousError, ShapeError, WouldCopyError } from '../errors.js';
 import { extent } from '../layout/index.js';
 import { copyElementsInto } from '../convert.js';
-import { Memory, memoryState } from '../memory.js';
+import { isSharedArrayBuffer, Memory, memoryState } from '../memory.js';
 import type { Layout, View } from '../view.js';
 
 /** A kernel that reads memory linearly checks at run time what its signature promised. */
@@ -34,16 +34,24 @@ export function requireSameShape(a: View, b: View, kernel: string): void {
 }
 
 /**
- * Refuses to write `target` while reading `source` when their bytes may overlap: the result would
- * depend on the loop order, and computing it correctly needs a temporary copy, which the caller
- * must ask for. An elementwise kernel may pass `elementwise` to accept the very same elements in
- * both roles (`y += a * y`): each element is read before it is written.
+ * The source a kernel may read while it writes `target`.
+ * - Refuses to write `target` while reading `source` when their bytes may overlap in one storage:
+ *   the result would depend on the loop order, and computing it correctly needs a temporary copy,
+ *   which the caller must ask for. An elementwise kernel may pass `elementwise` to accept the very
+ *   same elements in both roles (`y += a * y`): each element is read before it is written.
+ * - Over two different shared-memory objects that may be one memory, gives a copy of `source`.
+ *   `structuredClone(sab)` and a SharedArrayBuffer or shared WebAssembly.Memory sent back by a
+ *   worker are new objects over the same bytes, and no API tells. Where their ranges would meet,
+ *   different bytes prove different memory; equal bytes are copied, which gives the same answer
+ *   whether or not they are one memory. (Another thread writing either while a kernel runs makes
+ *   any result unspecified.)
  */
-export function requireNoOverlap(source: View, target: View, kernel: string, elementwise = false): void {
-  if (source.size === 0 || target.size === 0) return;
+export function readableSource<D extends DType, L extends Layout>(source: View<D, L>, target: View, kernel: string, elementwise = false): View<D, L> {
+  if (source.size === 0 || target.size === 0) return source;
   const a = byteSpan(source);
   const b = byteSpan(target);
-  if (a.storage !== b.storage || a.end <= b.start || b.end <= a.start) return;
+  if (a.storage !== b.storage) return a.shared && b.shared && mayBeOneMemory(a, b) ? copyOf(source) : source;
+  if (a.end <= b.start || b.end <= a.start) return source;
   const same =
     elementwise &&
     a.start === b.start &&
@@ -56,24 +64,17 @@ export function requireNoOverlap(source: View, target: View, kernel: string, ele
         'Pass copy(source) to read from an explicit copy, or write into a separate view',
     );
   }
+  return source;
 }
 
-/**
- * The source a kernel may read while it writes `target`: `source` itself, or a copy of it when the
- * two are over different shared-memory objects that may be one memory. `structuredClone(sab)` and a
- * SharedArrayBuffer or shared WebAssembly.Memory sent back by a worker are new objects over the
- * same bytes, and no API tells. Where their ranges would meet, different bytes prove different
- * memory; equal bytes are copied, which gives the same answer whether or not they are one memory.
- * (Another thread writing either while a kernel runs makes any result unspecified.)
- */
-export function unaliasedSource<D extends DType, L extends Layout>(source: View<D, L>, target: View): View<D, L> {
-  if (source.size === 0 || target.size === 0) return source;
-  const a = byteSpan(source);
-  const b = byteSpan(target);
-  if (a.storage === b.storage || !a.shared || !b.shared) return source;
+/** Two spans over different shared objects that hold the same bytes where their ranges would meet. */
+function mayBeOneMemory(a: Span, b: Span): boolean {
   const start = Math.max(a.start, b.start);
   const end = Math.min(a.end, b.end);
-  if (end <= start || !sameBytes(a.buffer, b.buffer, start, end)) return source;
+  return end > start && sameBytes(a.buffer, b.buffer, start, end);
+}
+
+function copyOf<D extends DType, L extends Layout>(source: View<D, L>): View<D, L> {
   const copy = Memory.allocForCopy(source.size * source.itemsize).view(source.dtype, { shape: source.shape });
   copyElementsInto(source, copy.liveArray() as never);
   return copy as unknown as View<D, L>;
@@ -90,10 +91,17 @@ function dim(view: View, axis: number): number {
   return view.shape[axis]!;
 }
 
-function byteSpan(view: View): { storage: object; buffer: ArrayBufferLike; shared: boolean; start: number; end: number } {
+interface Span {
+  readonly storage: object;
+  readonly buffer: ArrayBufferLike;
+  readonly shared: boolean;
+  readonly start: number;
+  readonly end: number;
+}
+
+function byteSpan(view: View): Span {
   const array = view.liveArray();
   const { storage, buffer } = memoryState(view.memory);
   const { min, max } = extent(view.shape, view.strides, view.offset);
-  const shared = typeof SharedArrayBuffer === 'function' && buffer instanceof SharedArrayBuffer;
-  return { storage, buffer, shared, start: array.byteOffset + min * view.itemsize, end: array.byteOffset + (max + 1) * view.itemsize };
+  return { storage, buffer, shared: isSharedArrayBuffer(buffer), start: array.byteOffset + min * view.itemsize, end: array.byteOffset + (max + 1) * view.itemsize };
 }

@@ -2,20 +2,19 @@ import type { DType, FloatDType, Scalar } from '../dtype.js';
 import { dtypeInfo } from '../dtype.js';
 import { DtypeError } from '../errors.js';
 import { forEachRow, inMemoryOrder, rowLength, rowStride, type Operand } from '../layout/index.js';
-import type { View } from '../view.js';
+import type { Layout, View } from '../view.js';
 import { gaxpy } from './base/gaxpy.js';
 import { gcopy, type Indexable } from './base/gcopy.js';
 import { gfill } from './base/gfill.js';
 import { gscal } from './base/gscal.js';
-import { requireC, requireFloat, requireNoOverlap, requireSameDtype, requireSameShape, unaliasedSource } from './require.js';
+import { readableSource, requireC, requireFloat, requireSameDtype, requireSameShape } from './require.js';
 import { inWasm } from './wasm/dispatch.js';
 
 /** `y += alpha * x` over two C-contiguous float views of one shape, read linearly. */
 export function axpy<D extends FloatDType>(alpha: number, x: View<D, 'C'>, y: View<NoInfer<D>, 'C'>): void {
-  checkAxpy(alpha, x, y);
+  const source = checkAxpy(alpha, x, y);
   requireC(x, 'axpy');
   requireC(y, 'axpy');
-  const source = unaliasedSource(x, y);
   const xs = source.liveArray();
   const ys = y.liveArray();
   const wasm = inWasm([source, y]);
@@ -30,8 +29,7 @@ export function axpy<D extends FloatDType>(alpha: number, x: View<D, 'C'>, y: Vi
 
 /** {@link axpy} for views of any layout, walked in the memory order of `y`. */
 export function axpyStrided<D extends FloatDType>(alpha: number, x: View<D>, y: View<NoInfer<D>>): void {
-  checkAxpy(alpha, x, y);
-  const source = unaliasedSource(x, y);
+  const source = checkAxpy(alpha, x, y);
   const xs = source.liveArray();
   const ys = y.liveArray();
   const { shape, operands } = inMemoryOrder(y.shape, [y, source]);
@@ -41,12 +39,13 @@ export function axpyStrided<D extends FloatDType>(alpha: number, x: View<D>, y: 
   forEachRow(shape, operands, ([oy, ox]) => gaxpy.ndarray(n, alpha, xs, strideX, ox!, ys, strideY, oy!));
 }
 
-function checkAxpy(alpha: number, x: View, y: View): void {
+/** Checks axpy's operands, and gives the `x` to read. */
+function checkAxpy<D extends FloatDType, L extends Layout>(alpha: number, x: View<D, L>, y: View): View<D, L> {
   requireAlpha(alpha, 'axpy');
   requireFloat(x, 'axpy');
   requireSameDtype(x, y, 'axpy');
   requireSameShape(x, y, 'axpy');
-  requireNoOverlap(x, y, 'axpy', true);
+  return readableSource(x, y, 'axpy', true);
 }
 
 /** `x *= alpha` over a C-contiguous float view, read linearly. */
@@ -103,8 +102,7 @@ export function fillStrided<D extends DType>(x: View<D>, value: Scalar<D>): void
 export function assign<D extends DType>(source: View<D>, target: View<NoInfer<D>>): void {
   requireSameDtype(source, target, 'assign');
   requireSameShape(source, target, 'assign');
-  requireNoOverlap(source, target, 'assign', true);
-  const input = unaliasedSource(source, target);
+  const input = readableSource(source, target, 'assign', true);
   const from = input.liveArray();
   const to = target.liveArray();
   if (input.isCContiguous && target.isCContiguous) {

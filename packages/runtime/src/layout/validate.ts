@@ -1,4 +1,5 @@
 import { ShapeError } from '../errors.js';
+import { numel } from './shape2strides.js';
 
 /** NumPy's limit (NPY_MAXDIMS) in NumPy 2. */
 export const MAX_NDIM = 64;
@@ -36,9 +37,8 @@ export function checkShape(shape: unknown): number[] {
 
 /** A shape whose element count is a safe integer: past 2^53 − 1, sizes and positions lose exactness. */
 export function checkElementCount(shape: readonly number[]): void {
-  let count = 1;
-  for (const dim of shape) count *= dim;
-  if (!Number.isSafeInteger(count) && !shape.includes(0)) {
+  // An axis of 0 makes the count 0, though the product of the others may already be Infinity.
+  if (!Number.isSafeInteger(numel(shape)) && !shape.includes(0)) {
     throw new ShapeError(`shape [${shape.join(', ')}] has more than 2^53 − 1 elements, the most a size can count exactly`);
   }
 }
