@@ -1,19 +1,6 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { Memory } from '../src/index.js';
-
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-
-/** Full collections with turns of the event loop between them, so that finalizers run. */
-async function collect(): Promise<void> {
-  for (let round = 0; round < 3; round++) {
-    await new Promise(resolve => setTimeout(resolve, 0));
-    gc();
-  }
-  await new Promise(resolve => setTimeout(resolve, 0));
-}
+import { collect } from './support/collect.js';
 
 type HandOut = (owner: Memory) => ArrayBufferView;
 
