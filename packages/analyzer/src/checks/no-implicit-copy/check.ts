@@ -79,18 +79,19 @@ export const noImplicitCopy = defineCheck<keyof typeof messages, NoImplicitCopyO
     walk(ts, sourceFile, node => {
       if (!mayCopy(ts, node)) return;
       const where = hotContext(ts, node, markers);
-      const text = abbreviate(node.getText(sourceFile), 60);
       // A list of Buffers is not one binary source, so the concat rows are asked for by name.
       const regrowing = ts.isCallExpression(node) ? regrowingTarget(ts, checker, node) : undefined;
       if (regrowing !== undefined && (where !== undefined || regrowing.outlivesCall)) {
         const concat = conversionAt(ts, checker, node);
         if (concat?.result === 'copy' && concat.pattern.kind === 'call' && concat.pattern.callee === 'Buffer.concat') {
+          const text = abbreviate(node.getText(sourceFile), 60);
           if (where !== undefined) context.report({ node, messageId: 'regrowingConcat', data: { text, where } });
           else context.report({ node, messageId: 'regrowingState', data: { text, target: regrowing.target } });
         }
         return;
       }
       if (where === undefined || regrowing !== undefined) return;
+      const text = abbreviate(node.getText(sourceFile), 60);
       const row = copyRowAt(ts, checker, node);
       if (row === undefined || meant.isMeant(node)) return;
       const bytes = copiedBytes(ts, checker, node, row);
