@@ -19,3 +19,15 @@ export function machineRows(loadAtStart) {
     `| load average (1 min) at start, at end | ${loadAtStart.toFixed(2)}, ${loadavg()[0].toFixed(2)} |`,
   ].join('\n');
 }
+
+/** The table that closes a results file: what was measured, on which Node and TypeScript, on which machine. */
+export function environmentTable(root, typescriptVersion, loadAtStart) {
+  return [
+    '| | |',
+    '| --- | --- |',
+    `| commit | ${commitOf(root)} |`,
+    `| Node | ${process.version} |`,
+    `| TypeScript | ${typescriptVersion} |`,
+    machineRows(loadAtStart),
+  ].join('\n');
+}

@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { analyze, checks, presetRules } from '@memsafe/analyzer';
 import ts from 'typescript';
-import { commitOf, machineRows } from '../machine.mjs';
+import { environmentTable } from '../machine.mjs';
 
 const loadAtStart = loadavg()[0];
 const here = dirname(fileURLToPath(import.meta.url));
@@ -195,12 +195,7 @@ if (!flags.quick) {
     '| --- | --- | --- | --- | --- |',
     ...nestRows,
     '',
-    '| | |',
-    '| --- | --- |',
-    `| commit | ${commitOf(root)} |`,
-    `| Node | ${process.version} |`,
-    `| TypeScript | ${ts.version} |`,
-    machineRows(loadAtStart),
+    environmentTable(root, ts.version, loadAtStart),
     '',
   ].join('\n');
   writeFileSync(join(here, 'results.md'), report);
