@@ -6,13 +6,30 @@ import memsafe from './packages/eslint-plugin/dist/esm/index.js';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', 'examples/app/**', '**/fixtures/**', 'test/.snippets/**', 'bench/**/.corpus/**', 'bench/corpus/**', 'packages/analyzer/test/__virtual__/**', '**/*.mjs', '**/*.cjs', '**/*.js', '**/*.d.cts', '**/*.d.mts'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'examples/app/**',
+      '**/fixtures/**',
+      'test/.snippets/**',
+      'bench/**/.corpus/**',
+      'bench/corpus/**',
+      'packages/analyzer/test/__virtual__/**',
+      '**/*.mjs',
+      '**/*.cjs',
+      '**/*.js',
+      '**/*.d.cts',
+      '**/*.d.mts',
+    ],
   },
   {
     files: ['**/*.ts'],
     extends: [tseslint.configs.recommendedTypeChecked, memsafe.configs.recommended],
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['vitest.config.ts', 'tools/*.ts'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['vitest.config.ts', 'tools/*.ts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -26,7 +43,17 @@ export default tseslint.config(
   {
     files: ['packages/runtime/src/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['typescript', '@memsafe/*', 'eslint', '@typescript-eslint/*'], message: 'The runtime has no dependencies: it knows nothing of TypeScript or the tools.' }] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['typescript', '@memsafe/*', 'eslint', '@typescript-eslint/*'],
+              message: 'The runtime has no dependencies: it knows nothing of TypeScript or the tools.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -35,8 +62,26 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'typescript', message: 'The analyzer takes `ts` from its caller (tsserver passes its own): import it with `import type`.', allowTypeImports: true }],
-          patterns: [{ group: ['eslint', '@typescript-eslint/*', 'typescript/lib/*', '@memsafe/eslint-plugin', '@memsafe/ts-plugin'], message: 'The analyzer knows nothing of ESLint or tsserver: adapters depend on it, never the reverse.' }],
+          paths: [
+            {
+              name: 'typescript',
+              message:
+                'The analyzer takes `ts` from its caller (tsserver passes its own): import it with `import type`.',
+              allowTypeImports: true,
+            },
+          ],
+          patterns: [
+            {
+              group: [
+                'eslint',
+                '@typescript-eslint/*',
+                'typescript/lib/*',
+                '@memsafe/eslint-plugin',
+                '@memsafe/ts-plugin',
+              ],
+              message: 'The analyzer knows nothing of ESLint or tsserver: adapters depend on it, never the reverse.',
+            },
+          ],
         },
       ],
     },
@@ -44,7 +89,17 @@ export default tseslint.config(
   {
     files: ['packages/eslint-plugin/src/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['@memsafe/analyzer/*', '../../analyzer/*'], message: "Use the analyzer's public entry point, @memsafe/analyzer." }] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@memsafe/analyzer/*', '../../analyzer/*'],
+              message: "Use the analyzer's public entry point, @memsafe/analyzer.",
+            },
+          ],
+        },
+      ],
     },
   },
 );

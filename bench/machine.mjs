@@ -6,7 +6,10 @@ import { availableParallelism, loadavg, totalmem } from 'node:os';
 /** The commit measured, and whether packages/ had uncommitted changes. */
 export function commitOf(root) {
   const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
-  return git('rev-parse', '--short', 'HEAD') + (git('status', '--porcelain', '--', 'packages') ? ' with uncommitted changes in packages/' : '');
+  return (
+    git('rev-parse', '--short', 'HEAD') +
+    (git('status', '--porcelain', '--', 'packages') ? ' with uncommitted changes in packages/' : '')
+  );
 }
 
 /** The machine rows of a results table; `loadAtStart` is the load average read before the runs. */

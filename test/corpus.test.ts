@@ -15,7 +15,11 @@ interface Verdicts {
 }
 
 describe('bench/corpus', () => {
-  const run = spawnSync(process.execPath, ['bench/corpus/confirm.mjs', '--json'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, ['bench/corpus/confirm.mjs', '--json'], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const verdicts = (run.status === 0 ? JSON.parse(run.stdout) : { cases: [], correct: [] }) as Verdicts;
 
   it('compiles and runs', () => {
@@ -27,7 +31,17 @@ describe('bench/corpus', () => {
     const kinds = new Map<string, number>();
     for (const c of verdicts.cases) kinds.set(c.id.split('/')[0]!, (kinds.get(c.id.split('/')[0]!) ?? 0) + 1);
     expect(verdicts.cases.length).toBeGreaterThanOrEqual(80);
-    expect([...kinds.keys()].sort()).toEqual(['alignment', 'byte-order', 'hidden-copy', 'raw-pointer', 'slice', 'stale-view', 'strides', 'transfer', 'whole-buffer']);
+    expect([...kinds.keys()].sort()).toEqual([
+      'alignment',
+      'byte-order',
+      'hidden-copy',
+      'raw-pointer',
+      'slice',
+      'stale-view',
+      'strides',
+      'transfer',
+      'whole-buffer',
+    ]);
     for (const [kind, count] of kinds) expect(count, kind).toBeGreaterThanOrEqual(6);
     expect(verdicts.correct.length).toBeGreaterThanOrEqual(40);
   });

@@ -15,7 +15,11 @@ function runTour(env: NodeJS.ProcessEnv = {}) {
 }
 
 describe('npm run demo: memsafe check examples/ --config all', () => {
-  const result = spawnSync(process.execPath, ['packages/analyzer/bin/memsafe.js', 'check', 'examples/', '--config', 'all', '--format', 'json'], { cwd: root, encoding: 'utf8' });
+  const result = spawnSync(
+    process.execPath,
+    ['packages/analyzer/bin/memsafe.js', 'check', 'examples/', '--config', 'all', '--format', 'json'],
+    { cwd: root, encoding: 'utf8' },
+  );
 
   it('finds each bug the example project holds, and nothing in its correct code', () => {
     expect(result.status).toBe(1);

@@ -80,7 +80,11 @@ function parseDoc(rule: string): Doc {
     let above = start - 2;
     while (above >= 0 && lines[above]!.trim() === '') above--;
     const caption = above >= 0 ? lines[above]!.trim() : '';
-    const kind: Kind | undefined = caption.startsWith('❌') ? 'incorrect' : caption.startsWith('✅') ? 'correct' : undefined;
+    const kind: Kind | undefined = caption.startsWith('❌')
+      ? 'incorrect'
+      : caption.startsWith('✅')
+        ? 'correct'
+        : undefined;
     if (kind === undefined) {
       unmarked.push(start);
       continue;
@@ -119,7 +123,9 @@ function renderFindings(code: string, messages: readonly Linter.LintMessage[]): 
       const endColumn = message.endColumn === undefined ? startColumn : message.endColumn - 1;
       if (i < startLine || i > endLine) continue;
       if (i === startLine) {
-        const squiggle = '~'.repeat(startLine === endLine ? Math.max(1, endColumn - startColumn) : line.length - startColumn);
+        const squiggle = '~'.repeat(
+          startLine === endLine ? Math.max(1, endColumn - startColumn) : line.length - startColumn,
+        );
         output.push(`${' '.repeat(startColumn)}${squiggle} ${message.message}`);
       } else if (i === endLine) {
         output.push('~'.repeat(endColumn));
@@ -159,14 +165,19 @@ beforeAll(async () => {
       })),
     ],
   });
-  for (const result of await eslint.lintFiles(examples.map(example => example.file))) findings.set(result.filePath, result.messages);
+  for (const result of await eslint.lintFiles(examples.map(example => example.file)))
+    findings.set(result.filePath, result.messages);
 }, 120_000);
 
 const where = (example: Example) => `docs/rules/${example.rule}.md:${example.line} (${example.caption})`;
 
 it('`npm run docs:check` finds the generated docs and README table up to date', () => {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const result = spawnSync(npm, ['run', '--silent', 'docs:check'], { cwd: root, encoding: 'utf8', shell: process.platform === 'win32' });
+  const result = spawnSync(npm, ['run', '--silent', 'docs:check'], {
+    cwd: root,
+    encoding: 'utf8',
+    shell: process.platform === 'win32',
+  });
   expect(result.status, `${result.stdout}\n${result.stderr}\nRun \`npm run docs:rules\` to regenerate.`).toBe(0);
 }, 30_000);
 
@@ -177,7 +188,9 @@ it("the README names every rule's tsserver diagnostic code", () => {
 });
 
 it('every rule has a doc, and every doc is a rule', () => {
-  const files = readdirSync(docsDir).filter(name => name.endsWith('.md')).sort();
+  const files = readdirSync(docsDir)
+    .filter(name => name.endsWith('.md'))
+    .sort();
   expect(files).toEqual(ruleNames.map(name => `${name}.md`));
 });
 
@@ -193,7 +206,10 @@ describe.each(docs.map(doc => [doc.rule, doc] as const))('docs/rules/%s.md', (_r
   });
 
   it('documents every option in its own `###`, or says it has none', () => {
-    const options = doc.text.slice(doc.text.indexOf('\n## Options\n'), doc.text.indexOf('\n## ', doc.text.indexOf('\n## Options\n') + 1));
+    const options = doc.text.slice(
+      doc.text.indexOf('\n## Options\n'),
+      doc.text.indexOf('\n## ', doc.text.indexOf('\n## Options\n') + 1),
+    );
     const schema = (rule.meta.schema as readonly { properties?: Record<string, unknown> }[])[0];
     const names = Object.keys(schema?.properties ?? {});
     if (names.length === 0) {
@@ -210,16 +226,28 @@ describe.each(docs.map(doc => [doc.rule, doc] as const))('docs/rules/%s.md', (_r
     expect(doc.examples.some(example => example.kind === 'correct')).toBe(true);
   });
 
-  it.each(doc.examples.map(example => [example.line, example.caption, example] as const))('line %i: %s', (_line, _caption, example) => {
-    const messages = findings.get(example.file) ?? [];
-    const fatal = messages.filter(message => message.fatal === true || message.ruleId === null);
-    expect(fatal.map(message => message.message), where(example)).toEqual([]);
-    if (example.kind === 'correct') {
-      expect(messages.map(message => `${message.line}:${message.column} ${message.message}`), `${where(example)} must produce no findings`).toEqual([]);
-    } else {
-      expect(messages.filter(message => message.ruleId === `memsafe/${example.rule}`).length, `${where(example)} must produce a finding`).toBeGreaterThan(0);
-    }
-  });
+  it.each(doc.examples.map(example => [example.line, example.caption, example] as const))(
+    'line %i: %s',
+    (_line, _caption, example) => {
+      const messages = findings.get(example.file) ?? [];
+      const fatal = messages.filter(message => message.fatal === true || message.ruleId === null);
+      expect(
+        fatal.map(message => message.message),
+        where(example),
+      ).toEqual([]);
+      if (example.kind === 'correct') {
+        expect(
+          messages.map(message => `${message.line}:${message.column} ${message.message}`),
+          `${where(example)} must produce no findings`,
+        ).toEqual([]);
+      } else {
+        expect(
+          messages.filter(message => message.ruleId === `memsafe/${example.rule}`).length,
+          `${where(example)} must produce a finding`,
+        ).toBeGreaterThan(0);
+      }
+    },
+  );
 
   it('reports the ❌ examples as the snapshot shows', async () => {
     const incorrect = doc.examples.filter(example => example.kind === 'incorrect');
@@ -242,13 +270,23 @@ describe.each(docs.map(doc => [doc.rule, doc] as const))('docs/rules/%s.md', (_r
 });
 
 it('every example type-checks (lib es2024 + dom, types node, strict)', () => {
-  const config = ts.getParsedCommandLineOfConfigFile(join(fixtures, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(fixtures, 'tsconfig.json'),
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+  );
   expect(config).toBeDefined();
-  const program = ts.createProgram(examples.map(example => example.file), config!.options);
+  const program = ts.createProgram(
+    examples.map(example => example.file),
+    config!.options,
+  );
   const byFile = new Map(examples.map(example => [example.file, example]));
   const problems = ts.getPreEmitDiagnostics(program).map(diagnostic => {
     const example = diagnostic.file === undefined ? undefined : byFile.get(diagnostic.file.fileName);
-    const line = example === undefined || diagnostic.start === undefined ? 0 : example.line + diagnostic.file!.getLineAndCharacterOfPosition(diagnostic.start).line;
+    const line =
+      example === undefined || diagnostic.start === undefined
+        ? 0
+        : example.line + diagnostic.file!.getLineAndCharacterOfPosition(diagnostic.start).line;
     return `docs/rules/${example?.rule ?? '?'}.md:${line}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`;
   });
   expect(problems).toEqual([]);

@@ -42,7 +42,10 @@ describe('docs/runtime.md', () => {
     });
     const problems = ts.getPreEmitDiagnostics(program).map(diagnostic => {
       const where = diagnostic.file ? files.indexOf(diagnostic.file.fileName) : -1;
-      const at = where >= 0 && diagnostic.start !== undefined ? diagnostic.file!.getLineAndCharacterOfPosition(diagnostic.start).line : 0;
+      const at =
+        where >= 0 && diagnostic.start !== undefined
+          ? diagnostic.file!.getLineAndCharacterOfPosition(diagnostic.start).line
+          : 0;
       const line = where >= 0 ? snippets[where]!.line + at : 0;
       return `docs/runtime.md:${line}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`;
     });

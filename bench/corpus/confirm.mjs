@@ -24,7 +24,10 @@ export async function buildCorpus() {
   const result = spawnSync(process.execPath, [tsc, '-p', join(CORPUS_ROOT, 'tsconfig.json')], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`the corpus does not compile:\n${result.stdout}${result.stderr}`);
   mkdirSync(join(BUILD_DIR, 'support'), { recursive: true });
-  writeFileSync(join(BUILD_DIR, 'support', 'heap.wasm'), await assembleWatFile(join(CORPUS_ROOT, 'support', 'heap.wat')));
+  writeFileSync(
+    join(BUILD_DIR, 'support', 'heap.wasm'),
+    await assembleWatFile(join(CORPUS_ROOT, 'support', 'heap.wat')),
+  );
 }
 
 async function load(source) {
@@ -69,7 +72,12 @@ export async function confirmCorpus(filters = []) {
   for (const c of corpus.cases.filter(c => wanted(c.id))) {
     const confirm = (await load(c.confirm)).default;
     if (typeof confirm !== 'function') throw new Error(`cases/${c.id}/confirm.ts has no default export function`);
-    cases.push({ id: c.id, misbehaves: await outcome(confirm, await load(c.buggy)), fixedFails: await outcome(confirm, await load(c.fixed)), ...(await latentVerdict(c, c.fixed)) });
+    cases.push({
+      id: c.id,
+      misbehaves: await outcome(confirm, await load(c.buggy)),
+      fixedFails: await outcome(confirm, await load(c.fixed)),
+      ...(await latentVerdict(c, c.fixed)),
+    });
   }
   const correct = [];
   for (const c of corpus.correct.filter(c => wanted(c.id))) {
@@ -78,7 +86,12 @@ export async function confirmCorpus(filters = []) {
       continue;
     }
     const confirm = (await load(c.confirm)).default;
-    correct.push({ id: c.id, checked: true, fails: await outcome(confirm, await load(c.file)), ...(await latentVerdict(c, c.file)) });
+    correct.push({
+      id: c.id,
+      checked: true,
+      fails: await outcome(confirm, await load(c.file)),
+      ...(await latentVerdict(c, c.file)),
+    });
   }
   return { cases, correct };
 }
@@ -93,19 +106,36 @@ async function main() {
   }
   let bad = 0;
   for (const c of cases) {
-    const ok = c.misbehaves !== undefined && c.fixedFails === undefined && (c.hasLatent !== true || c.latent !== undefined);
+    const ok =
+      c.misbehaves !== undefined && c.fixedFails === undefined && (c.hasLatent !== true || c.latent !== undefined);
     if (!ok) bad++;
     const detail = c.misbehaves === undefined ? 'buggy.ts PASSES its check' : c.misbehaves;
-    const latent = c.hasLatent !== true ? '' : c.latent === undefined ? ' | fixed.ts PASSES latent.ts: the latent bug does not show' : ` | latent in fixed.ts: ${c.latent}`;
-    process.stdout.write(`${ok ? '✔' : '✘'} ${c.id}: ${detail}${c.fixedFails === undefined ? '' : ` | fixed.ts FAILS: ${c.fixedFails}`}${latent}\n`);
+    const latent =
+      c.hasLatent !== true
+        ? ''
+        : c.latent === undefined
+          ? ' | fixed.ts PASSES latent.ts: the latent bug does not show'
+          : ` | latent in fixed.ts: ${c.latent}`;
+    process.stdout.write(
+      `${ok ? '✔' : '✘'} ${c.id}: ${detail}${c.fixedFails === undefined ? '' : ` | fixed.ts FAILS: ${c.fixedFails}`}${latent}\n`,
+    );
   }
   for (const c of correct) {
     if (c.fails !== undefined || (c.hasLatent === true && c.latent === undefined)) bad++;
     const ok = c.fails === undefined && (c.hasLatent !== true || c.latent !== undefined);
-    const latent = c.hasLatent !== true ? '' : c.latent === undefined ? ' | latent.ts PASSES: the latent bug does not show' : ` | latent: ${c.latent}`;
-    process.stdout.write(`${ok ? '✔' : '✘'} correct/${c.id}${c.checked ? '' : ' (no confirm.ts)'}${c.fails === undefined ? '' : `: FAILS: ${c.fails}`}${latent}\n`);
+    const latent =
+      c.hasLatent !== true
+        ? ''
+        : c.latent === undefined
+          ? ' | latent.ts PASSES: the latent bug does not show'
+          : ` | latent: ${c.latent}`;
+    process.stdout.write(
+      `${ok ? '✔' : '✘'} correct/${c.id}${c.checked ? '' : ' (no confirm.ts)'}${c.fails === undefined ? '' : `: FAILS: ${c.fails}`}${latent}\n`,
+    );
   }
-  process.stdout.write(`\n${cases.length} cases, ${correct.filter(c => c.checked).length} of ${correct.length} correct files run; ${bad} wrong.\n`);
+  process.stdout.write(
+    `\n${cases.length} cases, ${correct.filter(c => c.checked).length} of ${correct.length} correct files run; ${bad} wrong.\n`,
+  );
   process.exit(bad === 0 ? 0 : 1);
 }
 

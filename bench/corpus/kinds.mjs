@@ -6,7 +6,12 @@ export const KINDS = [
   { id: 'whole-buffer', title: 'Pool and whole backing buffer', rules: ['no-whole-backing-buffer'], safety: true },
   { id: 'slice', title: 'Slice semantics: copy or view', rules: ['no-ambiguous-slice', 'no-lost-write'], safety: true },
   { id: 'transfer', title: 'Use after transfer', rules: ['no-use-after-transfer'], safety: true },
-  { id: 'raw-pointer', title: 'Raw pointers: signed addresses, pointers kept past growth', rules: ['no-signed-wasm-pointer', 'no-stale-view'], safety: false },
+  {
+    id: 'raw-pointer',
+    title: 'Raw pointers: signed addresses, pointers kept past growth',
+    rules: ['no-signed-wasm-pointer', 'no-stale-view'],
+    safety: false,
+  },
   { id: 'hidden-copy', title: 'Hidden copies', rules: ['no-implicit-copy', 'no-unnecessary-copy'], safety: false },
   { id: 'strides', title: 'Strided data read linearly', rules: ['no-strided-data-escape'], safety: false },
   { id: 'alignment', title: 'Misaligned views', rules: ['no-misaligned-view'], safety: false },

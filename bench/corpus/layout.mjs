@@ -20,7 +20,11 @@ const CASE_FIELDS = ['title', 'source', 'summary', 'misbehaviour'];
 const CORRECT_FIELDS = ['idiom', 'source', 'naive'];
 
 function directories(path) {
-  return existsSync(path) ? readdirSync(path).filter(name => statSync(join(path, name)).isDirectory()).sort() : [];
+  return existsSync(path)
+    ? readdirSync(path)
+        .filter(name => statSync(join(path, name)).isDirectory())
+        .sort()
+    : [];
 }
 
 function readMeta(dir, fields, problems) {
@@ -36,8 +40,14 @@ function readMeta(dir, fields, problems) {
     problems.push(`${path}: ${error.message}`);
     return undefined;
   }
-  for (const field of fields) if (typeof meta[field] !== 'string' || meta[field].trim() === '') problems.push(`${path}: "${field}" must be a non-empty string`);
-  if (typeof meta.source === 'string' && !/^https:\/\/github\.com\/[^/]+\/[^/]+\/(issues|pull|commit)\//.test(meta.source)) problems.push(`${path}: "source" must be a GitHub issue, pull request or commit URL`);
+  for (const field of fields)
+    if (typeof meta[field] !== 'string' || meta[field].trim() === '')
+      problems.push(`${path}: "${field}" must be a non-empty string`);
+  if (
+    typeof meta.source === 'string' &&
+    !/^https:\/\/github\.com\/[^/]+\/[^/]+\/(issues|pull|commit)\//.test(meta.source)
+  )
+    problems.push(`${path}: "source" must be a GitHub issue, pull request or commit URL`);
   return meta;
 }
 
@@ -58,7 +68,10 @@ export function latentLines(text) {
 function latentCheck(dir, file, where, problems) {
   const lines = latentLines(readFileSync(file, 'utf8'));
   const latent = existsSync(join(dir, 'latent.ts')) ? join(dir, 'latent.ts') : undefined;
-  if ((lines.length > 0) !== (latent !== undefined)) problems.push(`${where}: a line marked // LATENT <rule> needs a latent.ts that shows it, and a latent.ts a marked line`);
+  if (lines.length > 0 !== (latent !== undefined))
+    problems.push(
+      `${where}: a line marked // LATENT <rule> needs a latent.ts that shows it, and a latent.ts a marked line`,
+    );
   return { latent, latentLines: lines };
 }
 
@@ -83,8 +96,20 @@ export function readCorpus() {
       const fixed = join(dir, 'fixed.ts');
       const marked = markedLines(readFileSync(buggy, 'utf8'));
       if (marked.length === 0) problems.push(`cases/${id}/buggy.ts: no line is marked // BUG`);
-      if (markedLines(readFileSync(fixed, 'utf8')).length > 0) problems.push(`cases/${id}/fixed.ts: a fixed file marks no bug`);
-      cases.push({ id, kind, slug, dir, buggy, fixed, confirm: join(dir, 'confirm.ts'), marked, ...latentCheck(dir, fixed, `cases/${id}`, problems), meta });
+      if (markedLines(readFileSync(fixed, 'utf8')).length > 0)
+        problems.push(`cases/${id}/fixed.ts: a fixed file marks no bug`);
+      cases.push({
+        id,
+        kind,
+        slug,
+        dir,
+        buggy,
+        fixed,
+        confirm: join(dir, 'confirm.ts'),
+        marked,
+        ...latentCheck(dir, fixed, `cases/${id}`, problems),
+        meta,
+      });
     }
   }
   const correct = [];
@@ -95,9 +120,17 @@ export function readCorpus() {
     if (!existsSync(file)) problems.push(`correct/${slug}/correct.ts: missing`);
     const meta = readMeta(dir, CORRECT_FIELDS, problems);
     if (!existsSync(file) || meta === undefined) continue;
-    if (markedLines(readFileSync(file, 'utf8')).length > 0) problems.push(`correct/${slug}/correct.ts: a correct file marks no bug`);
+    if (markedLines(readFileSync(file, 'utf8')).length > 0)
+      problems.push(`correct/${slug}/correct.ts: a correct file marks no bug`);
     const confirm = join(dir, 'confirm.ts');
-    correct.push({ id: slug, dir, file, confirm: existsSync(confirm) ? confirm : undefined, ...latentCheck(dir, file, `correct/${slug}`, problems), meta });
+    correct.push({
+      id: slug,
+      dir,
+      file,
+      confirm: existsSync(confirm) ? confirm : undefined,
+      ...latentCheck(dir, file, `correct/${slug}`, problems),
+      meta,
+    });
   }
   return { cases, correct, problems };
 }

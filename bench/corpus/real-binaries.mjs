@@ -19,7 +19,8 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const scratch = join(here, '.real-code');
 const RUNS = 5;
 /** Export names of allocators: the reader must never say these cannot grow. */
-const ALLOCATOR = /^_?(?:malloc|calloc|realloc|sbrk|emscripten_builtin_malloc|__wbindgen_malloc|__wbindgen_realloc|__new|__pin)$/;
+const ALLOCATOR =
+  /^_?(?:malloc|calloc|realloc|sbrk|emscripten_builtin_malloc|__wbindgen_malloc|__wbindgen_realloc|__new|__pin)$/;
 
 function wasmFiles(dir, found = []) {
   for (const name of readdirSync(dir)) {
@@ -43,7 +44,9 @@ for (const path of wasmFiles(scratch).sort()) {
   // This Node may not compile every module (the GC proposal's, for one): the reader still reads it.
   let exported;
   try {
-    exported = WebAssembly.Module.exports(new WebAssembly.Module(bytes)).filter(e => e.kind === 'function').map(e => e.name);
+    exported = WebAssembly.Module.exports(new WebAssembly.Module(bytes))
+      .filter(e => e.kind === 'function')
+      .map(e => e.name);
   } catch (error) {
     if (!(error instanceof WebAssembly.CompileError)) throw error;
   }
@@ -62,8 +65,16 @@ for (const path of wasmFiles(scratch).sort()) {
     file: relative(scratch, path).split('/node_modules/').pop(),
     megabytes: (bytes.length / 1e6).toFixed(1),
     ms: times[RUNS >> 1].toFixed(0),
-    cleared: exported === undefined ? `${cannotGrow.size} (Node ${process.versions.node} cannot compile it to count the rest)` : `${cannotGrow.size} of ${exported.length}`,
-    allocators: allocators.length === 0 ? '–' : cleared.length === 0 ? `${allocators.join(', ')}: may grow` : `**${cleared.join(', ')} cleared**`,
+    cleared:
+      exported === undefined
+        ? `${cannotGrow.size} (Node ${process.versions.node} cannot compile it to count the rest)`
+        : `${cannotGrow.size} of ${exported.length}`,
+    allocators:
+      allocators.length === 0
+        ? '–'
+        : cleared.length === 0
+          ? `${allocators.join(', ')}: may grow`
+          : `**${cleared.join(', ')} cleared**`,
   });
 }
 
@@ -72,7 +83,9 @@ const table = [
   '| --- | --- | --- | --- | --- |',
   ...rows.map(r => `| ${r.file} | ${r.megabytes} | ${r.ms} | ${r.cleared} | ${r.allocators} |`),
 ].join('\n');
-process.stdout.write(`${table}\n\n${rows.length} binaries; ${wrong === 0 ? 'no allocator cleared' : `${wrong} with an allocator cleared`}.\n`);
+process.stdout.write(
+  `${table}\n\n${rows.length} binaries; ${wrong === 0 ? 'no allocator cleared' : `${wrong} with an allocator cleared`}.\n`,
+);
 if (process.argv.includes('--write')) {
   const root = join(here, '../..');
   writeFileSync(
@@ -81,7 +94,7 @@ if (process.argv.includes('--write')) {
       '# The binary reader on real modules',
       '',
       'Written by `node bench/corpus/real-binaries.mjs --write` (after `real-code.mjs` has installed the',
-      'packages): no-stale-view\'s reader of module binaries over every distinct `.wasm` file those packages',
+      "packages): no-stale-view's reader of module binaries over every distinct `.wasm` file those packages",
       'install. A read happens once per binary and change on disk, not per lint. Exports that cannot grow',
       'are those from which no `memory.grow`, import call or indirect call is reachable; most exports of',
       'compiled C++ and Rust reach one of those (an allocator, a panic handler, a virtual call), so few are',

@@ -21,7 +21,10 @@ import { CORPUS_ROOT, readCorpus } from './layout.mjs';
 
 export const PRESETS = ['recommended', 'strict'];
 /** The issue's targets: recall over the safety kinds in `recommended`, over all kinds in `strict`, and false alarms. */
-export const TARGETS = { recommended: { recall: 0.9, falseAlarms: 0, kinds: 'safety' }, strict: { recall: 0.85, falseAlarms: 2, kinds: 'all' } };
+export const TARGETS = {
+  recommended: { recall: 0.9, falseAlarms: 0, kinds: 'safety' },
+  strict: { recall: 0.85, falseAlarms: 2, kinds: 'all' },
+};
 
 class CorpusError extends Error {}
 
@@ -31,9 +34,15 @@ function createProgram() {
   const read = ts.readConfigFile(configFile, path => ts.sys.readFile(path));
   const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, CORPUS_ROOT, { noEmit: true }, configFile);
   const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
-  const diagnostics = ts.getPreEmitDiagnostics(program).filter(d => d.file === undefined || d.file.fileName.startsWith(CORPUS_ROOT));
+  const diagnostics = ts
+    .getPreEmitDiagnostics(program)
+    .filter(d => d.file === undefined || d.file.fileName.startsWith(CORPUS_ROOT));
   if (diagnostics.length > 0) {
-    const text = ts.formatDiagnostics(diagnostics.slice(0, 20), { getCanonicalFileName: f => f, getCurrentDirectory: () => CORPUS_ROOT, getNewLine: () => '\n' });
+    const text = ts.formatDiagnostics(diagnostics.slice(0, 20), {
+      getCanonicalFileName: f => f,
+      getCurrentDirectory: () => CORPUS_ROOT,
+      getNewLine: () => '\n',
+    });
     throw new CorpusError(`the corpus does not type-check (${diagnostics.length} errors):\n${text}`);
   }
   return program;
@@ -59,7 +68,10 @@ export function scoreCorpus() {
       checks,
       rules: presetRules(checks, preset),
       files,
-      onError: (error, check, file) => errors.push(`${check.id} on ${relative(CORPUS_ROOT, file.fileName)}: ${error instanceof Error ? error.stack : String(error)}`),
+      onError: (error, check, file) =>
+        errors.push(
+          `${check.id} on ${relative(CORPUS_ROOT, file.fileName)}: ${error instanceof Error ? error.stack : String(error)}`,
+        ),
     });
     if (errors.length > 0) throw new CorpusError(`checks failed on the corpus:\n${errors.join('\n')}`);
     presets[preset] = judge(corpus, findings);
@@ -68,12 +80,19 @@ export function scoreCorpus() {
 }
 
 function summarise(finding) {
-  return { file: relative(CORPUS_ROOT, finding.file), line: finding.line, rule: finding.rule, message: finding.message };
+  return {
+    file: relative(CORPUS_ROOT, finding.file),
+    line: finding.line,
+    rule: finding.rule,
+    message: finding.message,
+  };
 }
 
 /** A finding of the rule a `// LATENT <rule>` line names, on that line: a bug latent.ts shows. */
 function onLatentLine(entry, finding) {
-  return entry.latentLines.some(({ line, rule }) => rule === finding.rule && finding.line <= line && line <= finding.endLine);
+  return entry.latentLines.some(
+    ({ line, rule }) => rule === finding.rule && finding.line <= line && line <= finding.endLine,
+  );
 }
 
 /** Which cases the findings find, and which findings are false alarms. */
@@ -91,9 +110,12 @@ function judge(corpus, findings) {
     const covers = finding => c.marked.some(line => finding.line <= line && line <= finding.endLine);
     (onBuggy.some(f => rules.includes(f.rule) && covers(f)) ? found : missed).push(c.id);
     offTarget.push(...onBuggy.filter(f => !covers(f)).map(summarise));
-    for (const finding of byFile.get(c.fixed) ?? []) (onLatentLine(c, finding) ? latent : falseAlarms).push(summarise(finding));
+    for (const finding of byFile.get(c.fixed) ?? [])
+      (onLatentLine(c, finding) ? latent : falseAlarms).push(summarise(finding));
   }
-  for (const c of corpus.correct) for (const finding of byFile.get(c.file) ?? []) (onLatentLine(c, finding) ? latent : falseAlarms).push(summarise(finding));
+  for (const c of corpus.correct)
+    for (const finding of byFile.get(c.file) ?? [])
+      (onLatentLine(c, finding) ? latent : falseAlarms).push(summarise(finding));
   const kinds = KINDS.map(kind => {
     const ids = corpus.cases.filter(c => c.kind === kind.id).map(c => c.id);
     return { kind: kind.id, cases: ids.length, found: ids.filter(id => found.includes(id)).length };
@@ -103,7 +125,15 @@ function judge(corpus, findings) {
     const cases = chosen.reduce((sum, k) => sum + k.cases, 0);
     return cases === 0 ? 0 : chosen.reduce((sum, k) => sum + k.found, 0) / cases;
   };
-  return { kinds, found, missed, falseAlarms, latent, offTarget, recall: { safety: recall('safety'), all: recall('all') } };
+  return {
+    kinds,
+    found,
+    missed,
+    falseAlarms,
+    latent,
+    offTarget,
+    recall: { safety: recall('safety'), all: recall('all') },
+  };
 }
 
 const percent = value => `${(value * 100).toFixed(0)}%`;
@@ -116,22 +146,33 @@ export function formatScore(score) {
   for (const kind of KINDS) {
     const r = recommended.kinds.find(k => k.kind === kind.id);
     const s = strict.kinds.find(k => k.kind === kind.id);
-    lines.push(`| ${kind.title} (\`${kind.id}\`) | ${kind.safety ? 'yes' : ''} | ${r.cases} | ${r.found} (${percent(r.cases === 0 ? 0 : r.found / r.cases)}) | ${s.found} (${percent(s.cases === 0 ? 0 : s.found / s.cases)}) |`);
+    lines.push(
+      `| ${kind.title} (\`${kind.id}\`) | ${kind.safety ? 'yes' : ''} | ${r.cases} | ${r.found} (${percent(r.cases === 0 ? 0 : r.found / r.cases)}) | ${s.found} (${percent(s.cases === 0 ? 0 : s.found / s.cases)}) |`,
+    );
   }
   lines.push('');
-  lines.push('| preset | recall | target | false alarms (fixed + correct files) | target | findings off the marked lines of buggy files |', '| --- | --- | --- | --- | --- | --- |');
+  lines.push(
+    '| preset | recall | target | false alarms (fixed + correct files) | target | findings off the marked lines of buggy files |',
+    '| --- | --- | --- | --- | --- | --- |',
+  );
   for (const preset of PRESETS) {
     const result = score.presets[preset];
     const target = TARGETS[preset];
     const recall = target.kinds === 'safety' ? result.recall.safety : result.recall.all;
-    lines.push(`| ${preset} | ${percent(recall)} of ${target.kinds === 'safety' ? 'the safety kinds' : 'all kinds'} | ≥ ${percent(target.recall)} | ${result.falseAlarms.length} | ≤ ${target.falseAlarms} | ${result.offTarget.length} |`);
+    lines.push(
+      `| ${preset} | ${percent(recall)} of ${target.kinds === 'safety' ? 'the safety kinds' : 'all kinds'} | ≥ ${percent(target.recall)} | ${result.falseAlarms.length} | ≤ ${target.falseAlarms} | ${result.offTarget.length} |`,
+    );
   }
   for (const preset of PRESETS) {
     const result = score.presets[preset];
     lines.push('', `### ${preset}: false alarms`, '');
     if (result.falseAlarms.length === 0) lines.push('None.');
     for (const f of result.falseAlarms) lines.push(`- \`${f.file}:${f.line}\` ${f.rule}: ${f.message}`);
-    lines.push('', `### ${preset}: findings on a bug still possible in a fixed or correct file (lines marked \`// LATENT <rule>\`, shown by latent.ts)`, '');
+    lines.push(
+      '',
+      `### ${preset}: findings on a bug still possible in a fixed or correct file (lines marked \`// LATENT <rule>\`, shown by latent.ts)`,
+      '',
+    );
     if (result.latent.length === 0) lines.push('None.');
     for (const f of result.latent) lines.push(`- \`${f.file}:${f.line}\` ${f.rule}: ${f.message}`);
     lines.push('', `### ${preset}: findings off the marked lines of buggy files`, '');
@@ -145,10 +186,15 @@ export function formatScore(score) {
 }
 
 async function main() {
-  const { values: flags } = parseArgs({ options: { write: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } } });
+  const { values: flags } = parseArgs({
+    options: { write: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
+  });
   // The heap module's binary goes beside its loader, where a build puts it: the analyzer reads a
   // module's binary to learn which exports cannot grow (the file is ignored by git).
-  writeFileSync(join(CORPUS_ROOT, 'support', 'heap.wasm'), await assembleWatFile(join(CORPUS_ROOT, 'support', 'heap.wat')));
+  writeFileSync(
+    join(CORPUS_ROOT, 'support', 'heap.wasm'),
+    await assembleWatFile(join(CORPUS_ROOT, 'support', 'heap.wat')),
+  );
   let score;
   try {
     score = scoreCorpus();
@@ -169,8 +215,8 @@ async function main() {
     const header = [
       '# The corpus score',
       '',
-      'Written by `npm run bench:corpus -- --write`: memsafe\'s `recommended` and `strict` presets on the bugs of',
-      '[cases/](cases) and the files of [correct/](correct). A case is found when a finding of its kind\'s rules',
+      "Written by `npm run bench:corpus -- --write`: memsafe's `recommended` and `strict` presets on the bugs of",
+      "[cases/](cases) and the files of [correct/](correct). A case is found when a finding of its kind's rules",
       '([kinds.mjs](kinds.mjs)) covers a line of its buggy.ts marked `// BUG`; every finding on a fixed.ts or a',
       'correct file is a false alarm.',
       '',

@@ -79,16 +79,34 @@ export function accessCase(shape) {
   const index = shape.length === 1 ? 'i' : 'i, j';
   const bareIndex = shape.length === 1 ? 'a[i]' : 'a[i*n + j]';
   const strided = shape.length === 1 ? 'array[offset + i*stride]' : 'array[offset + i*s0 + j*s1]';
-  const contenders = [jsContender({ id: 'bare', label: 'Float64Array loop', call: `\`s += ${bareIndex}\``, run: runBare, check: () => verify(runBare()) })];
+  const contenders = [
+    jsContender({
+      id: 'bare',
+      label: 'Float64Array loop',
+      call: `\`s += ${bareIndex}\``,
+      run: runBare,
+      check: () => verify(runBare()),
+    }),
+  ];
   for (const placement of PLACEMENTS) {
     const [view] = allocViews('f64', [shape], placement);
     elementsOf(view).set(bare);
     const label = placementLabel(placement);
-    const add = (id, what, call, run) => contenders.push(jsContender({ id: `${id}-${placement}`, label: `${label}: ${what}`, call, run, check: () => verify(run()) }));
+    const add = (id, what, call, run) =>
+      contenders.push(
+        jsContender({ id: `${id}-${placement}`, label: `${label}: ${what}`, call, run, check: () => verify(run()) }),
+      );
     add('get', '`view.get`', `\`s += view.get(${index})\``, () => paths.get(view));
     add('raw-get', '`raw().get`', `\`p = view.raw()\`, then \`s += p.get(${index})\``, () => paths.rawGet(view));
     add('raw-array', '`raw().array`', `\`p = view.raw()\`, then \`s += p.${strided}\``, () => paths.rawArray(view));
   }
   const name = shape.join('×');
-  return { key: `access:${name}`, title: `element access ${name} f64`, units: size, verify, extra: { kind: 'access', shape }, contenders };
+  return {
+    key: `access:${name}`,
+    title: `element access ${name} f64`,
+    units: size,
+    verify,
+    extra: { kind: 'access', shape },
+    contenders,
+  };
 }

@@ -42,12 +42,18 @@ async function run() {
     if (options.block === 'vector') {
       for (const n of options.sizes) {
         log(`${options.dtype}, n = ${n}`);
-        results.push(...(await withNumPy(numpy, { block: 'vector', dtype: options.dtype, n }, tasks => vectorCases(numpy, tasks, options.dtype, n))));
+        results.push(
+          ...(await withNumPy(numpy, { block: 'vector', dtype: options.dtype, n }, tasks =>
+            vectorCases(numpy, tasks, options.dtype, n),
+          )),
+        );
       }
     } else if (options.block === 'matrix') {
       const { transposeN, matmulN } = options;
       log(`transposed ${transposeN}×${transposeN} f64`);
-      results.push(...(await withNumPy(numpy, { block: 'transpose', n: transposeN }, () => transposeCases(numpy, transposeN))));
+      results.push(
+        ...(await withNumPy(numpy, { block: 'transpose', n: transposeN }, () => transposeCases(numpy, transposeN))),
+      );
       log(`matmul ${matmulN}×${matmulN} f64`);
       results.push(...(await withNumPy(numpy, { block: 'matmul', n: matmulN }, () => matmulCases(numpy, matmulN))));
     } else {

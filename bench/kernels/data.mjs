@@ -26,7 +26,9 @@ export function checksum(a) {
  * rounding, by far less than the tolerance.
  */
 export function checksumProblem(value, expected) {
-  return Math.abs(value - expected) <= 1e-10 * Math.abs(expected) ? undefined : `the checksum of the output is ${value}, expected ${expected}`;
+  return Math.abs(value - expected) <= 1e-10 * Math.abs(expected)
+    ? undefined
+    : `the checksum of the output is ${value}, expected ${expected}`;
 }
 
 /** A sum in float64 with Neumaier's compensation: the reference for sum and dot. */

@@ -35,7 +35,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../..');
 const require = createRequire(import.meta.url);
 
-const { values: flags } = parseArgs({ options: { rounds: { type: 'string' }, quick: { type: 'boolean', default: false } } });
+const { values: flags } = parseArgs({
+  options: { rounds: { type: 'string' }, quick: { type: 'boolean', default: false } },
+});
 const DEFAULT_ROUNDS = 15;
 const rounds = flags.quick ? 1 : Number(flags.rounds ?? DEFAULT_ROUNDS);
 if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds wants a positive integer, got ${flags.rounds}`);
@@ -54,11 +56,17 @@ const BLOCKS = [
 /** Runs one block in a fresh Node process and resolves to what it sends back. */
 function runBlock(options) {
   return new Promise((resolve, reject) => {
-    const child = fork(join(here, 'block.mjs'), [JSON.stringify({ ...options, rounds, minNs })], { execArgv: ['--expose-gc'] });
+    const child = fork(join(here, 'block.mjs'), [JSON.stringify({ ...options, rounds, minNs })], {
+      execArgv: ['--expose-gc'],
+    });
     let result;
     child.on('message', message => (result = message));
     child.on('error', reject);
-    child.on('exit', code => (code === 0 && result !== undefined ? resolve(result) : reject(new Error(`block ${options.block} ${options.dtype ?? ''} exited with code ${code}`))));
+    child.on('exit', code =>
+      code === 0 && result !== undefined
+        ? resolve(result)
+        : reject(new Error(`block ${options.block} ${options.dtype ?? ''} exited with code ${code}`)),
+    );
   });
 }
 
@@ -96,7 +104,17 @@ for (const options of BLOCKS) {
 const minutes = (performance.now() - started) / 60000;
 
 const command = `npm run bench${flags.quick ? ' -- --quick' : rounds === DEFAULT_ROUNDS ? '' : ` -- --rounds ${rounds}`}`;
-const report = renderReport({ command, loadAtStart, rounds, minNs, minutes, sizes: SIZES, placements: PLACEMENTS, versions, results });
+const report = renderReport({
+  command,
+  loadAtStart,
+  rounds,
+  minNs,
+  minutes,
+  sizes: SIZES,
+  placements: PLACEMENTS,
+  versions,
+  results,
+});
 console.log(report);
 if (flags.quick) console.error('--quick: bench/results.md left as it was');
 // The results sit at bench/results.md, where the kernels' issue asks for them.

@@ -44,15 +44,32 @@ export function transposeCases(numpy, n) {
   const expectedChecksum = checksum(expected);
   const into = writers(sameAs(expected));
   // A contender that returns a new view, whose elements in C order are checked.
-  const np = (id, label, call, task) => numpyContender(numpy, { id, label, call, task, check: value => checksumProblem(value, expectedChecksum) });
+  const np = (id, label, call, task) =>
+    numpyContender(numpy, { id, label, call, task, check: value => checksumProblem(value, expectedChecksum) });
 
   const allocating = [];
   const existing = [];
   for (const placement of PLACEMENTS) {
     // Growing the wasm heap replaces its buffer, and `elementsOf(target)` is a plain typed array
     // over it: make room for the copies first, so that the heap never grows while it is held.
-    if (placement === 'wasm') allocViews('f64', [[n, n], [n, n], [n, n]], placement)[0].memory.free();
-    const [view, target] = allocViews('f64', [[n, n], [n, n]], placement);
+    if (placement === 'wasm')
+      allocViews(
+        'f64',
+        [
+          [n, n],
+          [n, n],
+          [n, n],
+        ],
+        placement,
+      )[0].memory.free();
+    const [view, target] = allocViews(
+      'f64',
+      [
+        [n, n],
+        [n, n],
+      ],
+      placement,
+    );
     generate(elementsOf(view), X);
     const at = view.T;
     const where = placementCall(placement);
@@ -72,10 +89,22 @@ export function transposeCases(numpy, n) {
         },
       }),
     );
-    existing.push(into(`memsafe-${placement}`, placementLabel(placement), `\`kernels.assign(a.T, out)\`, \`a\` and \`out\` in one \`${where}\``, elementsOf(target), () => kernels.assign(at, target)));
+    existing.push(
+      into(
+        `memsafe-${placement}`,
+        placementLabel(placement),
+        `\`kernels.assign(a.T, out)\`, \`a\` and \`out\` in one \`${where}\``,
+        elementsOf(target),
+        () => kernels.assign(at, target),
+      ),
+    );
   }
   allocating.push(np('numpy', 'NumPy', '`np.ascontiguousarray(a.T)`', 'ascontiguous'));
-  existing.push(into('plain', 'plain JS loop', '`out[i*n + j] = a[j*n + i]` in `for` i, `for` j', out, () => plain.transpose(a, out, n)));
+  existing.push(
+    into('plain', 'plain JS loop', '`out[i*n + j] = a[j*n + i]` in `for` i, `for` j', out, () =>
+      plain.transpose(a, out, n),
+    ),
+  );
   existing.push(
     into('stdlib', '@stdlib/blas', '`dcopy.ndarray(n, a, n, i, out, 1, i*n)` for each row i', out, () => {
       for (let i = 0; i < n; i++) dcopy.ndarray(n, a, n, i, out, 1, i * n);
@@ -83,12 +112,26 @@ export function transposeCases(numpy, n) {
   );
   const ndOut = ndarray(out, [n, n]);
   const ndAT = ndarray(a, [n, n]).transpose(1, 0);
-  existing.push(into('ndarray-ops', 'ndarray-ops', '`ops.assign(out, a.transpose(1, 0))`', out, () => ops.assign(ndOut, ndAT)));
+  existing.push(
+    into('ndarray-ops', 'ndarray-ops', '`ops.assign(out, a.transpose(1, 0))`', out, () => ops.assign(ndOut, ndAT)),
+  );
   existing.push(np('numpy', 'NumPy', '`np.copyto(out, a.T)`', 'copyto'));
   const units = n * n;
   return [
-    { key: `ascontiguous:${n}`, title: `transposed ${n}×${n} f64, into new memory`, units, extra: { kind: 'ascontiguous', n }, contenders: allocating },
-    { key: `transpose-assign:${n}`, title: `transposed ${n}×${n} f64, into an existing array`, units, extra: { kind: 'transpose-assign', n }, contenders: existing },
+    {
+      key: `ascontiguous:${n}`,
+      title: `transposed ${n}×${n} f64, into new memory`,
+      units,
+      extra: { kind: 'ascontiguous', n },
+      contenders: allocating,
+    },
+    {
+      key: `transpose-assign:${n}`,
+      title: `transposed ${n}×${n} f64, into an existing array`,
+      units,
+      extra: { kind: 'transpose-assign', n },
+      contenders: existing,
+    },
   ];
 }
 
@@ -101,18 +144,61 @@ export function matmulCases(numpy, n) {
   const expectedChecksum = checksum(expected);
   const into = writers(target => {
     for (let k = 0; k < target.length; k++) {
-      if (!(Math.abs(target[k] - expected[k]) <= 1e-12 * expected[k])) return `element ${k} is ${target[k]}, expected ${expected[k]}`;
+      if (!(Math.abs(target[k] - expected[k]) <= 1e-12 * expected[k]))
+        return `element ${k} is ${target[k]}, expected ${expected[k]}`;
     }
     return undefined;
   });
   const contenders = [];
   for (const placement of PLACEMENTS) {
-    const [av, bv, cv] = allocViews('f64', [[n, n], [n, n], [n, n]], placement);
-    for (const [view, source] of [[av, a], [bv, b]]) elementsOf(view).set(source);
-    contenders.push(into(`memsafe-${placement}`, placementLabel(placement), `\`kernels.matmul(a, b, out)\`, all three in one \`${placementCall(placement)}\``, elementsOf(cv), () => kernels.matmul(av, bv, cv)));
+    const [av, bv, cv] = allocViews(
+      'f64',
+      [
+        [n, n],
+        [n, n],
+        [n, n],
+      ],
+      placement,
+    );
+    for (const [view, source] of [
+      [av, a],
+      [bv, b],
+    ])
+      elementsOf(view).set(source);
+    contenders.push(
+      into(
+        `memsafe-${placement}`,
+        placementLabel(placement),
+        `\`kernels.matmul(a, b, out)\`, all three in one \`${placementCall(placement)}\``,
+        elementsOf(cv),
+        () => kernels.matmul(av, bv, cv),
+      ),
+    );
   }
-  contenders.push(into('plain', 'plain JS loop', '`out[i*n + j] += a[i*n + p] * b[p*n + j]` in `for` i, `for` p, `for` j', c, () => plain.matmul(a, b, c, n)));
-  contenders.push(into('stdlib', '@stdlib/blas', "`dgemm('row-major', 'no-transpose', 'no-transpose', n, n, n, 1, a, n, b, n, 0, out, n)`", c, () => dgemm('row-major', 'no-transpose', 'no-transpose', n, n, n, 1, a, n, b, n, 0, c, n)));
-  contenders.push(numpyContender(numpy, { id: 'numpy', label: 'NumPy', call: '`np.matmul(a, b, out=out)`', task: 'matmul', check: value => checksumProblem(value, expectedChecksum) }));
-  return [{ key: `matmul:${n}`, title: `matmul ${n}×${n} f64`, units: n * n * n, extra: { kind: 'matmul', n }, contenders }];
+  contenders.push(
+    into('plain', 'plain JS loop', '`out[i*n + j] += a[i*n + p] * b[p*n + j]` in `for` i, `for` p, `for` j', c, () =>
+      plain.matmul(a, b, c, n),
+    ),
+  );
+  contenders.push(
+    into(
+      'stdlib',
+      '@stdlib/blas',
+      "`dgemm('row-major', 'no-transpose', 'no-transpose', n, n, n, 1, a, n, b, n, 0, out, n)`",
+      c,
+      () => dgemm('row-major', 'no-transpose', 'no-transpose', n, n, n, 1, a, n, b, n, 0, c, n),
+    ),
+  );
+  contenders.push(
+    numpyContender(numpy, {
+      id: 'numpy',
+      label: 'NumPy',
+      call: '`np.matmul(a, b, out=out)`',
+      task: 'matmul',
+      check: value => checksumProblem(value, expectedChecksum),
+    }),
+  );
+  return [
+    { key: `matmul:${n}`, title: `matmul ${n}×${n} f64`, units: n * n * n, extra: { kind: 'matmul', n }, contenders },
+  ];
 }

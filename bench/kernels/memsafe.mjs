@@ -20,7 +20,8 @@ export const PLACEMENTS = probeWasm() ? ['js', 'wasm'] : ['js'];
 
 export const placementLabel = placement => (placement === 'wasm' ? 'memsafe, wasm memory' : 'memsafe, JS memory');
 
-export const placementCall = placement => (placement === 'wasm' ? "Memory.alloc(bytes, { placement: 'wasm' })" : 'Memory.alloc(bytes)');
+export const placementCall = placement =>
+  placement === 'wasm' ? "Memory.alloc(bytes, { placement: 'wasm' })" : 'Memory.alloc(bytes)';
 
 /** New C-contiguous views of the given shapes, one after another in one new memory of the placement. */
 export function allocViews(dtype, shapes, placement) {

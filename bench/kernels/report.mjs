@@ -18,14 +18,18 @@ const sizeLabel = n => {
   const exponent = Math.floor(Math.log10(n));
   return `${n / 10 ** exponent}e${exponent}`;
 };
-const ns = value => (value === undefined ? '—' : value < 1 ? value.toFixed(3) : value < 10 ? value.toFixed(2) : value.toFixed(1));
+const ns = value =>
+  value === undefined ? '—' : value < 1 ? value.toFixed(3) : value < 10 ? value.toFixed(2) : value.toFixed(1);
 const times = value => (value === undefined ? '—' : `${value.toFixed(2)}×`);
 const bytes = value => `${value < 0 ? '−' : '+'}${Math.abs(value).toLocaleString('en-US')} B`;
 const cell = text => String(text).replaceAll('|', '\\|');
 
 /** Nearest-rank quantile. */
 const quantile = (values, q) => [...values].sort((a, b) => a - b)[Math.max(0, Math.ceil(q * values.length) - 1)];
-const med = contender => (contender === undefined || contender.wrong !== undefined || contender.samples.length === 0 ? undefined : median(contender.samples));
+const med = contender =>
+  contender === undefined || contender.wrong !== undefined || contender.samples.length === 0
+    ? undefined
+    : median(contender.samples);
 /** Half the interquartile range, relative to the median. */
 const spread = contender => {
   const m = med(contender);
@@ -39,7 +43,12 @@ const withSpread = contender => {
   return contender.samples.length < 4 || s < 0.005 ? ns(m) : `${ns(m)} ±${(s * 100).toFixed(0)}%`;
 };
 const find = (result, id) => result?.contenders.find(contender => contender.id === id);
-const verdict = (ratio, target) => (ratio === undefined ? 'not measured' : ratio <= target ? 'met' : `missed by ${((ratio / target - 1) * 100).toFixed(0)}%`);
+const verdict = (ratio, target) =>
+  ratio === undefined
+    ? 'not measured'
+    : ratio <= target
+      ? 'met'
+      : `missed by ${((ratio / target - 1) * 100).toFixed(0)}%`;
 
 /** NumPy's time for a case: for axpy, NumPy's faster in-place form (it has no axpy of its own). */
 function numpyTime(result) {
@@ -50,7 +59,8 @@ function numpyTime(result) {
 /** Contenders in order of first appearance over a list of case results. */
 function contenderList(results) {
   const seen = new Map();
-  for (const result of results) for (const contender of result.contenders) if (!seen.has(contender.id)) seen.set(contender.id, contender);
+  for (const result of results)
+    for (const contender of result.contenders) if (!seen.has(contender.id)) seen.set(contender.id, contender);
   return [...seen.values()];
 }
 
@@ -74,13 +84,26 @@ function vectorTables(data) {
           return mine === undefined || theirs === undefined ? undefined : mine / theirs;
         });
         const targeted = VECTOR_TARGET_OPS.includes(op);
-        const misses = sizes.flatMap((n, i) => (targeted && n in VECTOR_TARGETS && !(ratios[i] <= VECTOR_TARGETS[n]) ? [`${sizeLabel(n)} ${verdict(ratios[i], VECTOR_TARGETS[n]).replace('missed ', '')}`] : []));
+        const misses = sizes.flatMap((n, i) =>
+          targeted && n in VECTOR_TARGETS && !(ratios[i] <= VECTOR_TARGETS[n])
+            ? [`${sizeLabel(n)} ${verdict(ratios[i], VECTOR_TARGETS[n]).replace('missed ', '')}`]
+            : [],
+        );
         const target = targeted ? '≤ 1.0× at 1e5, 1e6; ≤ 1.1× at 8e6' : 'none';
         const outcome = !targeted ? '—' : misses.length === 0 ? 'met' : `missed: ${misses.join(', ')}`;
-        ratioRows.push(`| ${op} | ${dtype} | ${placement === 'wasm' ? 'wasm memory' : 'JS memory'} | ${ratios.map(times).join(' | ')} | ${target} | ${outcome} |`);
+        ratioRows.push(
+          `| ${op} | ${dtype} | ${placement === 'wasm' ? 'wasm memory' : 'JS memory'} | ${ratios.map(times).join(' | ')} | ${target} | ${outcome} |`,
+        );
         if (targeted) {
           for (const [i, n] of sizes.entries()) {
-            if (n in VECTOR_TARGETS) targetRows.push({ what: `${op} ${dtype} at ${sizeLabel(n)}`, target: `≤ ${VECTOR_TARGETS[n].toFixed(1)}× NumPy`, placement, ratio: ratios[i], limit: VECTOR_TARGETS[n] });
+            if (n in VECTOR_TARGETS)
+              targetRows.push({
+                what: `${op} ${dtype} at ${sizeLabel(n)}`,
+                target: `≤ ${VECTOR_TARGETS[n].toFixed(1)}× NumPy`,
+                placement,
+                ratio: ratios[i],
+                limit: VECTOR_TARGETS[n],
+              });
           }
         }
       }
@@ -103,16 +126,26 @@ function vectorTables(data) {
     ops
       .flatMap(op => {
         const cases = sizes.map(n => caseOf(dtype, op, n));
-        return contenderList(cases).map(contender => `| ${op} | ${contender.label} | ${cases.map(result => withSpread(find(result, contender.id))).join(' | ')} |`);
+        return contenderList(cases).map(
+          contender =>
+            `| ${op} | ${contender.label} | ${cases.map(result => withSpread(find(result, contender.id))).join(' | ')} |`,
+        );
       })
       .join('\n');
 
-  const callRows = ops.flatMap(op => contenderList(sizes.map(n => caseOf('f64', op, n))).map(contender => `| ${op} | ${contender.label} | ${cell(contender.call)} |`));
+  const callRows = ops.flatMap(op =>
+    contenderList(sizes.map(n => caseOf('f64', op, n))).map(
+      contender => `| ${op} | ${contender.label} | ${cell(contender.call)} |`,
+    ),
+  );
 
   const accuracyRows = ['sum', 'dot'].flatMap(op =>
     ['f64', 'f32'].flatMap(dtype => {
       const cases = sizes.map(n => caseOf(dtype, op, n));
-      return contenderList(cases).map(contender => `| ${op} | ${dtype} | ${contender.label} | ${cases.map(result => error(result?.extra.errors[contender.id])).join(' | ')} |`);
+      return contenderList(cases).map(
+        contender =>
+          `| ${op} | ${dtype} | ${contender.label} | ${cases.map(result => error(result?.extra.errors[contender.id])).join(' | ')} |`,
+      );
     }),
   );
 
@@ -190,7 +223,13 @@ function matrixTables(data) {
   const targetRows = placements.map(placement => {
     const mine = med(find(allocating, `memsafe-${placement}`));
     const theirs = med(find(allocating, 'numpy'));
-    return { what: `transposed ${n}×${n} f64 \`ascontiguous\``, target: `≤ ${TRANSPOSE_TARGET.toFixed(1)}× \`np.ascontiguousarray(a.T)\``, placement, ratio: mine === undefined || theirs === undefined ? undefined : mine / theirs, limit: TRANSPOSE_TARGET };
+    return {
+      what: `transposed ${n}×${n} f64 \`ascontiguous\``,
+      target: `≤ ${TRANSPOSE_TARGET.toFixed(1)}× \`np.ascontiguousarray(a.T)\``,
+      placement,
+      ratio: mine === undefined || theirs === undefined ? undefined : mine / theirs,
+      limit: TRANSPOSE_TARGET,
+    };
   });
   const mm = matmul.extra.n;
   return {
@@ -242,7 +281,13 @@ function accessTables(data) {
     access.map((result, i) => {
       const mine = med(find(result, `get-${placement}`));
       const bare = med(find(result, 'bare'));
-      return { what: `\`view.get\` in a loop, ${shapes[i]}`, target: `≤ ${ACCESS_TARGET.toFixed(1)}× a Float64Array loop`, placement, ratio: mine === undefined || bare === undefined ? undefined : mine / bare, limit: ACCESS_TARGET };
+      return {
+        what: `\`view.get\` in a loop, ${shapes[i]}`,
+        target: `≤ ${ACCESS_TARGET.toFixed(1)}× a Float64Array loop`,
+        placement,
+        ratio: mine === undefined || bare === undefined ? undefined : mine / bare,
+        limit: ACCESS_TARGET,
+      };
     }),
   );
   return {
@@ -265,7 +310,12 @@ function viewMemoryTables(data) {
   const measured = data.results.viewmem;
   const targetRows = measured.map(m => {
     const grown = Math.max(m.viewDelta.external, m.viewDelta.arrayBuffers);
-    return { what: 'view operations allocate no element storage', target: `< ${VIEW_BYTES_LIMIT / 1024} KiB more \`external\` and \`arrayBuffers\` over ${m.views} views`, placement: m.placement, text: `${bytes(grown)}: ${grown < VIEW_BYTES_LIMIT ? 'met' : 'missed'}` };
+    return {
+      what: 'view operations allocate no element storage',
+      target: `< ${VIEW_BYTES_LIMIT / 1024} KiB more \`external\` and \`arrayBuffers\` over ${m.views} views`,
+      placement: m.placement,
+      text: `${bytes(grown)}: ${grown < VIEW_BYTES_LIMIT ? 'met' : 'missed'}`,
+    };
   });
   const first = measured[0];
   const rows = measured.map(
@@ -302,7 +352,11 @@ function targetTable(rows, placements) {
     return `| ${what} | ${target} | ${cells.join(' | ')} |`;
   });
   const met = rows.filter(row => (row.text ?? verdict(row.ratio, row.limit)).endsWith('met')).length;
-  return { met, total: rows.length, text: `| what | target | ${placements.map(p => `memsafe, ${p === 'wasm' ? 'wasm' : 'JS'} memory`).join(' | ')} |\n| --- | --- | ${placements.map(() => '---').join(' | ')} |\n${body.join('\n')}` };
+  return {
+    met,
+    total: rows.length,
+    text: `| what | target | ${placements.map(p => `memsafe, ${p === 'wasm' ? 'wasm' : 'JS'} memory`).join(' | ')} |\n| --- | --- | ${placements.map(() => '---').join(' | ')} |\n${body.join('\n')}`,
+  };
 }
 
 /** The whole report. */
@@ -312,10 +366,17 @@ export function renderReport(data) {
   const matrix = matrixTables(data);
   const access = accessTables(data);
   const memory = viewMemoryTables(data);
-  const targets = targetTable([...vector.targetRows, ...matrix.targetRows, ...access.targetRows, ...memory.targetRows], placements);
+  const targets = targetTable(
+    [...vector.targetRows, ...matrix.targetRows, ...access.targetRows, ...memory.targetRows],
+    placements,
+  );
   const wrong = Object.values(data.results)
     .flat()
-    .flatMap(result => (result.contenders ?? []).filter(contender => contender.wrong !== undefined).map(contender => `- ${result.title}, ${contender.label}: ${cell(contender.wrong)}`));
+    .flatMap(result =>
+      (result.contenders ?? [])
+        .filter(contender => contender.wrong !== undefined)
+        .map(contender => `- ${result.title}, ${contender.label}: ${cell(contender.wrong)}`),
+    );
   const placementText = placements.includes('wasm')
     ? "two memsafe rows: views over `Memory.alloc(bytes)` (an ArrayBuffer) and over `Memory.alloc(bytes, { placement: 'wasm' })` (a WebAssembly.Memory)"
     : "one memsafe row, views over `Memory.alloc(bytes)` (an ArrayBuffer); this build of the runtime has no `{ placement: 'wasm' }`";

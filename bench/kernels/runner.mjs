@@ -17,7 +17,8 @@ export function jsContender({ id, label, call, run, args = [undefined, undefined
     label,
     call,
     check: async () => check(),
-    time: async (reps, minNs) => (reps === undefined ? calibrate(run, args, minNs) : { reps, ...sample(run, args, reps) }),
+    time: async (reps, minNs) =>
+      reps === undefined ? calibrate(run, args, minNs) : { reps, ...sample(run, args, reps) },
   };
 }
 
@@ -28,7 +29,8 @@ export function numpyContender(numpy, { id, label, call, task, check }) {
     label,
     call,
     check: async () => check((await numpy.request({ cmd: 'check', task })).value),
-    time: async (reps, minNs) => numpy.request(reps === undefined ? { cmd: 'time', task, minNs } : { cmd: 'time', task, reps }),
+    time: async (reps, minNs) =>
+      numpy.request(reps === undefined ? { cmd: 'time', task, minNs } : { cmd: 'time', task, reps }),
   };
 }
 
@@ -81,13 +83,20 @@ export async function runCases(cases, { rounds, minNs, log }) {
     log(`  round ${round + 1}/${rounds}: ${((performance.now() - start) / 1000).toFixed(1)} s`);
   }
   for (const c of cases) {
-    log(`  ${c.title}: ${c.contenders.map(k => `${k.label} ${state.get(k).wrong ? 'wrong' : median(state.get(k).samples).toFixed(3)}`).join(', ')}`);
+    log(
+      `  ${c.title}: ${c.contenders.map(k => `${k.label} ${state.get(k).wrong ? 'wrong' : median(state.get(k).samples).toFixed(3)}`).join(', ')}`,
+    );
   }
   return cases.map(c => ({
     key: c.key,
     title: c.title,
     units: c.units,
     extra: c.extra,
-    contenders: c.contenders.map(contender => ({ id: contender.id, label: contender.label, call: contender.call, ...state.get(contender) })),
+    contenders: c.contenders.map(contender => ({
+      id: contender.id,
+      label: contender.label,
+      call: contender.call,
+      ...state.get(contender),
+    })),
   }));
 }

@@ -18,8 +18,22 @@ export const OPS = ['sum', 'dot', 'axpy', 'scale', 'fill', 'assign'];
 // @stdlib/blas has no plain `dsum` in BLAS proper; ext/base/dsumpw is its pairwise sum, the same
 // algorithm as NumPy's (ext/base/dsum is Kahan–Babuška–Neumaier, more accurate and slower).
 const STDLIB = {
-  f64: { sum: 'ext/base/dsumpw', dot: 'base/ddot', axpy: 'base/daxpy', scale: 'base/dscal', fill: 'ext/base/dfill', assign: 'base/dcopy' },
-  f32: { sum: 'ext/base/ssumpw', dot: 'base/sdot', axpy: 'base/saxpy', scale: 'base/sscal', fill: 'ext/base/sfill', assign: 'base/scopy' },
+  f64: {
+    sum: 'ext/base/dsumpw',
+    dot: 'base/ddot',
+    axpy: 'base/daxpy',
+    scale: 'base/dscal',
+    fill: 'ext/base/dfill',
+    assign: 'base/dcopy',
+  },
+  f32: {
+    sum: 'ext/base/ssumpw',
+    dot: 'base/sdot',
+    axpy: 'base/saxpy',
+    scale: 'base/sscal',
+    fill: 'ext/base/sfill',
+    assign: 'base/scopy',
+  },
 };
 
 // Timed calls alternate these arguments, so repeated updates undo each other: out += 0.5 x then
@@ -74,7 +88,10 @@ export function vectorCases(numpy, tasks, dtype, n) {
     const errors = {};
     const key = `${op}:${dtype}:${n}`;
     const relative = value => Math.abs(value - reference[op]) / Math.abs(reference[op]);
-    const verify = value => (relative(value) <= TOLERANCE[dtype] ? undefined : `${value} is ${relative(value).toExponential(1)} from ${reference[op]}`);
+    const verify = value =>
+      relative(value) <= TOLERANCE[dtype]
+        ? undefined
+        : `${value} is ${relative(value).toExponential(1)} from ${reference[op]}`;
     // A JavaScript contender over `storage` (whose `out` the updates write).
     const js = (id, label, call, storage, run) => {
       const check = () => {
@@ -148,20 +165,39 @@ export function vectorCases(numpy, tasks, dtype, n) {
       fill: ['ops.assigns(out, v)', v => ops.assigns(nd.out, v)],
       assign: ['ops.assign(out, x)', () => ops.assign(nd.out, nd.x)],
     }[op];
-    if (scijs) contenders.push(js('ndarray-ops', 'ndarray-ops', `\`${scijs[0]}\` over \`ndarray(typedArray)\``, d, scijs[1]));
+    if (scijs)
+      contenders.push(js('ndarray-ops', 'ndarray-ops', `\`${scijs[0]}\` over \`ndarray(typedArray)\``, d, scijs[1]));
     const numpyCalls = {
       sum: [['numpy', 'NumPy', '`x.sum()`', 'sum']],
       dot: [['numpy', 'NumPy', '`np.dot(x, y)`', 'dot']],
       axpy: [
         ['numpy', 'NumPy', '`out += a * x` (a new `a * x` each call)', 'axpy'],
-        ['numpy-prealloc', 'NumPy, no allocation', '`np.multiply(x, a, out=tmp)`, then `np.add(out, tmp, out=out)`', 'axpy-prealloc'],
-        ['numpy-blas', 'OpenBLAS axpy (SciPy)', `\`scipy.linalg.blas.${dtype === 'f64' ? 'd' : 's'}axpy(x, out, a=a)\`, in place`, 'axpy-blas'],
+        [
+          'numpy-prealloc',
+          'NumPy, no allocation',
+          '`np.multiply(x, a, out=tmp)`, then `np.add(out, tmp, out=out)`',
+          'axpy-prealloc',
+        ],
+        [
+          'numpy-blas',
+          'OpenBLAS axpy (SciPy)',
+          `\`scipy.linalg.blas.${dtype === 'f64' ? 'd' : 's'}axpy(x, out, a=a)\`, in place`,
+          'axpy-blas',
+        ],
       ],
       scale: [['numpy', 'NumPy', '`out *= a`', 'scale']],
       fill: [['numpy', 'NumPy', '`out.fill(v)`', 'fill']],
       assign: [['numpy', 'NumPy', '`np.copyto(out, x)`', 'assign']],
     }[op];
-    for (const [id, label, call, task] of numpyCalls) if (tasks.includes(task)) contenders.push(np(id, label, call, task));
-    return { key, title: `${op} ${dtype} n=${n}`, units: n, verify: op === 'sum' || op === 'dot' ? verify : undefined, extra: { op, dtype, n, errors }, contenders };
+    for (const [id, label, call, task] of numpyCalls)
+      if (tasks.includes(task)) contenders.push(np(id, label, call, task));
+    return {
+      key,
+      title: `${op} ${dtype} n=${n}`,
+      units: n,
+      verify: op === 'sum' || op === 'dot' ? verify : undefined,
+      extra: { op, dtype, n, errors },
+      contenders,
+    };
   });
 }

@@ -29,7 +29,8 @@ function usage() {
   return process.memoryUsage();
 }
 
-const delta = (after, before) => Object.fromEntries(['arrayBuffers', 'external', 'heapUsed', 'rss'].map(key => [key, after[key] - before[key]]));
+const delta = (after, before) =>
+  Object.fromEntries(['arrayBuffers', 'external', 'heapUsed', 'rss'].map(key => [key, after[key] - before[key]]));
 
 /** The measurement for each placement: bytes added by the views, and by one explicit copy. */
 export function measureViewMemory(log) {
@@ -52,7 +53,9 @@ export function measureViewMemory(log) {
       copyBytes: copyRows * COLUMNS * 8,
       copyDelta: delta(afterCopy, afterViews),
     };
-    log(`  ${result.label}: ${kept.length} views, external +${result.viewDelta.external} B, arrayBuffers +${result.viewDelta.arrayBuffers} B, heap +${result.viewDelta.heapUsed} B; one ${result.copyBytes} B copy: external +${result.copyDelta.external} B`);
+    log(
+      `  ${result.label}: ${kept.length} views, external +${result.viewDelta.external} B, arrayBuffers +${result.viewDelta.arrayBuffers} B, heap +${result.viewDelta.heapUsed} B; one ${result.copyBytes} B copy: external +${result.copyDelta.external} B`,
+    );
     // Keep everything alive until the last reading.
     if (copied.size === 0 || kept.length === 0) throw new Error('unreachable');
     return result;

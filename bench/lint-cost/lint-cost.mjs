@@ -30,7 +30,9 @@ const CORPORA = [
   { name: 'msgpack', pkg: '@msgpack/msgpack' },
 ];
 
-const { values: flags } = parseArgs({ options: { runs: { type: 'string' }, quick: { type: 'boolean', default: false } } });
+const { values: flags } = parseArgs({
+  options: { runs: { type: 'string' }, quick: { type: 'boolean', default: false } },
+});
 const runs = flags.quick ? 1 : Number(flags.runs ?? 5);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs wants a positive integer, got ${flags.runs}`);
 
@@ -51,11 +53,19 @@ const typeChecked = [
   { files: ['**/*.ts'] },
   ...tseslint.configs.recommendedTypeChecked,
   // The corpus's disable comments were written for its own config; reporting them is noise here.
-  { linterOptions: { reportUnusedDisableDirectives: 'off' }, languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: here } } },
+  {
+    linterOptions: { reportUnusedDisableDirectives: 'off' },
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: here } },
+  },
 ];
 const CONFIGS = { A: typeChecked, B: [...typeChecked, memsafe.configs.all] };
 /** The preset that first enables a rule, for the findings table. */
-const presetOf = ruleId => (ruleId in memsafe.configs.recommended.rules ? 'recommended' : ruleId in memsafe.configs.strict.rules ? 'strict' : 'all');
+const presetOf = ruleId =>
+  ruleId in memsafe.configs.recommended.rules
+    ? 'recommended'
+    : ruleId in memsafe.configs.strict.rules
+      ? 'strict'
+      : 'all';
 
 /** Milliseconds per rule (and 'parse') summed over all files and passes of one stats run. */
 function ruleTimes(results) {
@@ -96,7 +106,10 @@ const median = values => {
   const middle = sorted.length >> 1;
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
-const progress = run => console.error(`  ${run.config}  ${run.seconds.toFixed(2)} s  ${run.files} files  ${run.problems} problems  ${run.findings.length} memsafe`);
+const progress = run =>
+  console.error(
+    `  ${run.config}  ${run.seconds.toFixed(2)} s  ${run.files} files  ${run.problems} problems  ${run.findings.length} memsafe`,
+  );
 
 // The first runs in a process also pay for loading and JIT-compiling ESLint, TypeScript and
 // typescript-eslint; A would pay that alone, so one uncounted pair goes first.
@@ -235,7 +248,10 @@ ${consistent ? 'Every B run reported exactly these.' : '**The B runs disagree on
 | rule | preset | file:line | code | message |
 | --- | --- | --- | --- | --- |
 ${lastB.findings
-  .map(f => `| ${f.ruleId} | ${presetOf(f.ruleId)} | ${relative(corpusRoot, f.file)}:${f.line} | \`${cell(sourceLine(f))}\` | ${cell(f.message)} |`)
+  .map(
+    f =>
+      `| ${f.ruleId} | ${presetOf(f.ruleId)} | ${relative(corpusRoot, f.file)}:${f.line} | \`${cell(sourceLine(f))}\` | ${cell(f.message)} |`,
+  )
   .join('\n')}
 `;
 

@@ -28,7 +28,10 @@ function hostFor(files) {
       const key = `${name}|${JSON.stringify(languageVersion)}`;
       if (!libraries.has(key)) {
         const libText = read(name);
-        libraries.set(key, libText === undefined ? undefined : ts.createSourceFile(name, libText, languageVersion, true));
+        libraries.set(
+          key,
+          libText === undefined ? undefined : ts.createSourceFile(name, libText, languageVersion, true),
+        );
       }
       return libraries.get(key);
     },
@@ -59,15 +62,31 @@ function message(error) {
 
 function runCase(path) {
   const { files, directives } = splitTestCase(path, readFileSync(path, 'utf8'));
-  const result = { path, files: files.length, analysed: 0, findings: {}, crashes: [], explainFailures: [], compilerFailure: undefined, slowest: { file: '', ms: 0 }, ms: 0 };
+  const result = {
+    path,
+    files: files.length,
+    analysed: 0,
+    findings: {},
+    crashes: [],
+    explainFailures: [],
+    compilerFailure: undefined,
+    slowest: { file: '', ms: 0 },
+    ms: 0,
+  };
   let program;
   try {
-    program = ts.createProgram(files.map(file => file.name).filter(name => SOURCE.test(name)), compilerOptions(directives), hostFor(files));
+    program = ts.createProgram(
+      files.map(file => file.name).filter(name => SOURCE.test(name)),
+      compilerOptions(directives),
+      hostFor(files),
+    );
   } catch (error) {
     result.compilerFailure = message(error);
     return result;
   }
-  const own = files.map(file => program.getSourceFile(file.name)).filter(file => file !== undefined && !file.isDeclarationFile);
+  const own = files
+    .map(file => program.getSourceFile(file.name))
+    .filter(file => file !== undefined && !file.isDeclarationFile);
   for (const sourceFile of own) {
     const start = performance.now();
     try {
@@ -77,12 +96,23 @@ function runCase(path) {
         checks: everyCheck,
         rules,
         files: [sourceFile],
-        onError: (error, check) => result.crashes.push({ file: sourceFile.fileName, check: check.id, message: message(error), stack: error instanceof Error ? error.stack : undefined }),
+        onError: (error, check) =>
+          result.crashes.push({
+            file: sourceFile.fileName,
+            check: check.id,
+            message: message(error),
+            stack: error instanceof Error ? error.stack : undefined,
+          }),
       })) {
         result.findings[finding.rule] = (result.findings[finding.rule] ?? 0) + 1;
       }
     } catch (error) {
-      result.crashes.push({ file: sourceFile.fileName, check: '(analyze)', message: message(error), stack: error instanceof Error ? error.stack : undefined });
+      result.crashes.push({
+        file: sourceFile.fileName,
+        check: '(analyze)',
+        message: message(error),
+        stack: error instanceof Error ? error.stack : undefined,
+      });
     }
     try {
       explainFile(ts, program.getTypeChecker(), sourceFile, program);

@@ -61,7 +61,10 @@ export function compilerOptions(directives) {
         break;
       case 'list':
       case 'listOrElement':
-        json[declaration.name] = value.split(',').map(item => item.trim()).filter(item => item !== '');
+        json[declaration.name] = value
+          .split(',')
+          .map(item => item.trim())
+          .filter(item => item !== '');
         break;
       case 'string':
         json[declaration.name] = value;
@@ -73,6 +76,15 @@ export function compilerOptions(directives) {
     }
   }
   const { options } = ts.convertCompilerOptionsFromJson(json, SOURCE_ROOT);
-  for (const emitOnly of ['outDir', 'outFile', 'declarationDir', 'tsBuildInfoFile', 'incremental', 'composite', 'plugins']) delete options[emitOnly];
+  for (const emitOnly of [
+    'outDir',
+    'outFile',
+    'declarationDir',
+    'tsBuildInfoFile',
+    'incremental',
+    'composite',
+    'plugins',
+  ])
+    delete options[emitOnly];
   return { types: [], ...options, noEmit: true };
 }

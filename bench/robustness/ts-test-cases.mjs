@@ -35,7 +35,10 @@ const { values: flags } = parseArgs({
     write: { type: 'boolean', default: false },
   },
 });
-if (flags.cases === undefined) throw new Error('--cases DIR is required: a directory of TypeScript test cases (tests/cases of a TypeScript checkout)');
+if (flags.cases === undefined)
+  throw new Error(
+    '--cases DIR is required: a directory of TypeScript test cases (tests/cases of a TypeScript checkout)',
+  );
 const limit = flags.limit === undefined ? Infinity : Number(flags.limit);
 const caseTimeout = Number(flags['case-timeout']) * 1000;
 if (!(limit > 0) || !(caseTimeout > 0)) throw new Error('--limit and --case-timeout want positive numbers');
@@ -66,7 +69,10 @@ const progress = process.stderr.isTTY ? text => process.stderr.write(`\r${text}\
 function runFrom(start) {
   return new Promise(resolve => {
     if (start >= paths.length) return resolve();
-    const worker = new Worker(new URL('./case-runner.mjs', import.meta.url), { workerData: { paths, start }, resourceLimits: { maxOldGenerationSizeMb: 4096 } });
+    const worker = new Worker(new URL('./case-runner.mjs', import.meta.url), {
+      workerData: { paths, start },
+      resourceLimits: { maxOldGenerationSizeMb: 4096 },
+    });
     let next = start;
     let timer;
     const restart = () => {
@@ -90,7 +96,8 @@ function runFrom(start) {
     worker.on('exit', code => {
       clearTimeout(timer);
       if (next < paths.length && code !== 0) {
-        if (workerFailures.at(-1)?.path !== paths[next]) workerFailures.push({ path: paths[next], message: `worker exited with code ${code}` });
+        if (workerFailures.at(-1)?.path !== paths[next])
+          workerFailures.push({ path: paths[next], message: `worker exited with code ${code}` });
         resolve(runFrom(next + 1));
       } else resolve();
     });
@@ -103,10 +110,14 @@ const wallSeconds = (performance.now() - startedAt) / 1000;
 
 const done = results.filter(result => result !== undefined);
 const crashes = done.flatMap(result => result.crashes.map(crash => ({ ...crash, path: result.path })));
-const explainFailures = done.flatMap(result => result.explainFailures.map(failure => ({ ...failure, path: result.path })));
+const explainFailures = done.flatMap(result =>
+  result.explainFailures.map(failure => ({ ...failure, path: result.path })),
+);
 const compilerFailures = done.filter(result => result.compilerFailure !== undefined);
 const findingsByRule = {};
-for (const result of done) for (const [rule, count] of Object.entries(result.findings)) findingsByRule[rule] = (findingsByRule[rule] ?? 0) + count;
+for (const result of done)
+  for (const [rule, count] of Object.entries(result.findings))
+    findingsByRule[rule] = (findingsByRule[rule] ?? 0) + count;
 const findings = Object.values(findingsByRule).reduce((sum, count) => sum + count, 0);
 const casesWithFindings = done.filter(result => Object.keys(result.findings).length > 0).length;
 const files = done.reduce((sum, result) => sum + result.files, 0);
@@ -122,19 +133,26 @@ const summary = [
   `analysis ${analysisSeconds.toFixed(0)} s of ${wallSeconds.toFixed(0)} s; slowest file ${slowest[0] === undefined ? '–' : `${slowest[0].ms.toFixed(0)} ms (${slowest[0].file} in ${caseName(done.find(r => r.slowest === slowest[0]).path)})`}`,
 ];
 console.log(summary.join('\n'));
-for (const crash of crashes.slice(0, 20)) console.log(`crash: ${crash.check} on ${caseName(crash.path)} (${crash.file}): ${crash.stack ?? crash.message}`);
+for (const crash of crashes.slice(0, 20))
+  console.log(`crash: ${crash.check} on ${caseName(crash.path)} (${crash.file}): ${crash.stack ?? crash.message}`);
 
-const list = (items, format) => (items.length === 0 ? ['None.'] : items.slice(0, 20).map(item => `- ${format(item)}`).concat(items.length > 20 ? [`- and ${items.length - 20} more`] : []));
+const list = (items, format) =>
+  items.length === 0
+    ? ['None.']
+    : items
+        .slice(0, 20)
+        .map(item => `- ${format(item)}`)
+        .concat(items.length > 20 ? [`- and ${items.length - 20} more`] : []);
 
 if (flags.write && flags.limit === undefined) {
   const report = [
     "# TypeScript's own test cases: does memsafe survive them",
     '',
-    'Written by `npm run bench:robustness -- --cases DIR --write`: each test case of TypeScript\'s compiler and',
-    'conformance suites, split into its files and given its compiler options the way TypeScript\'s harness',
+    "Written by `npm run bench:robustness -- --cases DIR --write`: each test case of TypeScript's compiler and",
+    "conformance suites, split into its files and given its compiler options the way TypeScript's harness",
     'does (`// @filename:`, `// @target:`, …), is type-checked and analysed by every rule (`--config all`,',
     'with every check made to walk every file) and by `explain`. A crash is a check that threw, or an',
-    'exception out of `analyze`; it must be 0. The time is memsafe\'s own (analysis and explanation of one',
+    "exception out of `analyze`; it must be 0. The time is memsafe's own (analysis and explanation of one",
     'file, type-checker questions included), measured in one worker thread.',
     '',
     '| | |',
@@ -155,7 +173,9 @@ if (flags.write && flags.limit === undefined) {
     '',
     '| file | case | ms |',
     '| --- | --- | --- |',
-    ...slowest.map(time => `| ${time.file} | ${caseName(done.find(r => r.slowest === time).path)} | ${time.ms.toFixed(0)} |`),
+    ...slowest.map(
+      time => `| ${time.file} | ${caseName(done.find(r => r.slowest === time).path)} | ${time.ms.toFixed(0)} |`,
+    ),
     '',
     '## Crashes',
     '',
@@ -171,7 +191,10 @@ if (flags.write && flags.limit === undefined) {
     '',
     `## Cases stopped after ${caseTimeout / 1000} s, and workers lost`,
     '',
-    ...list([...timedOut.map(path => ({ path, message: 'timed out' })), ...workerFailures], failure => `\`${caseName(failure.path)}\`: ${failure.message}`),
+    ...list(
+      [...timedOut.map(path => ({ path, message: 'timed out' })), ...workerFailures],
+      failure => `\`${caseName(failure.path)}\`: ${failure.message}`,
+    ),
     '',
     '## Findings by rule',
     '',
@@ -185,7 +208,10 @@ if (flags.write && flags.limit === undefined) {
     '',
     ...list(
       done.filter(result => Object.keys(result.findings).length > 0),
-      result => `\`${caseName(result.path)}\`: ${Object.entries(result.findings).map(([rule, count]) => `${rule} ${count}`).join(', ')}`,
+      result =>
+        `\`${caseName(result.path)}\`: ${Object.entries(result.findings)
+          .map(([rule, count]) => `${rule} ${count}`)
+          .join(', ')}`,
     ),
     '',
     environmentTable(root, ts.version, loadAtStart),

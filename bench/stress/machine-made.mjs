@@ -23,7 +23,9 @@ const loadAtStart = loadavg()[0];
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../..');
 
-const { values: flags } = parseArgs({ options: { runs: { type: 'string' }, quick: { type: 'boolean', default: false } } });
+const { values: flags } = parseArgs({
+  options: { runs: { type: 'string' }, quick: { type: 'boolean', default: false } },
+});
 const runs = flags.quick ? 1 : Number(flags.runs ?? 5);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs wants a positive integer, got ${flags.runs}`);
 const SIZES = flags.quick ? [1000, 5000] : [2500, 5000, 10000, 20000];
@@ -117,14 +119,28 @@ function generateNest(depth) {
   for (let d = 0; d < depth; d++) lines.push(`${'  '.repeat(d + 1)}for (let i${d} = 0; i${d} < n; i${d}++) {`);
   const pad = '  '.repeat(depth + 1);
   for (let k = 0; k < 10; k++) {
-    lines.push(`${pad}const v${k} = new Uint8Array(exports.memory.buffer);`, `${pad}total += v${k}[${k}] ?? 0;`, `${pad}total += exports.step(total);`, `${pad}total ^= outer[${k}] ?? 0;`);
+    lines.push(
+      `${pad}const v${k} = new Uint8Array(exports.memory.buffer);`,
+      `${pad}total += v${k}[${k}] ?? 0;`,
+      `${pad}total += exports.step(total);`,
+      `${pad}total ^= outer[${k}] ?? 0;`,
+    );
   }
   for (let d = depth - 1; d >= 0; d--) lines.push(`${'  '.repeat(d + 1)}}`);
   lines.push('  return total;', '}', '');
   return { text: lines.join('\n'), statements: depth + 43 };
 }
 
-const options = { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, lib: ['lib.es2024.d.ts', 'lib.dom.d.ts'], types: [], skipLibCheck: true, noEmit: true };
+const options = {
+  strict: true,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  lib: ['lib.es2024.d.ts', 'lib.dom.d.ts'],
+  types: [],
+  skipLibCheck: true,
+  noEmit: true,
+};
 const rules = presetRules(checks, 'all');
 
 /** Analyses a generated function of `size` statements `times` times, each over a new program. */
@@ -132,7 +148,8 @@ function measure(size, times, { text, statements } = generate(size), ruleSet = r
   const fileName = join(here, `generated-${size}.ts`);
   const host = ts.createCompilerHost(options, true);
   const read = host.getSourceFile.bind(host);
-  host.getSourceFile = (name, version, onError, create) => (name === fileName ? ts.createSourceFile(name, text, version, true) : read(name, version, onError, create));
+  host.getSourceFile = (name, version, onError, create) =>
+    name === fileName ? ts.createSourceFile(name, text, version, true) : read(name, version, onError, create);
   host.fileExists = name => name === fileName || ts.sys.fileExists(name);
   const durations = [];
   let findings = 0;
@@ -142,12 +159,26 @@ function measure(size, times, { text, statements } = generate(size), ruleSet = r
     const sourceFile = program.getSourceFile(fileName);
     const errors = [];
     const start = process.hrtime.bigint();
-    findings = analyze({ ts, program, checks, rules: ruleSet, files: [sourceFile], onError: (error, check) => errors.push(`${check.id}: ${error}`) }).length;
+    findings = analyze({
+      ts,
+      program,
+      checks,
+      rules: ruleSet,
+      files: [sourceFile],
+      onError: (error, check) => errors.push(`${check.id}: ${error}`),
+    }).length;
     durations.push(Number(process.hrtime.bigint() - start) / 1e6);
     if (errors.length > 0) throw new Error(`checks failed on the generated function:\n${errors.join('\n')}`);
   }
   durations.sort((a, b) => a - b);
-  return { size, statements, lines: text.split('\n').length, durations, median: durations[Math.floor(durations.length / 2)], findings };
+  return {
+    size,
+    statements,
+    lines: text.split('\n').length,
+    durations,
+    median: durations[Math.floor(durations.length / 2)],
+    findings,
+  };
 }
 
 // A warm-up, untimed: the first analysis also pays for V8 compiling the analyzer.
@@ -156,20 +187,30 @@ const results = [];
 for (const size of SIZES) {
   const result = measure(size, runs);
   results.push({ ...result, min: result.durations[0], max: result.durations[result.durations.length - 1] });
-  process.stdout.write(`${String(result.statements).padStart(6)} statements: median ${result.median.toFixed(0)} ms (${result.durations.map(t => t.toFixed(0)).join(', ')}), ${result.findings} findings\n`);
+  process.stdout.write(
+    `${String(result.statements).padStart(6)} statements: median ${result.median.toFixed(0)} ms (${result.durations.map(t => t.toFixed(0)).join(', ')}), ${result.findings} findings\n`,
+  );
 }
 
 // Loop nests, with `recommended` as the report that found 2^depth walks measured them.
 const NEST_DEPTHS = flags.quick ? [10] : [10, 20, 40];
 const nests = NEST_DEPTHS.map(depth => {
   const result = measure(`nest-${depth}`, runs, generateNest(depth), presetRules(checks, 'recommended'));
-  process.stdout.write(`loop nest ${String(depth).padStart(2)} deep: median ${result.median.toFixed(0)} ms (${result.durations.map(t => t.toFixed(0)).join(', ')}), ${result.findings} findings\n`);
+  process.stdout.write(
+    `loop nest ${String(depth).padStart(2)} deep: median ${result.median.toFixed(0)} ms (${result.durations.map(t => t.toFixed(0)).join(', ')}), ${result.findings} findings\n`,
+  );
   return { depth, ...result };
 });
 
 if (!flags.quick) {
-  const nestRows = nests.map(r => `| ${r.depth} | ${r.lines} | ${r.median.toFixed(0)} | ${r.durations[0].toFixed(0)}–${r.durations[r.durations.length - 1].toFixed(0)} | ${r.findings} |`);
-  const rows = results.map(r => `| ${r.statements.toLocaleString('en')} | ${r.lines.toLocaleString('en')} | ${r.median.toFixed(0)} | ${r.min.toFixed(0)}–${r.max.toFixed(0)} | ${((r.median / r.statements) * 1000).toFixed(0)} | ${r.findings} |`);
+  const nestRows = nests.map(
+    r =>
+      `| ${r.depth} | ${r.lines} | ${r.median.toFixed(0)} | ${r.durations[0].toFixed(0)}–${r.durations[r.durations.length - 1].toFixed(0)} | ${r.findings} |`,
+  );
+  const rows = results.map(
+    r =>
+      `| ${r.statements.toLocaleString('en')} | ${r.lines.toLocaleString('en')} | ${r.median.toFixed(0)} | ${r.min.toFixed(0)}–${r.max.toFixed(0)} | ${((r.median / r.statements) * 1000).toFixed(0)} | ${r.findings} |`,
+  );
   const report = [
     '# A machine-made function: how long memsafe takes',
     '',

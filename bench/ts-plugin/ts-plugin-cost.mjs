@@ -37,10 +37,15 @@ const PACKAGE = '@xterm/xterm';
 const FILE = 'common/InputHandler.ts';
 
 const { values: flags } = parseArgs({
-  options: { edits: { type: 'string' }, quick: { type: 'boolean', default: false }, profile: { type: 'boolean', default: false } },
+  options: {
+    edits: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+  },
 });
 const edits = flags.quick ? 6 : Number(flags.edits ?? 40);
-if (!Number.isInteger(edits) || edits < 2) throw new Error(`--edits wants an integer of at least 2, got ${flags.edits}`);
+if (!Number.isInteger(edits) || edits < 2)
+  throw new Error(`--edits wants an integer of at least 2, got ${flags.edits}`);
 const warmUpEdits = flags.quick ? 0 : 2;
 
 // A fresh copy of the package's src on every run, so that it always matches the installed version.
@@ -52,8 +57,24 @@ const bigFile = join(corpusRoot, FILE);
 const original = readFileSync(bigFile, 'utf8');
 const lineCount = original.split('\n').length - (original.endsWith('\n') ? 1 : 0);
 
-const config = ts.getParsedCommandLineOfConfigFile(join(here, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: d => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n')); } });
-if (config.errors.length > 0) throw new Error(ts.formatDiagnostics(config.errors, { getCanonicalFileName: f => f, getCurrentDirectory: () => here, getNewLine: () => '\n' }));
+const config = ts.getParsedCommandLineOfConfigFile(
+  join(here, 'tsconfig.json'),
+  {},
+  {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: d => {
+      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    },
+  },
+);
+if (config.errors.length > 0)
+  throw new Error(
+    ts.formatDiagnostics(config.errors, {
+      getCanonicalFileName: f => f,
+      getCurrentDirectory: () => here,
+      getNewLine: () => '\n',
+    }),
+  );
 
 // ---- the edits ---------------------------------------------------------------------------------
 // Each edit is the original text with one small change, at a different place each time: a comment
@@ -65,7 +86,13 @@ const statementStarts = [];
 const literals = [];
 (function walk(node) {
   if (ts.isStatement(node) && !ts.isBlock(node) && ts.isBlock(node.parent)) statementStarts.push(node.getStart(parsed));
-  if (ts.isNumericLiteral(node) && /^\d+$/.test(node.text) && node.getText(parsed) === node.text && original[node.getEnd()] !== '.' && node.parent.name !== node) {
+  if (
+    ts.isNumericLiteral(node) &&
+    /^\d+$/.test(node.text) &&
+    node.getText(parsed) === node.text &&
+    original[node.getEnd()] !== '.' &&
+    node.parent.name !== node
+  ) {
     literals.push(node);
   }
   ts.forEachChild(node, walk);
@@ -77,10 +104,18 @@ function edit(k, total) {
   if (k % 2 === 0) {
     const at = spread(statementStarts, k);
     const indent = /[ \t]*$/.exec(original.slice(0, at))[0];
-    return { kind: 'comment', line: lineOf(at), text: `${original.slice(0, at)}// bench edit ${k}\n${indent}${original.slice(at)}` };
+    return {
+      kind: 'comment',
+      line: lineOf(at),
+      text: `${original.slice(0, at)}// bench edit ${k}\n${indent}${original.slice(at)}`,
+    };
   }
   const literal = spread(literals, k);
-  return { kind: `${literal.text} -> ${literal.text}.0`, line: lineOf(literal.getStart(parsed)), text: `${original.slice(0, literal.getEnd())}.0${original.slice(literal.getEnd())}` };
+  return {
+    kind: `${literal.text} -> ${literal.text}.0`,
+    line: lineOf(literal.getStart(parsed)),
+    text: `${original.slice(0, literal.getEnd())}.0${original.slice(literal.getEnd())}`,
+  };
 }
 
 // ---- the two services --------------------------------------------------------------------------
@@ -117,7 +152,9 @@ const serviceB = plugin.create({
   languageService: originalB,
   languageServiceHost: hostB,
   config: { name: '@memsafe/ts-plugin' },
-  project: { projectService: { logger: { info: message => logged.push(message), msg: message => logged.push(message) } } },
+  project: {
+    projectService: { logger: { info: message => logged.push(message), msg: message => logged.push(message) } },
+  },
   serverHost: ts.sys,
 });
 const SERVICES = { A: serviceA, B: serviceB };
@@ -132,7 +169,9 @@ function measure(config) {
   return { ms, typescript: diagnostics.length - memsafe.length, memsafe };
 }
 const progress = (label, a, b) =>
-  console.error(`  ${label.padEnd(8)} A ${a.ms.toFixed(1).padStart(7)} ms  B ${b.ms.toFixed(1).padStart(7)} ms  B/A ${(b.ms / a.ms).toFixed(3)}  ts ${a.typescript}/${b.typescript}  memsafe ${b.memsafe.length}`);
+  console.error(
+    `  ${label.padEnd(8)} A ${a.ms.toFixed(1).padStart(7)} ms  B ${b.ms.toFixed(1).padStart(7)} ms  B/A ${(b.ms / a.ms).toFixed(3)}  ts ${a.typescript}/${b.typescript}  memsafe ${b.memsafe.length}`,
+  );
 
 /** Applies edit k and measures both services, A first on even k and B first on odd k. */
 function editAndMeasure(k, total) {
@@ -154,7 +193,9 @@ progress('cold', cold.a, cold.b);
 const program = originalB.getProgram();
 const corpusFiles = program.getSourceFiles().filter(f => f.fileName.startsWith(corpusRoot + sep));
 const corpusLines = corpusFiles.reduce((n, f) => n + f.getLineStarts().length, 0);
-const applicable = checks.filter(check => check.mayApply === undefined || check.mayApply(original)).map(check => check.id);
+const applicable = checks
+  .filter(check => check.mayApply === undefined || check.mayApply(original))
+  .map(check => check.id);
 
 // A few uncounted edits first: the incremental paths (program reuse, re-check) have their own JIT.
 if (warmUpEdits > 0) console.error(`warm-up edits (${warmUpEdits}, not counted)`);
@@ -197,7 +238,12 @@ const memsafeFindings = timed.at(-1).b.memsafe;
 // The plugin logs "plugin loaded" and nothing else unless one of its guards caught an error, in
 // which case B answered without memsafe and the timing would flatter it.
 const failures = logged.filter(line => !line.endsWith('plugin loaded'));
-const verdict = failures.length > 0 ? 'INVALID: the plugin logged errors' : ratio <= TARGET ? `PASS (≤ ${TARGET.toFixed(2)})` : `FAIL (> ${TARGET.toFixed(2)})`;
+const verdict =
+  failures.length > 0
+    ? 'INVALID: the plugin logged errors'
+    : ratio <= TARGET
+      ? `PASS (≤ ${TARGET.toFixed(2)})`
+      : `FAIL (> ${TARGET.toFixed(2)})`;
 
 // ---- profile -----------------------------------------------------------------------------------
 // A separate pass, after the timed one, so that the profiler's overhead touches no timing above.
@@ -207,7 +253,10 @@ if (flags.profile) profileSummary = await profileB(Math.min(edits, 20));
 async function profileB(count) {
   const session = new Session();
   session.connect();
-  const post = (method, params) => new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+  const post = (method, params) =>
+    new Promise((resolve, reject) =>
+      session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))),
+    );
   await post('Profiler.enable');
   await post('Profiler.setSamplingInterval', { interval: 100 });
   console.error(`profile: B alone over ${count} edits`);
@@ -236,8 +285,12 @@ async function profileB(count) {
 function summarise(profiles) {
   const isMemsafe = frame => /\/packages\/(analyzer|ts-plugin)\/dist\//.test(frame.url);
   const isTypescript = frame => frame.url.includes('/node_modules/typescript/lib/');
-  const isWrapper = frame => isMemsafe(frame) && frame.url.endsWith('/decorate.js') && frame.functionName === 'service.getSemanticDiagnostics';
-  const file = frame => frame.url.replace(/^.*\/packages\/(analyzer\/dist\/cjs|ts-plugin\/dist)\//, (_, dir) => (dir.startsWith('analyzer') ? 'analyzer/' : 'ts-plugin/'));
+  const isWrapper = frame =>
+    isMemsafe(frame) && frame.url.endsWith('/decorate.js') && frame.functionName === 'service.getSemanticDiagnostics';
+  const file = frame =>
+    frame.url.replace(/^.*\/packages\/(analyzer\/dist\/cjs|ts-plugin\/dist)\//, (_, dir) =>
+      dir.startsWith('analyzer') ? 'analyzer/' : 'ts-plugin/',
+    );
   const name = frame => `${frame.functionName || '(anonymous)'} ${file(frame)}:${frame.lineNumber + 1}`;
   const checkOf = frame => /\/checks\/([a-z-]+)(?:\/|\.js$)/.exec(frame.url)?.[1];
   let total = 0;
@@ -272,27 +325,37 @@ function summarise(profiles) {
         if (isMemsafe(frame)) {
           const key = name(frame);
           // Each function once per sample, however deep its recursion.
-          if (!seen.has(key)) bump(inclusive, key, us), seen.add(key);
+          if (!seen.has(key)) (bump(inclusive, key, us), seen.add(key));
           const check = checkOf(frame);
-          if (check !== undefined && !seen.has(`check:${check}`)) bump(perCheck, check, us), seen.add(`check:${check}`);
+          if (check !== undefined && !seen.has(`check:${check}`))
+            (bump(perCheck, check, us), seen.add(`check:${check}`));
           const next = stack[d + 1];
           if (next !== undefined && isTypescript(next)) {
             const call = next.functionName || '(anonymous)';
-            if (!seen.has(`call:${call}`)) bump(calls, call, us), seen.add(`call:${call}`);
+            if (!seen.has(`call:${call}`)) (bump(calls, call, us), seen.add(`call:${call}`));
           }
         }
       }
     });
   }
   const top = (map, n) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n);
-  return { profiles: profiles.length, total: total / 1000, own: own / 1000, perCheck: top(perCheck, 10), self: top(self, 15), inclusive: top(inclusive, 25), calls: top(calls, 15) };
+  return {
+    profiles: profiles.length,
+    total: total / 1000,
+    own: own / 1000,
+    perCheck: top(perCheck, 10),
+    self: top(self, 15),
+    inclusive: top(inclusive, 25),
+    calls: top(calls, 15),
+  };
 }
 
 // ---- report ------------------------------------------------------------------------------------
 const commit = commitOf(root);
 const f1 = value => value.toFixed(1);
 const cell = text => String(text).replaceAll('|', '\\|');
-const summaryRow = (label, values) => `| ${label} | ${f1(Math.min(...values))} | ${f1(median(values))} | ${f1(mean(values))} | ${f1(percentile(values, 90))} | ${f1(Math.max(...values))} |`;
+const summaryRow = (label, values) =>
+  `| ${label} | ${f1(Math.min(...values))} | ${f1(median(values))} | ${f1(mean(values))} | ${f1(percentile(values, 90))} | ${f1(Math.max(...values))} |`;
 const command = `npm run bench:tsplugin${flags.quick ? ' -- --quick' : ''}${!flags.quick && edits !== 40 ? ` -- --edits ${edits}` : ''}${flags.profile ? `${flags.quick || edits !== 40 ? '' : ' --'} --profile` : ''}`;
 
 const report = `# tsserver plugin cost: warm semantic diagnostics on a ${lineCount}-line file

@@ -48,18 +48,26 @@ function run(file: string, args: readonly string[], cwd: string, env: NodeJS.Pro
 function cleanEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
   for (const key of Object.keys(env)) {
-    if (/^(npm_(package_|lifecycle_|command$|config_(local_prefix|prefix|global_prefix|global|workspaces?|include_workspace_root)$)|init_cwd$)/i.test(key)) delete env[key];
+    if (
+      /^(npm_(package_|lifecycle_|command$|config_(local_prefix|prefix|global_prefix|global|workspaces?|include_workspace_root)$)|init_cwd$)/i.test(
+        key,
+      )
+    )
+      delete env[key];
   }
   return env;
 }
 
 function repoVersion(name: string): string {
-  const manifest = JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string };
+  const manifest = JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as {
+    version: string;
+  };
   return manifest.version;
 }
 
 function expectOk(result: Run, what: string): void {
-  if (result.code !== 0) throw new Error(`${what} exited ${result.code}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`);
+  if (result.code !== 0)
+    throw new Error(`${what} exited ${result.code}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`);
 }
 
 let tmp = '';
@@ -71,7 +79,11 @@ async function installFixture(name: string): Promise<string> {
   const dir = join(tmp, name);
   cpSync(join(fixtures, name), dir, { recursive: true });
   const specs = [...tarballs, ...toolchain.map(pkg => `${pkg}@${repoVersion(pkg)}`)];
-  const result = await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--prefix', dir, ...specs], dir);
+  const result = await run(
+    'npm',
+    ['install', '--prefer-offline', '--no-audit', '--no-fund', '--prefix', dir, ...specs],
+    dir,
+  );
   expectOk(result, `npm install in fixture ${name}`);
   return dir;
 }
@@ -90,7 +102,16 @@ interface Finding {
 
 interface LintResult {
   filePath: string;
-  messages: { ruleId: string | null; messageId?: string; line: number; column: number; endLine?: number; endColumn?: number; message: string; suggestions?: { desc: string }[] }[];
+  messages: {
+    ruleId: string | null;
+    messageId?: string;
+    line: number;
+    column: number;
+    endLine?: number;
+    endColumn?: number;
+    message: string;
+    suggestions?: { desc: string }[];
+  }[];
 }
 
 interface Lint {
@@ -104,12 +125,19 @@ interface Lint {
 
 /** `node node_modules/eslint/bin/eslint.js --format json <args> src` in the fixture, parsed and normalised. */
 async function eslint(dir: string, args: readonly string[] = [], env: NodeJS.ProcessEnv = {}): Promise<Lint> {
-  const result = await run(process.execPath, ['node_modules/eslint/bin/eslint.js', '--format', 'json', ...args, 'src'], dir, { ...cleanEnv(), ...env });
+  const result = await run(
+    process.execPath,
+    ['node_modules/eslint/bin/eslint.js', '--format', 'json', ...args, 'src'],
+    dir,
+    { ...cleanEnv(), ...env },
+  );
   let parsed: LintResult[];
   try {
     parsed = JSON.parse(result.stdout) as LintResult[];
   } catch {
-    throw new Error(`eslint ${args.join(' ')} printed no JSON (exit ${result.code})\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`);
+    throw new Error(
+      `eslint ${args.join(' ')} printed no JSON (exit ${result.code})\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`,
+    );
   }
   const rel = (file: string) => relative(dir, file).split(sep).join('/');
   const findings = parsed
@@ -179,15 +207,26 @@ describe('the eslint CLI on projects that install the packed memsafe tarballs', 
 
   beforeAll(async () => {
     for (const name of workspaces) {
-      if (!existsSync(join(root, 'packages', name, 'dist', 'esm', 'index.js'))) throw new Error(`packages/${name} is not built: run \`npm run build\` first`);
+      if (!existsSync(join(root, 'packages', name, 'dist', 'esm', 'index.js')))
+        throw new Error(`packages/${name} is not built: run \`npm run build\` first`);
     }
     tmp = mkdtempSync(join(tmpdir(), 'memsafe-eslint-e2e-'));
-    const packArgs = ['pack', '--json', '--pack-destination', tmp, ...workspaces.flatMap(name => ['--workspace', `packages/${name}`])];
+    const packArgs = [
+      'pack',
+      '--json',
+      '--pack-destination',
+      tmp,
+      ...workspaces.flatMap(name => ['--workspace', `packages/${name}`]),
+    ];
     const pack = await run('npm', packArgs, root);
     expectOk(pack, 'npm pack');
     const manifest = JSON.parse(pack.stdout) as { name: string; filename: string; files: { path: string }[] }[];
     tarballs = manifest.map(entry => join(tmp, entry.filename));
-    for (const entry of manifest) packed.set(entry.name, entry.files.map(f => f.path));
+    for (const entry of manifest)
+      packed.set(
+        entry.name,
+        entry.files.map(f => f.path),
+      );
     [buggy, clean] = await Promise.all([installFixture('buggy'), installFixture('clean')]);
   }, 180_000);
 
@@ -199,7 +238,14 @@ describe('the eslint CLI on projects that install the packed memsafe tarballs', 
     expect([...packed.keys()].sort()).toEqual(['@memsafe/analyzer', '@memsafe/eslint-plugin', '@memsafe/runtime']);
     for (const [name, files] of packed) {
       expect(files, name).toEqual(
-        expect.arrayContaining(['package.json', 'dist/esm/index.js', 'dist/esm/index.d.ts', 'dist/cjs/index.js', 'dist/cjs/index.d.ts', 'dist/cjs/package.json']),
+        expect.arrayContaining([
+          'package.json',
+          'dist/esm/index.js',
+          'dist/esm/index.d.ts',
+          'dist/cjs/index.js',
+          'dist/cjs/index.d.ts',
+          'dist/cjs/package.json',
+        ]),
       );
       expect(
         files.filter(file => file.startsWith('src/') || file.startsWith('test/') || file.endsWith('.tsbuildinfo')),
@@ -211,7 +257,9 @@ describe('the eslint CLI on projects that install the packed memsafe tarballs', 
 
   it('installs the tarballs, not links to the workspace', () => {
     for (const dir of [buggy, clean]) {
-      const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+      const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+        dependencies: Record<string, string>;
+      };
       for (const name of workspaces) {
         expect(manifest.dependencies[`@memsafe/${name}`]).toMatch(new RegExp(`^file:.*memsafe-${name}-[^/]+\\.tgz$`));
         const installed = join(dir, 'node_modules', '@memsafe', name);
@@ -248,7 +296,9 @@ describe('the eslint CLI on projects that install the packed memsafe tarballs', 
     const first = await eslint(buggy, cache);
     // ESLint's debug log (namespace eslint:eslint-helpers) names each file it answers from the cache.
     const second = await eslint(buggy, cache, { DEBUG: 'eslint:eslint-helpers' });
-    const skipped = [...second.stderr.matchAll(/Skipping file since it hasn't changed: (.*)/g)].map(m => relative(buggy, m[1]!.trim()).split(sep).join('/')).sort();
+    const skipped = [...second.stderr.matchAll(/Skipping file since it hasn't changed: (.*)/g)]
+      .map(m => relative(buggy, m[1]!.trim()).split(sep).join('/'))
+      .sort();
     expect(skipped).toEqual(['src/clean.ts', 'src/pooled-buffer.ts', 'src/wasm-heap.ts']);
     for (const lint of [first, second]) {
       expect(lint.findings).toEqual(expectedFindings);
@@ -296,7 +346,10 @@ describe('the eslint CLI on projects that install the packed memsafe tarballs', 
     configs: ['all', 'recommended', 'strict'],
     registersItself: { recommended: true, strict: true, all: true },
     presetRules: expect.objectContaining({
-      recommended: expect.objectContaining({ 'memsafe/no-stale-view': 'error', 'memsafe/no-whole-backing-buffer': 'error' }) as unknown,
+      recommended: expect.objectContaining({
+        'memsafe/no-stale-view': 'error',
+        'memsafe/no-whole-backing-buffer': 'error',
+      }) as unknown,
     }),
   };
 

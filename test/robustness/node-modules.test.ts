@@ -14,7 +14,10 @@ describe('the analyzer on every source file in node_modules', () => {
     let analysed = 0;
     let findings = 0;
     for (const program of programs(files, 300)) {
-      const own = program.getRootFileNames().map(name => program.getSourceFile(name)).filter(file => file !== undefined);
+      const own = program
+        .getRootFileNames()
+        .map(name => program.getSourceFile(name))
+        .filter(file => file !== undefined);
       analysed += own.length;
       findings += analyze({
         ts,
@@ -22,10 +25,15 @@ describe('the analyzer on every source file in node_modules', () => {
         checks,
         rules,
         files: own,
-        onError: (error, check, file) => crashes.push(`${check.id} on ${file.fileName}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+        onError: (error, check, file) =>
+          crashes.push(
+            `${check.id} on ${file.fileName}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+          ),
       }).length;
     }
-    console.log(`robustness: ${analysed} files analysed (${files.length} found), ${findings} findings, ${crashes.length} crashes`);
+    console.log(
+      `robustness: ${analysed} files analysed (${files.length} found), ${findings} findings, ${crashes.length} crashes`,
+    );
     expect(files.length).toBeGreaterThan(5000);
     expect(analysed).toBe(files.length);
     expect(crashes.slice(0, 5)).toEqual([]);

@@ -29,7 +29,12 @@ export interface Run {
 }
 
 /** Runs a command to completion (no shell); never rejects on a non-zero exit code. */
-export function run(file: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = cleanEnv()): Promise<Run> {
+export function run(
+  file: string,
+  args: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = cleanEnv(),
+): Promise<Run> {
   return new Promise(resolve => {
     execFile(file, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
@@ -45,18 +50,26 @@ export function run(file: string, args: readonly string[], cwd: string, env: Nod
 export function cleanEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
   for (const key of Object.keys(env)) {
-    if (/^(npm_(package_|lifecycle_|command$|config_(local_prefix|prefix|global_prefix|global|workspaces?|include_workspace_root)$)|init_cwd$)/i.test(key)) delete env[key];
+    if (
+      /^(npm_(package_|lifecycle_|command$|config_(local_prefix|prefix|global_prefix|global|workspaces?|include_workspace_root)$)|init_cwd$)/i.test(
+        key,
+      )
+    )
+      delete env[key];
   }
   return env;
 }
 
 export function repoVersion(name: string): string {
-  const manifest = JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string };
+  const manifest = JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as {
+    version: string;
+  };
   return manifest.version;
 }
 
 function expectOk(result: Run, what: string): void {
-  if (result.code !== 0) throw new Error(`${what} exited ${result.code}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`);
+  if (result.code !== 0)
+    throw new Error(`${what} exited ${result.code}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`);
 }
 
 export interface Fixture {
@@ -75,19 +88,29 @@ export async function installFixture(prefix: string): Promise<Fixture> {
   for (const name of workspaces) {
     if (!existsSync(join(root, 'packages', name, 'package.json'))) throw new Error(`no packages/${name}`);
   }
-  if (!existsSync(join(root, 'packages', 'ts-plugin', 'dist', 'index.js')) || !existsSync(join(root, 'packages', 'analyzer', 'dist', 'cjs', 'index.js'))) {
+  if (
+    !existsSync(join(root, 'packages', 'ts-plugin', 'dist', 'index.js')) ||
+    !existsSync(join(root, 'packages', 'analyzer', 'dist', 'cjs', 'index.js'))
+  ) {
     throw new Error('packages/ts-plugin or packages/analyzer is not built: run `npm run build` first');
   }
   const tmp = mkdtempSync(join(tmpdir(), prefix));
   const remove = () => rm(tmp, { recursive: true, force: true });
   try {
-    const pack = await run('npm', ['pack', '--json', '--pack-destination', tmp, ...workspaces.flatMap(name => ['--workspace', `packages/${name}`])], root);
+    const pack = await run(
+      'npm',
+      ['pack', '--json', '--pack-destination', tmp, ...workspaces.flatMap(name => ['--workspace', `packages/${name}`])],
+      root,
+    );
     expectOk(pack, 'npm pack');
     const tarballs = (JSON.parse(pack.stdout) as { filename: string }[]).map(entry => join(tmp, entry.filename));
     const dir = join(tmp, 'project');
     cpSync(join(fixtures, 'project'), dir, { recursive: true });
     const specs = [...tarballs, ...toolchain.map(pkg => `${pkg}@${repoVersion(pkg)}`)];
-    expectOk(await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--prefix', dir, ...specs], dir), 'npm install in the fixture');
+    expectOk(
+      await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--prefix', dir, ...specs], dir),
+      'npm install in the fixture',
+    );
     return { tmp, dir, tsserver: join(dir, 'node_modules', 'typescript', 'lib', 'tsserver.js'), remove };
   } catch (error) {
     await remove();
@@ -98,7 +121,8 @@ export async function installFixture(prefix: string): Promise<Fixture> {
 /** 1-based line and offset (tsserver's `Location`) of `needle` in `text`, plus `delta` characters. */
 export function locate(text: string, needle: string, delta = 0): { line: number; offset: number } {
   const index = text.indexOf(needle);
-  if (index < 0 || text.indexOf(needle, index + 1) >= 0) throw new Error(`${JSON.stringify(needle)} occurs ${index < 0 ? 'nowhere' : 'more than once'} in the fixture`);
+  if (index < 0 || text.indexOf(needle, index + 1) >= 0)
+    throw new Error(`${JSON.stringify(needle)} occurs ${index < 0 ? 'nowhere' : 'more than once'} in the fixture`);
   const before = text.slice(0, index + delta).split('\n');
   return { line: before.length, offset: before[before.length - 1]!.length + 1 };
 }

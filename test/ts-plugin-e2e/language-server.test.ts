@@ -58,8 +58,14 @@ function tsserverLogs(): string[] {
 }
 
 function describeServer(): string {
-  const messages = server.notifications.filter(n => n.method === 'window/logMessage').map(n => (n.params as { message: string }).message);
-  return [`--- window/logMessage (last 20)`, ...messages.slice(-20), ...tsserverLogs().map(file => logExcerpt(file, 25))].join('\n');
+  const messages = server.notifications
+    .filter(n => n.method === 'window/logMessage')
+    .map(n => (n.params as { message: string }).message);
+  return [
+    `--- window/logMessage (last 20)`,
+    ...messages.slice(-20),
+    ...tsserverLogs().map(file => logExcerpt(file, 25)),
+  ].join('\n');
 }
 
 const withLog = <T>(body: () => Promise<T> | T) => explained(describeServer, body);
@@ -76,17 +82,27 @@ function position(file: string, needle: string, delta = 0): Position {
  * syntactic, semantic and suggestion passes come in, and again for every open file when one opens.
  */
 async function openAndWait(file: string, complete: (diagnostics: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
-  const latest = server.notifications.findLast(n => n.method === 'textDocument/publishDiagnostics' && (n.params as PublishDiagnosticsParams).uri === uri(file));
-  if (latest !== undefined && complete((latest.params as PublishDiagnosticsParams).diagnostics)) return (latest.params as PublishDiagnosticsParams).diagnostics;
-  const published = server.notification<PublishDiagnosticsParams>('textDocument/publishDiagnostics', params => params.uri === uri(file) && complete(params.diagnostics), 30_000);
+  const latest = server.notifications.findLast(
+    n => n.method === 'textDocument/publishDiagnostics' && (n.params as PublishDiagnosticsParams).uri === uri(file),
+  );
+  if (latest !== undefined && complete((latest.params as PublishDiagnosticsParams).diagnostics))
+    return (latest.params as PublishDiagnosticsParams).diagnostics;
+  const published = server.notification<PublishDiagnosticsParams>(
+    'textDocument/publishDiagnostics',
+    params => params.uri === uri(file) && complete(params.diagnostics),
+    30_000,
+  );
   if (!opened.has(file)) {
-    server.notify('textDocument/didOpen', { textDocument: { uri: uri(file), languageId: 'typescript', version: 1, text: source(file) } });
+    server.notify('textDocument/didOpen', {
+      textDocument: { uri: uri(file), languageId: 'typescript', version: 1, text: source(file) },
+    });
     opened.add(file);
   }
   return (await published).diagnostics;
 }
 
-const hover = (file: string, at: Position) => server.request<Hover | null>('textDocument/hover', { textDocument: { uri: uri(file) }, position: at });
+const hover = (file: string, at: Position) =>
+  server.request<Hover | null>('textDocument/hover', { textDocument: { uri: uri(file) }, position: at });
 
 const isMemsafe = (d: Diagnostic) => d.source === 'memsafe';
 /** tsserver's deprecation suggestion for `Buffer#slice` (6387) comes in the last pass, after the semantic one. */
@@ -98,9 +114,15 @@ describe('typescript-language-server with @memsafe/ts-plugin in tsconfig.json', 
   beforeAll(async () => {
     fixture = await installFixture('memsafe-lsp-e2e-');
     logDirectory = join(fixture.tmp, 'lsp-logs');
-    const manifest = JSON.parse(readFileSync(join(root, 'node_modules', 'typescript-language-server', 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    const manifest = JSON.parse(
+      readFileSync(join(root, 'node_modules', 'typescript-language-server', 'package.json'), 'utf8'),
+    ) as { bin: Record<string, string> };
     const cli = join(root, 'node_modules', 'typescript-language-server', manifest.bin['typescript-language-server']!);
-    server = new LanguageServer(process.execPath, [cli, '--stdio', '--log-level', '4'], { cwd: fixture.dir, env: cleanEnv(), describe: () => describeServer() });
+    server = new LanguageServer(process.execPath, [cli, '--stdio', '--log-level', '4'], {
+      cwd: fixture.dir,
+      env: cleanEnv(),
+      describe: () => describeServer(),
+    });
     initialized = await server.request('initialize', {
       processId: process.pid,
       clientInfo: { name: 'memsafe-e2e' },
@@ -111,13 +133,19 @@ describe('typescript-language-server with @memsafe/ts-plugin in tsconfig.json', 
           synchronization: { dynamicRegistration: false, didSave: false },
           publishDiagnostics: { relatedInformation: true, tagSupport: { valueSet: [1, 2] } },
           hover: { dynamicRegistration: false, contentFormat: ['markdown', 'plaintext'] },
-          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } } },
+          codeAction: {
+            codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } },
+          },
         },
         window: { workDoneProgress: false },
       },
       initializationOptions: {
         disableAutomaticTypingAcquisition: true,
-        tsserver: { path: join(fixture.dir, 'node_modules', 'typescript', 'lib'), logDirectory, logVerbosity: 'verbose' },
+        tsserver: {
+          path: join(fixture.dir, 'node_modules', 'typescript', 'lib'),
+          logDirectory,
+          logVerbosity: 'verbose',
+        },
       },
     });
     server.notify('initialized', {});
@@ -130,15 +158,23 @@ describe('typescript-language-server with @memsafe/ts-plugin in tsconfig.json', 
     await (fixture as Fixture | undefined)?.remove();
     // After the fixture is gone: a failure here must not leave the temporary directory behind.
     expect(survivors, 'processes still running after shutdown + exit (killed)').toEqual([]);
-    if (started !== undefined) expect(started.exited, 'typescript-language-server did not exit on `exit` after `shutdown`').toEqual({ code: 0, signal: null });
+    if (started !== undefined)
+      expect(started.exited, 'typescript-language-server did not exit on `exit` after `shutdown`').toEqual({
+        code: 0,
+        signal: null,
+      });
   }, 30_000);
 
-  it('starts the fixture\'s TypeScript, not a bundled or global one', () =>
+  it("starts the fixture's TypeScript, not a bundled or global one", () =>
     withLog(() => {
       expect(initialized.capabilities.hoverProvider).toBe(true);
       // Sent while initializing, before the response to `initialize`.
-      const messages = server.notifications.filter(n => n.method === 'window/logMessage').map(n => (n.params as { message: string }).message);
-      expect(messages).toContain(`Using Typescript version (user-setting) ${repoVersion('typescript')} from path "${join(fixture.dir, 'node_modules', 'typescript', 'lib', 'tsserver.js')}"`);
+      const messages = server.notifications
+        .filter(n => n.method === 'window/logMessage')
+        .map(n => (n.params as { message: string }).message);
+      expect(messages).toContain(
+        `Using Typescript version (user-setting) ${repoVersion('typescript')} from path "${join(fixture.dir, 'node_modules', 'typescript', 'lib', 'tsserver.js')}"`,
+      );
     }));
 
   it('publishes the stale view as a memsafe diagnostic', () =>
@@ -150,7 +186,9 @@ describe('typescript-language-server with @memsafe/ts-plugin in tsconfig.json', 
           severity: 1,
           code: 91001,
           source: 'memsafe',
-          message: expect.stringMatching(/^`heap` is a view of WebAssembly memory made on line 12, and `wasm\.malloc\(…\)` \(line 13\) .* \(memsafe\/no-stale-view\)$/) as unknown,
+          message: expect.stringMatching(
+            /^`heap` is a view of WebAssembly memory made on line 12, and `wasm\.malloc\(…\)` \(line 13\) .* \(memsafe\/no-stale-view\)$/,
+          ) as unknown,
           tags: [],
         },
       ]);
@@ -158,12 +196,14 @@ describe('typescript-language-server with @memsafe/ts-plugin in tsconfig.json', 
       expect(server.track().length).toBeGreaterThanOrEqual(2);
     }));
 
-  it('publishes `new Uint8Array(buf.buffer)` and `Buffer#slice`, next to TypeScript\'s own deprecation hint', () =>
+  it("publishes `new Uint8Array(buf.buffer)` and `Buffer#slice`, next to TypeScript's own deprecation hint", () =>
     withLog(async () => {
       const pooled = await openAndWait('src/pooled-buffer.ts', found => found.some(isMemsafe));
-      expect(pooled.filter(isMemsafe).map(d => [d.code, d.severity, d.range.start, d.message.endsWith('(memsafe/no-whole-backing-buffer)')])).toEqual([
-        [91003, 1, { line: 5, character: 24 }, true],
-      ]);
+      expect(
+        pooled
+          .filter(isMemsafe)
+          .map(d => [d.code, d.severity, d.range.start, d.message.endsWith('(memsafe/no-whole-backing-buffer)')]),
+      ).toEqual([[91003, 1, { line: 5, character: 24 }, true]]);
       const slice = await openAndWait('src/buffer-slice.ts', found => found.some(isMemsafe) && hasDeprecation(found));
       expect(slice.map(d => [d.source, d.code, d.range.start])).toEqual(
         expect.arrayContaining([
@@ -173,16 +213,20 @@ describe('typescript-language-server with @memsafe/ts-plugin in tsconfig.json', 
       );
     }));
 
-  it('shows the memsafe lines in hovers, as markdown after TypeScript\'s signature', () =>
+  it("shows the memsafe lines in hovers, as markdown after TypeScript's signature", () =>
     withLog(async () => {
       const file = 'src/wasm-heap.ts';
       await openAndWait(file, found => found.some(isMemsafe));
       const stale = await hover(file, position(file, 'heap.set', 1));
       expect(stale?.contents.kind).toBe('markdown');
       expect(stale?.contents.value).toContain('```typescript\nconst heap: Uint8Array<ArrayBuffer>\n```');
-      expect(stale?.contents.value).toContain('memsafe: stale — `heap` is a view of WebAssembly memory made on line 12');
+      expect(stale?.contents.value).toContain(
+        'memsafe: stale — `heap` is a view of WebAssembly memory made on line 12',
+      );
       const view = await hover(file, position(file, 'wasm.memory.buffer', 'wasm.memory.'.length + 2));
-      expect(view?.contents.value).toContain('memsafe: view — shares memory with `wasm.memory` (no copy). ⚠ detached-after-grow.');
+      expect(view?.contents.value).toContain(
+        'memsafe: view — shares memory with `wasm.memory` (no copy). ⚠ detached-after-grow.',
+      );
       const whole = await hover('src/pooled-buffer.ts', position('src/pooled-buffer.ts', 'buf.buffer', 5));
       expect(whole?.contents.value).toContain("memsafe: `buf.buffer` is the whole backing store, not buf's bytes");
     }));
@@ -205,14 +249,33 @@ describe('typescript-language-server with @memsafe/ts-plugin in tsconfig.json', 
       const file = 'src/buffer-slice.ts';
       const diagnostics = await openAndWait(file, found => found.some(isMemsafe));
       const memsafe = diagnostics.filter(isMemsafe);
-      const supported = await server.request<{ body: string[] }>('workspace/executeCommand', { command: 'typescript.tsserverRequest', arguments: ['getSupportedCodeFixes', null] });
+      const supported = await server.request<{ body: string[] }>('workspace/executeCommand', {
+        command: 'typescript.tsserverRequest',
+        arguments: ['getSupportedCodeFixes', null],
+      });
       expect(supported.body).toEqual(expect.arrayContaining(['2322', '91001', '91002', '91003', '91012']));
-      const actions = await server.request<{ title: string; kind?: string; edit?: { documentChanges?: { edits: { newText: string }[] }[]; changes?: Record<string, { newText: string }[]> } }[] | null>(
-        'textDocument/codeAction',
-        { textDocument: { uri: uri(file) }, range: memsafe[0]!.range, context: { diagnostics: memsafe, only: ['quickfix'] } },
-      );
-      expect((actions ?? []).map(action => action.title)).toEqual(['Use `subarray()` (the same view, not deprecated).']);
-      const edits = [...(actions![0]!.edit?.documentChanges?.flatMap(change => change.edits) ?? []), ...Object.values(actions![0]!.edit?.changes ?? {}).flat()];
+      const actions = await server.request<
+        | {
+            title: string;
+            kind?: string;
+            edit?: {
+              documentChanges?: { edits: { newText: string }[] }[];
+              changes?: Record<string, { newText: string }[]>;
+            };
+          }[]
+        | null
+      >('textDocument/codeAction', {
+        textDocument: { uri: uri(file) },
+        range: memsafe[0]!.range,
+        context: { diagnostics: memsafe, only: ['quickfix'] },
+      });
+      expect((actions ?? []).map(action => action.title)).toEqual([
+        'Use `subarray()` (the same view, not deprecated).',
+      ]);
+      const edits = [
+        ...(actions![0]!.edit?.documentChanges?.flatMap(change => change.edits) ?? []),
+        ...Object.values(actions![0]!.edit?.changes ?? {}).flat(),
+      ];
       expect(edits.map(edit => edit.newText)).toEqual(['subarray']);
     }));
 

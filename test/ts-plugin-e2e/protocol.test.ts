@@ -20,7 +20,11 @@ const tsserverFrame = (message: unknown) => {
 };
 
 describe('FrameReader', () => {
-  const messages = [{ text: 'memsafe: view — shares memory (no copy). ⚠ detached-after-grow.' }, { text: 'line one\nline two' }, { n: 3 }];
+  const messages = [
+    { text: 'memsafe: view — shares memory (no copy). ⚠ detached-after-grow.' },
+    { text: 'line one\nline two' },
+    { n: 3 },
+  ];
   const stream = Buffer.concat(messages.map(tsserverFrame));
 
   it('reads frames by byte length, with multi-byte characters and newlines inside', () => {
@@ -39,13 +43,22 @@ describe('FrameReader', () => {
     const lsp = Buffer.from(frame({ jsonrpc: '2.0', method: 'x', params: { s: '…' } }));
     expect(read([lsp.subarray(0, lsp.length - 1)])).toEqual({ messages: [], errors: [], pending: lsp.length - 1 });
     const json = JSON.stringify({ ok: true });
-    expect(read([Buffer.from(`content-length: ${json.length}\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n${json}`)]).messages).toEqual([{ ok: true }]);
+    expect(
+      read([
+        Buffer.from(
+          `content-length: ${json.length}\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n${json}`,
+        ),
+      ]).messages,
+    ).toEqual([{ ok: true }]);
   });
 
   it('reports a frame without a length or with a body that is not JSON, and goes on', () => {
     const broken = Buffer.from('X-Nothing: 1\r\n\r\nContent-Length: 3\r\n\r\n{x}');
     const result = read([broken, tsserverFrame({ after: true })]);
     expect(result.messages).toEqual([{ after: true }]);
-    expect(result.errors).toEqual([expect.stringContaining('a frame without Content-Length'), expect.stringContaining('a frame that is not JSON')]);
+    expect(result.errors).toEqual([
+      expect.stringContaining('a frame without Content-Length'),
+      expect.stringContaining('a frame that is not JSON'),
+    ]);
   });
 });

@@ -42,7 +42,9 @@ export class FrameReader {
       try {
         this.onMessage(JSON.parse(body));
       } catch (error) {
-        this.onError(new Error(`a frame that is not JSON (${(error as Error).message}): ${JSON.stringify(body.slice(0, 500))}`));
+        this.onError(
+          new Error(`a frame that is not JSON (${(error as Error).message}): ${JSON.stringify(body.slice(0, 500))}`),
+        );
       }
     }
   }
@@ -119,7 +121,12 @@ export function logExcerpt(file: string | undefined, lines = 40): string {
   if (file === undefined || !existsSync(file)) return `(no log at ${file ?? '<none>'})`;
   const all = readFileSync(file, 'utf8').split('\n');
   const memsafe = all.filter(line => line.includes('[memsafe]') || /\b(Err|Exception)\b/.test(line)).slice(-20);
-  return [`--- ${file}: lines that mention [memsafe] or errors`, ...memsafe, `--- ${file}: last ${lines} lines`, ...all.slice(-lines)].join('\n');
+  return [
+    `--- ${file}: lines that mention [memsafe] or errors`,
+    ...memsafe,
+    `--- ${file}: last ${lines} lines`,
+    ...all.slice(-lines),
+  ].join('\n');
 }
 
 /**
@@ -340,9 +347,22 @@ export class TsServer extends FramedServer {
   readonly events: TsEvent[] = [];
   private seq = 0;
 
-  constructor(tsserverJs: string, options: { cwd: string; logFile: string; args?: readonly string[]; env?: NodeJS.ProcessEnv }) {
-    const args = [tsserverJs, '--disableAutomaticTypingAcquisition', '--logVerbosity', 'verbose', '--logFile', options.logFile, ...(options.args ?? [])];
-    super('tsserver', process.execPath, args, options.cwd, options.env ?? process.env, () => logExcerpt(options.logFile));
+  constructor(
+    tsserverJs: string,
+    options: { cwd: string; logFile: string; args?: readonly string[]; env?: NodeJS.ProcessEnv },
+  ) {
+    const args = [
+      tsserverJs,
+      '--disableAutomaticTypingAcquisition',
+      '--logVerbosity',
+      'verbose',
+      '--logFile',
+      options.logFile,
+      ...(options.args ?? []),
+    ];
+    super('tsserver', process.execPath, args, options.cwd, options.env ?? process.env, () =>
+      logExcerpt(options.logFile),
+    );
   }
 
   protected dispatch(message: unknown): void {
@@ -363,13 +383,16 @@ export class TsServer extends FramedServer {
   /** Like `request`, but rejects unless tsserver answered `success: true`; resolves with the body. */
   async body<T>(command: string, args?: unknown, timeoutMs?: number): Promise<T> {
     const response = await this.request<T>(command, args, timeoutMs);
-    if (!response.success) throw this.failure(`${command} ${JSON.stringify(args)} failed: ${response.message ?? '(no message)'}`);
+    if (!response.success)
+      throw this.failure(`${command} ${JSON.stringify(args)} failed: ${response.message ?? '(no message)'}`);
     return response.body as T;
   }
 
   /** Sends `exit` (tsserver answers nothing and ends), then makes sure every process is gone. */
   close(): Promise<number[]> {
-    return this.stop(() => this.child.stdin.write(`${JSON.stringify({ seq: ++this.seq, type: 'request', command: 'exit' })}\n`));
+    return this.stop(() =>
+      this.child.stdin.write(`${JSON.stringify({ seq: ++this.seq, type: 'request', command: 'exit' })}\n`),
+    );
   }
 }
 
@@ -392,7 +415,11 @@ export class LanguageServer extends FramedServer {
   readonly serverRequests: LspMessage[] = [];
   private id = 0;
 
-  constructor(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; describe: () => string }) {
+  constructor(
+    command: string,
+    args: readonly string[],
+    options: { cwd: string; env?: NodeJS.ProcessEnv; describe: () => string },
+  ) {
     super('typescript-language-server', command, args, options.cwd, options.env ?? process.env, options.describe);
   }
 

@@ -38,19 +38,32 @@ async function diagnostics(file: string): Promise<TsDiagnostic[]> {
 /** `quickinfo` at `needle` (plus `delta` characters) in `file`; undefined when tsserver has nothing to say. */
 async function quickInfo(file: string, needle: string, delta = 0): Promise<TsQuickInfo | undefined> {
   await open(file);
-  const response = await server.request<TsQuickInfo>('quickinfo', { file: path(file), ...locate(source(file), needle, delta) });
+  const response = await server.request<TsQuickInfo>('quickinfo', {
+    file: path(file),
+    ...locate(source(file), needle, delta),
+  });
   return response.success ? response.body : undefined;
 }
 
-async function codeFixes(file: string, diagnostic: TsDiagnostic, errorCodes = [diagnostic.code]): Promise<TsCodeAction[]> {
-  const range = { startLine: diagnostic.start.line, startOffset: diagnostic.start.offset, endLine: diagnostic.end.line, endOffset: diagnostic.end.offset };
+async function codeFixes(
+  file: string,
+  diagnostic: TsDiagnostic,
+  errorCodes = [diagnostic.code],
+): Promise<TsCodeAction[]> {
+  const range = {
+    startLine: diagnostic.start.line,
+    startOffset: diagnostic.start.offset,
+    endLine: diagnostic.end.line,
+    endOffset: diagnostic.end.offset,
+  };
   return server.body<TsCodeAction[]>('getCodeFixes', { file: path(file), ...range, errorCodes });
 }
 
 /** The text of `file` after one action's edits (applied from the end, so earlier offsets stay valid). */
 function applied(file: string, action: TsCodeAction): string {
   const lines = source(file).split('\n');
-  const offsetOf = (l: { line: number; offset: number }) => lines.slice(0, l.line - 1).reduce((sum, text) => sum + text.length + 1, 0) + l.offset - 1;
+  const offsetOf = (l: { line: number; offset: number }) =>
+    lines.slice(0, l.line - 1).reduce((sum, text) => sum + text.length + 1, 0) + l.offset - 1;
   let text = lines.join('\n');
   const edits = action.changes.flatMap(change => {
     expect(change.fileName).toBe(path(file));
@@ -83,10 +96,11 @@ describe('tsserver with @memsafe/ts-plugin installed from its tarball', { timeou
     await (fixture as Fixture | undefined)?.remove();
     // After the fixture is gone: a failure here must not leave the temporary directory behind.
     expect(survivors, 'processes still running after `exit` (killed)').toEqual([]);
-    if (started !== undefined) expect(started.exited, 'tsserver did not exit on the `exit` request').toEqual({ code: 0, signal: null });
+    if (started !== undefined)
+      expect(started.exited, 'tsserver did not exit on the `exit` request').toEqual({ code: 0, signal: null });
   }, 30_000);
 
-  it('installs the packed plugin, not a link to the workspace, with the fixture\'s own TypeScript', () => {
+  it("installs the packed plugin, not a link to the workspace, with the fixture's own TypeScript", () => {
     for (const name of ['ts-plugin', 'analyzer', 'runtime']) {
       const installed = join(fixture.dir, 'node_modules', '@memsafe', name);
       expect(lstatSync(installed).isSymbolicLink(), `${installed} is a link`).toBe(false);
@@ -95,7 +109,7 @@ describe('tsserver with @memsafe/ts-plugin installed from its tarball', { timeou
     expect(existsSync(fixture.tsserver)).toBe(true);
   });
 
-  it('loads the plugin named in tsconfig.json, from the project\'s node_modules', () =>
+  it("loads the plugin named in tsconfig.json, from the project's node_modules", () =>
     withLog(async () => {
       await open('src/wasm-heap.ts');
       const log = readFileSync(logFile, 'utf8');
@@ -107,21 +121,42 @@ describe('tsserver with @memsafe/ts-plugin installed from its tarball', { timeou
   it('reports a view of WebAssembly memory used after an export that may grow it (91001)', () =>
     withLog(async () => {
       expect(await diagnostics('src/wasm-heap.ts')).toEqual([
-        { start: { line: 14, offset: 3 }, end: { line: 14, offset: 7 }, text: `${STALE} (memsafe/no-stale-view)`, code: 91001, category: 'error', source: 'memsafe' },
+        {
+          start: { line: 14, offset: 3 },
+          end: { line: 14, offset: 7 },
+          text: `${STALE} (memsafe/no-stale-view)`,
+          code: 91001,
+          category: 'error',
+          source: 'memsafe',
+        },
       ]);
     }));
 
   it('reports `new Uint8Array(buf.buffer)` of a Buffer (91003)', () =>
     withLog(async () => {
       expect(await diagnostics('src/pooled-buffer.ts')).toEqual([
-        { start: { line: 6, offset: 25 }, end: { line: 6, offset: 35 }, text: `${WHOLE_BUFFER} (memsafe/no-whole-backing-buffer)`, code: 91003, category: 'error', source: 'memsafe' },
+        {
+          start: { line: 6, offset: 25 },
+          end: { line: 6, offset: 35 },
+          text: `${WHOLE_BUFFER} (memsafe/no-whole-backing-buffer)`,
+          code: 91003,
+          category: 'error',
+          source: 'memsafe',
+        },
       ]);
     }));
 
   it('reports `buf.slice()` on a Buffer (91012)', () =>
     withLog(async () => {
       expect(await diagnostics('src/buffer-slice.ts')).toEqual([
-        { start: { line: 5, offset: 10 }, end: { line: 5, offset: 28 }, text: `${BUFFER_SLICE} (memsafe/no-buffer-slice)`, code: 91012, category: 'error', source: 'memsafe' },
+        {
+          start: { line: 5, offset: 10 },
+          end: { line: 5, offset: 28 },
+          text: `${BUFFER_SLICE} (memsafe/no-buffer-slice)`,
+          code: 91012,
+          category: 'error',
+          source: 'memsafe',
+        },
       ]);
     }));
 
@@ -130,13 +165,14 @@ describe('tsserver with @memsafe/ts-plugin installed from its tarball', { timeou
       expect(await diagnostics('src/clean.ts')).toEqual([]);
     }));
 
-  it('keeps TypeScript\'s own diagnostics next to memsafe\'s', () =>
+  it("keeps TypeScript's own diagnostics next to memsafe's", () =>
     withLog(async () => {
       // A type error typed into the open file (as an editor sends keystrokes), then taken back out.
       const file = 'src/wasm-heap.ts';
       await open(file);
       const { line } = locate(source(file), '  return ptr;');
-      const edit = (insertString: string, endOffset = 1) => server.body('change', { file: path(file), line, offset: 1, endLine: line, endOffset, insertString });
+      const edit = (insertString: string, endOffset = 1) =>
+        server.body('change', { file: path(file), line, offset: 1, endLine: line, endOffset, insertString });
       await edit('  const wrong: string = ptr;\n');
       try {
         const found = await diagnostics(file);
@@ -145,7 +181,14 @@ describe('tsserver with @memsafe/ts-plugin installed from its tarball', { timeou
           ['memsafe', 91001, 'error', 14],
         ]);
       } finally {
-        await server.body('change', { file: path(file), line, offset: 1, endLine: line + 1, endOffset: 1, insertString: '' });
+        await server.body('change', {
+          file: path(file),
+          line,
+          offset: 1,
+          endLine: line + 1,
+          endOffset: 1,
+          insertString: '',
+        });
       }
       expect((await diagnostics(file)).map(d => d.code)).toEqual([91001]);
     }));
@@ -155,7 +198,9 @@ describe('tsserver with @memsafe/ts-plugin installed from its tarball', { timeou
       withLog(async () => {
         const info = await quickInfo('src/wasm-heap.ts', 'wasm.memory.buffer', 'wasm.memory.'.length + 2);
         expect(info?.displayString).toBe('(property) WebAssembly.Memory.buffer: ArrayBuffer');
-        expect(info?.documentation).toContain('memsafe: view — shares memory with `wasm.memory` (no copy). ⚠ detached-after-grow.');
+        expect(info?.documentation).toContain(
+          'memsafe: view — shares memory with `wasm.memory` (no copy). ⚠ detached-after-grow.',
+        );
       }));
 
     it('says "stale" on the view used after the call, and why', () =>
@@ -168,12 +213,16 @@ describe('tsserver with @memsafe/ts-plugin installed from its tarball', { timeou
     it('says "copy" on `Uint8Array#slice`', () =>
       withLog(async () => {
         const info = await quickInfo('src/clean.ts', 'bytes.slice()', 2);
-        expect(info?.documentation).toContain('memsafe: copy — allocates new memory, independent of `bytes`. ⚠ class-dependent.');
+        expect(info?.documentation).toContain(
+          'memsafe: copy — allocates new memory, independent of `bytes`. ⚠ class-dependent.',
+        );
       }));
 
     it('says "view" on `Buffer#slice`, and that `buf.buffer` is the whole backing store', () =>
       withLog(async () => {
-        expect((await quickInfo('src/buffer-slice.ts', 'slice(0, 4)', 1))?.documentation).toContain('memsafe: view — shares memory with `packet` (no copy). ⚠ deprecated, class-dependent.');
+        expect((await quickInfo('src/buffer-slice.ts', 'slice(0, 4)', 1))?.documentation).toContain(
+          'memsafe: view — shares memory with `packet` (no copy). ⚠ deprecated, class-dependent.',
+        );
         const whole = await quickInfo('src/pooled-buffer.ts', 'buf.buffer', 5);
         expect(whole?.documentation).toContain('The ArrayBuffer instance referenced by the array.');
         expect(whole?.documentation).toContain(
@@ -203,8 +252,19 @@ describe('tsserver with @memsafe/ts-plugin installed from its tarball', { timeou
         const file = 'src/buffer-slice.ts';
         const [diagnostic] = await diagnostics(file);
         const actions = await codeFixes(file, diagnostic!);
-        const rename = [{ fileName: path(file), textChanges: [{ start: { line: 5, offset: 17 }, end: { line: 5, offset: 22 }, newText: 'subarray' }] }];
-        expect(actions).toEqual([{ fixName: 'memsafe/no-buffer-slice', description: 'Use `subarray()` (the same view, not deprecated).', changes: rename }]);
+        const rename = [
+          {
+            fileName: path(file),
+            textChanges: [{ start: { line: 5, offset: 17 }, end: { line: 5, offset: 22 }, newText: 'subarray' }],
+          },
+        ];
+        expect(actions).toEqual([
+          {
+            fixName: 'memsafe/no-buffer-slice',
+            description: 'Use `subarray()` (the same view, not deprecated).',
+            changes: rename,
+          },
+        ]);
         expect(applied(file, actions[0]!)).toContain('  return packet.subarray(0, 4);\n');
       }));
 
@@ -217,7 +277,18 @@ describe('tsserver with @memsafe/ts-plugin installed from its tarball', { timeou
           {
             fixName: 'memsafe/no-stale-view',
             description: 'Take a fresh view here: `new Uint8Array(wasm.memory.buffer)`.',
-            changes: [{ fileName: path(file), textChanges: [{ start: { line: 14, offset: 3 }, end: { line: 14, offset: 7 }, newText: 'new Uint8Array(wasm.memory.buffer)' }] }],
+            changes: [
+              {
+                fileName: path(file),
+                textChanges: [
+                  {
+                    start: { line: 14, offset: 3 },
+                    end: { line: 14, offset: 7 },
+                    newText: 'new Uint8Array(wasm.memory.buffer)',
+                  },
+                ],
+              },
+            ],
           },
         ]);
         expect(applied(file, actions[0]!)).toContain('  new Uint8Array(wasm.memory.buffer).set(bytes, ptr);\n');
@@ -228,8 +299,12 @@ describe('tsserver with @memsafe/ts-plugin installed from its tarball', { timeou
         const file = 'src/pooled-buffer.ts';
         const [diagnostic] = await diagnostics(file);
         const actions = await codeFixes(file, diagnostic!);
-        expect(actions.map(action => action.description)).toEqual(['View only the bytes of `buf`: pass `buf.byteOffset` and its length.']);
-        expect(applied(file, actions[0]!)).toContain('  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);\n');
+        expect(actions.map(action => action.description)).toEqual([
+          'View only the bytes of `buf`: pass `buf.byteOffset` and its length.',
+        ]);
+        expect(applied(file, actions[0]!)).toContain(
+          '  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);\n',
+        );
       }));
 
     it('offers nothing of its own for another error code at the same range', () =>
@@ -244,7 +319,14 @@ describe('tsserver with @memsafe/ts-plugin installed from its tarball', { timeou
         const file = 'src/buffer-slice.ts';
         const at = locate(source(file), 'slice(0, 4)');
         const change = (insertString: string, length: number) =>
-          server.body('change', { file: path(file), line: at.line, offset: at.offset, endLine: at.line, endOffset: at.offset + length, insertString });
+          server.body('change', {
+            file: path(file),
+            line: at.line,
+            offset: at.offset,
+            endLine: at.line,
+            endOffset: at.offset + length,
+            insertString,
+          });
         await open(file);
         await change('subarray', 'slice'.length);
         try {
@@ -262,21 +344,28 @@ describe('tsserver with @memsafe/ts-plugin installed from its tarball', { timeou
         expect(await diagnostics('hover-only/src/wasm-heap.ts')).toEqual([]);
         expect(await diagnostics('hover-only/src/buffer-slice.ts')).toEqual([]);
         // The file belongs to the hover-only project, not to an inferred one: TypeScript's own checks ran.
-        const suggestions = await server.body<TsDiagnostic[]>('suggestionDiagnosticsSync', { file: path('hover-only/src/buffer-slice.ts') });
+        const suggestions = await server.body<TsDiagnostic[]>('suggestionDiagnosticsSync', {
+          file: path('hover-only/src/buffer-slice.ts'),
+        });
         expect(suggestions.map(d => [d.code, d.reportsDeprecated])).toEqual([[6387, true]]);
       }));
 
     it('still shows the hovers: view, copy and stale', () =>
       withLog(async () => {
         const file = 'hover-only/src/wasm-heap.ts';
-        expect((await quickInfo(file, 'wasm.memory.buffer', 'wasm.memory.'.length + 2))?.documentation).toContain('memsafe: view — shares memory with `wasm.memory` (no copy).');
+        expect((await quickInfo(file, 'wasm.memory.buffer', 'wasm.memory.'.length + 2))?.documentation).toContain(
+          'memsafe: view — shares memory with `wasm.memory` (no copy).',
+        );
         expect((await quickInfo(file, 'heap.set', 1))?.documentation).toBe(`memsafe: stale — ${STALE}`);
-        expect((await quickInfo('hover-only/src/buffer-slice.ts', 'slice(0, 4)', 1))?.documentation).toContain('memsafe: view — shares memory with `packet` (no copy).');
+        expect((await quickInfo('hover-only/src/buffer-slice.ts', 'slice(0, 4)', 1))?.documentation).toContain(
+          'memsafe: view — shares memory with `packet` (no copy).',
+        );
       }));
 
-    it('loads the plugin once per project, with each project\'s own options', () =>
+    it("loads the plugin once per project, with each project's own options", () =>
       withLog(async () => {
-        for (const file of ['src/buffer-slice.ts', 'hover-only/src/buffer-slice.ts', 'configured/src/buffer-slice.ts']) await open(file);
+        for (const file of ['src/buffer-slice.ts', 'hover-only/src/buffer-slice.ts', 'configured/src/buffer-slice.ts'])
+          await open(file);
         const log = readFileSync(logFile, 'utf8');
         expect(log.match(/\[memsafe\] plugin loaded/g)).toHaveLength(3);
         expect(log).not.toMatch(/\[memsafe\] configuration:/);
@@ -284,12 +373,17 @@ describe('tsserver with @memsafe/ts-plugin installed from its tarball', { timeou
   });
 
   describe('"rules" in the plugin entry', () => {
-    it('takes ESLint\'s rule names and severities: a warning, and a rule turned off', () =>
+    it("takes ESLint's rule names and severities: a warning, and a rule turned off", () =>
       withLog(async () => {
-        expect((await diagnostics('configured/src/buffer-slice.ts')).map(d => [d.source, d.code, d.category])).toEqual([['memsafe', 91012, 'warning']]);
+        expect((await diagnostics('configured/src/buffer-slice.ts')).map(d => [d.source, d.code, d.category])).toEqual([
+          ['memsafe', 91012, 'warning'],
+        ]);
         expect(await diagnostics('configured/src/wasm-heap.ts')).toEqual([]);
         // The hover is not a rule: it stays.
-        expect((await quickInfo('configured/src/wasm-heap.ts', 'wasm.memory.buffer', 'wasm.memory.'.length + 2))?.documentation).toContain('memsafe: view —');
+        expect(
+          (await quickInfo('configured/src/wasm-heap.ts', 'wasm.memory.buffer', 'wasm.memory.'.length + 2))
+            ?.documentation,
+        ).toContain('memsafe: view —');
       }));
   });
 
@@ -299,9 +393,15 @@ describe('tsserver with @memsafe/ts-plugin installed from its tarball', { timeou
       withLog(async () => {
         const file = 'src/buffer-slice.ts';
         expect((await diagnostics(file)).map(d => [d.code, d.category])).toEqual([[91012, 'error']]);
-        await server.body('configurePlugin', { pluginName: '@memsafe/ts-plugin', configuration: { rules: { 'memsafe/no-buffer-slice': 'warn' } } });
+        await server.body('configurePlugin', {
+          pluginName: '@memsafe/ts-plugin',
+          configuration: { rules: { 'memsafe/no-buffer-slice': 'warn' } },
+        });
         expect((await diagnostics(file)).map(d => [d.code, d.category])).toEqual([[91012, 'warning']]);
-        await server.body('configurePlugin', { pluginName: '@memsafe/ts-plugin', configuration: { rules: { 'no-buffer-slice': 'off' } } });
+        await server.body('configurePlugin', {
+          pluginName: '@memsafe/ts-plugin',
+          configuration: { rules: { 'no-buffer-slice': 'off' } },
+        });
         expect(await diagnostics(file)).toEqual([]);
         expect((await quickInfo(file, 'slice(0, 4)', 1))?.documentation).toContain('memsafe: view —');
       }));

@@ -12,7 +12,9 @@ import { fileURLToPath } from 'node:url';
 
 const entry = new URL('../../packages/eslint-plugin/dist/esm/index.js', import.meta.url);
 if (!existsSync(fileURLToPath(entry))) {
-  throw new Error('packages/eslint-plugin is not built: run `npm run build` before generating or checking the rule docs.');
+  throw new Error(
+    'packages/eslint-plugin is not built: run `npm run build` before generating or checking the rule docs.',
+  );
 }
 const { default: plugin } = await import(entry.href);
 

@@ -27,7 +27,12 @@ function byteSize(value: unknown): number {
 }
 
 /** Replaces `owner[key]` with a counting wrapper around it; returns the undo. */
-function wrap(owner: object, key: string, counts: CopyCount, copies: (args: unknown[], result: unknown) => boolean): Restore {
+function wrap(
+  owner: object,
+  key: string,
+  counts: CopyCount,
+  copies: (args: unknown[], result: unknown) => boolean,
+): Restore {
   const record = owner as Record<string, unknown>;
   const original = record[key] as (...args: unknown[]) => unknown;
   record[key] = function (this: unknown, ...args: unknown[]) {
@@ -55,7 +60,17 @@ export async function countCopies(run: () => unknown): Promise<CopyCount> {
   const typedArray = Object.getPrototypeOf(Uint8Array) as object;
   const always = (): boolean => true;
   const restores: Restore[] = [
-    wrap(typedArrayPrototype, 'slice', counts, (_args, result) => !(typeof Buffer !== 'undefined' && result instanceof Buffer && Buffer.prototype.slice === Buffer.prototype.subarray)),
+    wrap(
+      typedArrayPrototype,
+      'slice',
+      counts,
+      (_args, result) =>
+        !(
+          typeof Buffer !== 'undefined' &&
+          result instanceof Buffer &&
+          Buffer.prototype.slice === Buffer.prototype.subarray
+        ),
+    ),
     wrap(ArrayBuffer.prototype, 'slice', counts, always),
     wrap(typedArray, 'from', counts, always),
     wrap(globalThis, 'structuredClone', counts, always),
@@ -71,7 +86,11 @@ export async function countCopies(run: () => unknown): Promise<CopyCount> {
     const original = globals[name] as new (...args: unknown[]) => ArrayBufferView;
     globals[name] = new Proxy(original, {
       construct(target, args, newTarget) {
-        const result = Reflect.construct(target, args, newTarget === globals[name] ? target : newTarget) as ArrayBufferView;
+        const result = Reflect.construct(
+          target,
+          args,
+          newTarget === globals[name] ? target : newTarget,
+        ) as ArrayBufferView;
         if (ArrayBuffer.isView(args[0]) || Array.isArray(args[0])) {
           counts.calls++;
           counts.bytes += result.byteLength;

@@ -21,17 +21,28 @@ export interface ProxySession {
  * extractTransferableBuffers), so the caller's typed arrays are detached; the worker runs `model`
  * and the outputs come back transferred.
  */
-export function proxySession(inputNames: string[], outputNames: string[], model: (inputs: Record<string, TensorLike>) => Record<string, TensorLike>): ProxySession {
+export function proxySession(
+  inputNames: string[],
+  outputNames: string[],
+  model: (inputs: Record<string, TensorLike>) => Record<string, TensorLike>,
+): ProxySession {
   let nextId = 1;
-  const pending = new Map<number, { resolve: (outputs: Record<string, TensorLike>) => void; reject: (error: Error) => void }>();
+  const pending = new Map<
+    number,
+    { resolve: (outputs: Record<string, TensorLike>) => void; reject: (error: Error) => void }
+  >();
   const worker = portWorker(
     (message: { id: number; feeds: Record<string, TensorLike> }, reply) => {
       const outputs = model(message.feeds);
-      reply({ id: message.id, outputs }, Object.values(outputs).map(tensor => tensor.data.buffer));
+      reply(
+        { id: message.id, outputs },
+        Object.values(outputs).map(tensor => tensor.data.buffer),
+      );
     },
     // The run's inputs could not be cloned (a browser throws a DataCloneError from postMessage).
     () => {
-      for (const { reject } of pending.values()) reject(new Error('DataCloneError: an input tensor\'s ArrayBuffer is already detached'));
+      for (const { reject } of pending.values())
+        reject(new Error("DataCloneError: an input tensor's ArrayBuffer is already detached"));
       pending.clear();
     },
   );
@@ -44,7 +55,9 @@ export function proxySession(inputNames: string[], outputNames: string[], model:
     outputNames,
     run(feeds) {
       const id = nextId++;
-      const plain = Object.fromEntries(Object.entries(feeds).map(([name, t]) => [name, { type: t.type, data: t.data, dims: t.dims }]));
+      const plain = Object.fromEntries(
+        Object.entries(feeds).map(([name, t]) => [name, { type: t.type, data: t.data, dims: t.dims }]),
+      );
       const transfer = Object.values(feeds).map(tensor => tensor.data.buffer);
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });

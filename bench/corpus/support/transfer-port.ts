@@ -20,7 +20,10 @@ export interface PortWorker {
 
 export type Reply = (message: unknown, transfer?: Transferable[]) => void;
 
-export function portWorker(respond: (data: any, reply: Reply) => void = () => {}, onMessageError: (error: unknown) => void = () => {}): PortWorker {
+export function portWorker(
+  respond: (data: any, reply: Reply) => void = () => {},
+  onMessageError: (error: unknown) => void = () => {},
+): PortWorker {
   const channel = new MessageChannel();
   const received: unknown[] = [];
   const failed: unknown[] = [];

@@ -30,14 +30,19 @@ export class ConfigError extends Error {
  * Applies `name=off|warn|error` overrides (the CLI's `--rule`) to a preset. Unknown rule names
  * and severities are a ConfigError that lists the valid ones.
  */
-export function applyRuleOverrides(checks: readonly Check[], base: RuleSettings, overrides: readonly string[]): RuleSettings {
+export function applyRuleOverrides(
+  checks: readonly Check[],
+  base: RuleSettings,
+  overrides: readonly string[],
+): RuleSettings {
   const rules: Record<string, RuleSetting> = { ...base };
   const ids = checks.map(check => check.id);
   for (const override of overrides) {
     const match = /^([\w-]+?)(?:\/([\w-]+))?=(off|warn|error)$/.exec(override.trim());
     if (match === null) throw new ConfigError(`--rule takes name=off|warn|error, got "${override}"`);
     const id = match[2] ?? match[1]!;
-    if (match[2] !== undefined && match[1] !== 'memsafe') throw new ConfigError(`unknown rule "${match[1]}/${id}": memsafe's rules are ${ids.join(', ')}`);
+    if (match[2] !== undefined && match[1] !== 'memsafe')
+      throw new ConfigError(`unknown rule "${match[1]}/${id}": memsafe's rules are ${ids.join(', ')}`);
     if (!ids.includes(id)) throw new ConfigError(`unknown rule "${id}": memsafe's rules are ${ids.join(', ')}`);
     rules[id] = { ...rules[id], severity: match[3] as Severity | 'off' };
   }

@@ -49,7 +49,12 @@ export function runCheck<M extends string, O>(
 }
 
 /** A report turned into a located finding with its message text. */
-export function toFinding<M extends string>(check: Check<M, unknown>, severity: Severity, sourceFile: TS.SourceFile, report: Report<M>): Finding {
+export function toFinding<M extends string>(
+  check: Check<M, unknown>,
+  severity: Severity,
+  sourceFile: TS.SourceFile,
+  report: Report<M>,
+): Finding {
   const start = report.node.getStart(sourceFile);
   const end = report.node.getEnd();
   const from = position(sourceFile, start);
@@ -70,7 +75,12 @@ export function toFinding<M extends string>(check: Check<M, unknown>, severity: 
     ...(report.fix === undefined ? {} : { fix: report.fix }),
     ...(report.suggest === undefined
       ? {}
-      : { suggestions: report.suggest.map(s => ({ message: formatMessage(check.messages[s.messageId], s.data), edits: s.edits })) }),
+      : {
+          suggestions: report.suggest.map(s => ({
+            message: formatMessage(check.messages[s.messageId], s.data),
+            edits: s.edits,
+          })),
+        }),
   };
 }
 
@@ -84,14 +94,22 @@ export function analyze(options: {
   readonly onError?: ErrorListener;
 }): Finding[] {
   const { ts, program, checks, rules } = options;
-  const files = options.files ?? program.getSourceFiles().filter(file => !file.isDeclarationFile && !program.isSourceFileFromExternalLibrary(file));
+  const files =
+    options.files ??
+    program.getSourceFiles().filter(file => !file.isDeclarationFile && !program.isSourceFileFromExternalLibrary(file));
   const findings: Finding[] = [];
   for (const sourceFile of files) {
     for (const check of checks) {
       const setting = rules[check.id];
       if (setting === undefined || setting.severity === 'off') continue;
       const severity = setting.severity;
-      runCheck(check, { ts, program, sourceFile }, setting.options, report => findings.push(toFinding(check, severity, sourceFile, report)), options.onError);
+      runCheck(
+        check,
+        { ts, program, sourceFile },
+        setting.options,
+        report => findings.push(toFinding(check, severity, sourceFile, report)),
+        options.onError,
+      );
     }
   }
   return findings.sort((a, b) => (a.file === b.file ? a.start - b.start : a.file < b.file ? -1 : 1));

@@ -31,8 +31,20 @@ export interface Explanation {
  * the program, a call that is an invalidating event of the events table (one that may grow wasm
  * memory, shrink a buffer, free or transfer memory) is described too.
  */
-export function explainNode(ts: typeof TS, checker: TS.TypeChecker, node: TS.Node, sourceFile: TS.SourceFile, program?: TS.Program): Explanation | undefined {
-  if (!(ts.isNewExpression(node) || ts.isCallExpression(node) || ts.isPropertyAccessExpression(node) || ts.isSpreadElement(node))) return undefined;
+export function explainNode(
+  ts: typeof TS,
+  checker: TS.TypeChecker,
+  node: TS.Node,
+  sourceFile: TS.SourceFile,
+  program?: TS.Program,
+): Explanation | undefined {
+  if (!(
+    ts.isNewExpression(node) ||
+    ts.isCallExpression(node) ||
+    ts.isPropertyAccessExpression(node) ||
+    ts.isSpreadElement(node)
+  ))
+    return undefined;
   const row = conversionAt(ts, checker, node);
   if (row === undefined) return program === undefined ? undefined : explainEvent(ts, program, node, sourceFile);
   const { line, column } = position(sourceFile, node.getStart(sourceFile));
@@ -54,7 +66,12 @@ export function explainNode(ts: typeof TS, checker: TS.TypeChecker, node: TS.Nod
 }
 
 /** What an invalidating event does, as `explain` reports it: a detach, with the hazard it brings. */
-function explainEvent(ts: typeof TS, program: TS.Program, node: TS.Node, sourceFile: TS.SourceFile): Explanation | undefined {
+function explainEvent(
+  ts: typeof TS,
+  program: TS.Program,
+  node: TS.Node,
+  sourceFile: TS.SourceFile,
+): Explanation | undefined {
   const found = eventAt(ts, program, node);
   if (found === undefined) return undefined;
   const hazard: Hazard = EVENT_HAZARDS[found.event.effect];
@@ -82,7 +99,12 @@ const EVENT_HAZARDS: Readonly<Record<EventEffect, Hazard>> = {
 };
 
 /** Every conversion in `sourceFile`, in source order, and with the program, every invalidating event. */
-export function explainFile(ts: typeof TS, checker: TS.TypeChecker, sourceFile: TS.SourceFile, program?: TS.Program): Explanation[] {
+export function explainFile(
+  ts: typeof TS,
+  checker: TS.TypeChecker,
+  sourceFile: TS.SourceFile,
+  program?: TS.Program,
+): Explanation[] {
   const found: Explanation[] = [];
   walk(ts, sourceFile, node => {
     const explanation = explainNode(ts, checker, node, sourceFile, program);

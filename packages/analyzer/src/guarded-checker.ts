@@ -20,7 +20,9 @@ export function guardChecker(checker: TS.TypeChecker): TS.TypeChecker {
           try {
             return (value as (...a: unknown[]) => unknown).apply(target, args);
           } catch {
-            return typeof property === 'string' && /^get\w*Type\w*$/.test(property) && !property.endsWith('s') ? target.getAnyType() : undefined;
+            return typeof property === 'string' && /^get\w*Type\w*$/.test(property) && !property.endsWith('s')
+              ? target.getAnyType()
+              : undefined;
           }
         };
       },

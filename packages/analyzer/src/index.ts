@@ -1,9 +1,40 @@
 export * from './conversions/schema.js';
-export { defineCheck, formatMessage, type Check, type CheckContext, type Report, type TextEdit, type Preset, type SuggestionReport } from './check.js';
+export {
+  defineCheck,
+  formatMessage,
+  type Check,
+  type CheckContext,
+  type Report,
+  type TextEdit,
+  type Preset,
+  type SuggestionReport,
+} from './check.js';
 export type { Finding, Severity } from './finding.js';
-export { analyze, runCheck, toFinding, type RuleSetting, type RuleSettings, type ErrorListener, type FileRun } from './engine.js';
+export {
+  analyze,
+  runCheck,
+  toFinding,
+  type RuleSetting,
+  type RuleSettings,
+  type ErrorListener,
+  type FileRun,
+} from './engine.js';
 export { presetRules, applyRuleOverrides, isInPreset, isPreset, PRESETS, ConfigError } from './config.js';
-export { checks, explicitEndianness, noBufferSlice, noStridedDataEscape, noMisalignedView, noUnnecessaryCopy, noImplicitCopy, noAmbiguousSlice, noLostWrite, noSignedWasmPointer, noStaleView, noUseAfterTransfer, noWholeBackingBuffer } from './checks/index.js';
+export {
+  checks,
+  explicitEndianness,
+  noBufferSlice,
+  noStridedDataEscape,
+  noMisalignedView,
+  noUnnecessaryCopy,
+  noImplicitCopy,
+  noAmbiguousSlice,
+  noLostWrite,
+  noSignedWasmPointer,
+  noStaleView,
+  noUseAfterTransfer,
+  noWholeBackingBuffer,
+} from './checks/index.js';
 export type { ExplicitEndiannessOptions } from './checks/explicit-endianness.js';
 export type { NoImplicitCopyOptions } from './checks/no-implicit-copy/check.js';
 export type { NoStaleViewOptions } from './checks/no-stale-view/check.js';

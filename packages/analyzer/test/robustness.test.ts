@@ -7,7 +7,14 @@ import { createProgram } from './support/program.js';
 function run(code: string) {
   const { program, paths } = createProgram({ 'deep.ts': code });
   const errors: unknown[] = [];
-  analyze({ ts, program, checks, rules: presetRules(checks, 'all'), files: [program.getSourceFile(paths[0]!)!], onError: error => errors.push(error) });
+  analyze({
+    ts,
+    program,
+    checks,
+    rules: presetRules(checks, 'all'),
+    files: [program.getSourceFile(paths[0]!)!],
+    onError: error => errors.push(error),
+  });
   return errors;
 }
 
@@ -21,10 +28,17 @@ describe('strange code', () => {
   });
 
   it('analyses a function the size of a bundle, and gives up on one holding thousands of views', () => {
-    const statements = Array.from({ length: 20000 }, (_, i) => (i % 5000 === 0 ? `  const v${i} = new Uint8Array(memory.buffer); v${i}[0] = ${i};` : `  memory.grow(0); n += ${i};`));
+    const statements = Array.from({ length: 20000 }, (_, i) =>
+      i % 5000 === 0
+        ? `  const v${i} = new Uint8Array(memory.buffer); v${i}[0] = ${i};`
+        : `  memory.grow(0); n += ${i};`,
+    );
     const bundle = `declare const memory: WebAssembly.Memory;\nexport function f() {\n  let n = 0;\n${statements.join('\n')}\n  return n;\n}\n`;
     expect(run(bundle)).toEqual([]);
-    const views = Array.from({ length: 3000 }, (_, i) => `  const v${i} = new Uint8Array(memory.buffer); memory.grow(0); v${i}[0] = ${i};`).join('\n');
+    const views = Array.from(
+      { length: 3000 },
+      (_, i) => `  const v${i} = new Uint8Array(memory.buffer); memory.grow(0); v${i}[0] = ${i};`,
+    ).join('\n');
     expect(run(`declare const memory: WebAssembly.Memory;\nexport function f() {\n${views}\n}\n`)).toEqual([]);
   });
 

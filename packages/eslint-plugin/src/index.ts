@@ -20,7 +20,9 @@ function config(preset: Preset): TSESLint.FlatConfig.Config {
   return {
     name: `memsafe/${preset}`,
     plugins: { memsafe: plugin },
-    rules: Object.fromEntries(checks.filter(check => isInPreset(check, preset)).map(check => [`memsafe/${check.id}`, 'error'])),
+    rules: Object.fromEntries(
+      checks.filter(check => isInPreset(check, preset)).map(check => [`memsafe/${check.id}`, 'error']),
+    ),
   };
 }
 

@@ -16,18 +16,21 @@ describe('the plugin package', () => {
     expect(testFiles.sort()).toEqual(ids.map(id => `${id}.test.ts`).sort());
   });
 
-  it.each(checks.map(check => [check.id, check] as const))('%s has valid metadata taken from its check', (id, check) => {
-    const rule = rules[id as keyof typeof rules];
-    expect(['problem', 'suggestion', 'layout']).toContain(rule.meta.type);
-    expect(rule.meta.docs?.description).toBe(check.description);
-    expect(rule.meta.docs?.url).toBe(`https://github.com/memsafe/memsafe/blob/main/docs/rules/${id}.md`);
-    expect(rule.meta.docs?.requiresTypeChecking).toBe(true);
-    expect(rule.meta.messages).toEqual(check.messages);
-    expect(Object.keys(rule.meta.messages).every(messageId => /^[a-z][A-Za-z]*$/.test(messageId))).toBe(true);
-    expect(rule.meta.fixable).toBe(check.fixable);
-    expect(rule.meta.hasSuggestions).toBe(check.hasSuggestions);
-    expect(check.code).toBeGreaterThanOrEqual(91001);
-  });
+  it.each(checks.map(check => [check.id, check] as const))(
+    '%s has valid metadata taken from its check',
+    (id, check) => {
+      const rule = rules[id as keyof typeof rules];
+      expect(['problem', 'suggestion', 'layout']).toContain(rule.meta.type);
+      expect(rule.meta.docs?.description).toBe(check.description);
+      expect(rule.meta.docs?.url).toBe(`https://github.com/memsafe/memsafe/blob/main/docs/rules/${id}.md`);
+      expect(rule.meta.docs?.requiresTypeChecking).toBe(true);
+      expect(rule.meta.messages).toEqual(check.messages);
+      expect(Object.keys(rule.meta.messages).every(messageId => /^[a-z][A-Za-z]*$/.test(messageId))).toBe(true);
+      expect(rule.meta.fixable).toBe(check.fixable);
+      expect(rule.meta.hasSuggestions).toBe(check.hasSuggestions);
+      expect(check.code).toBeGreaterThanOrEqual(91001);
+    },
+  );
 
   it('exposes flat configs that register the plugin as memsafe', () => {
     for (const preset of ['recommended', 'strict', 'all'] as const) {

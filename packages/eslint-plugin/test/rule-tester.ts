@@ -12,7 +12,11 @@ const fixtures = fileURLToPath(new URL('fixtures', import.meta.url));
 
 /** What the rule files hand to the tester. */
 export interface TypedRuleTester {
-  run<M extends string, O extends readonly unknown[]>(name: string, rule: TSESLint.RuleModule<M, O, unknown>, tests: RunTests<M, O>): void;
+  run<M extends string, O extends readonly unknown[]>(
+    name: string,
+    rule: TSESLint.RuleModule<M, O, unknown>,
+    tests: RunTests<M, O>,
+  ): void;
 }
 
 /** A RuleTester with type information: cases are linted as fixtures/file.ts under its tsconfig. */

@@ -9,7 +9,11 @@ import type { Layout, View } from './view.js';
  * A new C-contiguous view holding `values` (checked against the dtype), in `shape` or 1-D.
  * JS numbers have no memory to share, so this always copies.
  */
-export function fromValues<D extends DType>(dtype: D, values: ArrayLike<Scalar<D>>, shape?: readonly number[]): View<D, 'C', 0> {
+export function fromValues<D extends DType>(
+  dtype: D,
+  values: ArrayLike<Scalar<D>>,
+  shape?: readonly number[],
+): View<D, 'C', 0> {
   const info = dtypeInfo(dtype);
   const dims = shape === undefined ? [values.length] : checkShape(shape);
   if (numel(dims) !== values.length) {
@@ -22,7 +26,10 @@ export function fromValues<D extends DType>(dtype: D, values: ArrayLike<Scalar<D
 }
 
 /** The typed array's elements as a view over exactly its bytes (never the rest of its buffer). No copy. */
-export function viewOf<T extends TypedArrayByDType[DType]>(array: T, shape?: readonly number[]): View<DTypeOfArray<T>, 'C', 0> {
+export function viewOf<T extends TypedArrayByDType[DType]>(
+  array: T,
+  shape?: readonly number[],
+): View<DTypeOfArray<T>, 'C', 0> {
   const dtype = dtypeOf(array) as DTypeOfArray<T>;
   return Memory.fromTypedArray(array).view(dtype, { shape: shape ?? [array.length] });
 }

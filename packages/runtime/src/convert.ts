@@ -19,7 +19,9 @@ function allocateCopy<T>(view: View, what: string, make: () => T): T {
     return make();
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    throw new OutOfBoundsError(`cannot copy the ${view.size} elements of this view into ${what}: ${error.message}`, { cause: error });
+    throw new OutOfBoundsError(`cannot copy the ${view.size} elements of this view into ${what}: ${error.message}`, {
+      cause: error,
+    });
   }
 }
 
@@ -67,7 +69,11 @@ export function asTypedArray<D extends DType>(view: View<D>): TypedArrayOf<D> {
 function byteRange(view: View, copying: string): { buffer: ArrayBufferLike; byteOffset: number; byteLength: number } {
   const { start } = contiguousRange(view, copying);
   const array = view.liveArray();
-  return { buffer: array.buffer, byteOffset: array.byteOffset + start * view.itemsize, byteLength: view.size * view.itemsize };
+  return {
+    buffer: array.buffer,
+    byteOffset: array.byteOffset + start * view.itemsize,
+    byteLength: view.size * view.itemsize,
+  };
 }
 
 export function asDataView(view: View): DataView {
@@ -77,7 +83,11 @@ export function asDataView(view: View): DataView {
 
 export function asArrayBuffer(view: View): ArrayBufferLike {
   const { buffer, byteOffset, byteLength } = byteRange(view, 'toArrayBuffer()');
-  if (byteOffset !== 0 || byteLength !== buffer.byteLength || memoryState(view.memory).byteLength !== buffer.byteLength) {
+  if (
+    byteOffset !== 0 ||
+    byteLength !== buffer.byteLength ||
+    memoryState(view.memory).byteLength !== buffer.byteLength
+  ) {
     throw new WouldCopyError(
       `this view covers bytes ${byteOffset}..${byteOffset + byteLength} of a ${buffer.byteLength}-byte buffer; the ArrayBuffer would expose more than the view. ` +
         'Use asTypedArray() or asDataView() for a view of exactly these bytes, or toArrayBuffer() for a copy',
@@ -88,7 +98,8 @@ export function asArrayBuffer(view: View): ArrayBufferLike {
 
 function bufferClass(): BufferConstructorLike {
   const ctor = (globalThis as { Buffer?: BufferConstructorLike }).Buffer;
-  if (ctor === undefined) throw new UnsupportedError('Buffer exists only in Node.js; use asTypedArray() or asDataView() elsewhere');
+  if (ctor === undefined)
+    throw new UnsupportedError('Buffer exists only in Node.js; use asTypedArray() or asDataView() elsewhere');
   return ctor;
 }
 

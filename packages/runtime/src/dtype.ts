@@ -83,7 +83,9 @@ function floatCheck(name: DType): (value: unknown) => number {
 function float32Check(value: unknown): number {
   if (typeof value !== 'number') throw new DtypeError(`${describe(value)} is not a f32 value (a number)`);
   if (Number.isFinite(value) && !Number.isFinite(Math.fround(value))) {
-    throw new DtypeError(`${value} is beyond the range of f32 (about ±3.4e38) and would be stored as Infinity; use an f64 view`);
+    throw new DtypeError(
+      `${value} is beyond the range of f32 (about ±3.4e38) and would be stored as Infinity; use an f64 view`,
+    );
   }
   return value;
 }
@@ -101,7 +103,11 @@ function describe(value: unknown): string {
   return String(value);
 }
 
-function info<D extends DType>(name: D, ctor: TypedArrayConstructorOf<D>, check: (value: unknown) => Scalar<D>): DTypeInfo<D> {
+function info<D extends DType>(
+  name: D,
+  ctor: TypedArrayConstructorOf<D>,
+  check: (value: unknown) => Scalar<D>,
+): DTypeInfo<D> {
   return Object.freeze({ name, itemsize: ctor.BYTES_PER_ELEMENT, ctor, check });
 }
 

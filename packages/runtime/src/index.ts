@@ -1,8 +1,25 @@
-export { Memory, type Owned, type MemoryKind, type MemoryStatus, type ViewOptions, type WasmMemoryLike, type AllocOptions, type Placement } from './memory.js';
+export {
+  Memory,
+  type Owned,
+  type MemoryKind,
+  type MemoryStatus,
+  type ViewOptions,
+  type WasmMemoryLike,
+  type AllocOptions,
+  type Placement,
+} from './memory.js';
 export { View, type Layout, type TransposedLayout } from './view.js';
 export { RawPtr } from './raw-ptr.js';
 export type { NextGeneration } from './generation.js';
-export { DTYPES, dtypeOf, type DType, type FloatDType, type BigIntDType, type Scalar, type TypedArrayOf } from './dtype.js';
+export {
+  DTYPES,
+  dtypeOf,
+  type DType,
+  type FloatDType,
+  type BigIntDType,
+  type Scalar,
+  type TypedArrayOf,
+} from './dtype.js';
 export type { NodeBuffer } from './convert.js';
 export { copy, ascontiguous } from './kernels/copy.js';
 export { kernels, blas } from './kernels/index.js';

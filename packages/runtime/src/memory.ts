@@ -1,7 +1,14 @@
 import { dtypeInfo, type DType } from './dtype.js';
 import { wasmApi } from './kernels/wasm/engine.js';
 import { wasmHeap, type WasmHeap } from './kernels/wasm/heap.js';
-import { DetachedError, MisalignedError, OutOfBoundsError, ShapeError, StaleViewError, UnsupportedError } from './errors.js';
+import {
+  DetachedError,
+  MisalignedError,
+  OutOfBoundsError,
+  ShapeError,
+  StaleViewError,
+  UnsupportedError,
+} from './errors.js';
 import type { NextGeneration } from './generation.js';
 import { extent, numel, shape2strides } from './layout/index.js';
 import { checkShape, checkSize, checkStrides } from './layout/validate.js';
@@ -102,7 +109,13 @@ export class Memory<Gen extends number = number> {
     counterOf = memory => memory.#counter;
   }
 
-  private constructor(kind: MemoryKind, buffer: ArrayBufferLike, byteOffset: number, rangeLength: number | null, wasm: WasmMemoryLike | null) {
+  private constructor(
+    kind: MemoryKind,
+    buffer: ArrayBufferLike,
+    byteOffset: number,
+    rangeLength: number | null,
+    wasm: WasmMemoryLike | null,
+  ) {
     this.kind = kind;
     this.#buffer = buffer;
     this.#byteOffset = byteOffset;
@@ -115,9 +128,12 @@ export class Memory<Gen extends number = number> {
   static fromArrayBuffer(buffer: ArrayBuffer | SharedArrayBuffer): Memory<0> {
     if (isSharedArrayBuffer(buffer)) return new Memory('shared', buffer, 0, null, null);
     if (!(buffer instanceof ArrayBuffer)) {
-      throw new UnsupportedError(`Memory.fromArrayBuffer takes an ArrayBuffer or SharedArrayBuffer, got ${describe(buffer)}; for a typed array or Buffer use Memory.fromTypedArray`);
+      throw new UnsupportedError(
+        `Memory.fromArrayBuffer takes an ArrayBuffer or SharedArrayBuffer, got ${describe(buffer)}; for a typed array or Buffer use Memory.fromTypedArray`,
+      );
     }
-    if (isDetached(buffer)) throw new DetachedError('cannot adopt a detached ArrayBuffer: it was transferred and holds no bytes');
+    if (isDetached(buffer))
+      throw new DetachedError('cannot adopt a detached ArrayBuffer: it was transferred and holds no bytes');
     return new Memory(buffer.resizable ? 'resizable' : 'array-buffer', buffer, 0, null, null);
   }
 
@@ -127,7 +143,9 @@ export class Memory<Gen extends number = number> {
    */
   static fromTypedArray(view: ArrayBufferView): Memory<0> {
     if (!ArrayBuffer.isView(view)) {
-      throw new UnsupportedError(`Memory.fromTypedArray takes a typed array, Buffer or DataView, got ${describe(view)}`);
+      throw new UnsupportedError(
+        `Memory.fromTypedArray takes a typed array, Buffer or DataView, got ${describe(view)}`,
+      );
     }
     if (isDetached(view.buffer)) throw new DetachedError('cannot adopt a view over a detached ArrayBuffer');
     return new Memory('range', view.buffer, view.byteOffset, view.byteLength, null);
@@ -140,7 +158,9 @@ export class Memory<Gen extends number = number> {
     }
     const buffer: unknown = memory.buffer;
     if (!isArrayBuffer(buffer) && !isSharedArrayBuffer(buffer)) {
-      throw new UnsupportedError(`Memory.fromWasm takes a WebAssembly.Memory, got an object whose buffer is ${describe(buffer)}`);
+      throw new UnsupportedError(
+        `Memory.fromWasm takes a WebAssembly.Memory, got an object whose buffer is ${describe(buffer)}`,
+      );
     }
     return new Memory('wasm', memory.buffer, 0, null, memory);
   }
@@ -152,7 +172,13 @@ export class Memory<Gen extends number = number> {
     if (byteLength > maxByteLength) {
       throw new ShapeError(`byteLength ${byteLength} exceeds maxByteLength ${maxByteLength}`);
     }
-    return new Memory('resizable', allocate(byteLength, () => new ArrayBuffer(byteLength, { maxByteLength })), 0, null, null);
+    return new Memory(
+      'resizable',
+      allocate(byteLength, () => new ArrayBuffer(byteLength, { maxByteLength })),
+      0,
+      null,
+      null,
+    );
   }
 
   /**
@@ -187,16 +213,32 @@ export class Memory<Gen extends number = number> {
     if (typeof SharedArrayBuffer !== 'function') {
       throw new UnsupportedError('SharedArrayBuffer is not available here (browsers require cross-origin isolation)');
     }
-    if (maxByteLength === undefined) return new Memory('shared', allocate(byteLength, () => new SharedArrayBuffer(byteLength)), 0, null, null);
+    if (maxByteLength === undefined)
+      return new Memory(
+        'shared',
+        allocate(byteLength, () => new SharedArrayBuffer(byteLength)),
+        0,
+        null,
+        null,
+      );
     checkSize(maxByteLength, 'maxByteLength');
-    if (byteLength > maxByteLength) throw new ShapeError(`byteLength ${byteLength} exceeds maxByteLength ${maxByteLength}`);
-    return new Memory('shared', allocate(byteLength, () => new SharedArrayBuffer(byteLength, { maxByteLength })), 0, null, null);
+    if (byteLength > maxByteLength)
+      throw new ShapeError(`byteLength ${byteLength} exceeds maxByteLength ${maxByteLength}`);
+    return new Memory(
+      'shared',
+      allocate(byteLength, () => new SharedArrayBuffer(byteLength, { maxByteLength })),
+      0,
+      null,
+      null,
+    );
   }
 
   /** New memory holding a copy of the bytes of `source` (a buffer, typed array, Buffer or DataView), placed as {@link Memory.alloc} places it. Always copies. */
   static copyOf(source: ArrayBufferView | ArrayBufferLike, options?: AllocOptions): Memory<0> {
     if (!ArrayBuffer.isView(source) && !isArrayBuffer(source) && !isSharedArrayBuffer(source)) {
-      throw new UnsupportedError(`Memory.copyOf takes an ArrayBuffer, SharedArrayBuffer, typed array, Buffer or DataView, got ${describe(source)}`);
+      throw new UnsupportedError(
+        `Memory.copyOf takes an ArrayBuffer, SharedArrayBuffer, typed array, Buffer or DataView, got ${describe(source)}`,
+      );
     }
     if (isDetached(ArrayBuffer.isView(source) ? source.buffer : source)) {
       throw new DetachedError('cannot copy from a detached ArrayBuffer: it was transferred and holds no bytes');
@@ -280,10 +322,14 @@ export class Memory<Gen extends number = number> {
   grow(pages: number): Memory<NextGeneration<Gen>> {
     const wasm = this.#wasm;
     if (wasm === null) {
-      throw new UnsupportedError(`grow(pages) is for wasm memory; this is ${this.kind} memory${this.kind === 'resizable' || this.kind === 'shared' ? ': use resize(byteLength)' : ''}`);
+      throw new UnsupportedError(
+        `grow(pages) is for wasm memory; this is ${this.kind} memory${this.kind === 'resizable' || this.kind === 'shared' ? ': use resize(byteLength)' : ''}`,
+      );
     }
     if (this.#heapBlock !== null) {
-      throw new UnsupportedError("grow(pages) grows a whole WebAssembly.Memory; this is a fixed-size allocation in the runtime's wasm heap: allocate a larger one and assign into it");
+      throw new UnsupportedError(
+        "grow(pages) grows a whole WebAssembly.Memory; this is a fixed-size allocation in the runtime's wasm heap: allocate a larger one and assign into it",
+      );
     }
     checkSize(pages, 'pages');
     this.#requireLive();
@@ -309,15 +355,21 @@ export class Memory<Gen extends number = number> {
     const buffer = this.#buffer;
     if (this.kind === 'resizable' && buffer instanceof ArrayBuffer) {
       if (byteLength > buffer.maxByteLength) {
-        throw new OutOfBoundsError(`cannot resize to ${byteLength} bytes: this memory was created with maxByteLength ${buffer.maxByteLength}`);
+        throw new OutOfBoundsError(
+          `cannot resize to ${byteLength} bytes: this memory was created with maxByteLength ${buffer.maxByteLength}`,
+        );
       }
       buffer.resize(byteLength);
     } else if (this.kind === 'shared' && isSharedArrayBuffer(buffer) && buffer.growable) {
       if (byteLength < buffer.byteLength) {
-        throw new UnsupportedError(`a SharedArrayBuffer cannot shrink (from ${buffer.byteLength} to ${byteLength} bytes); other threads may still read those bytes`);
+        throw new UnsupportedError(
+          `a SharedArrayBuffer cannot shrink (from ${buffer.byteLength} to ${byteLength} bytes); other threads may still read those bytes`,
+        );
       }
       if (byteLength > buffer.maxByteLength) {
-        throw new OutOfBoundsError(`cannot grow to ${byteLength} bytes: this memory was created with maxByteLength ${buffer.maxByteLength}`);
+        throw new OutOfBoundsError(
+          `cannot grow to ${byteLength} bytes: this memory was created with maxByteLength ${buffer.maxByteLength}`,
+        );
       }
       buffer.grow(byteLength);
     } else {
@@ -376,7 +428,8 @@ export class Memory<Gen extends number = number> {
   /** The live state, or the named error for a freed or detached owner. */
   #requireLive(): MemoryState {
     const state = this.#sync();
-    if (state.status === 'freed') throw new StaleViewError('this memory was freed; allocate new memory instead of reusing a freed owner');
+    if (state.status === 'freed')
+      throw new StaleViewError('this memory was freed; allocate new memory instead of reusing a freed owner');
     if (state.status === 'detached') throw new DetachedError(`this memory is detached: ${state.lastEvent}`);
     return state;
   }
@@ -394,7 +447,10 @@ export class Memory<Gen extends number = number> {
         if (current !== this.#buffer) {
           // Shared wasm memory grows without detaching: old views stay valid, so nothing is invalidated.
           // The old buffer reads 0 bytes once detached, so its length comes from the last look.
-          if (!isSharedArrayBuffer(current)) this.#invalidate(`wasm memory grew from ${this.#lastByteLength} to ${current.byteLength} bytes, detaching the old memory.buffer`);
+          if (!isSharedArrayBuffer(current))
+            this.#invalidate(
+              `wasm memory grew from ${this.#lastByteLength} to ${current.byteLength} bytes, detaching the old memory.buffer`,
+            );
           this.#buffer = current;
           this.#lastByteLength = current.byteLength;
         }
@@ -451,7 +507,10 @@ const heapBlocks = new FinalizationRegistry<HeapBlock>(({ heap, block }) => heap
 
 function allocateMemory(byteLength: number, placement: Placement, zeroed: boolean): Memory<0> {
   if (placement === 'wasm') {
-    if (wasmApi === undefined) throw new UnsupportedError("placement: 'wasm' needs WebAssembly, which this JavaScript engine does not offer; leave placement out to allocate an ArrayBuffer");
+    if (wasmApi === undefined)
+      throw new UnsupportedError(
+        "placement: 'wasm' needs WebAssembly, which this JavaScript engine does not offer; leave placement out to allocate an ArrayBuffer",
+      );
     return Memory.inHeap(allocate(byteLength, wasmHeap), byteLength, zeroed);
   }
   return Memory.fromArrayBuffer(allocate(byteLength, () => new ArrayBuffer(byteLength)));
@@ -459,7 +518,8 @@ function allocateMemory(byteLength: number, placement: Placement, zeroed: boolea
 
 function placementOf(options: AllocOptions | undefined): Placement {
   const placement = options?.placement ?? 'js';
-  if (placement !== 'js' && placement !== 'wasm') throw new UnsupportedError(`placement must be 'js' or 'wasm', got ${String(placement)}`);
+  if (placement !== 'js' && placement !== 'wasm')
+    throw new UnsupportedError(`placement must be 'js' or 'wasm', got ${String(placement)}`);
   return placement;
 }
 
@@ -523,18 +583,25 @@ function tryDetach(buffer: ArrayBuffer): void {
 function transferBuffer(buffer: ArrayBuffer, byteLength: number | undefined): ArrayBuffer {
   const length = buffer.byteLength;
   if (byteLength !== undefined && buffer.resizable && byteLength > buffer.maxByteLength) {
-    throw new OutOfBoundsError(`cannot transfer to ${byteLength} bytes: this memory was created with maxByteLength ${buffer.maxByteLength}`);
+    throw new OutOfBoundsError(
+      `cannot transfer to ${byteLength} bytes: this memory was created with maxByteLength ${buffer.maxByteLength}`,
+    );
   }
   const refused = (): UnsupportedError =>
-    new UnsupportedError('cannot transfer this ArrayBuffer: it is not detachable (it belongs to a WebAssembly.Memory); Memory.copyOf() copies it');
-  const tooBig = (error: unknown): OutOfBoundsError => new OutOfBoundsError(`cannot transfer to ${byteLength} bytes: ${(error as Error).message}`, { cause: error });
+    new UnsupportedError(
+      'cannot transfer this ArrayBuffer: it is not detachable (it belongs to a WebAssembly.Memory); Memory.copyOf() copies it',
+    );
+  const tooBig = (error: unknown): OutOfBoundsError =>
+    new OutOfBoundsError(`cannot transfer to ${byteLength} bytes: ${(error as Error).message}`, { cause: error });
   const native = (buffer as { transfer?: (length?: number) => ArrayBuffer }).transfer;
   if (typeof native === 'function') {
     try {
       return native.call(buffer, byteLength);
     } catch (error) {
       // The new buffer is allocated before the old one is detached: a refusal leaves the source whole.
-      throw error instanceof RangeError && !isDetached(buffer) && byteLength !== undefined ? tooBig(error) : Object.assign(refused(), { cause: error });
+      throw error instanceof RangeError && !isDetached(buffer) && byteLength !== undefined
+        ? tooBig(error)
+        : Object.assign(refused(), { cause: error });
     }
   }
   // Without ArrayBuffer#transfer (Node 20), a new size needs a second buffer: it is allocated

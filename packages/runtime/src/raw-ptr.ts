@@ -40,7 +40,15 @@ export class RawPtr<Gen extends number = number, D extends DType = DType> {
   readonly #length1: number;
   readonly #stride1: number;
 
-  private constructor(owner: Memory<Gen>, info: DTypeInfo<D>, array: TypedArrayOf<D>, generation: number, shape: readonly number[], strides: readonly number[], offset: number) {
+  private constructor(
+    owner: Memory<Gen>,
+    info: DTypeInfo<D>,
+    array: TypedArrayOf<D>,
+    generation: number,
+    shape: readonly number[],
+    strides: readonly number[],
+    offset: number,
+  ) {
     this.#owner = owner;
     this.#info = info;
     this.dtype = info.name;
@@ -58,7 +66,15 @@ export class RawPtr<Gen extends number = number, D extends DType = DType> {
   }
 
   /** @internal */
-  static over<G extends number, D extends DType>(owner: Memory<G>, info: DTypeInfo<D>, array: TypedArrayOf<D>, generation: number, shape: readonly number[], strides: readonly number[], offset: number): RawPtr<G, D> {
+  static over<G extends number, D extends DType>(
+    owner: Memory<G>,
+    info: DTypeInfo<D>,
+    array: TypedArrayOf<D>,
+    generation: number,
+    shape: readonly number[],
+    strides: readonly number[],
+    offset: number,
+  ): RawPtr<G, D> {
     return new RawPtr(owner, info, array, generation, shape, strides, offset);
   }
 
@@ -106,7 +122,15 @@ export class RawPtr<Gen extends number = number, D extends DType = DType> {
   }
 
   #position(index: readonly number[]): number {
-    const direct = directPosition(index, this.#rank, this.offset, this.#length0, this.#stride0, this.#length1, this.#stride1);
+    const direct = directPosition(
+      index,
+      this.#rank,
+      this.offset,
+      this.#length0,
+      this.#stride0,
+      this.#length1,
+      this.#stride1,
+    );
     return direct >= 0 ? direct : elementPosition('pointer', this.shape, this.strides, this.offset, index);
   }
 }

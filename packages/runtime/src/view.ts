@@ -1,6 +1,17 @@
 import type { DType, DTypeInfo, Scalar, TypedArrayOf } from './dtype.js';
 import { DetachedError, OutOfBoundsError, ShapeError, StaleViewError, WouldCopyError } from './errors.js';
-import { applyIndex, checkPermutation, elementPosition, extent, isCContiguous, isFContiguous, numel, parseIndex, reshapeLayout, resolveShape } from './layout/index.js';
+import {
+  applyIndex,
+  checkPermutation,
+  elementPosition,
+  extent,
+  isCContiguous,
+  isFContiguous,
+  numel,
+  parseIndex,
+  reshapeLayout,
+  resolveShape,
+} from './layout/index.js';
 import { generationCounter, memoryState, type GenerationCounter, type Memory } from './memory.js';
 import { RawPtr } from './raw-ptr.js';
 import * as convert from './convert.js';
@@ -49,7 +60,13 @@ export class View<D extends DType = DType, L extends Layout = Layout, G extends 
   readonly #length1: number;
   readonly #stride1: number;
 
-  private constructor(owner: Memory<G>, info: DTypeInfo<D>, shape: readonly number[], strides: readonly number[], offset: number) {
+  private constructor(
+    owner: Memory<G>,
+    info: DTypeInfo<D>,
+    shape: readonly number[],
+    strides: readonly number[],
+    offset: number,
+  ) {
     this.#owner = owner;
     this.#info = info;
     this.dtype = info.name;
@@ -68,7 +85,13 @@ export class View<D extends DType = DType, L extends Layout = Layout, G extends 
   }
 
   /** @internal Makes a view without checking it: callers have already checked the extent. */
-  static over<D extends DType, G extends number>(owner: Memory<G>, info: DTypeInfo<D>, shape: readonly number[], strides: readonly number[], offset: number): View<D, Layout, G> {
+  static over<D extends DType, G extends number>(
+    owner: Memory<G>,
+    info: DTypeInfo<D>,
+    shape: readonly number[],
+    strides: readonly number[],
+    offset: number,
+  ): View<D, Layout, G> {
     return new View(owner, info, shape, strides, offset);
   }
 
@@ -107,7 +130,13 @@ export class View<D extends DType = DType, L extends Layout = Layout, G extends 
   transpose(axes: readonly number[]): View<D, Layout, G>;
   transpose(axes?: readonly number[]): View<D, Layout, G> {
     const order = checkPermutation(this.ndim, axes);
-    return new View(this.#owner, this.#info, order.map(axis => this.shape[axis]!), order.map(axis => this.strides[axis]!), this.offset);
+    return new View(
+      this.#owner,
+      this.#info,
+      order.map(axis => this.shape[axis]!),
+      order.map(axis => this.strides[axis]!),
+      this.offset,
+    );
   }
 
   /** The axes reversed, as NumPy's `.T`. */
@@ -199,7 +228,8 @@ export class View<D extends DType = DType, L extends Layout = Layout, G extends 
   #rederive(): TypedArrayOf<D> {
     const state = memoryState(this.#owner);
     if (state.status === 'freed') throw new StaleViewError(`this view's memory was freed (${this.#describe()})`);
-    if (state.status === 'detached') throw new DetachedError(`this view's memory is detached: ${state.lastEvent} (${this.#describe()})`);
+    if (state.status === 'detached')
+      throw new DetachedError(`this view's memory is detached: ${state.lastEvent} (${this.#describe()})`);
     const capacity = Math.floor(state.byteLength / this.#info.itemsize);
     if (this.size > 0) {
       const { min, max } = extent(this.shape, this.strides, this.offset);
@@ -232,7 +262,14 @@ export class View<D extends DType = DType, L extends Layout = Layout, G extends 
         if (typeof i === 'number' && i >>> 0 === i && i < this.#length0) return this.offset + i * this.#stride0;
       } else if (rank === 2) {
         const j = index[1]!;
-        if (typeof i === 'number' && typeof j === 'number' && i >>> 0 === i && i < this.#length0 && j >>> 0 === j && j < this.#length1) {
+        if (
+          typeof i === 'number' &&
+          typeof j === 'number' &&
+          i >>> 0 === i &&
+          i < this.#length0 &&
+          j >>> 0 === j &&
+          j < this.#length1
+        ) {
           return this.offset + i * this.#stride0 + j * this.#stride1;
         }
       }

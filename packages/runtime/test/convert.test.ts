@@ -16,7 +16,13 @@ describe('view-making conversions never copy', () => {
     const row = a.slice('1');
     const array = row.asTypedArray();
     expect(Array.from(array)).toEqual([4, 5, 6, 7]);
-    expect(shares(() => (array[0] = 40), () => a.get(1, 0), 40)).toBe(true);
+    expect(
+      shares(
+        () => (array[0] = 40),
+        () => a.get(1, 0),
+        40,
+      ),
+    ).toBe(true);
   });
 
   it('asDataView and asBuffer cover exactly the view’s bytes', () => {
@@ -28,7 +34,13 @@ describe('view-making conversions never copy', () => {
     const buffer = row.asBuffer();
     expect(buffer.byteLength).toBe(32);
     expect(Buffer.isBuffer(buffer)).toBe(true);
-    expect(shares(() => data.setFloat64(8, -9, true), () => a.get(2, 1), -9)).toBe(true);
+    expect(
+      shares(
+        () => data.setFloat64(8, -9, true),
+        () => a.get(2, 1),
+        -9,
+      ),
+    ).toBe(true);
   });
 
   it('asArrayBuffer gives the buffer only when the view spans all of it', () => {

@@ -34,7 +34,10 @@ const triggers: Record<string, { run: () => unknown; message: RegExp }> = {
     },
     message: /detached: the memory was transferred/,
   },
-  OutOfBoundsError: { run: () => fromValues('u8', [1, 2]).get(2), message: /index 2 is out of bounds for axis 0 with size 2/ },
+  OutOfBoundsError: {
+    run: () => fromValues('u8', [1, 2]).get(2),
+    message: /index 2 is out of bounds for axis 0 with size 2/,
+  },
   NonContiguousError: {
     run: () => kernels.sum(fromValues('f64', [1, 2, 3, 4]).slice('::2') as View<'f64', 'C'>),
     message: /not C-contiguous.*ascontiguous\(view\)/,
@@ -45,13 +48,17 @@ const triggers: Record<string, { run: () => unknown; message: RegExp }> = {
     message: /starts at byte 1 of its buffer, which is not a multiple of 4/,
   },
   DtypeError: { run: () => fromValues('u8', [256]), message: /256 is not a u8 value \(an integer from 0 to 255\)/ },
-  ShapeError: { run: () => Memory.alloc(8).view('u8', { shape: [-1] }), message: /shape\[0\] must be a non-negative integer, got -1/ },
+  ShapeError: {
+    run: () => Memory.alloc(8).view('u8', { shape: [-1] }),
+    message: /shape\[0\] must be a non-negative integer, got -1/,
+  },
   IndexError: { run: () => fromValues('u8', [1]).slice('1:2:3:4'), message: /cannot parse "1:2:3:4"/ },
   UnsupportedError: { run: () => Memory.alloc(8).grow(1), message: /grow\(pages\) is for wasm memory/ },
 };
 
 const errorClasses = Object.entries(runtime).filter(
-  (entry): entry is [string, typeof MemsafeError] => typeof entry[1] === 'function' && entry[1].prototype instanceof MemsafeError,
+  (entry): entry is [string, typeof MemsafeError] =>
+    typeof entry[1] === 'function' && entry[1].prototype instanceof MemsafeError,
 );
 
 describe('named errors', () => {

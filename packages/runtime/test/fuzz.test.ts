@@ -85,14 +85,17 @@ function expectOutcome<T>(possible: boolean, operation: () => T, where: string):
   } catch (error) {
     thrown = error;
   }
-  expect(thrown, `${where}: expected a named MemsafeError, got ${thrown === undefined ? 'an answer' : thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : typeof thrown}`).toBeInstanceOf(MemsafeError);
+  expect(
+    thrown,
+    `${where}: expected a named MemsafeError, got ${thrown === undefined ? 'an answer' : thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : typeof thrown}`,
+  ).toBeInstanceOf(MemsafeError);
   return undefined;
 }
 
 describe(`seeded fuzz against a shadow model (seed ${SEED}, ${OPERATIONS} operations)`, () => {
   // The work is fixed (the operation count), not the time: a run takes under a second quiet, so
   // the bound leaves over a hundredfold for a machine whose cores are shared.
-  it('gives the model\'s answer or a named error, and no write leaves its element', { timeout: 120_000 }, async () => {
+  it("gives the model's answer or a named error, and no write leaves its element", { timeout: 120_000 }, async () => {
     console.log(`fuzz seed: ${SEED} (MEMSAFE_FUZZ_SEED=${SEED} reruns it)`);
     const next = random(SEED);
     const owners: Owner[] = [];
@@ -114,19 +117,31 @@ describe(`seeded fuzz against a shadow model (seed ${SEED}, ${OPERATIONS} operat
     const newView = (owner: Owner): void => {
       const f64 = next(2) === 0 && owner.shadow.length >= 8;
       const length = Math.floor(Math.min(owner.shadow.length, 128) / (f64 ? 8 : 1));
-      const base = expectOutcome(owner.live, () => owner.memory.view(f64 ? 'f64' : 'u8', { shape: [length] }), 'a view of the whole owner');
+      const base = expectOutcome(
+        owner.live,
+        () => owner.memory.view(f64 ? 'f64' : 'u8', { shape: [length] }),
+        'a view of the whole owner',
+      );
       if (base === undefined) return;
       const cuts = [':', '::-1', '1:', ':-1', '::2', '1::3', '::-2', '2:5'];
       let view: View<'u8' | 'f64'> = base;
       const half = Math.floor(length / 2);
-      if (half >= 2 && next(3) === 0) view = view.slice(`:${2 * half}`).reshape([2, half]).slice(`${cuts[next(cuts.length)]}, ${cuts[next(cuts.length)]}`);
+      if (half >= 2 && next(3) === 0)
+        view = view
+          .slice(`:${2 * half}`)
+          .reshape([2, half])
+          .slice(`${cuts[next(cuts.length)]}, ${cuts[next(cuts.length)]}`);
       else view = view.slice(cuts[next(cuts.length)]!);
       views.push({ view, owner });
     };
 
     const checkOwners = (where: string): void => {
       for (const owner of owners) {
-        if (owner.live) expect(firstDifference(owner), `${where}: the first byte of a ${owner.kind} owner that differs from the model`).toBe(-1);
+        if (owner.live)
+          expect(
+            firstDifference(owner),
+            `${where}: the first byte of a ${owner.kind} owner that differs from the model`,
+          ).toBe(-1);
       }
     };
 
@@ -152,7 +167,10 @@ describe(`seeded fuzz against a shadow model (seed ${SEED}, ${OPERATIONS} operat
         const value = expectOutcome(fits(tracked), () => view.get(...index), `${where}: read`);
         if (value !== undefined) {
           const at = bytesOf(view, index);
-          const expected = view.dtype === 'u8' ? tracked.owner.shadow[at] : new DataView(tracked.owner.shadow.buffer).getFloat64(at, true);
+          const expected =
+            view.dtype === 'u8'
+              ? tracked.owner.shadow[at]
+              : new DataView(tracked.owner.shadow.buffer).getFloat64(at, true);
           expect(value, `${where}: read ${view.dtype}[${index.join(', ')}]`).toBe(expected);
         }
         count('read');
@@ -161,10 +179,14 @@ describe(`seeded fuzz against a shadow model (seed ${SEED}, ${OPERATIONS} operat
         if (view.size === 0) continue;
         const index = view.shape.map(dim => next(dim));
         const value = view.dtype === 'u8' ? next(256) : next(1_000_000) - 500_000;
-        const wrote = expectOutcome(fits(tracked), () => {
-          view.set(value, ...index);
-          return true;
-        }, `${where}: write`);
+        const wrote = expectOutcome(
+          fits(tracked),
+          () => {
+            view.set(value, ...index);
+            return true;
+          },
+          `${where}: write`,
+        );
         if (wrote === true) {
           const at = bytesOf(view, index);
           if (view.dtype === 'u8') tracked.owner.shadow[at] = value;
@@ -199,7 +221,11 @@ describe(`seeded fuzz against a shadow model (seed ${SEED}, ${OPERATIONS} operat
       } else if (op < 98 && owner.kind === 'wasm-memory') {
         const pages = next(2);
         const before = owner.memory.byteLength;
-        const grown = expectOutcome(before + pages * 65536 <= 3 * 65536, () => owner.memory.grow(pages), `${where}: grow`);
+        const grown = expectOutcome(
+          before + pages * 65536 <= 3 * 65536,
+          () => owner.memory.grow(pages),
+          `${where}: grow`,
+        );
         if (grown !== undefined) {
           const shadow = new Uint8Array(before + pages * 65536);
           shadow.set(owner.shadow);
@@ -228,6 +254,7 @@ describe(`seeded fuzz against a shadow model (seed ${SEED}, ${OPERATIONS} operat
     const total = [...counts.values()].reduce((a, b) => a + b, 0);
     console.log(`fuzz: ${total} operations (${[...counts].map(([name, n]) => `${name} ${n}`).join(', ')})`);
     expect(total).toBeGreaterThan(OPERATIONS * 0.8);
-    for (const name of ['view', 'read', 'write', 'free', 'detach', 'transfer', 'resize', 'grow']) expect(counts.get(name), name).toBeGreaterThan(0);
+    for (const name of ['view', 'read', 'write', 'free', 'detach', 'transfer', 'resize', 'grow'])
+      expect(counts.get(name), name).toBeGreaterThan(0);
   });
 });

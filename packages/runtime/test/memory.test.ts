@@ -1,6 +1,15 @@
 import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
-import { DetachedError, kernels, Memory, OutOfBoundsError, ShapeError, StalePointerError, StaleViewError, UnsupportedError } from '../src/index.js';
+import {
+  DetachedError,
+  kernels,
+  Memory,
+  OutOfBoundsError,
+  ShapeError,
+  StalePointerError,
+  StaleViewError,
+  UnsupportedError,
+} from '../src/index.js';
 import { growingModule } from './support/wasm.js';
 
 describe('Memory.fromTypedArray', () => {
@@ -206,7 +215,7 @@ describe("placement: 'wasm'", () => {
     expect(() => view.set(2, 0)).toThrow(StaleViewError);
   });
 
-  it('refuses to grow one block, which would grow everyone\'s heap', () => {
+  it("refuses to grow one block, which would grow everyone's heap", () => {
     const block = Memory.alloc(16, { placement: 'wasm' });
     expect(() => block.grow(1)).toThrow(UnsupportedError);
     block.free();
@@ -216,7 +225,12 @@ describe("placement: 'wasm'", () => {
     const before = Memory.alloc(40, { placement: 'wasm' });
     const copied = Memory.copyOf(new Float64Array([1, 2, 3]), { placement: 'wasm' });
     expect(copied.kind).toBe('wasm');
-    expect(before.view('u8', { shape: [40] }).toArray().every(byte => byte === 0)).toBe(true);
+    expect(
+      before
+        .view('u8', { shape: [40] })
+        .toArray()
+        .every(byte => byte === 0),
+    ).toBe(true);
     before.free();
     expect(copied.view('f64', { shape: [3] }).toArray()).toEqual([1, 2, 3]);
     expect(Memory.copyOf(new Float64Array([1])).kind).toBe('array-buffer');
@@ -224,7 +238,9 @@ describe("placement: 'wasm'", () => {
   });
 
   it('names a placement it does not know', () => {
-    expect(() => Memory.alloc(8, { placement: 'gpu' as never })).toThrow(new UnsupportedError("placement must be 'js' or 'wasm', got gpu"));
+    expect(() => Memory.alloc(8, { placement: 'gpu' as never })).toThrow(
+      new UnsupportedError("placement must be 'js' or 'wasm', got gpu"),
+    );
   });
 });
 
@@ -278,7 +294,12 @@ describe('transfer', () => {
     fixed.view('u8', { shape: [8] }).set(5, 7);
     const longer = fixed.transfer(16);
     expect(longer.byteLength).toBe(16);
-    expect(longer.view('u8', { shape: [16] }).toArray().slice(6, 9)).toEqual([0, 5, 0]);
+    expect(
+      longer
+        .view('u8', { shape: [16] })
+        .toArray()
+        .slice(6, 9),
+    ).toEqual([0, 5, 0]);
     const resizable = Memory.resizable(8, 32).transfer(24);
     expect(resizable.kind).toBe('resizable');
     expect(resizable.byteLength).toBe(24);
@@ -293,7 +314,12 @@ describe('transfer', () => {
     expect(mem.status).toBe('live');
     expect(mem.generation).toBe(0);
     expect(view.get(2)).toBe(9);
-    expect(mem.transfer(4).view('u8', { shape: [4] }).get(2)).toBe(9);
+    expect(
+      mem
+        .transfer(4)
+        .view('u8', { shape: [4] })
+        .get(2),
+    ).toBe(9);
   });
 
   it('refuses to transfer part of a buffer, which would detach the bytes around it', () => {
@@ -326,17 +352,27 @@ describe('input that is not memory', () => {
     for (const bad of [5, 'abc', null, undefined, {}, [1, 2]]) {
       expect(() => Memory.copyOf(bad as never)).toThrow(UnsupportedError);
     }
-    expect(() => Memory.copyOf(5 as unknown as ArrayBuffer)).toThrow('Memory.copyOf takes an ArrayBuffer, SharedArrayBuffer, typed array, Buffer or DataView, got number');
+    expect(() => Memory.copyOf(5 as unknown as ArrayBuffer)).toThrow(
+      'Memory.copyOf takes an ArrayBuffer, SharedArrayBuffer, typed array, Buffer or DataView, got number',
+    );
     const grow = (): number => 0;
-    expect(() => Memory.fromWasm({ buffer: 5, grow } as unknown as WebAssembly.Memory)).toThrow('Memory.fromWasm takes a WebAssembly.Memory, got an object whose buffer is number');
-    expect(() => Memory.fromWasm({ buffer: new Uint8Array(4), grow } as unknown as WebAssembly.Memory)).toThrow(UnsupportedError);
+    expect(() => Memory.fromWasm({ buffer: 5, grow } as unknown as WebAssembly.Memory)).toThrow(
+      'Memory.fromWasm takes a WebAssembly.Memory, got an object whose buffer is number',
+    );
+    expect(() => Memory.fromWasm({ buffer: new Uint8Array(4), grow } as unknown as WebAssembly.Memory)).toThrow(
+      UnsupportedError,
+    );
   });
 
   it('accepts an ArrayBuffer from another realm', async () => {
     const { runInNewContext } = await import('node:vm');
     const foreign = runInNewContext('new Uint8Array([1, 2, 3]).buffer') as ArrayBuffer;
     expect(foreign instanceof ArrayBuffer).toBe(false);
-    expect(Memory.copyOf(foreign).view('u8', { shape: [3] }).toArray()).toEqual([1, 2, 3]);
+    expect(
+      Memory.copyOf(foreign)
+        .view('u8', { shape: [3] })
+        .toArray(),
+    ).toEqual([1, 2, 3]);
   });
 });
 

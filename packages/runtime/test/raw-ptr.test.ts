@@ -31,7 +31,9 @@ describe('RawPtr', () => {
     expect(kept[0]).toBeUndefined();
     expect(ptr.isStale).toBe(true);
     expect(() => ptr.array).toThrow(StalePointerError);
-    expect(() => ptr.get(0)).toThrow(/taken at generation 0, but its memory is at generation 1: wasm memory grew from 65536 to 131072 bytes/);
+    expect(() => ptr.get(0)).toThrow(
+      /taken at generation 0, but its memory is at generation 1: wasm memory grew from 65536 to 131072 bytes/,
+    );
     expect(() => ptr.set(1, 0)).toThrow(StalePointerError);
     expect(view.raw().get(0)).toBe(3);
   });
@@ -57,7 +59,9 @@ describe('RawPtr', () => {
   });
 
   it('checks indices and values in its accessors', () => {
-    const ptr = Memory.alloc(8).view('u8', { shape: [2, 4] }).raw();
+    const ptr = Memory.alloc(8)
+      .view('u8', { shape: [2, 4] })
+      .raw();
     expect(() => ptr.get(2, 0)).toThrow(OutOfBoundsError);
     expect(() => ptr.get(0)).toThrow(IndexError);
     expect(() => ptr.get(0, 0.5)).toThrow(IndexError);

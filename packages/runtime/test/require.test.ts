@@ -14,7 +14,10 @@ console.log(JSON.stringify([m.kernels.sum(v), v.T.isFContiguous, typeof m.Memory
 
 describe('the built package', () => {
   it('loads with require() from CommonJS, as CommonJS (Node before 20.19 cannot require ESM)', () => {
-    const result = runNode(['-e', `console.log(require.resolve('@memsafe/runtime'));const m = require('@memsafe/runtime');${probe}`]);
+    const result = runNode([
+      '-e',
+      `console.log(require.resolve('@memsafe/runtime'));const m = require('@memsafe/runtime');${probe}`,
+    ]);
     expect(result.stderr).toBe('');
     const [resolved, output] = result.stdout.split('\n');
     expect(resolved).toMatch(/packages\/runtime\/dist\/cjs\/index\.js$/);

@@ -1,11 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DtypeError, fromValues, IndexError, Memory, MisalignedError, OutOfBoundsError, ShapeError, WouldCopyError } from '../src/index.js';
+import {
+  DtypeError,
+  fromValues,
+  IndexError,
+  Memory,
+  MisalignedError,
+  OutOfBoundsError,
+  ShapeError,
+  WouldCopyError,
+} from '../src/index.js';
 
 /** 0, 1, …, n-1 as a C-contiguous f64 view of `shape`. */
 function arange(shape: number[]) {
   const n = shape.reduce((a, b) => a * b, 1);
-  return fromValues('f64', Array.from({ length: n }, (_, i) => i), shape);
+  return fromValues(
+    'f64',
+    Array.from({ length: n }, (_, i) => i),
+    shape,
+  );
 }
 
 describe('mem.view', () => {
@@ -24,7 +37,10 @@ describe('mem.view', () => {
     const mem = Memory.alloc(8 * 10);
     const reversed = mem.view('f64', { shape: [10], strides: [-1], offset: 9 });
     const broadcast = mem.view('f64', { shape: [3, 10], strides: [0, 1] });
-    mem.view('f64', { shape: [10] }).asTypedArray().set([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    mem
+      .view('f64', { shape: [10] })
+      .asTypedArray()
+      .set([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(reversed.toArray()).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1, 0]);
     expect(broadcast.get(2, 4)).toBe(4);
   });
@@ -57,7 +73,9 @@ describe('mem.view', () => {
     const holed = [2, , 2] as number[];
     const mem = Memory.alloc(64);
     expect(() => mem.view('f64', { shape: holed })).toThrow('shape[1] must be a non-negative integer, got undefined');
-    expect(() => mem.view('f64', { shape: [2, 2, 2], strides: [4, , 1] as number[] })).toThrow('strides[1] must be an integer number of elements, got undefined');
+    expect(() => mem.view('f64', { shape: [2, 2, 2], strides: [4, , 1] as number[] })).toThrow(
+      'strides[1] must be an integer number of elements, got undefined',
+    );
     const cube = mem.view('f64', { shape: [2, 2, 2] });
     expect(() => cube.transpose([2, , 0] as number[])).toThrow(ShapeError);
     expect(() => cube.reshape(holed)).toThrow('shape[1] must be a non-negative integer or -1, got undefined');
@@ -69,7 +87,9 @@ describe('mem.view', () => {
     expect(line.slice(`${'None, '.repeat(63)}:`).ndim).toBe(64);
     const huge = [2 ** 30, 2 ** 30, 2 ** 30];
     expect(() => Memory.alloc(8).view('u8', { shape: huge, strides: [0, 0, 0] })).toThrow(ShapeError);
-    expect(() => Memory.alloc(8).view('u8', { shape: huge, strides: [0, 0, 0] })).toThrow(/more than 2\^53 − 1 elements/);
+    expect(() => Memory.alloc(8).view('u8', { shape: huge, strides: [0, 0, 0] })).toThrow(
+      /more than 2\^53 − 1 elements/,
+    );
     expect(() => line.reshape(huge)).toThrow(/more than 2\^53 − 1 elements/);
     expect(Memory.alloc(8).view('u8', { shape: [...huge, 0], strides: [0, 0, 0, 0] }).size).toBe(0);
   });
@@ -115,14 +135,17 @@ describe('get and set', () => {
     expect(() => a.get(0, Number.NaN)).toThrow(IndexError);
   });
 
-  it.each([[[4]], [[2, 2]], [[2, 2, 1]]])('refuses a bigint index with an IndexError on a view of shape %o, also through raw()', shape => {
-    const view = Memory.alloc(64).view('f64', { shape });
-    const index = shape.map(() => 1n) as unknown as number[];
-    expect(() => view.get(...index)).toThrow(IndexError);
-    expect(() => view.get(...index)).toThrow('index 1n for axis 0 is a bigint; pass a number (Number(i))');
-    expect(() => view.set(2, ...index)).toThrow(IndexError);
-    expect(() => view.raw().get(...index)).toThrow(IndexError);
-  });
+  it.each([[[4]], [[2, 2]], [[2, 2, 1]]])(
+    'refuses a bigint index with an IndexError on a view of shape %o, also through raw()',
+    shape => {
+      const view = Memory.alloc(64).view('f64', { shape });
+      const index = shape.map(() => 1n) as unknown as number[];
+      expect(() => view.get(...index)).toThrow(IndexError);
+      expect(() => view.get(...index)).toThrow('index 1n for axis 0 is a bigint; pass a number (Number(i))');
+      expect(() => view.set(2, ...index)).toThrow(IndexError);
+      expect(() => view.raw().get(...index)).toThrow(IndexError);
+    },
+  );
 
   // get and set resolve in-range indices of 1-D and 2-D views on a path of their own; these pin
   // that path to the checked walk on every edge.
@@ -188,11 +211,12 @@ describe('slice', () => {
     expect(a.get(5, 5)).toBe(-1);
   });
 
-  it('gives every row of the guide\'s slice table: shape, strides, offset and flags', () => {
+  it("gives every row of the guide's slice table: shape, strides, offset and flags", () => {
     const guide = readFileSync(new URL('../../../docs/runtime.md', import.meta.url), 'utf8');
     const rows = [...guide.matchAll(/^\| `'([^`]*)'` \| \[([^\]]*)\] \| \[([^\]]*)\] \| (\d+) \| ([^|]+) \|$/gm)];
     expect(rows.length).toBe(7);
-    const numbers = (text: string) => (text.trim() === '' ? [] : text.split(',').map(n => Number(n.trim().replace('−', '-'))));
+    const numbers = (text: string) =>
+      text.trim() === '' ? [] : text.split(',').map(n => Number(n.trim().replace('−', '-')));
     const a = arange([2, 3, 4]);
     for (const [, spec, shape, strides, offset, flags] of rows) {
       const view = a.slice(spec!);

@@ -21,7 +21,12 @@ type Log = (message: string) => void;
  * and code fixes. Every override calls the original first, and on any failure of memsafe's own
  * returns the original result and logs the error: an analysis bug must never cost the editor.
  */
-export function decorate(ts: typeof TS, original: TS.LanguageService, config: PluginConfig | undefined, log: Log): Decorated {
+export function decorate(
+  ts: typeof TS,
+  original: TS.LanguageService,
+  config: PluginConfig | undefined,
+  log: Log,
+): Decorated {
   const existing = (original as { [DECORATED]?: Decorated })[DECORATED];
   if (existing !== undefined) return existing;
 
@@ -31,14 +36,17 @@ export function decorate(ts: typeof TS, original: TS.LanguageService, config: Pl
   const members = original as unknown as Record<string, unknown>;
   for (const key of Object.keys(original)) {
     const member = members[key];
-    (service as unknown as Record<string, unknown>)[key] = typeof member === 'function' ? (member as (...args: unknown[]) => unknown).bind(original) : member;
+    (service as unknown as Record<string, unknown>)[key] =
+      typeof member === 'function' ? (member as (...args: unknown[]) => unknown).bind(original) : member;
   }
 
   const guarded = <T>(what: string, fallback: T, run: () => T): T => {
     try {
       return run();
     } catch (error) {
-      log(`${what} failed, answering without memsafe: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      log(
+        `${what} failed, answering without memsafe: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
       return fallback;
     }
   };
@@ -63,12 +71,26 @@ export function decorate(ts: typeof TS, original: TS.LanguageService, config: Pl
       if (program === undefined || sourceFile === undefined) return prior;
       const hover = hoverLines(ts, program, sourceFile, position, findings(program, fileName));
       if (hover === undefined || hover.lines.length === 0) return prior;
-      const documentation = [...(prior?.documentation ?? []), { kind: 'text', text: `${prior?.documentation?.length ? '\n\n' : ''}${hover.lines.join('\n\n')}` }];
-      return prior === undefined ? { kind: ts.ScriptElementKind.unknown, kindModifiers: '', textSpan: hover.span, displayParts: [], documentation } : { ...prior, documentation };
+      const documentation = [
+        ...(prior?.documentation ?? []),
+        { kind: 'text', text: `${prior?.documentation?.length ? '\n\n' : ''}${hover.lines.join('\n\n')}` },
+      ];
+      return prior === undefined
+        ? {
+            kind: ts.ScriptElementKind.unknown,
+            kindModifiers: '',
+            textSpan: hover.span,
+            displayParts: [],
+            documentation,
+          }
+        : { ...prior, documentation };
     });
   };
 
-  service.getSupportedCodeFixes = fileName => [...original.getSupportedCodeFixes(fileName), ...checks.map(check => String(check.code))];
+  service.getSupportedCodeFixes = fileName => [
+    ...original.getSupportedCodeFixes(fileName),
+    ...checks.map(check => String(check.code)),
+  ];
 
   service.getCodeFixesAtPosition = (fileName, start, end, errorCodes, formatOptions, preferences) => {
     const prior = original.getCodeFixesAtPosition(fileName, start, end, errorCodes, formatOptions, preferences);

@@ -29,7 +29,10 @@ export function findingsFor(
           checks,
           rules,
           files: [sourceFile],
-          onError: (error, check) => onError(`memsafe/${check.id} failed on ${fileName}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+          onError: (error, check) =>
+            onError(
+              `memsafe/${check.id} failed on ${fileName}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+            ),
         });
   files.set(fileName, found);
   return found;

@@ -1,4 +1,12 @@
-import { applyRuleOverrides, checks, isPreset, presetRules, type Preset, type RuleSetting, type RuleSettings } from '@memsafe/analyzer';
+import {
+  applyRuleOverrides,
+  checks,
+  isPreset,
+  presetRules,
+  type Preset,
+  type RuleSetting,
+  type RuleSettings,
+} from '@memsafe/analyzer';
 
 export type Mode = 'diagnostics' | 'hover-only';
 
@@ -24,7 +32,8 @@ export interface Options {
 export function readOptions(config: PluginConfig | undefined): Options {
   const problems: string[] = [];
   const mode = config?.mode ?? 'diagnostics';
-  if (mode !== 'diagnostics' && mode !== 'hover-only') problems.push(`mode must be "diagnostics" or "hover-only", got ${JSON.stringify(mode)}`);
+  if (mode !== 'diagnostics' && mode !== 'hover-only')
+    problems.push(`mode must be "diagnostics" or "hover-only", got ${JSON.stringify(mode)}`);
   const preset = config?.config ?? 'recommended';
   if (!isPreset(preset)) problems.push(`config must be recommended, strict or all, got ${JSON.stringify(preset)}`);
   let rules: Record<string, RuleSetting> = { ...presetRules(checks, isPreset(preset) ? preset : 'recommended') };
@@ -37,7 +46,8 @@ export function readOptions(config: PluginConfig | undefined): Options {
       problems.push((error as Error).message);
       continue;
     }
-    if (options !== undefined && typeof options === 'object') rules[id] = { ...rules[id]!, options: options as Record<string, unknown> };
+    if (options !== undefined && typeof options === 'object')
+      rules[id] = { ...rules[id]!, options: options as Record<string, unknown> };
   }
   return { mode: mode === 'hover-only' ? 'hover-only' : 'diagnostics', rules, problems };
 }

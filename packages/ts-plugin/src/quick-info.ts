@@ -9,12 +9,22 @@ const CLIMB = 3;
  * table ("view — shares memory with `buf` (no copy)"), and whether a view there is stale, from the
  * flow analysis.
  */
-export function hoverLines(ts: typeof TS, program: TS.Program, sourceFile: TS.SourceFile, position: number, findings: readonly Finding[]): { lines: string[]; span: TS.TextSpan } | undefined {
+export function hoverLines(
+  ts: typeof TS,
+  program: TS.Program,
+  sourceFile: TS.SourceFile,
+  position: number,
+  findings: readonly Finding[],
+): { lines: string[]; span: TS.TextSpan } | undefined {
   const lines: string[] = [];
   let span: TS.TextSpan | undefined;
   const token = innermostAt(ts, sourceFile, position);
   let node: TS.Node | undefined = token;
-  for (let level = 0; node !== undefined && level <= CLIMB && !ts.isStatement(node) && !ts.isSourceFile(node); level++, node = node.parent) {
+  for (
+    let level = 0;
+    node !== undefined && level <= CLIMB && !ts.isStatement(node) && !ts.isSourceFile(node);
+    level++, node = node.parent
+  ) {
     const explanation = explainNode(ts, program.getTypeChecker(), node, sourceFile, program);
     if (explanation !== undefined) {
       lines.push(describe(ts, node, sourceFile, explanation));
@@ -32,12 +42,15 @@ export function hoverLines(ts: typeof TS, program: TS.Program, sourceFile: TS.So
 }
 
 function describe(ts: typeof TS, node: TS.Node, sourceFile: TS.SourceFile, explanation: Explanation): string {
-  if (explanation.invalidates !== undefined) return `memsafe: invalidates — this call ${explanation.invalidates}: views made before it may no longer be usable.`;
+  if (explanation.invalidates !== undefined)
+    return `memsafe: invalidates — this call ${explanation.invalidates}: views made before it may no longer be usable.`;
   const source = sourceOf(ts, node, sourceFile);
   const hazards = explanation.hazards.length > 0 ? ` ⚠ ${explanation.hazards.join(', ')}.` : '';
   if (explanation.hazards.includes('whole-backing-buffer') && ts.isPropertyAccessExpression(node)) {
     const owner = node.expression.getText(sourceFile);
-    const pool = explanation.hazards.includes('pool-aliasing') ? `; a pooled Buffer sits at some offset inside Node's 8 KiB pool` : '';
+    const pool = explanation.hazards.includes('pool-aliasing')
+      ? `; a pooled Buffer sits at some offset inside Node's 8 KiB pool`
+      : '';
     return `memsafe: \`${owner}.buffer\` is the whole backing store, not ${owner}'s bytes (it starts at ${owner}.byteOffset${pool}). ${explanation.note}`;
   }
   switch (explanation.result) {
@@ -57,8 +70,10 @@ function describe(ts: typeof TS, node: TS.Node, sourceFile: TS.SourceFile, expla
 function sourceOf(ts: typeof TS, node: TS.Node, sourceFile: TS.SourceFile): string {
   let expression: TS.Expression | undefined;
   if (ts.isPropertyAccessExpression(node)) expression = node.expression;
-  else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) expression = node.expression.expression;
-  else if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && node.arguments?.[0] !== undefined) expression = node.arguments[0];
+  else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression))
+    expression = node.expression.expression;
+  else if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && node.arguments?.[0] !== undefined)
+    expression = node.arguments[0];
   else if (ts.isSpreadElement(node)) expression = node.expression;
   const text = expression?.getText(sourceFile);
   return text === undefined || text.length > 40 ? 'its source' : `\`${text}\``;

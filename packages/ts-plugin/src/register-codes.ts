@@ -2,7 +2,10 @@ import { checks } from '@memsafe/analyzer';
 import type TS from 'typescript';
 
 interface CodeFixRegistry {
-  registerCodeFix?(registration: { errorCodes: readonly number[]; getCodeActions(): readonly TS.CodeFixAction[] }): void;
+  registerCodeFix?(registration: {
+    errorCodes: readonly number[];
+    getCodeActions(): readonly TS.CodeFixAction[];
+  }): void;
   getSupportedErrorCodes?(): readonly string[];
 }
 

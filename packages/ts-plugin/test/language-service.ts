@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 /** The plugin as tsserver loads it: `require()` of the built CommonJS package. */
-export const init = createRequire(import.meta.url)('@memsafe/ts-plugin') as (modules: { typescript: typeof ts }) => ts.server.PluginModule;
+export const init = createRequire(import.meta.url)('@memsafe/ts-plugin') as (modules: {
+  typescript: typeof ts;
+}) => ts.server.PluginModule;
 
 /** Files live here, inside the repository, so that @types/node and @memsafe/runtime resolve from disk. */
 export const ROOT = fileURLToPath(new URL('./__virtual__/', import.meta.url));
@@ -19,7 +21,11 @@ const OPTIONS: ts.CompilerOptions = {
 };
 
 /** An in-memory LanguageService, with the plugin's view of it: config, logger and the decorated service. */
-export function createService(files: Record<string, string>, config: Record<string, unknown> = {}, typescript: typeof ts = ts) {
+export function createService(
+  files: Record<string, string>,
+  config: Record<string, unknown> = {},
+  typescript: typeof ts = ts,
+) {
   const texts = new Map(Object.entries(files).map(([name, text]) => [ROOT + name, text]));
   const versions = new Map<string, number>([...texts.keys()].map(name => [name, 1]));
   const host: ts.LanguageServiceHost = {
@@ -34,7 +40,8 @@ export function createService(files: Record<string, string>, config: Record<stri
     getDefaultLibFileName: options => ts.getDefaultLibFilePath(options),
     fileExists: name => texts.has(name) || ts.sys.fileExists(name),
     readFile: name => texts.get(name) ?? ts.sys.readFile(name),
-    directoryExists: directory => ROOT.startsWith(directory.endsWith('/') ? directory : `${directory}/`) || ts.sys.directoryExists(directory),
+    directoryExists: directory =>
+      ROOT.startsWith(directory.endsWith('/') ? directory : `${directory}/`) || ts.sys.directoryExists(directory),
     getDirectories: directory => ts.sys.getDirectories(directory),
   };
   const languageService = ts.createLanguageService(host, ts.createDocumentRegistry());

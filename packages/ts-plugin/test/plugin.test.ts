@@ -16,7 +16,7 @@ export function write(exports: Exports, bytes: Uint8Array) {
 const at = (text: string, needle: string, offset = 0) => text.indexOf(needle) + offset;
 
 describe('diagnostics', () => {
-  it('appends memsafe findings to TypeScript\'s own, with source memsafe and the rule\'s code', () => {
+  it("appends memsafe findings to TypeScript's own, with source memsafe and the rule's code", () => {
     const { service, path } = createService({ 'heap.ts': HEAP });
     const diagnostics = service.getSemanticDiagnostics(path('heap.ts'));
     expect(diagnostics.map(d => [d.source ?? 'ts', d.code, d.category])).toEqual([
@@ -26,18 +26,31 @@ describe('diagnostics', () => {
     const memsafe = diagnostics[1]!;
     expect(memsafe.start).toBe(at(HEAP, 'heap.set'));
     expect(memsafe.length).toBe(4);
-    expect(ts.flattenDiagnosticMessageText(memsafe.messageText, '\n')).toMatch(/^`heap` is a view of WebAssembly memory made on line 3, .* \(memsafe\/no-stale-view\)$/);
+    expect(ts.flattenDiagnosticMessageText(memsafe.messageText, '\n')).toMatch(
+      /^`heap` is a view of WebAssembly memory made on line 3, .* \(memsafe\/no-stale-view\)$/,
+    );
   });
 
   it('takes ESLint rule names, severities and options from the plugin entry', () => {
-    const warned = createService({ 'heap.ts': HEAP }, { rules: { 'memsafe/no-stale-view': ['warn', { pureFunctions: [] }] } });
-    expect(warned.service.getSemanticDiagnostics(warned.path('heap.ts')).filter(d => d.source === 'memsafe').map(d => d.category)).toEqual([ts.DiagnosticCategory.Warning]);
+    const warned = createService(
+      { 'heap.ts': HEAP },
+      { rules: { 'memsafe/no-stale-view': ['warn', { pureFunctions: [] }] } },
+    );
+    expect(
+      warned.service
+        .getSemanticDiagnostics(warned.path('heap.ts'))
+        .filter(d => d.source === 'memsafe')
+        .map(d => d.category),
+    ).toEqual([ts.DiagnosticCategory.Warning]);
     const off = createService({ 'heap.ts': HEAP }, { rules: { 'no-stale-view': 'off' } });
     expect(off.service.getSemanticDiagnostics(off.path('heap.ts')).filter(d => d.source === 'memsafe')).toEqual([]);
   });
 
   it('logs a configuration mistake and keeps going with the rest', () => {
-    const { service, path, logged } = createService({ 'heap.ts': HEAP }, { rules: { 'no-such-rule': 'error' }, mode: 'loud' });
+    const { service, path, logged } = createService(
+      { 'heap.ts': HEAP },
+      { rules: { 'no-such-rule': 'error' }, mode: 'loud' },
+    );
     expect(service.getSemanticDiagnostics(path('heap.ts')).some(d => d.source === 'memsafe')).toBe(true);
     expect(logged).toContain(`[memsafe] configuration: mode must be "diagnostics" or "hover-only", got "loud"`);
     expect(logged.some(line => line.includes('unknown rule "no-such-rule"'))).toBe(true);
@@ -46,37 +59,61 @@ describe('diagnostics', () => {
   it('reports nothing in hover-only mode, for people who see memsafe through ESLint already', () => {
     const { service, path } = createService({ 'heap.ts': HEAP }, { mode: 'hover-only' });
     expect(service.getSemanticDiagnostics(path('heap.ts')).filter(d => d.source === 'memsafe')).toEqual([]);
-    expect(service.getQuickInfoAtPosition(path('heap.ts'), at(HEAP, 'slice(0'))?.documentation?.map(d => d.text).join('')).toContain('memsafe: copy');
+    expect(
+      service
+        .getQuickInfoAtPosition(path('heap.ts'), at(HEAP, 'slice(0'))
+        ?.documentation?.map(d => d.text)
+        .join(''),
+    ).toContain('memsafe: copy');
   });
 
   it('follows edits: the findings are of the current program', () => {
     const created = createService({ 'heap.ts': HEAP });
     const { service, path } = created;
     const edit = (name: string, text: string) => created.edit(name, text);
-    edit('heap.ts', HEAP.replace('  heap.set(bytes, ptr);\n', '  new Uint8Array(exports.memory.buffer).set(bytes, ptr);\n'));
+    edit(
+      'heap.ts',
+      HEAP.replace('  heap.set(bytes, ptr);\n', '  new Uint8Array(exports.memory.buffer).set(bytes, ptr);\n'),
+    );
     expect(service.getSemanticDiagnostics(path('heap.ts')).filter(d => d.source === 'memsafe')).toEqual([]);
   });
 });
 
 describe('hovers', () => {
-  const { service, path } = createService({ 'heap.ts': HEAP, 'pool.ts': "import { Buffer } from 'node:buffer';\nexport const b = Buffer.from('hi');\nexport const all = new Uint8Array(b.buffer);\n" });
+  const { service, path } = createService({
+    'heap.ts': HEAP,
+    'pool.ts':
+      "import { Buffer } from 'node:buffer';\nexport const b = Buffer.from('hi');\nexport const all = new Uint8Array(b.buffer);\n",
+  });
   const hover = (file: string, text: string, needle: string, offset = 0) =>
-    service.getQuickInfoAtPosition(path(file), at(text, needle, offset))?.documentation?.map(d => d.text).join('') ?? '';
+    service
+      .getQuickInfoAtPosition(path(file), at(text, needle, offset))
+      ?.documentation?.map(d => d.text)
+      .join('') ?? '';
 
-  it('says copy or view on a conversion, keeping TypeScript\'s own quick info', () => {
+  it("says copy or view on a conversion, keeping TypeScript's own quick info", () => {
     const quickInfo = service.getQuickInfoAtPosition(path('heap.ts'), at(HEAP, 'slice(0'));
     expect(ts.displayPartsToString(quickInfo?.displayParts)).toContain('slice');
-    expect(hover('heap.ts', HEAP, 'slice(0')).toContain('memsafe: copy — allocates new memory, independent of `bytes`. ⚠ class-dependent.');
-    expect(hover('heap.ts', HEAP, 'exports.memory.buffer', 15)).toContain('memsafe: view — shares memory with `exports.memory` (no copy). ⚠ detached-after-grow.');
+    expect(hover('heap.ts', HEAP, 'slice(0')).toContain(
+      'memsafe: copy — allocates new memory, independent of `bytes`. ⚠ class-dependent.',
+    );
+    expect(hover('heap.ts', HEAP, 'exports.memory.buffer', 15)).toContain(
+      'memsafe: view — shares memory with `exports.memory` (no copy). ⚠ detached-after-grow.',
+    );
   });
 
   it('says why a view is stale', () => {
-    expect(hover('heap.ts', HEAP, 'heap.set', 1)).toContain('memsafe: stale — `heap` is a view of WebAssembly memory made on line 3, and `exports.malloc(…)` (line 4)');
+    expect(hover('heap.ts', HEAP, 'heap.set', 1)).toContain(
+      'memsafe: stale — `heap` is a view of WebAssembly memory made on line 3, and `exports.malloc(…)` (line 4)',
+    );
   });
 
   it('says that x.buffer is the whole backing store, pool included', () => {
-    const text = "import { Buffer } from 'node:buffer';\nexport const b = Buffer.from('hi');\nexport const all = new Uint8Array(b.buffer);\n";
-    expect(hover('pool.ts', text, 'b.buffer', 2)).toContain("memsafe: `b.buffer` is the whole backing store, not b's bytes (it starts at b.byteOffset; a pooled Buffer sits at some offset inside Node's 8 KiB pool).");
+    const text =
+      "import { Buffer } from 'node:buffer';\nexport const b = Buffer.from('hi');\nexport const all = new Uint8Array(b.buffer);\n";
+    expect(hover('pool.ts', text, 'b.buffer', 2)).toContain(
+      "memsafe: `b.buffer` is the whole backing store, not b's bytes (it starts at b.byteOffset; a pooled Buffer sits at some offset inside Node's 8 KiB pool).",
+    );
   });
 
   it('says what a call that may grow wasm memory does to the views made before it', () => {
@@ -91,29 +128,35 @@ describe('hovers', () => {
 });
 
 describe('code fixes', () => {
-  it('registers the rule codes and offers the engine\'s fixes and suggestions as code actions', () => {
+  it("registers the rule codes and offers the engine's fixes and suggestions as code actions", () => {
     const code = "import { Buffer } from 'node:buffer';\nexport const head = (b: Buffer) => b.slice(0, 4);\n";
     const { service, path } = createService({ 'slice.ts': code }, { config: 'all' });
-    expect(service.getSupportedCodeFixes(path('slice.ts'))).toEqual(expect.arrayContaining(['91001', '91002', '91003', '91004', '91012']));
+    expect(service.getSupportedCodeFixes(path('slice.ts'))).toEqual(
+      expect.arrayContaining(['91001', '91002', '91003', '91004', '91012']),
+    );
     const start = at(code, 'b.slice');
     const actions = service.getCodeFixesAtPosition(path('slice.ts'), start, start + 5, [91012], {}, {});
     expect(actions.map(a => a.fixName)).toEqual(['memsafe/no-buffer-slice']);
     expect(actions[0]!.description).toBe('Use `subarray()` (the same view, not deprecated).');
-    expect(actions[0]!.changes[0]!.textChanges).toEqual([{ span: { start: at(code, 'slice(0'), length: 5 }, newText: 'subarray' }]);
+    expect(actions[0]!.changes[0]!.textChanges).toEqual([
+      { span: { start: at(code, 'slice(0'), length: 5 }, newText: 'subarray' },
+    ]);
     expect(service.getCodeFixesAtPosition(path('slice.ts'), start, start + 5, [2322], {}, {})).toEqual([]);
   });
 });
 
 describe('code fixes for editors that ask without a file', () => {
-  it('lists memsafe\'s codes in TypeScript\'s own registry, which tsserver answers from', () => {
+  it("lists memsafe's codes in TypeScript's own registry, which tsserver answers from", () => {
     createService({ 'a.ts': 'export {};\n' });
     const registry = (ts as unknown as { codefix: { getSupportedErrorCodes(): readonly string[] } }).codefix;
-    expect(registry.getSupportedErrorCodes()).toEqual(expect.arrayContaining(['91001', '91002', '91003', '91004', '91012']));
+    expect(registry.getSupportedErrorCodes()).toEqual(
+      expect.arrayContaining(['91001', '91002', '91003', '91004', '91012']),
+    );
   });
 });
 
 describe('settings from the editor', () => {
-  it('refine the project\'s tsconfig entry instead of replacing it', () => {
+  it("refine the project's tsconfig entry instead of replacing it", () => {
     const { plugin, service, path } = createService({ 'heap.ts': HEAP }, { mode: 'hover-only' });
     plugin.onConfigurationChanged!({ rules: { 'no-stale-view': 'warn' } });
     expect(service.getSemanticDiagnostics(path('heap.ts')).filter(d => d.source === 'memsafe')).toEqual([]);
@@ -124,14 +167,26 @@ describe('robustness', () => {
   it('answers as TypeScript would, and logs, when a check fails', () => {
     const { service, path, logged, original } = createService({ 'heap.ts': HEAP });
     const program = original.getProgram()!;
-    Object.defineProperty(program, 'getTypeChecker', { value: () => { throw new Error('checker exploded'); } });
+    Object.defineProperty(program, 'getTypeChecker', {
+      value: () => {
+        throw new Error('checker exploded');
+      },
+    });
     expect(service.getSemanticDiagnostics(path('heap.ts')).map(d => d.code)).toEqual([2322]);
-    expect(logged.some(line => line.startsWith('[memsafe] memsafe/no-stale-view failed on') && line.includes('checker exploded'))).toBe(true);
+    expect(
+      logged.some(
+        line => line.startsWith('[memsafe] memsafe/no-stale-view failed on') && line.includes('checker exploded'),
+      ),
+    ).toBe(true);
   });
 
   it('answers as TypeScript would, and logs, when the plugin itself fails', () => {
     const { service, path, logged, original } = createService({ 'heap.ts': HEAP });
-    Object.defineProperty(original, 'getProgram', { value: () => { throw new Error('no program'); } });
+    Object.defineProperty(original, 'getProgram', {
+      value: () => {
+        throw new Error('no program');
+      },
+    });
     expect(service.getSemanticDiagnostics(path('heap.ts')).map(d => d.code)).toEqual([2322]);
     expect(service.getQuickInfoAtPosition(path('heap.ts'), at(HEAP, 'slice'))?.displayParts).toBeDefined();
     expect(service.getCodeFixesAtPosition(path('heap.ts'), 0, 1, [91001], {}, {})).toEqual([]);
@@ -146,7 +201,9 @@ describe('robustness', () => {
 
   it('uses the TypeScript module tsserver hands it', () => {
     const used = new Set<string | symbol>();
-    const injected = new Proxy(ts, { get: (target, property) => (used.add(property), Reflect.get(target, property) as unknown) });
+    const injected = new Proxy(ts, {
+      get: (target, property) => (used.add(property), Reflect.get(target, property) as unknown),
+    });
     const { service, path } = createService({ 'heap.ts': HEAP }, {}, injected);
     service.getSemanticDiagnostics(path('heap.ts'));
     expect(used.has('DiagnosticCategory')).toBe(true);

@@ -15,8 +15,24 @@ export interface ExplicitEndiannessOptions {
 
 /** DataView's multi-byte accessors and where their `littleEndian` argument goes. */
 const LITTLE_ENDIAN_ARGUMENT: Readonly<Record<string, number>> = {
-  getInt16: 1, getUint16: 1, getInt32: 1, getUint32: 1, getFloat16: 1, getFloat32: 1, getFloat64: 1, getBigInt64: 1, getBigUint64: 1,
-  setInt16: 2, setUint16: 2, setInt32: 2, setUint32: 2, setFloat16: 2, setFloat32: 2, setFloat64: 2, setBigInt64: 2, setBigUint64: 2,
+  getInt16: 1,
+  getUint16: 1,
+  getInt32: 1,
+  getUint32: 1,
+  getFloat16: 1,
+  getFloat32: 1,
+  getFloat64: 1,
+  getBigInt64: 1,
+  getBigUint64: 1,
+  setInt16: 2,
+  setUint16: 2,
+  setInt32: 2,
+  setUint32: 2,
+  setFloat16: 2,
+  setFloat32: 2,
+  setFloat64: 2,
+  setBigInt64: 2,
+  setBigUint64: 2,
 };
 
 const messages = {
@@ -45,7 +61,8 @@ interface Access {
 export const explicitEndianness = defineCheck<keyof typeof messages, ExplicitEndiannessOptions>({
   id: 'explicit-endianness',
   code: 91005,
-  description: 'Require the byte order on DataView multi-byte reads and writes where the code also reads little-endian, and one byte order per DataView',
+  description:
+    'Require the byte order on DataView multi-byte reads and writes where the code also reads little-endian, and one byte order per DataView',
   type: 'suggestion',
   preset: 'strict',
   fixable: 'code',
@@ -57,7 +74,8 @@ export const explicitEndianness = defineCheck<keyof typeof messages, ExplicitEnd
     properties: {
       requireEverywhere: {
         type: 'boolean',
-        description: 'Report every multi-byte access without `littleEndian`, also in code that never says little-endian.',
+        description:
+          'Report every multi-byte access without `littleEndian`, also in code that never says little-endian.',
       },
     },
     additionalProperties: false,
@@ -71,9 +89,15 @@ export const explicitEndianness = defineCheck<keyof typeof messages, ExplicitEnd
     for (const access of accesses) {
       if (access.order !== 'default') continue;
       const { call, name, method } = access;
-      if (!options.requireEverywhere && (firstLittle === undefined || isMagicCheck(ts, checker, call) || writesZero(ts, call))) continue;
+      if (
+        !options.requireEverywhere &&
+        (firstLittle === undefined || isMagicCheck(ts, checker, call) || writesZero(ts, call))
+      )
+        continue;
       const end = call.arguments.end;
-      const edit = (value: string) => [{ start: end, end, newText: `${call.arguments.length > 0 ? ', ' : ''}${value}` }];
+      const edit = (value: string) => [
+        { start: end, end, newText: `${call.arguments.length > 0 ? ', ' : ''}${value}` },
+      ];
       const suggest = [
         { messageId: 'sayBigEndian' as const, edits: edit('false') },
         { messageId: 'sayLittleEndian' as const, edits: edit('true') },
@@ -81,10 +105,21 @@ export const explicitEndianness = defineCheck<keyof typeof messages, ExplicitEnd
       const verb = method.startsWith('set') ? 'writes' : 'reads';
       if (options.requireEverywhere) {
         // `false` is what the call does already: saying so preserves behaviour.
-        context.report({ node: call, messageId: 'implicitOrder', data: { name, method, access: verb }, fix: edit('false'), suggest });
+        context.report({
+          node: call,
+          messageId: 'implicitOrder',
+          data: { name, method, access: verb },
+          fix: edit('false'),
+          suggest,
+        });
       } else {
         // Among little-endian accesses the default is the likely slip: which order is right is the author's call.
-        context.report({ node: call, messageId: 'implicitAmongLittle', data: { name, method, access: verb, line: lineOf(firstLittle!) }, suggest });
+        context.report({
+          node: call,
+          messageId: 'implicitAmongLittle',
+          data: { name, method, access: verb, line: lineOf(firstLittle!) },
+          suggest,
+        });
       }
     }
     reportMixedReaders(context, accesses);
@@ -101,7 +136,14 @@ function dataViewAccesses(ts: typeof TS, checker: TS.TypeChecker, sourceFile: TS
     const receiver = node.expression.expression;
     if (position === undefined || classifyNode(ts, checker, receiver) !== 'DataView') return;
     const argument = node.arguments[position];
-    const order = argument === undefined ? 'default' : argument.kind === ts.SyntaxKind.TrueKeyword ? 'little' : argument.kind === ts.SyntaxKind.FalseKeyword ? 'big' : 'other';
+    const order =
+      argument === undefined
+        ? 'default'
+        : argument.kind === ts.SyntaxKind.TrueKeyword
+          ? 'little'
+          : argument.kind === ts.SyntaxKind.FalseKeyword
+            ? 'big'
+            : 'other';
     // Only a literal order takes part in the mixing check: the checker is asked for those alone.
     const literal = order === 'little' || order === 'big';
     const reader = literal ? variableOrField(ts, checker, receiver) : undefined;
@@ -115,7 +157,10 @@ function dataViewAccesses(ts: typeof TS, checker: TS.TypeChecker, sourceFile: TS
  * in another: the second is reported. Reading the same offset both ways in one function is how code
  * finds a file's order (GGUF's version field), and is left alone.
  */
-function reportMixedReaders(context: CheckContext<keyof typeof messages, ExplicitEndiannessOptions>, accesses: readonly Access[]): void {
+function reportMixedReaders(
+  context: CheckContext<keyof typeof messages, ExplicitEndiannessOptions>,
+  accesses: readonly Access[],
+): void {
   const { ts, sourceFile } = context;
   const seen = new Map<TS.Symbol, { little?: Access; big?: Access }>();
   for (const access of accesses) {
@@ -130,22 +175,35 @@ function reportMixedReaders(context: CheckContext<keyof typeof messages, Explici
     context.report({
       node: access.call,
       messageId: 'mixedOrder',
-      data: { name: access.name, order: little ? 'little-endian' : 'big-endian', other: little ? 'big-endian' : 'little-endian', line: lineOf(other.call) },
+      data: {
+        name: access.name,
+        order: little ? 'little-endian' : 'big-endian',
+        other: little ? 'big-endian' : 'little-endian',
+        line: lineOf(other.call),
+      },
     });
   }
 }
 
 /** Two reads of one offset in one function, one per order: code finding out which order a file uses. */
-function isProbe(ts: typeof TS, first: TS.CallExpression, second: TS.CallExpression, sourceFile: TS.SourceFile): boolean {
-  const offset = (call: TS.CallExpression) => (call.arguments[0] === undefined ? undefined : skipOuter(ts, call.arguments[0]).getText(sourceFile));
-  const scope = (call: TS.CallExpression) => ts.findAncestor(call.parent, node => ts.isFunctionLike(node) && !ts.isArrowFunction(node)) ?? sourceFile;
+function isProbe(
+  ts: typeof TS,
+  first: TS.CallExpression,
+  second: TS.CallExpression,
+  sourceFile: TS.SourceFile,
+): boolean {
+  const offset = (call: TS.CallExpression) =>
+    call.arguments[0] === undefined ? undefined : skipOuter(ts, call.arguments[0]).getText(sourceFile);
+  const scope = (call: TS.CallExpression) =>
+    ts.findAncestor(call.parent, node => ts.isFunctionLike(node) && !ts.isArrowFunction(node)) ?? sourceFile;
   return offset(first) !== undefined && offset(first) === offset(second) && scope(first) === scope(second);
 }
 
 /** `view.setUint32(p, 0)`: zero has the same bytes in either order. */
 function writesZero(ts: typeof TS, call: TS.CallExpression): boolean {
   const written = call.arguments[1];
-  if (written === undefined || !(call.expression as TS.PropertyAccessExpression).name.text.startsWith('set')) return false;
+  if (written === undefined || !(call.expression as TS.PropertyAccessExpression).name.text.startsWith('set'))
+    return false;
   const value = skipOuter(ts, written);
   return (ts.isNumericLiteral(value) || ts.isBigIntLiteral(value)) && /^0n?$/.test(value.text);
 }
@@ -159,9 +217,16 @@ function isMagicCheck(ts: typeof TS, checker: TS.TypeChecker, call: TS.CallExpre
   while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
   const parent = node.parent;
   if (!ts.isBinaryExpression(parent)) return false;
-  const { EqualsEqualsEqualsToken, ExclamationEqualsEqualsToken, EqualsEqualsToken, ExclamationEqualsToken } = ts.SyntaxKind;
+  const { EqualsEqualsEqualsToken, ExclamationEqualsEqualsToken, EqualsEqualsToken, ExclamationEqualsToken } =
+    ts.SyntaxKind;
   const operator = parent.operatorToken.kind;
-  if (operator !== EqualsEqualsEqualsToken && operator !== ExclamationEqualsEqualsToken && operator !== EqualsEqualsToken && operator !== ExclamationEqualsToken) return false;
+  if (
+    operator !== EqualsEqualsEqualsToken &&
+    operator !== ExclamationEqualsEqualsToken &&
+    operator !== EqualsEqualsToken &&
+    operator !== ExclamationEqualsToken
+  )
+    return false;
   let other = skipOuter(ts, parent.left === node ? parent.right : parent.left);
   if (ts.isIdentifier(other)) other = skipOuter(ts, constInitializer(ts, checker, other) ?? other);
   return ts.isNumericLiteral(other) || ts.isBigIntLiteral(other);

@@ -13,6 +13,32 @@ import { noUseAfterTransfer } from './no-use-after-transfer/check.js';
 import { noWholeBackingBuffer } from './no-whole-backing-buffer.js';
 
 /** Every check, in one list: adapters, docs, configs and tests all iterate it. */
-export const checks: readonly Check[] = Object.freeze([noStaleView, noUseAfterTransfer, noWholeBackingBuffer, noAmbiguousSlice, noLostWrite, noSignedWasmPointer, explicitEndianness, noImplicitCopy, noUnnecessaryCopy, noMisalignedView, noStridedDataEscape, noBufferSlice] as unknown as Check[]);
+export const checks: readonly Check[] = Object.freeze([
+  noStaleView,
+  noUseAfterTransfer,
+  noWholeBackingBuffer,
+  noAmbiguousSlice,
+  noLostWrite,
+  noSignedWasmPointer,
+  explicitEndianness,
+  noImplicitCopy,
+  noUnnecessaryCopy,
+  noMisalignedView,
+  noStridedDataEscape,
+  noBufferSlice,
+] as unknown as Check[]);
 
-export { explicitEndianness, noBufferSlice, noStridedDataEscape, noMisalignedView, noUnnecessaryCopy, noImplicitCopy, noAmbiguousSlice, noLostWrite, noSignedWasmPointer, noStaleView, noUseAfterTransfer, noWholeBackingBuffer };
+export {
+  explicitEndianness,
+  noBufferSlice,
+  noStridedDataEscape,
+  noMisalignedView,
+  noUnnecessaryCopy,
+  noImplicitCopy,
+  noAmbiguousSlice,
+  noLostWrite,
+  noSignedWasmPointer,
+  noStaleView,
+  noUseAfterTransfer,
+  noWholeBackingBuffer,
+};

@@ -41,7 +41,11 @@ export const noAmbiguousSlice = defineCheck<MessageId, Record<string, never>>({
       const row = conversionAt(ts, checker, node);
       if (row === undefined || !row.hazards.includes('class-dependent')) continue;
       const isView = row.result === 'view';
-      if (!isView && (typeOf(ts, checker, receiver).getSymbol()?.getName() !== 'Uint8Array' || !ownership.mayBeNodeBuffer(receiver))) continue;
+      if (
+        !isView &&
+        (typeOf(ts, checker, receiver).getSymbol()?.getName() !== 'Uint8Array' || !ownership.mayBeNodeBuffer(receiver))
+      )
+        continue;
       const reliance = relianceOnCopy(context, writes, node, receiver, isView);
       if (reliance === undefined) continue;
       const name = receiver.getText(sourceFile);
@@ -51,7 +55,17 @@ export const noAmbiguousSlice = defineCheck<MessageId, Record<string, never>>({
         node,
         messageId: isView ? 'bufferSliceRelied' : 'ambiguousSlice',
         data: { name, reliance },
-        ...(isStableReference(ts, skipOuter(ts, receiver)) ? { suggest: [{ messageId: 'copyExplicitly', data: { copy }, edits: [{ start: node.getStart(sourceFile), end: node.getEnd(), newText: copy }] }] } : {}),
+        ...(isStableReference(ts, skipOuter(ts, receiver))
+          ? {
+              suggest: [
+                {
+                  messageId: 'copyExplicitly',
+                  data: { copy },
+                  edits: [{ start: node.getStart(sourceFile), end: node.getEnd(), newText: copy }],
+                },
+              ],
+            }
+          : {}),
       });
     }
   },
@@ -63,17 +77,33 @@ export const noAmbiguousSlice = defineCheck<MessageId, Record<string, never>>({
  * or — for a Buffer, whose slice is a view — keeps the result (returns or stores it) while its class
  * writes the source again. `undefined` when it does none of these.
  */
-function relianceOnCopy(context: Context, writes: WritesOracle, slice: TS.CallExpression, source: TS.Expression, isView: boolean): string | undefined {
+function relianceOnCopy(
+  context: Context,
+  writes: WritesOracle,
+  slice: TS.CallExpression,
+  source: TS.Expression,
+  isView: boolean,
+): string | undefined {
   const { ts, checker, sourceFile } = context;
   // `key.slice().fill(0)` as a statement drops what it wrote: that code wants a view, and
   // no-lost-write says so. Written and kept (`new Bits(data.slice())`) relies on a copy.
   const direct = writes.writingUse(slice);
-  if (direct !== undefined && !ts.isExpressionStatement(direct.node.parent)) return `${describeWrite(ts, direct, sourceFile)} the result`;
+  if (direct !== undefined && !ts.isExpressionStatement(direct.node.parent))
+    return `${describeWrite(ts, direct, sourceFile)} the result`;
   const { parent, child } = outerParent(ts, slice);
   const sourceNode = skipOuter(ts, source);
-  if (isView && escapes(ts, parent, child) && ts.isPropertyAccessExpression(sourceNode) && sourceNode.expression.kind === ts.SyntaxKind.ThisKeyword) {
+  if (
+    isView &&
+    escapes(ts, parent, child) &&
+    ts.isPropertyAccessExpression(sourceNode) &&
+    sourceNode.expression.kind === ts.SyntaxKind.ThisKeyword
+  ) {
     const owner = classOfThis(ts, sourceNode);
-    if (owner !== undefined && writes.writesField(owner, sourceNode.name.text) && !replacedAfter(ts, slice, owner, sourceNode.name.text)) {
+    if (
+      owner !== undefined &&
+      writes.writesField(owner, sourceNode.name.text) &&
+      !replacedAfter(ts, slice, owner, sourceNode.name.text)
+    ) {
       return `keeps it while \`${sourceNode.getText(sourceFile)}\` is written again`;
     }
   }
@@ -91,14 +121,28 @@ function relianceOnCopy(context: Context, writes: WritesOracle, slice: TS.CallEx
   let reliance: string | undefined;
   walk(ts, scope, node => {
     if (reliance !== undefined || node.pos < slice.end || !ts.isIdentifier(node)) return;
-    const symbol = node.text === copyName || (ts.isIdentifier(sourceNode) && node.text === sourceNode.text) ? checker.getSymbolAtLocation(node) : undefined;
+    const symbol =
+      node.text === copyName || (ts.isIdentifier(sourceNode) && node.text === sourceNode.text)
+        ? checker.getSymbolAtLocation(node)
+        : undefined;
     if (symbol === undefined) return;
     const write = writes.writingUse(node);
-    if (symbol === copy && write !== undefined) reliance = `${describeWrite(ts, write, sourceFile)} the result \`${node.text}\``;
-    else if (symbol === copy && sourceWritten) reliance = `reads \`${node.text}\` after writing to \`${sourceNode.getText(sourceFile)}\``;
-    else if (symbol === copy && isView && escapes(ts, outerParent(ts, node).parent, outerParent(ts, node).child) && ts.isPropertyAccessExpression(sourceNode)) {
+    if (symbol === copy && write !== undefined)
+      reliance = `${describeWrite(ts, write, sourceFile)} the result \`${node.text}\``;
+    else if (symbol === copy && sourceWritten)
+      reliance = `reads \`${node.text}\` after writing to \`${sourceNode.getText(sourceFile)}\``;
+    else if (
+      symbol === copy &&
+      isView &&
+      escapes(ts, outerParent(ts, node).parent, outerParent(ts, node).child) &&
+      ts.isPropertyAccessExpression(sourceNode)
+    ) {
       const owner = sourceNode.expression.kind === ts.SyntaxKind.ThisKeyword ? classOfThis(ts, sourceNode) : undefined;
-      if (owner !== undefined && writes.writesField(owner, sourceNode.name.text) && !replacedAfter(ts, slice, owner, sourceNode.name.text)) {
+      if (
+        owner !== undefined &&
+        writes.writesField(owner, sourceNode.name.text) &&
+        !replacedAfter(ts, slice, owner, sourceNode.name.text)
+      ) {
         reliance = `keeps \`${node.text}\` while \`${sourceNode.getText(sourceFile)}\` is written again`;
       }
     } else if (symbol === sourceSymbol && write !== undefined) sourceWritten = true;
@@ -117,7 +161,10 @@ function keptBeyondCall(ts: typeof TS, checker: TS.TypeChecker, value: TS.Expres
   if (!ts.isNewExpression(parent) || parent.arguments === undefined) return false;
   const index = parent.arguments.indexOf(child as TS.Expression);
   const declaration = checker.getSymbolAtLocation(parent.expression)?.valueDeclaration;
-  const constructor = declaration !== undefined && ts.isClassLike(declaration) ? declaration.members.find(ts.isConstructorDeclaration) : undefined;
+  const constructor =
+    declaration !== undefined && ts.isClassLike(declaration)
+      ? declaration.members.find(ts.isConstructorDeclaration)
+      : undefined;
   const parameter = constructor?.parameters[index];
   if (parameter === undefined || !ts.isIdentifier(parameter.name)) return false;
   const name = parameter.name.text;
@@ -125,8 +172,17 @@ function keptBeyondCall(ts: typeof TS, checker: TS.TypeChecker, value: TS.Expres
     ts.isParameterPropertyDeclaration(parameter, constructor!) ||
     (constructor!.body?.statements.some(statement => {
       const expression = ts.isExpressionStatement(statement) ? skipOuter(ts, statement.expression) : undefined;
-      return expression !== undefined && ts.isBinaryExpression(expression) && expression.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(expression.left) && expression.left.expression.kind === ts.SyntaxKind.ThisKeyword && ts.isIdentifier(skipOuter(ts, expression.right)) && (skipOuter(ts, expression.right) as TS.Identifier).text === name;
-    }) ?? false);
+      return (
+        expression !== undefined &&
+        ts.isBinaryExpression(expression) &&
+        expression.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+        ts.isPropertyAccessExpression(expression.left) &&
+        expression.left.expression.kind === ts.SyntaxKind.ThisKeyword &&
+        ts.isIdentifier(skipOuter(ts, expression.right)) &&
+        (skipOuter(ts, expression.right) as TS.Identifier).text === name
+      );
+    }) ??
+      false);
   return kept && keptBeyondCall(ts, checker, parent);
 }
 
@@ -144,7 +200,13 @@ function reusedByCaller(context: Context, writes: WritesOracle, source: TS.Ident
   if (name === undefined) return undefined;
   for (const call of callsNamed(ts, program, name)) {
     const argument = call.arguments?.[index] === undefined ? undefined : skipOuter(ts, call.arguments[index]);
-    if (!ts.isCallExpression(call) || argument === undefined || !ts.isPropertyAccessExpression(argument) || argument.expression.kind !== ts.SyntaxKind.ThisKeyword) continue;
+    if (
+      !ts.isCallExpression(call) ||
+      argument === undefined ||
+      !ts.isPropertyAccessExpression(argument) ||
+      argument.expression.kind !== ts.SyntaxKind.ThisKeyword
+    )
+      continue;
     if (functionOf(ts, calleeDeclaration(ts, checker, call)) !== fn) continue;
     const owner = classOfThis(ts, argument);
     const field = argument.name.text;
@@ -168,22 +230,41 @@ function describeWrite(ts: typeof TS, write: WritingUse, sourceFile: TS.SourceFi
  * The assignment must follow the statement that slices (or calls the private method that returns
  * the slice, at every such call in the class) in the same block, so that it runs on every path.
  */
-function replacedAfter(ts: typeof TS, slice: TS.CallExpression, owner: TS.ClassLikeDeclaration, field: string): boolean {
+function replacedAfter(
+  ts: typeof TS,
+  slice: TS.CallExpression,
+  owner: TS.ClassLikeDeclaration,
+  field: string,
+): boolean {
   if (assignedAfterInBlock(ts, slice, field)) return true;
   const method = ts.findAncestor(slice.parent, n => ts.isFunctionLike(n));
   const returned = ts.isReturnStatement(outerParent(ts, slice).parent);
-  const name = method !== undefined && ts.isMethodDeclaration(method) && (ts.isPrivateIdentifier(method.name) || ts.getCombinedModifierFlags(method) & ts.ModifierFlags.Private) ? method.name.getText() : undefined;
+  const name =
+    method !== undefined &&
+    ts.isMethodDeclaration(method) &&
+    (ts.isPrivateIdentifier(method.name) || ts.getCombinedModifierFlags(method) & ts.ModifierFlags.Private)
+      ? method.name.getText()
+      : undefined;
   if (!returned || name === undefined) return false;
   const calls: TS.CallExpression[] = [];
   walk(ts, owner, node => {
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.expression.kind === ts.SyntaxKind.ThisKeyword && node.expression.name.getText() === name) calls.push(node);
+    if (
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      node.expression.expression.kind === ts.SyntaxKind.ThisKeyword &&
+      node.expression.name.getText() === name
+    )
+      calls.push(node);
   });
   return calls.length > 0 && calls.every(call => assignedAfterInBlock(ts, call, field));
 }
 
 /** Whether a later statement of the block holding `node`'s statement is `this.field = …`. */
 function assignedAfterInBlock(ts: typeof TS, node: TS.Node, field: string): boolean {
-  const statement = ts.findAncestor(node, n => ts.isStatement(n) && (ts.isBlock(n.parent) || ts.isSourceFile(n.parent)));
+  const statement = ts.findAncestor(
+    node,
+    n => ts.isStatement(n) && (ts.isBlock(n.parent) || ts.isSourceFile(n.parent)),
+  );
   if (statement === undefined) return false;
   const siblings = (statement.parent as TS.Block).statements;
   return siblings.slice(siblings.indexOf(statement as TS.Statement) + 1).some(later => {
@@ -193,12 +274,24 @@ function assignedAfterInBlock(ts: typeof TS, node: TS.Node, field: string): bool
     const target = skipOuter(ts, expression.left);
     // `this.buffer = this.buffer.subarray(…)` keeps the old bytes.
     const fresh = !expression.right.getText().includes(`this.${field}`);
-    return fresh && ts.isPropertyAccessExpression(target) && target.expression.kind === ts.SyntaxKind.ThisKeyword && target.name.text === field;
+    return (
+      fresh &&
+      ts.isPropertyAccessExpression(target) &&
+      target.expression.kind === ts.SyntaxKind.ThisKeyword &&
+      target.name.text === field
+    );
   });
 }
 
 function escapes(ts: typeof TS, parent: TS.Node, child: TS.Node): boolean {
   if (ts.isReturnStatement(parent) || (ts.isArrowFunction(parent) && parent.body === child)) return true;
-  if (ts.isBinaryExpression(parent) && parent.right === child && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return !ts.isIdentifier(skipOuter(ts, parent.left));
-  return ts.isPropertyAssignment(parent) || ts.isShorthandPropertyAssignment(parent) || ts.isArrayLiteralExpression(parent);
+  if (
+    ts.isBinaryExpression(parent) &&
+    parent.right === child &&
+    parent.operatorToken.kind === ts.SyntaxKind.EqualsToken
+  )
+    return !ts.isIdentifier(skipOuter(ts, parent.left));
+  return (
+    ts.isPropertyAssignment(parent) || ts.isShorthandPropertyAssignment(parent) || ts.isArrayLiteralExpression(parent)
+  );
 }

@@ -11,7 +11,8 @@ const messages = {
 export const noBufferSlice = defineCheck<keyof typeof messages, Record<string, never>>({
   id: 'no-buffer-slice',
   code: 91012,
-  description: 'Disallow the deprecated `Buffer#slice`, a view under the name of a copy; `subarray()` is the same function',
+  description:
+    'Disallow the deprecated `Buffer#slice`, a view under the name of a copy; `subarray()` is the same function',
   type: 'suggestion',
   // A deprecation, not a memory bug: `strict` is every memory bug memsafe finds, `all` adds this.
   preset: 'all',
@@ -23,14 +24,25 @@ export const noBufferSlice = defineCheck<keyof typeof messages, Record<string, n
   check(context) {
     const { ts, checker, sourceFile } = context;
     walk(ts, sourceFile, node => {
-      if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.expression.name.text !== 'slice') return;
+      if (
+        !ts.isCallExpression(node) ||
+        !ts.isPropertyAccessExpression(node.expression) ||
+        node.expression.name.text !== 'slice'
+      )
+        return;
       // The conversion table's Buffer#slice row: a view, class-dependent.
       const row = conversionAt(ts, checker, node);
       if (row === undefined || row.result !== 'view' || !row.hazards.includes('class-dependent')) return;
       // Buffer#slice and Buffer#subarray are the same function: the rename preserves behaviour.
       const name = node.expression.name;
       const edit = { start: name.getStart(sourceFile), end: name.getEnd(), newText: 'subarray' };
-      context.report({ node, messageId: 'bufferSlice', data: { name: node.expression.expression.getText(sourceFile) }, fix: [edit], suggest: [{ messageId: 'useSubarray', edits: [edit] }] });
+      context.report({
+        node,
+        messageId: 'bufferSlice',
+        data: { name: node.expression.expression.getText(sourceFile) },
+        fix: [edit],
+        suggest: [{ messageId: 'useSubarray', edits: [edit] }],
+      });
     });
   },
 });

@@ -3,7 +3,8 @@ import { defineCheck, NO_OPTIONS } from '../check.js';
 import { copyRowAt, copySource, viewFormEdit } from '../conversions/copies.js';
 import { WritesOracle } from '../summaries/writes.js';
 import { classifyNode } from '../types/classify.js';
-import { nodesOfKinds, outerParent, skipOuter, walk } from '../util/syntax.js';
+import { referencesIn } from '../util/name-index.js';
+import { nodesOfKinds, outerParent, skipOuter } from '../util/syntax.js';
 
 /** Methods that write a typed array's bytes. */
 const WRITES: ReadonlySet<string> = new Set(['fill', 'set', 'reverse', 'sort', 'copyWithin']);
@@ -34,13 +35,22 @@ export const noLostWrite = defineCheck<keyof typeof messages, Record<string, nev
         node,
         messageId: 'lostWrite',
         data: { what, source: source?.getText(sourceFile) ?? 'the source' },
-        ...(view === undefined ? {} : { suggest: [{ messageId: 'writeThroughView', data: { view: view.text }, edits: [view.edit] }] }),
+        ...(view === undefined
+          ? {}
+          : { suggest: [{ messageId: 'writeThroughView', data: { view: view.text }, edits: [view.edit] }] }),
       });
     };
     const writes = new WritesOracle(ts, checker, context.cache);
-    for (const node of nodesOfKinds(ts, sourceFile, [ts.SyntaxKind.ExpressionStatement, ts.SyntaxKind.VariableDeclaration])) {
+    for (const node of nodesOfKinds(ts, sourceFile, [
+      ts.SyntaxKind.ExpressionStatement,
+      ts.SyntaxKind.VariableDeclaration,
+    ])) {
       // `key.slice().fill(0);` — written and dropped in one statement.
-      if (ts.isExpressionStatement(node) && ts.isCallExpression(node.expression) && ts.isPropertyAccessExpression(node.expression.expression)) {
+      if (
+        ts.isExpressionStatement(node) &&
+        ts.isCallExpression(node.expression) &&
+        ts.isPropertyAccessExpression(node.expression.expression)
+      ) {
         const call = node.expression;
         const access = call.expression as TS.PropertyAccessExpression;
         const receiver = skipOuter(ts, access.expression);
@@ -54,7 +64,8 @@ export const noLostWrite = defineCheck<keyof typeof messages, Record<string, nev
         const call = node.expression;
         call.arguments.forEach((argument, index) => {
           const copy = skipOuter(ts, argument);
-          if (isFreshCopy(ts, checker, copy) && writes.writesArgument(call, index)) report(call, copy, call.getText(sourceFile));
+          if (isFreshCopy(ts, checker, copy) && writes.writesArgument(call, index))
+            report(call, copy, call.getText(sourceFile));
         });
         continue;
       }
@@ -64,7 +75,8 @@ export const noLostWrite = defineCheck<keyof typeof messages, Record<string, nev
         if (!isFreshCopy(ts, checker, copy)) continue;
         const uses = usesOf(ts, checker, node.name, sourceFile);
         const firstWrite = uses.find(use => use.write);
-        if (firstWrite !== undefined && uses.every(use => use.write)) report(firstWrite.node, copy, firstWrite.node.getText(sourceFile));
+        if (firstWrite !== undefined && uses.every(use => use.write))
+          report(firstWrite.node, copy, firstWrite.node.getText(sourceFile));
       }
     }
   },
@@ -81,20 +93,35 @@ function isFreshCopy(ts: typeof TS, checker: TS.TypeChecker, node: TS.Expression
 }
 
 /** Every use of a variable in its scope, and whether it only writes into it. */
-function usesOf(ts: typeof TS, checker: TS.TypeChecker, name: TS.Identifier, sourceFile: TS.SourceFile): { node: TS.Node; write: boolean }[] {
-  const symbol = checker.getSymbolAtLocation(name);
+function usesOf(
+  ts: typeof TS,
+  checker: TS.TypeChecker,
+  name: TS.Identifier,
+  sourceFile: TS.SourceFile,
+): { node: TS.Node; write: boolean }[] {
   const scope = ts.findAncestor(name, n => ts.isBlock(n) || ts.isSourceFile(n)) ?? sourceFile;
   const uses: { node: TS.Node; write: boolean }[] = [];
-  walk(ts, scope, node => {
-    if (!ts.isIdentifier(node) || node === name || node.text !== name.text || checker.getSymbolAtLocation(node) !== symbol) return;
+  for (const node of referencesIn(ts, checker, name, scope)) {
     const { parent, child } = outerParent(ts, node);
-    if (ts.isPropertyAccessExpression(parent) && WRITES.has(parent.name.text) && ts.isCallExpression(parent.parent) && parent.parent.expression === parent && ts.isExpressionStatement(parent.parent.parent)) {
+    if (
+      ts.isPropertyAccessExpression(parent) &&
+      WRITES.has(parent.name.text) &&
+      ts.isCallExpression(parent.parent) &&
+      parent.parent.expression === parent &&
+      ts.isExpressionStatement(parent.parent.parent)
+    ) {
       uses.push({ node: parent.parent, write: true });
-    } else if (ts.isElementAccessExpression(parent) && parent.expression === child && ts.isBinaryExpression(parent.parent) && parent.parent.left === parent && parent.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    } else if (
+      ts.isElementAccessExpression(parent) &&
+      parent.expression === child &&
+      ts.isBinaryExpression(parent.parent) &&
+      parent.parent.left === parent &&
+      parent.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken
+    ) {
       uses.push({ node: parent.parent, write: true });
     } else {
       uses.push({ node, write: false });
     }
-  });
+  }
   return uses;
 }

@@ -6,7 +6,16 @@ import { OwnershipOracle } from '../types/ownership.js';
 import { calleeDeclaration, functionOf, lineOf, type FunctionWithBody } from '../util/functions.js';
 import { checkedLength } from '../util/length-guards.js';
 import { namesMentioning } from '../util/name-index.js';
-import { abbreviate, dottedName, isStableReference, nodesOfKinds, numericLiteralValue, outerParent, skipOuter, walk } from '../util/syntax.js';
+import {
+  abbreviate,
+  dottedName,
+  isStableReference,
+  nodesOfKinds,
+  numericLiteralValue,
+  outerParent,
+  skipOuter,
+  walk,
+} from '../util/syntax.js';
 
 export const noWholeBackingBuffer = defineCheck({
   id: 'no-whole-backing-buffer',
@@ -34,7 +43,10 @@ export const noWholeBackingBuffer = defineCheck({
     const { ts, checker, sourceFile, cache } = context;
     const ownership = new OwnershipOracle(ts, checker, context.program, cache);
     const summaries = new WholeBufferParameters(ts, checker, context.program, cache, ownership);
-    for (const node of nodesOfKinds(ts, sourceFile, [ts.SyntaxKind.CallExpression, ts.SyntaxKind.PropertyAccessExpression])) {
+    for (const node of nodesOfKinds(ts, sourceFile, [
+      ts.SyntaxKind.CallExpression,
+      ts.SyntaxKind.PropertyAccessExpression,
+    ])) {
       if (ts.isCallExpression(node)) {
         reportPartialArguments(context, summaries, ownership, node);
         continue;
@@ -44,13 +56,23 @@ export const noWholeBackingBuffer = defineCheck({
       // those reach Node's pool. `new T(r.buffer, r.byteOffset)` runs to the end whatever `r` is: a
       // view, or a `{ buffer, byteOffset, byteLength }` record of one.
       const row = conversionAt(ts, checker, node);
-      const uses = usesOf(ts, checker, node).filter(candidate => candidate.kind === 'to-end' || row?.hazards.includes('whole-backing-buffer') === true);
-      const pool = row?.hazards.includes('pool-aliasing') === true ? ', and a pooled Buffer shares it with every other Buffer in the 8 KiB pool' : '';
+      const uses = usesOf(ts, checker, node).filter(
+        candidate => candidate.kind === 'to-end' || row?.hazards.includes('whole-backing-buffer') === true,
+      );
+      const pool =
+        row?.hazards.includes('pool-aliasing') === true
+          ? ', and a pooled Buffer shares it with every other Buffer in the 8 KiB pool'
+          : '';
       // One finding per `.buffer` read, for its first use that is a problem.
       const use = uses.find(candidate => isProblem(ts, ownership, node.expression, candidate));
       if (use === undefined) continue;
       if (use.kind === 'to-end') reportToEnd(context, node, use, pool);
-      else if (use.kind === 'slice') context.report({ node, messageId: 'sliceFromStart', data: { name: dottedName(ts, node.expression) ?? node.expression.getText(sourceFile), pool } });
+      else if (use.kind === 'slice')
+        context.report({
+          node,
+          messageId: 'sliceFromStart',
+          data: { name: dottedName(ts, node.expression) ?? node.expression.getText(sourceFile), pool },
+        });
       else report(context, node, use, pool);
     }
   },
@@ -88,7 +110,8 @@ function readsOffsetOf(ts: typeof TS, owner: TS.Expression): boolean {
   let found = false;
   if (scope !== undefined) {
     walk(ts, scope, node => {
-      if (ts.isPropertyAccessExpression(node) && node.name.text === 'byteOffset' && node.expression.getText() === text) found = true;
+      if (ts.isPropertyAccessExpression(node) && node.name.text === 'byteOffset' && node.expression.getText() === text)
+        found = true;
       return !found;
     });
   }
@@ -114,7 +137,10 @@ function mayRunPastItsBytes(ts: typeof TS, view: TS.NewExpression | TS.CallExpre
       return true;
     }
     if (!ts.isPropertyAccessExpression(parent) || !ACCESSOR.test(parent.name.text)) return false;
-    const offset = ts.isCallExpression(parent.parent) && parent.parent.expression === parent ? numericLiteralValue(ts, parent.parent.arguments[0]) : undefined;
+    const offset =
+      ts.isCallExpression(parent.parent) && parent.parent.expression === parent
+        ? numericLiteralValue(ts, parent.parent.arguments[0])
+        : undefined;
     if (offset !== undefined) fixedEnds.push(offset + Number(/\d+$/.exec(parent.name.text)![0]) / 8);
     return true;
   };
@@ -128,15 +154,27 @@ function mayRunPastItsBytes(ts: typeof TS, view: TS.NewExpression | TS.CallExpre
 /** DataView's accessors; the digits that end each name are its width in bits. */
 const ACCESSOR = /^(?:get|set)(?:Int|Uint|Float|BigInt|BigUint)(?:8|16|32|64)$/;
 
-function usedWhole(ts: typeof TS, view: TS.NewExpression | TS.CallExpression, atOffsets: (use: TS.Expression) => boolean): boolean {
+function usedWhole(
+  ts: typeof TS,
+  view: TS.NewExpression | TS.CallExpression,
+  atOffsets: (use: TS.Expression) => boolean,
+): boolean {
   const { parent, child } = outerParent(ts, view);
-  if (!ts.isVariableDeclaration(parent) || parent.initializer !== child || !ts.isIdentifier(parent.name)) return !atOffsets(view);
+  if (!ts.isVariableDeclaration(parent) || parent.initializer !== child || !ts.isIdentifier(parent.name))
+    return !atOffsets(view);
   const name = parent.name.text;
   const scope = ts.findAncestor(parent, n => ts.isBlock(n) || ts.isSourceFile(n));
   let whole = false;
   if (scope !== undefined) {
     walk(ts, scope, node => {
-      if (ts.isIdentifier(node) && node.text === name && node !== parent.name && node.pos > parent.end && !atOffsets(node)) whole = true;
+      if (
+        ts.isIdentifier(node) &&
+        node.text === name &&
+        node !== parent.name &&
+        node.pos > parent.end &&
+        !atOffsets(node)
+      )
+        whole = true;
       return !whole;
     });
   }
@@ -150,7 +188,9 @@ function startOffset(ts: typeof TS, view: TS.NewExpression | TS.CallExpression):
   if (ts.isPropertyAccessExpression(offset) && offset.name.text === 'byteOffset') return 0;
   if (!ts.isBinaryExpression(offset) || offset.operatorToken.kind !== ts.SyntaxKind.PlusToken) return undefined;
   const base = skipOuter(ts, offset.left);
-  return ts.isPropertyAccessExpression(base) && base.name.text === 'byteOffset' ? numericLiteralValue(ts, offset.right) : undefined;
+  return ts.isPropertyAccessExpression(base) && base.name.text === 'byteOffset'
+    ? numericLiteralValue(ts, offset.right)
+    : undefined;
 }
 
 function report(context: Context, node: TS.PropertyAccessExpression, use: BufferUse, pool: string): void {
@@ -174,7 +214,9 @@ function report(context: Context, node: TS.PropertyAccessExpression, use: Buffer
             : `Pass \`${name}\` itself, or a copy of its bytes: \`${name}.buffer.slice(${name}.byteOffset, ${name}.byteOffset + ${name}.byteLength)\`.`,
     },
     // A copy in a transfer list is a buffer nothing else refers to: no edit can be suggested there.
-    ...(edits === undefined || use.kind === 'transfer' ? {} : { suggest: [{ messageId: edits.messageId, data: { name }, edits: edits.edits }] }),
+    ...(edits === undefined || use.kind === 'transfer'
+      ? {}
+      : { suggest: [{ messageId: edits.messageId, data: { name }, edits: edits.edits }] }),
   });
 }
 
@@ -186,17 +228,33 @@ function reportToEnd(context: Context, node: TS.PropertyAccessExpression, use: B
   const last = args[args.length - 1]!;
   const callee = ts.isIdentifier(call.expression) ? call.expression.text : 'DataView';
   const size = ELEMENT_SIZES[callee];
-  const length = callee === 'DataView' || size === 1 ? `${name}.byteLength` : `${name}.byteLength / ${callee}.BYTES_PER_ELEMENT`;
+  const length =
+    callee === 'DataView' || size === 1 ? `${name}.byteLength` : `${name}.byteLength / ${callee}.BYTES_PER_ELEMENT`;
   context.report({
     node: call,
     messageId: 'toEnd',
     data: { view: abbreviate(call.getText(sourceFile), 60), name, pool },
-    ...(isStableReference(ts, node.expression) ? { suggest: [{ messageId: 'addLength', data: { name }, edits: [{ start: last.getEnd(), end: last.getEnd(), newText: `, ${length}` }] }] } : {}),
+    ...(isStableReference(ts, node.expression)
+      ? {
+          suggest: [
+            {
+              messageId: 'addLength',
+              data: { name },
+              edits: [{ start: last.getEnd(), end: last.getEnd(), newText: `, ${length}` }],
+            },
+          ],
+        }
+      : {}),
   });
 }
 
 /** Calls that hand a part of a buffer to a function that passes on, returns, sends or transfers its parameter's whole `.buffer`. */
-function reportPartialArguments(context: Context, summaries: WholeBufferParameters, ownership: OwnershipOracle, call: TS.CallExpression): void {
+function reportPartialArguments(
+  context: Context,
+  summaries: WholeBufferParameters,
+  ownership: OwnershipOracle,
+  call: TS.CallExpression,
+): void {
   const { ts, checker, sourceFile } = context;
   if (call.arguments.length === 0) return;
   // Resolving a method asks for its receiver's type: only a name some function with a summary goes by is worth it.
@@ -248,7 +306,13 @@ class WholeBufferParameters {
   readonly #ownership: OwnershipOracle;
   readonly #program: TS.Program;
 
-  constructor(ts: typeof TS, checker: TS.TypeChecker, program: TS.Program, cache: ProgramCache, ownership: OwnershipOracle) {
+  constructor(
+    ts: typeof TS,
+    checker: TS.TypeChecker,
+    program: TS.Program,
+    cache: ProgramCache,
+    ownership: OwnershipOracle,
+  ) {
     this.#ts = ts;
     this.#checker = checker;
     this.#program = program;
@@ -262,7 +326,8 @@ class WholeBufferParameters {
       const found = new Set<string>();
       for (const sourceFile of this.#program.getSourceFiles()) {
         if (sourceFile.isDeclarationFile || this.#program.isSourceFileFromExternalLibrary(sourceFile)) continue;
-        for (const each of namesMentioning(this.#ts, sourceFile, 'memsafe/buffer-reading-names', BUFFER_TEXT)) found.add(each);
+        for (const each of namesMentioning(this.#ts, sourceFile, 'memsafe/buffer-reading-names', BUFFER_TEXT))
+          found.add(each);
       }
       return found;
     });
@@ -286,7 +351,8 @@ class WholeBufferParameters {
         for (const use of usesOf(ts, this.#checker, node)) {
           if (!SEVERITY.includes(use.kind) || (use.kind !== 'transfer' && offsetAware)) continue;
           const known = found.get(owner.parameter.index);
-          if (known === undefined || SEVERITY.indexOf(use.kind) < SEVERITY.indexOf(known.kind)) found.set(owner.parameter.index, use);
+          if (known === undefined || SEVERITY.indexOf(use.kind) < SEVERITY.indexOf(known.kind))
+            found.set(owner.parameter.index, use);
         }
         return true;
       });
@@ -316,19 +382,28 @@ function usesOf(ts: typeof TS, checker: TS.TypeChecker, access: TS.PropertyAcces
   const stored =
     ts.isVariableDeclaration(parent) && parent.initializer === child && ts.isIdentifier(parent.name)
       ? parent.name
-      : ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === child && ts.isIdentifier(parent.left)
+      : ts.isBinaryExpression(parent) &&
+          parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+          parent.right === child &&
+          ts.isIdentifier(parent.left)
         ? parent.left
         : undefined;
-  const scope = stored === undefined ? undefined : ts.findAncestor(parent, n => ts.isFunctionLike(n) || ts.isSourceFile(n));
+  const scope =
+    stored === undefined ? undefined : ts.findAncestor(parent, n => ts.isFunctionLike(n) || ts.isSourceFile(n));
   if (stored === undefined || scope === undefined) return [];
   const symbol = checker.getSymbolAtLocation(stored);
   const uses: BufferUse[] = [];
   let replaced = false;
   walk(ts, scope, node => {
-    if (replaced || !ts.isIdentifier(node) || node.text !== stored.text || node === stored || node.pos < parent.end) return;
+    if (replaced || !ts.isIdentifier(node) || node.text !== stored.text || node === stored || node.pos < parent.end)
+      return;
     if (checker.getSymbolAtLocation(node) !== symbol) return;
     const { parent: around, child: self } = outerParent(ts, node);
-    if (ts.isBinaryExpression(around) && around.left === self && around.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    if (
+      ts.isBinaryExpression(around) &&
+      around.left === self &&
+      around.operatorToken.kind === ts.SyntaxKind.EqualsToken
+    ) {
       replaced = true;
       return;
     }
@@ -339,33 +414,51 @@ function usesOf(ts: typeof TS, checker: TS.TypeChecker, access: TS.PropertyAcces
 }
 
 /** How a `.buffer` value is used, when that use treats it as the view's bytes; undefined for harmless reads. */
-function useOf(ts: typeof TS, value: TS.Expression): { kind: BufferUse['kind']; call?: TS.CallExpression | TS.NewExpression } | undefined {
+function useOf(
+  ts: typeof TS,
+  value: TS.Expression,
+): { kind: BufferUse['kind']; call?: TS.CallExpression | TS.NewExpression } | undefined {
   let { parent, child } = outerParent(ts, value);
   // `new Uint8Array(ArrayBuffer.isView(data) ? data.buffer : data)`: a branch is used as the whole is.
-  while (ts.isConditionalExpression(parent) && parent.condition !== child) ({ parent, child } = outerParent(ts, parent));
+  while (ts.isConditionalExpression(parent) && parent.condition !== child)
+    ({ parent, child } = outerParent(ts, parent));
   // `x.buffer.slice(0, n)`: a copy whose range ignores where x starts.
-  if (ts.isPropertyAccessExpression(parent) && parent.name.text === 'slice' && ts.isCallExpression(parent.parent) && parent.parent.expression === parent) {
-    return parent.parent.arguments.some(arg => mentionsRange(ts, arg, 'byteOffset')) ? undefined : { kind: 'slice', call: parent.parent };
+  if (
+    ts.isPropertyAccessExpression(parent) &&
+    parent.name.text === 'slice' &&
+    ts.isCallExpression(parent.parent) &&
+    parent.parent.expression === parent
+  ) {
+    return parent.parent.arguments.some(arg => mentionsRange(ts, arg, 'byteOffset'))
+      ? undefined
+      : { kind: 'slice', call: parent.parent };
   }
   if (ts.isNewExpression(parent) || ts.isCallExpression(parent)) {
     if (parent.expression === child) return undefined; // x.buffer(...) is not a use of the bytes
     const args: readonly TS.Expression[] = parent.arguments ?? [];
     const index = args.indexOf(child as TS.Expression);
     if (index < 0) return undefined;
-    const construct = ts.isNewExpression(parent) && ts.isIdentifier(parent.expression) && (TYPED_ARRAY_NAMES.has(parent.expression.text) || parent.expression.text === 'DataView');
+    const construct =
+      ts.isNewExpression(parent) &&
+      ts.isIdentifier(parent.expression) &&
+      (TYPED_ARRAY_NAMES.has(parent.expression.text) || parent.expression.text === 'DataView');
     // `new T(x.buffer, x.byteOffset)`: an offset, and no length.
-    if (construct && index === 0 && args.length === 2 && mentionsRange(ts, args[1]!, 'byteOffset')) return { kind: 'to-end', call: parent };
+    if (construct && index === 0 && args.length === 2 && mentionsRange(ts, args[1]!, 'byteOffset'))
+      return { kind: 'to-end', call: parent };
     // Offset and length passed beside it: the caller already says which bytes.
     if (args.some(arg => mentionsRange(ts, arg))) return undefined;
     if (construct) return index === 0 ? { kind: 'construct', call: parent } : undefined;
-    if (ts.isCallExpression(parent) && isBufferFrom(ts, parent)) return index === 0 ? { kind: 'wrap', call: parent } : undefined;
+    if (ts.isCallExpression(parent) && isBufferFrom(ts, parent))
+      return index === 0 ? { kind: 'wrap', call: parent } : undefined;
     return { kind: 'pass' };
   }
   if (ts.isReturnStatement(parent) || (ts.isArrowFunction(parent) && parent.body === child)) return { kind: 'return' };
   if (ts.isArrayLiteralExpression(parent) && isTransferList(ts, parent)) return { kind: 'transfer' };
   if (ts.isPropertyAssignment(parent) && parent.initializer === child && ts.isObjectLiteralExpression(parent.parent)) {
     // `{ buffer: x.buffer, byteOffset: …, byteLength: … }` says which bytes, as call arguments can.
-    return parent.parent.properties.some(property => property !== parent && mentionsRange(ts, property)) ? undefined : { kind: 'send' };
+    return parent.parent.properties.some(property => property !== parent && mentionsRange(ts, property))
+      ? undefined
+      : { kind: 'send' };
   }
   if (ts.isArrayLiteralExpression(parent) || ts.isShorthandPropertyAssignment(parent)) return { kind: 'send' };
   return undefined;
@@ -377,16 +470,26 @@ function isTransferList(ts: typeof TS, list: TS.ArrayLiteralExpression): boolean
   if (ts.isPropertyAssignment(parent) && ts.isIdentifier(parent.name) && parent.name.text === 'transfer') return true;
   if (!ts.isCallExpression(parent) || parent.arguments.indexOf(child as TS.Expression) < 1) return false;
   const callee = parent.expression;
-  return (ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '') === 'postMessage';
+  return (
+    (ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '') ===
+    'postMessage'
+  );
 }
 
 function isBufferFrom(ts: typeof TS, call: TS.CallExpression): boolean {
   const callee = call.expression;
-  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'from' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Buffer';
+  return (
+    ts.isPropertyAccessExpression(callee) &&
+    callee.name.text === 'from' &&
+    ts.isIdentifier(callee.expression) &&
+    callee.expression.text === 'Buffer'
+  );
 }
 
 function mentionsRange(ts: typeof TS, node: TS.Node, only?: 'byteOffset'): boolean {
-  const isRange = (child: TS.Node): boolean => ts.isPropertyAccessExpression(child) && (child.name.text === 'byteOffset' || (only === undefined && child.name.text === 'byteLength'));
+  const isRange = (child: TS.Node): boolean =>
+    ts.isPropertyAccessExpression(child) &&
+    (child.name.text === 'byteOffset' || (only === undefined && child.name.text === 'byteLength'));
   if (isRange(node)) return true;
   let found = false;
   walk(ts, node, child => {
@@ -406,12 +509,23 @@ function suggestion(
   if (call === undefined) {
     return {
       messageId: 'copyRange',
-      edits: [{ start: access.getStart(sourceFile), end: access.getEnd(), newText: `${name}.buffer.slice(${name}.byteOffset, ${name}.byteOffset + ${name}.byteLength)` }],
+      edits: [
+        {
+          start: access.getStart(sourceFile),
+          end: access.getEnd(),
+          newText: `${name}.buffer.slice(${name}.byteOffset, ${name}.byteOffset + ${name}.byteLength)`,
+        },
+      ],
     };
   }
   const callee = ts.isIdentifier(call.expression) ? call.expression.text : 'Buffer';
   const size = ELEMENT_SIZES[callee];
   const length =
-    callee === 'DataView' || callee === 'Buffer' || size === 1 ? `${name}.byteLength` : `${name}.byteLength / ${callee}.BYTES_PER_ELEMENT`;
-  return { messageId: 'addRange', edits: [{ start: access.getEnd(), end: access.getEnd(), newText: `, ${name}.byteOffset, ${length}` }] };
+    callee === 'DataView' || callee === 'Buffer' || size === 1
+      ? `${name}.byteLength`
+      : `${name}.byteLength / ${callee}.BYTES_PER_ELEMENT`;
+  return {
+    messageId: 'addRange',
+    edits: [{ start: access.getEnd(), end: access.getEnd(), newText: `, ${name}.byteOffset, ${length}` }],
+  };
 }

@@ -46,10 +46,14 @@ export function parseArguments(argv: readonly string[]): CliArguments {
   let color: boolean | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     const value = (): string => {
       const next = inline ?? argv[++i];
-      if (next === undefined || (inline === undefined && next.startsWith('-'))) throw new UsageError(`${flag} needs a value`);
+      if (next === undefined || (inline === undefined && next.startsWith('-')))
+        throw new UsageError(`${flag} needs a value`);
       return next;
     };
     switch (flag) {
@@ -66,7 +70,8 @@ export function parseArguments(argv: readonly string[]): CliArguments {
       case '-f':
       case '--format': {
         const chosen = value();
-        if (chosen !== 'pretty' && chosen !== 'json' && chosen !== 'sarif') throw new UsageError(`--format takes pretty, json or sarif, got "${chosen}"`);
+        if (chosen !== 'pretty' && chosen !== 'json' && chosen !== 'sarif')
+          throw new UsageError(`--format takes pretty, json or sarif, got "${chosen}"`);
         format = chosen;
         break;
       }
@@ -90,7 +95,8 @@ export function parseArguments(argv: readonly string[]): CliArguments {
       default:
         if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
         if (command === undefined) {
-          if (arg !== 'check' && arg !== 'explain') throw new UsageError(`unknown command "${arg}": use check or explain`);
+          if (arg !== 'check' && arg !== 'explain')
+            throw new UsageError(`unknown command "${arg}": use check or explain`);
           command = arg;
         } else {
           paths.push(arg);
@@ -98,6 +104,7 @@ export function parseArguments(argv: readonly string[]): CliArguments {
     }
   }
   if (command === undefined) throw new UsageError('missing command: use check or explain');
-  if (command === 'explain' && format === 'sarif') throw new UsageError('explain prints pretty or json; sarif is for check');
+  if (command === 'explain' && format === 'sarif')
+    throw new UsageError('explain prints pretty or json; sarif is for check');
   return { command, paths, project, format, config, rules, color };
 }

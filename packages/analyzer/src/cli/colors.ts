@@ -15,7 +15,14 @@ export function palette(enabled: boolean): Palette {
     const plain = (text: string) => text;
     return { red: plain, yellow: plain, cyan: plain, dim: plain, bold: plain, green: plain };
   }
-  return { red: wrap(31, 39), yellow: wrap(33, 39), cyan: wrap(36, 39), dim: wrap(2, 22), bold: wrap(1, 22), green: wrap(32, 39) };
+  return {
+    red: wrap(31, 39),
+    yellow: wrap(33, 39),
+    cyan: wrap(36, 39),
+    dim: wrap(2, 22),
+    bold: wrap(1, 22),
+    green: wrap(32, 39),
+  };
 }
 
 /** Colour where a person reads a terminal: `--color`/`--no-color` first, then NO_COLOR and FORCE_COLOR, then isTTY. */

@@ -44,7 +44,10 @@ export function main(ts: typeof TS, argv: readonly string[], io: Io): number {
   try {
     const rules = applyRuleOverrides(checks, presetRules(checks, args.config), args.rules);
     // Progress goes to stderr, and only where a person watches it: JSON and SARIF stay clean.
-    const progress = io.stderr.isTTY === true && args.format === 'pretty' ? (text: string) => io.stderr.write(`\r${text}\u001b[K`) : () => undefined;
+    const progress =
+      io.stderr.isTTY === true && args.format === 'pretty'
+        ? (text: string) => io.stderr.write(`\r${text}\u001b[K`)
+        : () => undefined;
     progress('memsafe: loading the project…');
     const project = loadProject(ts, io.cwd, args.project, args.paths);
     progress(`memsafe: analysing ${project.files.length} files…`);
@@ -56,12 +59,16 @@ export function main(ts: typeof TS, argv: readonly string[], io: Io): number {
         try {
           return explainFile(ts, checker, file, project.program);
         } catch (error) {
-          internalErrors.push(`explain failed on ${relative(io.cwd, file.fileName)}: ${error instanceof Error ? error.message : String(error)}`);
+          internalErrors.push(
+            `explain failed on ${relative(io.cwd, file.fileName)}: ${error instanceof Error ? error.message : String(error)}`,
+          );
           return [];
         }
       });
       progress('');
-      io.stdout.write(args.format === 'json' ? `${JSON.stringify(entries, null, 2)}\n` : formatExplanations(entries, io.cwd, colors));
+      io.stdout.write(
+        args.format === 'json' ? `${JSON.stringify(entries, null, 2)}\n` : formatExplanations(entries, io.cwd, colors),
+      );
       return reportInternalErrors(internalErrors, io) ?? 0;
     }
     const findings = analyze({
@@ -70,7 +77,10 @@ export function main(ts: typeof TS, argv: readonly string[], io: Io): number {
       checks,
       rules,
       files: project.files,
-      onError: (error, check, file) => internalErrors.push(`memsafe/${check.id} failed on ${relative(io.cwd, file.fileName)}: ${error instanceof Error ? error.message : String(error)}`),
+      onError: (error, check, file) =>
+        internalErrors.push(
+          `memsafe/${check.id} failed on ${relative(io.cwd, file.fileName)}: ${error instanceof Error ? error.message : String(error)}`,
+        ),
     });
     progress('');
     const readText = (file: string) => readFileSync(file, 'utf8');
@@ -84,7 +94,9 @@ export function main(ts: typeof TS, argv: readonly string[], io: Io): number {
       return 2;
     }
     // Never exit 1 ("findings") or 0 ("clean") for a failure of memsafe's own.
-    io.stderr.write(`memsafe: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.stderr.write(
+      `memsafe: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return 2;
   }
 }
@@ -96,7 +108,9 @@ export function main(ts: typeof TS, argv: readonly string[], io: Io): number {
 function reportInternalErrors(internalErrors: readonly string[], io: Io): 2 | undefined {
   if (internalErrors.length === 0) return undefined;
   for (const message of internalErrors) io.stderr.write(`memsafe: internal error: ${message}\n`);
-  io.stderr.write(`memsafe: ${internalErrors.length === 1 ? 'one part' : `${internalErrors.length} parts`} of the analysis failed; the results above are incomplete\n`);
+  io.stderr.write(
+    `memsafe: ${internalErrors.length === 1 ? 'one part' : `${internalErrors.length} parts`} of the analysis failed; the results above are incomplete\n`,
+  );
   return 2;
 }
 
@@ -106,13 +120,21 @@ function formatExplanations(entries: ReturnType<typeof explainFile>, cwd: string
   const conversions = entries.filter(e => e.invalidates === undefined);
   const copies = conversions.filter(e => e.result === 'copy');
   const lines = entries.map(e => {
-    const result = e.result === 'copy' ? colors.yellow(e.result.padEnd(11)) : e.invalidates !== undefined ? colors.red(e.result.padEnd(11)) : colors.cyan(e.result.padEnd(11));
+    const result =
+      e.result === 'copy'
+        ? colors.yellow(e.result.padEnd(11))
+        : e.invalidates !== undefined
+          ? colors.red(e.result.padEnd(11))
+          : colors.cyan(e.result.padEnd(11));
     const bytes = e.bytes === undefined ? '' : colors.dim(` ${e.bytes} bytes`);
     const hazards = e.hazards.length === 0 ? '' : ` ${colors.red(`⚠ ${e.hazards.join(', ')}`)}`;
     const invalidates = e.invalidates === undefined ? '' : colors.dim(` — ${e.invalidates}`);
     return `${colors.dim(`${relative(cwd, e.file)}:${e.line}:${e.column}`)}  ${result} ${e.text}${bytes}${hazards}${invalidates}`;
   });
   const known = copies.filter(e => e.bytes !== undefined).reduce((sum, e) => sum + e.bytes!, 0);
-  const eventLine = events.length === 0 ? '' : `; ${events.length} ${events.length === 1 ? 'call invalidates' : 'calls invalidate'} memory other code may hold`;
+  const eventLine =
+    events.length === 0
+      ? ''
+      : `; ${events.length} ${events.length === 1 ? 'call invalidates' : 'calls invalidate'} memory other code may hold`;
   return `${lines.join('\n')}\n\n${conversions.length} conversions: ${conversions.length - copies.length} share or move memory, ${copies.length} copy${known > 0 ? ` (${known} bytes where the size is in the code)` : ''}${eventLine}.\n`;
 }

@@ -70,7 +70,12 @@ export function elementSizeOf(ts: typeof TS, checker: TS.TypeChecker, node: TS.N
  * `x.subarray(a, b)`, `new Uint8Array(u8)` / `Uint8Array.from(u8)` / `Buffer.from(buf)` →
  * `u8.subarray()`. Undefined when the copy converts elements or has no view form.
  */
-export function viewFormEdit(ts: typeof TS, checker: TS.TypeChecker, copy: TS.Node, sourceFile: TS.SourceFile): { edit: TextEdit; text: string } | undefined {
+export function viewFormEdit(
+  ts: typeof TS,
+  checker: TS.TypeChecker,
+  copy: TS.Node,
+  sourceFile: TS.SourceFile,
+): { edit: TextEdit; text: string } | undefined {
   const row = conversionAt(ts, checker, copy);
   if (row === undefined) return undefined;
   if (row.id === 'ta-slice' && ts.isCallExpression(copy) && ts.isPropertyAccessExpression(copy.expression)) {
@@ -79,11 +84,17 @@ export function viewFormEdit(ts: typeof TS, checker: TS.TypeChecker, copy: TS.No
     return { edit: { start: name.getStart(sourceFile), end: name.getEnd(), newText: 'subarray' }, text };
   }
   const wholeCopy = row.id === 'ta-new-typed-array' || row.id === 'ta-from-typed-array' || row.id === 'buf-from-buffer';
-  if (!wholeCopy || !(ts.isCallExpression(copy) || ts.isNewExpression(copy)) || copy.arguments?.length !== 1) return undefined;
+  if (!wholeCopy || !(ts.isCallExpression(copy) || ts.isNewExpression(copy)) || copy.arguments?.length !== 1)
+    return undefined;
   const source = skipOuter(ts, copy.arguments[0]!);
   const made = ts.isNewExpression(copy) ? skipOuter(ts, copy.expression).getText(sourceFile) : dottedOwner(ts, copy);
   const sourceClass = typedArrayClass(ts, checker, source);
-  if (made === undefined || sourceClass === undefined || (made !== sourceClass && !(made === 'Buffer' && row.id === 'buf-from-buffer'))) return undefined;
+  if (
+    made === undefined ||
+    sourceClass === undefined ||
+    (made !== sourceClass && !(made === 'Buffer' && row.id === 'buf-from-buffer'))
+  )
+    return undefined;
   const sourceText = source.getText(sourceFile);
   const text = `${isStableReference(ts, source) || ts.isCallExpression(source) ? sourceText : `(${sourceText})`}.subarray()`;
   return { edit: { start: copy.getStart(sourceFile), end: copy.getEnd(), newText: text }, text };
@@ -92,29 +103,42 @@ export function viewFormEdit(ts: typeof TS, checker: TS.TypeChecker, copy: TS.No
 /** `Uint8Array` of `Uint8Array.from(x)`. */
 function dottedOwner(ts: typeof TS, call: TS.CallExpression): string | undefined {
   const callee = skipOuter(ts, call.expression);
-  return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression.text : undefined;
+  return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)
+    ? callee.expression.text
+    : undefined;
 }
 
 /**
  * How many bytes a copy moves, when the code says: `x.slice(0, 64)` of a Float32Array (256), or a
  * whole copy of a typed array declared as `const x = new Float64Array(512)` in the same file.
  */
-export function copiedBytes(ts: typeof TS, checker: TS.TypeChecker, copy: TS.Node, row: ConversionRow): number | undefined {
+export function copiedBytes(
+  ts: typeof TS,
+  checker: TS.TypeChecker,
+  copy: TS.Node,
+  row: ConversionRow,
+): number | undefined {
   const source = copySource(ts, copy, row);
   if (source === undefined) return undefined;
   const size = elementSizeOf(ts, checker, source);
   if (size === undefined) return undefined;
-  if (ts.isCallExpression(copy) && ts.isPropertyAccessExpression(copy.expression) && copy.expression.name.text === 'slice' && copy.arguments.length > 0) {
+  if (
+    ts.isCallExpression(copy) &&
+    ts.isPropertyAccessExpression(copy.expression) &&
+    copy.expression.name.text === 'slice' &&
+    copy.arguments.length > 0
+  ) {
     const [begin, end] = copy.arguments.map(arg => numericLiteralValue(ts, arg));
-    if (copy.arguments.length === 2 && begin !== undefined && end !== undefined && begin >= 0 && end >= begin) return (end - begin) * size;
+    if (copy.arguments.length === 2 && begin !== undefined && end !== undefined && begin >= 0 && end >= begin)
+      return (end - begin) * size;
     const length = declaredLength(ts, checker, source);
-    if (copy.arguments.length === 1 && begin !== undefined && begin >= 0 && length !== undefined) return Math.max(length - begin, 0) * size;
+    if (copy.arguments.length === 1 && begin !== undefined && begin >= 0 && length !== undefined)
+      return Math.max(length - begin, 0) * size;
     return undefined;
   }
   const length = declaredLength(ts, checker, source);
   return length === undefined ? undefined : length * size;
 }
-
 
 /** The element count of `const x = new T(<literal>)` or `Buffer.alloc(<literal>)`. */
 function declaredLength(ts: typeof TS, checker: TS.TypeChecker, source: TS.Expression): number | undefined {
@@ -124,7 +148,8 @@ function declaredLength(ts: typeof TS, checker: TS.TypeChecker, source: TS.Expre
   const made = skipOuter(ts, init);
   if ((ts.isNewExpression(made) || ts.isCallExpression(made)) && made.arguments?.length === 1) {
     const callee = made.expression.getText();
-    if (callee in ELEMENT_SIZES || /^Buffer\.alloc(?:Unsafe)?$/.test(callee)) return numericLiteralValue(ts, made.arguments[0]);
+    if (callee in ELEMENT_SIZES || /^Buffer\.alloc(?:Unsafe)?$/.test(callee))
+      return numericLiteralValue(ts, made.arguments[0]);
   }
   return undefined;
 }

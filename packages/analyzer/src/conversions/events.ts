@@ -68,7 +68,10 @@ export const EVENTS = [
     reaches: 'views of wasm memory',
     words: 'runs WebAssembly code that may grow the memory (memory.grow, as in malloc), detaching memory.buffer',
     since: '8.0.0',
-    evidence: { kind: 'convention', why: 'Any export may call memory.grow; only the module knows which do. Where the binary can be found beside the declarations of the exports, an export from which no memory.grow, import or indirect call is reachable is not counted; `@memsafe pure` on an export says it never grows.' },
+    evidence: {
+      kind: 'convention',
+      why: 'Any export may call memory.grow; only the module knows which do. Where the binary can be found beside the declarations of the exports, an export from which no memory.grow, import or indirect call is reachable is not counted; `@memsafe pure` on an export says it never grows.',
+    },
   },
   {
     id: 'wasm-allocator-call',
@@ -77,7 +80,10 @@ export const EVENTS = [
     reaches: 'views of wasm memory',
     words: 'allocates in WebAssembly memory, which may grow it',
     since: '8.0.0',
-    evidence: { kind: 'convention', why: 'Allocators grow the memory when a request does not fit: Emscripten `_malloc`, wasm-bindgen `__wbindgen_malloc`, AssemblyScript `__new`.' },
+    evidence: {
+      kind: 'convention',
+      why: 'Allocators grow the memory when a request does not fit: Emscripten `_malloc`, wasm-bindgen `__wbindgen_malloc`, AssemblyScript `__new`.',
+    },
   },
   {
     id: 'wasm-block-free',
@@ -88,7 +94,7 @@ export const EVENTS = [
     since: '8.0.0',
     evidence: {
       kind: 'convention',
-      why: 'A freed block goes back to the module\'s allocator (Emscripten `_free`, wasm-bindgen `__wbindgen_free`, a Rust `dealloc`). The memory stays attached, so nothing throws: views into the block read what the next owner writes.',
+      why: "A freed block goes back to the module's allocator (Emscripten `_free`, wasm-bindgen `__wbindgen_free`, a Rust `dealloc`). The memory stays attached, so nothing throws: views into the block read what the next owner writes.",
     },
   },
   {
@@ -143,7 +149,10 @@ export const EVENTS = [
     reaches: 'an argument',
     words: "transfers it to pdf.js's worker, detaching it here",
     since: '8.0.0',
-    evidence: { kind: 'convention', why: "pdf.js's documentation of `data`: \"If TypedArrays are used they will generally be transferred to the worker-thread.\"" },
+    evidence: {
+      kind: 'convention',
+      why: 'pdf.js\'s documentation of `data`: "If TypedArrays are used they will generally be transferred to the worker-thread."',
+    },
   },
   {
     id: 'ms-memory-grow',

@@ -11,7 +11,13 @@ export class ConversionMatcher {
     for (const row of rows) {
       const pattern = row.pattern;
       const key =
-        pattern.kind === 'new' ? `new:${pattern.callee}` : pattern.kind === 'call' ? `call:${pattern.callee}` : pattern.kind === 'spread' ? 'spread' : `${pattern.kind}:${pattern.name}`;
+        pattern.kind === 'new'
+          ? `new:${pattern.callee}`
+          : pattern.kind === 'call'
+            ? `call:${pattern.callee}`
+            : pattern.kind === 'spread'
+              ? 'spread'
+              : `${pattern.kind}:${pattern.name}`;
       const list = this.#byKey.get(key) ?? [];
       list.push(row);
       this.#byKey.set(key, list);
@@ -22,7 +28,10 @@ export class ConversionMatcher {
   match(ts: typeof TS, checker: TS.TypeChecker, node: TS.Node): ConversionRow | undefined {
     if (ts.isNewExpression(node) && ts.isIdentifier(node.expression)) {
       const name = node.expression.text;
-      const candidates = [...(this.#byKey.get(`new:${name}`) ?? []), ...(TYPED_ARRAY_NAMES.has(name) ? (this.#byKey.get('new:TypedArray') ?? []) : [])];
+      const candidates = [
+        ...(this.#byKey.get(`new:${name}`) ?? []),
+        ...(TYPED_ARRAY_NAMES.has(name) ? (this.#byKey.get('new:TypedArray') ?? []) : []),
+      ];
       return this.#best(ts, checker, candidates, node.arguments ?? [], undefined, name);
     }
     if (ts.isCallExpression(node)) {
@@ -35,7 +44,8 @@ export class ConversionMatcher {
       }
       if (ts.isPropertyAccessExpression(callee)) {
         const candidates = this.#byKey.get(`method:${callee.name.text}`);
-        if (candidates !== undefined) return this.#best(ts, checker, candidates, node.arguments, callee.expression, undefined);
+        if (candidates !== undefined)
+          return this.#best(ts, checker, candidates, node.arguments, callee.expression, undefined);
       }
       return undefined;
     }
@@ -47,14 +57,18 @@ export class ConversionMatcher {
       const candidates = this.#byKey.get('spread');
       if (candidates === undefined) return undefined;
       const kind = classifyNode(ts, checker, node.expression);
-      return pick(candidates.map(row => ({ row, score: row.pattern.kind === 'spread' ? fitScore(row.pattern.of, kind) : -1 })));
+      return pick(
+        candidates.map(row => ({ row, score: row.pattern.kind === 'spread' ? fitScore(row.pattern.of, kind) : -1 })),
+      );
     }
     return undefined;
   }
 
   #typedArrayStatics(dotted: string): ConversionRow[] {
     const [owner, method] = dotted.split('.');
-    return owner !== undefined && method !== undefined && TYPED_ARRAY_NAMES.has(owner) ? (this.#byKey.get(`call:TypedArray.${method}`) ?? []) : [];
+    return owner !== undefined && method !== undefined && TYPED_ARRAY_NAMES.has(owner)
+      ? (this.#byKey.get(`call:TypedArray.${method}`) ?? [])
+      : [];
   }
 
   #best(
@@ -82,7 +96,8 @@ export class ConversionMatcher {
           score += fit;
         }
         const expected = pattern.kind === 'property' ? [] : (pattern.args ?? []);
-        if (pattern.kind !== 'property' && pattern.args !== undefined && expected.length !== args.length) return { row, score: -1 };
+        if (pattern.kind !== 'property' && pattern.args !== undefined && expected.length !== args.length)
+          return { row, score: -1 };
         for (let i = 0; i < expected.length; i++) {
           const fit = fitScore(expected[i]!, kindOf(i));
           if (fit < 0) return { row, score: -1 };

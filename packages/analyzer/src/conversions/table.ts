@@ -71,7 +71,8 @@ void groupsComplete;
 /** One explanation per result kind, for the docs and hovers. */
 export const RESULT_DESCRIPTIONS: Readonly<Record<ConversionResult, string>> = Object.freeze({
   view: 'shares the source’s bytes and reads them as the same kind of element',
-  reinterpret: 'shares the source’s bytes and reads them as another element type or layout (a typed array over an ArrayBuffer, `ta.buffer`, a DataView)',
+  reinterpret:
+    'shares the source’s bytes and reads them as another element type or layout (a typed array over an ArrayBuffer, `ta.buffer`, a DataView)',
   copy: 'new, independent storage: writes on either side are not seen by the other',
   move: 'the bytes move into the result and the source is detached (byteLength 0)',
   detach: 'the source is detached or replaced and nothing usable is returned over its old bytes',
@@ -89,14 +90,13 @@ export const HAZARD_DESCRIPTIONS: Readonly<Record<Hazard, string>> = Object.free
     'Over a resizable ArrayBuffer, a fixed-length view whose bytes are cut off by `resize()` goes out of bounds: length 0 for typed arrays, a TypeError on access for a DataView.',
   'detaches-source':
     'The conversion detaches its source: afterwards the source (and every view over it) has byteLength 0.',
-  'silent-empty-result':
-    'Given a detached or empty source, the result is silently empty instead of an error.',
+  'silent-empty-result': 'Given a detached or empty source, the result is silently empty instead of an error.',
   'lossy-element-conversion':
     'Elements are converted to the result’s element type: integers wrap, Uint8Clamped clamps and rounds half to even, floats round, so values can change.',
-  'truncation': 'Bytes or characters past a length or past the first invalid input are cut off without an error.',
+  truncation: 'Bytes or characters past a length or past the first invalid input are cut off without an error.',
   'misalignment-range-error':
     'A byte offset (or length) that is not a multiple of the element size throws RangeError; a Buffer cut at an odd offset cannot back a 2-, 4- or 8-byte view.',
-  'boxing':
+  boxing:
     'Every element becomes a boxed JS value (a number in an Array, a character in a string): about 8–16 bytes per element and slow to build.',
   'shared-memory-race':
     'The bytes are a SharedArrayBuffer that other threads may read and write at any time: plain reads and writes race; use Atomics.',
@@ -104,8 +104,9 @@ export const HAZARD_DESCRIPTIONS: Readonly<Record<Hazard, string>> = Object.free
     'Whether it copies or shares depends on the run-time class: a value typed Uint8Array may be a Buffer, whose `slice` shares.',
   'lossy-decoding':
     'Invalid input is replaced or dropped without an error: U+FFFD for bad UTF-8 or a lone surrogate, skipped characters for bad base64, `?` for unrepresentable characters.',
-  'deprecated': 'The API is deprecated in Node (documentation-only deprecations print no warning).',
-  'uninitialized-memory': 'The bytes are not zeroed: they may hold old data from the pool or the heap, including secrets.',
+  deprecated: 'The API is deprecated in Node (documentation-only deprecations print no warning).',
+  'uninitialized-memory':
+    'The bytes are not zeroed: they may hold old data from the pool or the heap, including secrets.',
   'byte-order':
     'Multi-byte values are read in the platform’s byte order (typed arrays, little-endian on x86 and ARM) or big-endian by default (DataView), so the same bytes give different numbers.',
 });
@@ -1108,7 +1109,7 @@ const rows: Row[] = [
   {
     id: 'str-transcode',
     group: 'strings',
-    expression: "buffer.transcode(source, fromEncoding, toEncoding)",
+    expression: 'buffer.transcode(source, fromEncoding, toEncoding)',
     pattern: { kind: 'call', callee: 'buffer.transcode', args: ['TypedArray', 'string', 'string'] },
     result: 'copy',
     sharesMemory: false,

@@ -8,7 +8,8 @@ import { calledName, skipOuter } from '../util/syntax.js';
  */
 export type CallbackTiming = 'now' | 'later';
 
-const NOW_METHODS: ReadonlySet<string> = new Set([
+/** Array methods whose callback runs once per element, during the call. */
+export const PER_ELEMENT_METHODS: ReadonlySet<string> = new Set([
   'forEach',
   'map',
   'filter',
@@ -21,11 +22,18 @@ const NOW_METHODS: ReadonlySet<string> = new Set([
   'findLast',
   'findLastIndex',
   'flatMap',
-  'sort',
-  'toSorted',
 ]);
 
-const LATER_FUNCTIONS: ReadonlySet<string> = new Set(['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'requestAnimationFrame', 'requestIdleCallback']);
+const NOW_METHODS: ReadonlySet<string> = new Set([...PER_ELEMENT_METHODS, 'sort', 'toSorted']);
+
+const LATER_FUNCTIONS: ReadonlySet<string> = new Set([
+  'setTimeout',
+  'setInterval',
+  'setImmediate',
+  'queueMicrotask',
+  'requestAnimationFrame',
+  'requestIdleCallback',
+]);
 
 const LATER_METHODS: ReadonlySet<string> = new Set([
   'then',

@@ -14,7 +14,11 @@ export interface Effect<Info> {
    * References the event reaches by name, tracked or not (`image.data` for a callee that transfers
    * its parameter's `data`): they and every path under them become stale, made with `info`.
    */
-  readonly marks?: readonly { readonly reference: TS.Expression; readonly members: readonly string[]; readonly info: Info }[];
+  readonly marks?: readonly {
+    readonly reference: TS.Expression;
+    readonly members: readonly string[];
+    readonly info: Info;
+  }[];
 }
 
 /**
@@ -31,7 +35,10 @@ export interface FlowDomain<Info> {
    */
   trackMember?(object: TS.Expression, name: string, origin: TS.Node, lookup: Lookup<Info>): Info | undefined;
   /** What evaluating `node` does to tracked values, after its operands were evaluated. */
-  effectOf(node: TS.CallExpression | TS.NewExpression | TS.AwaitExpression, lookup: Lookup<Info>): Effect<Info> | undefined;
+  effectOf(
+    node: TS.CallExpression | TS.NewExpression | TS.AwaitExpression,
+    lookup: Lookup<Info>,
+  ): Effect<Info> | undefined;
   /**
    * Whether a value a callback finds when it runs later (after the code that registered it moved
    * on) may have been invalidated in between: the invalidation to assume, if so.

@@ -3,7 +3,16 @@ import { isLivenessCheck, provenLive } from '../util/liveness.js';
 import { skipOuter } from '../util/syntax.js';
 import { callbackTiming, isFunctionExpression, isHandlerProperty, type FunctionExpression } from './callbacks.js';
 import type { Effect, FlowDomain, Lookup } from './domain.js';
-import { ELEMENT, isUnder, lastSegment, memberKey, PathResolver, referenceName, segmentsOf, type PathKey } from './paths.js';
+import {
+  ELEMENT,
+  isUnder,
+  lastSegment,
+  memberKey,
+  PathResolver,
+  referenceName,
+  segmentsOf,
+  type PathKey,
+} from './paths.js';
 import { joinStates, killPath, sameState, type Entry, type Invalidation, type State } from './state.js';
 
 /**
@@ -37,13 +46,20 @@ function isReplaceable(current: Invalidation | null, next: Invalidation): boolea
 function handedOut(ts: typeof TS, expression: TS.Expression): TS.Expression[] {
   const node = skipOuter(ts, expression);
   if (ts.isConditionalExpression(node)) return [...handedOut(ts, node.whenTrue), ...handedOut(ts, node.whenFalse)];
-  if (ts.isArrayLiteralExpression(node)) return node.elements.flatMap(element => (ts.isSpreadElement(element) ? [] : handedOut(ts, element)));
+  if (ts.isArrayLiteralExpression(node))
+    return node.elements.flatMap(element => (ts.isSpreadElement(element) ? [] : handedOut(ts, element)));
   if (ts.isObjectLiteralExpression(node)) {
     return node.properties.flatMap(property =>
-      ts.isShorthandPropertyAssignment(property) ? [property.name] : ts.isPropertyAssignment(property) ? handedOut(ts, property.initializer) : [],
+      ts.isShorthandPropertyAssignment(property)
+        ? [property.name]
+        : ts.isPropertyAssignment(property)
+          ? handedOut(ts, property.initializer)
+          : [],
     );
   }
-  return ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) ? [node] : [];
+  return ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)
+    ? [node]
+    : [];
 }
 
 interface LoopFrame<Info> {
@@ -111,7 +127,12 @@ export class FlowInterpreter<Info> {
   /** Per loop, the entry state of its last interpretation and the exit state it gave. */
   readonly #loopMemo = new Map<TS.Node, { entry: State<Info>; exit: State<Info> }>();
 
-  constructor(ts: typeof TS, checker: TS.TypeChecker, domain: FlowDomain<Info>, shared: Shared = { reported: new Set(), inlined: new Set() }) {
+  constructor(
+    ts: typeof TS,
+    checker: TS.TypeChecker,
+    domain: FlowDomain<Info>,
+    shared: Shared = { reported: new Set(), inlined: new Set() },
+  ) {
     this.#ts = ts;
     this.#checker = checker;
     this.#domain = domain;
@@ -149,7 +170,8 @@ export class FlowInterpreter<Info> {
         const between = entry.stale === null ? this.#domain.laterEntry?.(entry.info) : undefined;
         if (between !== undefined) state.set(key, { info: entry.info, stale: between });
       }
-      complete = new FlowInterpreter(this.#ts, this.#checker, this.#domain, this.#shared).run(callback.body, state) && complete;
+      complete =
+        new FlowInterpreter(this.#ts, this.#checker, this.#domain, this.#shared).run(callback.body, state) && complete;
     }
     return complete;
   }
@@ -270,20 +292,43 @@ export class FlowInterpreter<Info> {
       this.#state = null;
       return;
     }
-    if (ts.isWhileStatement(node)) return this.#loop(node, () => this.#expression(node.expression), () => this.#statement(node.statement), false);
-    if (ts.isDoStatement(node)) return this.#loop(node, () => this.#expression(node.expression), () => this.#statement(node.statement), true);
+    if (ts.isWhileStatement(node))
+      return this.#loop(
+        node,
+        () => this.#expression(node.expression),
+        () => this.#statement(node.statement),
+        false,
+      );
+    if (ts.isDoStatement(node))
+      return this.#loop(
+        node,
+        () => this.#expression(node.expression),
+        () => this.#statement(node.statement),
+        true,
+      );
     if (ts.isForStatement(node)) {
       if (node.initializer !== undefined) {
         if (ts.isVariableDeclarationList(node.initializer)) this.#declarations(node.initializer);
         else this.#expression(node.initializer);
       }
       const { condition, incrementor } = node;
-      return this.#loop(node, () => condition !== undefined && this.#expression(condition), () => this.#statement(node.statement), false, incrementor);
+      return this.#loop(
+        node,
+        () => condition !== undefined && this.#expression(condition),
+        () => this.#statement(node.statement),
+        false,
+        incrementor,
+      );
     }
     if (ts.isForOfStatement(node) || ts.isForInStatement(node)) {
       this.#expression(node.expression);
       const element = ts.isForOfStatement(node) ? this.#elementOf(node.expression) : undefined;
-      return this.#loop(node, () => this.#bindIterationVariable(node.initializer, element), () => this.#statement(node.statement), false);
+      return this.#loop(
+        node,
+        () => this.#bindIterationVariable(node.initializer, element),
+        () => this.#statement(node.statement),
+        false,
+      );
     }
     if (ts.isSwitchStatement(node)) return this.#switch(node);
     if (ts.isTryStatement(node)) return this.#try(node);
@@ -300,9 +345,14 @@ export class FlowInterpreter<Info> {
     const ts = this.#ts;
     if (this.#state === null || this.#state.size === 0) return;
     for (const statement of block.statements) {
-      if (!ts.isVariableStatement(statement) || !(statement.declarationList.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const))) continue;
+      if (
+        !ts.isVariableStatement(statement) ||
+        !(statement.declarationList.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const))
+      )
+        continue;
       for (const declaration of statement.declarationList.declarations) {
-        if (ts.isIdentifier(declaration.name) && this.#segments.has(declaration.name.text)) this.#set(this.#paths.keyOfDeclaration(declaration.name), undefined);
+        if (ts.isIdentifier(declaration.name) && this.#segments.has(declaration.name.text))
+          this.#set(this.#paths.keyOfDeclaration(declaration.name), undefined);
       }
     }
   }
@@ -338,15 +388,27 @@ export class FlowInterpreter<Info> {
     if (ts.isArrayLiteralExpression(literal)) {
       const element = memberKey(key, ELEMENT);
       for (const item of literal.elements) {
-        const entry = element === undefined || ts.isSpreadElement(item) || ts.isOmittedExpression(item) ? undefined : this.#valueOf(item);
+        const entry =
+          element === undefined || ts.isSpreadElement(item) || ts.isOmittedExpression(item)
+            ? undefined
+            : this.#valueOf(item);
         if (entry !== undefined) this.#add(element!, entry);
       }
       return;
     }
     if (!ts.isObjectLiteralExpression(literal)) return;
     for (const property of literal.properties) {
-      const member = ts.isPropertyAssignment(property) ? property.initializer : ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
-      if (member === undefined || property.name === undefined || !(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) continue;
+      const member = ts.isPropertyAssignment(property)
+        ? property.initializer
+        : ts.isShorthandPropertyAssignment(property)
+          ? property.name
+          : undefined;
+      if (
+        member === undefined ||
+        property.name === undefined ||
+        !(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))
+      )
+        continue;
       const entry = this.#valueOf(member);
       const memberPath = entry === undefined ? undefined : memberKey(key, property.name.text);
       if (memberPath !== undefined) this.#add(memberPath, entry!);
@@ -364,14 +426,18 @@ export class FlowInterpreter<Info> {
       let member: string | undefined;
       if (ts.isArrayBindingPattern(pattern)) member = ELEMENT;
       else if (element.propertyName === undefined) member = element.name.text;
-      else if (ts.isIdentifier(element.propertyName) || ts.isStringLiteral(element.propertyName)) member = element.propertyName.text;
+      else if (ts.isIdentifier(element.propertyName) || ts.isStringLiteral(element.propertyName))
+        member = element.propertyName.text;
       if (member === undefined || element.dotDotDotToken !== undefined) {
         this.#set(key, undefined);
         continue;
       }
       const memberPath = sourceKey === undefined ? undefined : memberKey(sourceKey, member);
       const existing = memberPath === undefined ? undefined : this.#state?.get(memberPath);
-      const info = existing === undefined && member !== ELEMENT ? this.#domain.trackMember?.(source, member, element, this.#lookup) : undefined;
+      const info =
+        existing === undefined && member !== ELEMENT
+          ? this.#domain.trackMember?.(source, member, element, this.#lookup)
+          : undefined;
       this.#set(key, existing ?? (info === undefined ? undefined : { info, stale: null }));
     }
   }
@@ -391,7 +457,8 @@ export class FlowInterpreter<Info> {
     if (ts.isBinaryExpression(inner)) {
       const operator = inner.operatorToken.kind;
       if (operator === ts.SyntaxKind.EqualsToken) return this.#valueOf(inner.right);
-      if (operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken) return this.#either(inner.left, inner.right);
+      if (operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken)
+        return this.#either(inner.left, inner.right);
     }
     if (ts.isCallExpression(inner)) {
       const callee = skipOuter(ts, inner.expression);
@@ -423,7 +490,8 @@ export class FlowInterpreter<Info> {
     if (!this.#ts.isVariableDeclarationList(initializer)) return;
     for (const declaration of initializer.declarations) {
       const name = declaration.name;
-      if (this.#ts.isIdentifier(name) && (element !== undefined || this.#names.has(name.text))) this.#set(this.#paths.keyOfDeclaration(name), element);
+      if (this.#ts.isIdentifier(name) && (element !== undefined || this.#names.has(name.text)))
+        this.#set(this.#paths.keyOfDeclaration(name), element);
     }
   }
 
@@ -526,7 +594,10 @@ export class FlowInterpreter<Info> {
    * finally block. Interpreted from the returns' states, then put back: those paths end there. A
    * finally that returns or breaks itself ends with no state, and the value never reaches a caller.
    */
-  #finallyAfterReturns(finallyBlock: TS.Block, returned: readonly { readonly statement: TS.ReturnStatement; readonly state: State<Info> }[]): void {
+  #finallyAfterReturns(
+    finallyBlock: TS.Block,
+    returned: readonly { readonly statement: TS.ReturnStatement; readonly state: State<Info> }[],
+  ): void {
     const ts = this.#ts;
     if (returned.length === 0) return;
     const resume = this.#snapshot();
@@ -536,7 +607,8 @@ export class FlowInterpreter<Info> {
       for (const reference of handedOut(ts, statement.expression!)) {
         const entry = this.#lookup(reference);
         const site = entry?.stale?.site;
-        if (site !== undefined && site.pos >= finallyBlock.pos && site.end <= finallyBlock.end) this.#report(reference, entry!, false);
+        if (site !== undefined && site.pos >= finallyBlock.pos && site.end <= finallyBlock.end)
+          this.#report(reference, entry!, false);
       }
     }
     this.#state = resume;
@@ -595,7 +667,12 @@ export class FlowInterpreter<Info> {
         this.#expression(child.initializer);
       } else if (ts.isShorthandPropertyAssignment(child)) {
         this.#read(child.name, false);
-      } else if (ts.isSpreadAssignment(child) || ts.isSpreadElement(child) || ts.isTemplateSpan(child) || ts.isJsxExpression(child)) {
+      } else if (
+        ts.isSpreadAssignment(child) ||
+        ts.isSpreadElement(child) ||
+        ts.isTemplateSpan(child) ||
+        ts.isJsxExpression(child)
+      ) {
         if (child.expression !== undefined) this.#expression(child.expression);
       } else if (ts.isIdentifier(child)) {
         // Identifiers met here are operands (a[i], f`…`); names of members never reach this walk.
@@ -667,15 +744,23 @@ export class FlowInterpreter<Info> {
   #binary(node: TS.BinaryExpression): void {
     const ts = this.#ts;
     const operator = node.operatorToken.kind;
-    if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken) {
+    if (
+      operator === ts.SyntaxKind.AmpersandAmpersandToken ||
+      operator === ts.SyntaxKind.BarBarToken ||
+      operator === ts.SyntaxKind.QuestionQuestionToken
+    ) {
       this.#expression(node.left);
       const skipped = this.#snapshot();
-      if (operator !== ts.SyntaxKind.QuestionQuestionToken) this.#refine(node.left, operator === ts.SyntaxKind.AmpersandAmpersandToken);
+      if (operator !== ts.SyntaxKind.QuestionQuestionToken)
+        this.#refine(node.left, operator === ts.SyntaxKind.AmpersandAmpersandToken);
       this.#expression(node.right);
       this.#state = joinStates(skipped, this.#state);
       return;
     }
-    if (operator === ts.SyntaxKind.EqualsToken || (operator >= ts.SyntaxKind.FirstCompoundAssignment && operator <= ts.SyntaxKind.LastCompoundAssignment)) {
+    if (
+      operator === ts.SyntaxKind.EqualsToken ||
+      (operator >= ts.SyntaxKind.FirstCompoundAssignment && operator <= ts.SyntaxKind.LastCompoundAssignment)
+    ) {
       this.#assignment(node, operator === ts.SyntaxKind.EqualsToken);
       return;
     }
@@ -709,7 +794,8 @@ export class FlowInterpreter<Info> {
       const value = plain ? this.#valueOf(node.right) : undefined;
       // Only a tracked value, or a reference some tracked key could lie under, needs the key.
       const name = referenceName(ts, target);
-      if (value === undefined && !isObjectLiteral(ts, node.right) && (name === undefined || !this.#segments.has(name))) return;
+      if (value === undefined && !isObjectLiteral(ts, node.right) && (name === undefined || !this.#segments.has(name)))
+        return;
       const key = this.#keyOf(target);
       if (key === undefined) return;
       if (key.endsWith(ELEMENT)) {
@@ -733,7 +819,10 @@ export class FlowInterpreter<Info> {
     const object = skipOuter(ts, target.expression);
     const written = this.#lookup(object);
     // `Module.HEAP32[p >> 2] = Module._malloc(n)`: a view read afresh, but still before the call.
-    const fresh = written === undefined && ts.isPropertyAccessExpression(object) ? this.#domain.track(object, this.#lookup) : undefined;
+    const fresh =
+      written === undefined && ts.isPropertyAccessExpression(object)
+        ? this.#domain.track(object, this.#lookup)
+        : undefined;
     const effectsBefore = this.#effects.length;
     if (fresh !== undefined) this.#pendingWrites++;
     try {
@@ -757,7 +846,14 @@ export class FlowInterpreter<Info> {
     const state = this.#state;
     // An object that hands itself on (`registry.unregister(this)`) after letting go of its own
     // buffer (a `free()`) does so on purpose: only another object handed on is a use.
-    if (state === null || reference.kind === this.#ts.SyntaxKind.ThisKeyword || this.#lookup(reference) !== undefined || referenceName(this.#ts, reference) === undefined || !this.#segments.has(referenceName(this.#ts, reference)!)) return;
+    if (
+      state === null ||
+      reference.kind === this.#ts.SyntaxKind.ThisKeyword ||
+      this.#lookup(reference) !== undefined ||
+      referenceName(this.#ts, reference) === undefined ||
+      !this.#segments.has(referenceName(this.#ts, reference)!)
+    )
+      return;
     const key = this.#keyOf(reference);
     if (key === undefined) return;
     for (const [other, entry] of state) {
@@ -814,18 +910,22 @@ export class FlowInterpreter<Info> {
   #applyEffects(node: TS.CallExpression | TS.NewExpression | TS.AwaitExpression): void {
     const state = this.#state;
     // Nothing tracked and no write waiting on its right side: no question for the type checker.
-    if (state === null || (state.size === 0 && this.#pendingWrites === 0 && this.#domain.marksReferences !== true)) return;
+    if (state === null || (state.size === 0 && this.#pendingWrites === 0 && this.#domain.marksReferences !== true))
+      return;
     const effect = this.#domain.effectOf(node, this.#lookup);
     if (effect !== undefined) {
       this.#effects.push(effect);
       for (const [key, entry] of state) {
-        if (isReplaceable(entry.stale, effect.invalidation) && effect.affects(entry.info)) this.#writable()!.set(key, { info: entry.info, stale: effect.invalidation });
+        if (isReplaceable(entry.stale, effect.invalidation) && effect.affects(entry.info))
+          this.#writable()!.set(key, { info: entry.info, stale: effect.invalidation });
       }
       for (const mark of effect.marks ?? []) {
         let key = this.#keyOf(mark.reference);
         for (const member of mark.members) key = key === undefined ? undefined : memberKey(key, member);
         if (key === undefined) continue;
-        for (const [other, entry] of this.#state!) if (isUnder(other, key) && entry.stale === null) this.#writable()!.set(other, { info: entry.info, stale: effect.invalidation });
+        for (const [other, entry] of this.#state!)
+          if (isUnder(other, key) && entry.stale === null)
+            this.#writable()!.set(other, { info: entry.info, stale: effect.invalidation });
         this.#add(key, { info: this.#state!.get(key)?.info ?? mark.info, stale: effect.invalidation });
       }
     }

@@ -34,7 +34,9 @@ export function memberKey(base: PathKey, name: string): PathKey | undefined {
 
 /** Whether `key` lies under `prefix` (`a.b` and `a[]` lie under `a`): an assignment to the prefix kills it. */
 export function isUnder(key: PathKey, prefix: PathKey): boolean {
-  return key.length > prefix.length && key.startsWith(prefix) && (key[prefix.length] === '.' || key[prefix.length] === '[');
+  return (
+    key.length > prefix.length && key.startsWith(prefix) && (key[prefix.length] === '.' || key[prefix.length] === '[')
+  );
 }
 
 /** The last segment of a key, as source code names it: `view` for `this.view`, `[]` for an element. */
@@ -88,7 +90,9 @@ export class PathResolver {
     if (ts.isIdentifier(node)) {
       // `{ view }` names the property; the value read is the variable's.
       const shorthand = ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node;
-      const symbol = shorthand ? this.#checker.getShorthandAssignmentValueSymbol(node.parent) : this.#checker.getSymbolAtLocation(node);
+      const symbol = shorthand
+        ? this.#checker.getShorthandAssignmentValueSymbol(node.parent)
+        : this.#checker.getSymbolAtLocation(node);
       return symbol === undefined ? undefined : symbolKey(symbol);
     }
     if (node.kind === ts.SyntaxKind.ThisKeyword) return 'this';
@@ -99,7 +103,9 @@ export class PathResolver {
     if (ts.isElementAccessExpression(node)) {
       const base = this.keyOf(node.expression);
       const argument = skipOuter(ts, node.argumentExpression);
-      return base === undefined ? undefined : memberKey(base, ts.isStringLiteralLike(argument) ? argument.text : ELEMENT);
+      return base === undefined
+        ? undefined
+        : memberKey(base, ts.isStringLiteralLike(argument) ? argument.text : ELEMENT);
     }
     return undefined;
   }

@@ -68,7 +68,8 @@ export function sameState<Info>(a: State<Info>, b: State<Info>): boolean {
   if (a.size !== b.size) return false;
   for (const [key, entry] of a) {
     const other = b.get(key);
-    if (other === undefined || other.info !== entry.info || (other.stale === null) !== (entry.stale === null)) return false;
+    if (other === undefined || other.info !== entry.info || (other.stale === null) !== (entry.stale === null))
+      return false;
   }
   return true;
 }

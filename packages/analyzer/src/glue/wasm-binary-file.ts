@@ -7,7 +7,10 @@ import { exportsThatCannotGrow } from './wasm-binary.js';
 const MAX_BINARY_BYTES = 64 * 1024 * 1024;
 
 /** Each binary is read once per change on disk, however many programs ask. */
-const byPath = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly cannotGrow: ReadonlySet<string> }>();
+const byPath = new Map<
+  string,
+  { readonly mtimeMs: number; readonly size: number; readonly cannotGrow: ReadonlySet<string> }
+>();
 
 /**
  * The module binary that the declarations in `sourceFile` describe, if it can be found on disk:

@@ -224,10 +224,27 @@ function readInstruction(body: Reader, result: Body): void {
 }
 
 /** unreachable, nop, else, end, throw_ref, return, drop, select, the numeric operators, and the reference tests. */
-const NO_IMMEDIATE: ReadonlySet<number> = new Set([0x00, 0x01, 0x05, 0x0a, 0x0b, 0x0f, 0x19, 0x1a, 0x1b, 0xd1, 0xd3, 0xd4, ...range(0x45, 0xc4)]);
+const NO_IMMEDIATE: ReadonlySet<number> = new Set([
+  0x00,
+  0x01,
+  0x05,
+  0x0a,
+  0x0b,
+  0x0f,
+  0x19,
+  0x1a,
+  0x1b,
+  0xd1,
+  0xd3,
+  0xd4,
+  ...range(0x45, 0xc4),
+]);
 
 /** Instructions with one index or integer immediate (labels, locals, globals, tables, tags, constants, memory.size, ref.null, ref.func). */
-const ONE_INDEX: ReadonlySet<number> = new Set([0x07, 0x08, 0x09, 0x0c, 0x0d, 0x18, 0x20, 0x21, 0x22, 0x23, 0x24, 0x25, 0x26, 0x3f, 0x41, 0x42, 0xd0, 0xd2, 0xd5, 0xd6]);
+const ONE_INDEX: ReadonlySet<number> = new Set([
+  0x07, 0x08, 0x09, 0x0c, 0x0d, 0x18, 0x20, 0x21, 0x22, 0x23, 0x24, 0x25, 0x26, 0x3f, 0x41, 0x42, 0xd0, 0xd2, 0xd5,
+  0xd6,
+]);
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -243,7 +260,18 @@ function readTryTable(body: Reader): void {
 }
 
 /** How many index immediates each 0xfc instruction past the saturating truncations (0-7) has. */
-const MISC_IMMEDIATES: Readonly<Record<number, number>> = { 8: 2, 9: 1, 10: 2, 11: 1, 12: 2, 13: 1, 14: 2, 15: 1, 16: 1, 17: 1 };
+const MISC_IMMEDIATES: Readonly<Record<number, number>> = {
+  8: 2,
+  9: 1,
+  10: 2,
+  11: 1,
+  12: 2,
+  13: 1,
+  14: 2,
+  15: 1,
+  16: 1,
+  17: 1,
+};
 
 /** The 0xfc prefix: saturating truncations, bulk memory and tables. */
 function readMiscPrefixed(body: Reader, result: Body): void {

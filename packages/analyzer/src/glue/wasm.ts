@@ -7,27 +7,74 @@ import { lastName, skipOuter } from '../util/syntax.js';
 export const EXPORT_OBJECTS: readonly string[] = ['wasm', 'exports', 'Module', 'asm', 'instance'];
 
 /** Exports and glue functions that never grow memory: releasing memory, wasm-bindgen's stack and error helpers, Emscripten's accessors. */
-export const PURE_FUNCTIONS: readonly string[] = ['free', '_free', '__wbindgen_free', '__wbindgen_add_to_stack_pointer', '__wbindgen_exn_store', 'cwrap', 'getValue', 'setValue'];
+export const PURE_FUNCTIONS: readonly string[] = [
+  'free',
+  '_free',
+  '__wbindgen_free',
+  '__wbindgen_add_to_stack_pointer',
+  '__wbindgen_exn_store',
+  'cwrap',
+  'getValue',
+  'setValue',
+];
 
 /** Exports and glue functions that give a block of wasm memory back to the allocator: `free(ptr)`, which the next allocation may hand out again. */
-export const FREEING_FUNCTIONS: ReadonlySet<string> = new Set(['free', '_free', '__wbindgen_free', 'dealloc', '__dealloc']);
+export const FREEING_FUNCTIONS: ReadonlySet<string> = new Set([
+  'free',
+  '_free',
+  '__wbindgen_free',
+  'dealloc',
+  '__dealloc',
+]);
 
 /** Allocators and calls that run them, for callees with no body to look into: each may grow the memory. */
-export const GROWING_FUNCTIONS: readonly string[] = ['malloc', 'realloc', 'calloc', '_malloc', '_realloc', '_calloc', '__wbindgen_malloc', '__wbindgen_realloc', '__new', '__pin', 'ccall'];
+export const GROWING_FUNCTIONS: readonly string[] = [
+  'malloc',
+  'realloc',
+  'calloc',
+  '_malloc',
+  '_realloc',
+  '_calloc',
+  '__wbindgen_malloc',
+  '__wbindgen_realloc',
+  '__new',
+  '__pin',
+  'ccall',
+];
 
 /** Emscripten's heap views: `Module.HEAPU8` and friends, re-assigned by `updateMemoryViews()` after growth. */
-export const HEAP_VIEW_NAMES: ReadonlySet<string> = new Set(['HEAP8', 'HEAPU8', 'HEAP16', 'HEAPU16', 'HEAP32', 'HEAPU32', 'HEAPF32', 'HEAPF64', 'HEAP64', 'HEAPU64']);
+export const HEAP_VIEW_NAMES: ReadonlySet<string> = new Set([
+  'HEAP8',
+  'HEAPU8',
+  'HEAP16',
+  'HEAPU16',
+  'HEAP32',
+  'HEAPU32',
+  'HEAPF32',
+  'HEAPF64',
+  'HEAP64',
+  'HEAPU64',
+]);
 
 /**
  * Whether `expression` is a WebAssembly.Memory: by its type, or, in untyped glue (wasm-bindgen's
  * `wasm`, a cast `instance.exports`), by being the `memory` export of an exports object.
  */
-export function isWasmMemory(ts: typeof TS, checker: TS.TypeChecker, expression: TS.Expression, exportObjects: ReadonlySet<string>): boolean {
+export function isWasmMemory(
+  ts: typeof TS,
+  checker: TS.TypeChecker,
+  expression: TS.Expression,
+  exportObjects: ReadonlySet<string>,
+): boolean {
   const node = skipOuter(ts, expression);
   const kind = classifyNode(ts, checker, node);
   if (kind === 'WebAssembly.Memory') return true;
   if (kind !== 'any') return false;
-  return ts.isPropertyAccessExpression(node) && node.name.text === 'memory' && isExportsObject(ts, checker, node.expression, exportObjects);
+  return (
+    ts.isPropertyAccessExpression(node) &&
+    node.name.text === 'memory' &&
+    isExportsObject(ts, checker, node.expression, exportObjects)
+  );
 }
 
 /**
@@ -37,7 +84,12 @@ export function isWasmMemory(ts: typeof TS, checker: TS.TypeChecker, expression:
  * Emscripten `Module` (it has `HEAPU8`), or an untyped object with a glue name (`wasm`, `Module`,
  * and the names in the rule's `exportObjects` option).
  */
-export function isExportsObject(ts: typeof TS, checker: TS.TypeChecker, expression: TS.Expression, exportObjects: ReadonlySet<string>): boolean {
+export function isExportsObject(
+  ts: typeof TS,
+  checker: TS.TypeChecker,
+  expression: TS.Expression,
+  exportObjects: ReadonlySet<string>,
+): boolean {
   const node = skipOuter(ts, expression);
   if (ts.isPropertyAccessExpression(node) && node.name.text === 'exports') {
     const owner = typeOf(ts, checker, node.expression).getSymbol()?.getName();
@@ -55,7 +107,10 @@ export function isExportsObject(ts: typeof TS, checker: TS.TypeChecker, expressi
   }
   // An Emscripten Module by its views (`HEAPF32: Float32Array` is enough), or by the name Emscripten
   // gives it (`Module`), typed by the interface the project wrote for its exports.
-  return [...HEAP_VIEW_NAMES].some(heap => type.getProperty(heap) !== undefined) || (name === 'Module' && exportObjects.has(name) && (type.flags & ts.TypeFlags.Object) !== 0);
+  return (
+    [...HEAP_VIEW_NAMES].some(heap => type.getProperty(heap) !== undefined) ||
+    (name === 'Module' && exportObjects.has(name) && (type.flags & ts.TypeFlags.Object) !== 0)
+  );
 }
 
 /**
@@ -72,11 +127,21 @@ export function isFixedSizeMemory(ts: typeof TS, checker: TS.TypeChecker, expres
   } else {
     if (!ts.isIdentifier(node)) return false;
     const declaration = checker.getSymbolAtLocation(node)?.valueDeclaration;
-    if (declaration === undefined || !ts.isVariableDeclaration(declaration) || declaration.initializer === undefined) return false;
-    if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) || ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Export) return false;
+    if (declaration === undefined || !ts.isVariableDeclaration(declaration) || declaration.initializer === undefined)
+      return false;
+    if (
+      !(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) ||
+      ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Export
+    )
+      return false;
     made = skipOuter(ts, declaration.initializer);
   }
-  if (!ts.isNewExpression(made) || !ts.isPropertyAccessExpression(made.expression) || made.expression.name.text !== 'Memory') return false;
+  if (
+    !ts.isNewExpression(made) ||
+    !ts.isPropertyAccessExpression(made.expression) ||
+    made.expression.name.text !== 'Memory'
+  )
+    return false;
   const descriptor = made.arguments?.[0] === undefined ? undefined : skipOuter(ts, made.arguments[0]);
   if (descriptor === undefined || !ts.isObjectLiteralExpression(descriptor)) return false;
   const sizeOf = (name: string): string | undefined => {
@@ -84,7 +149,11 @@ export function isFixedSizeMemory(ts: typeof TS, checker: TS.TypeChecker, expres
       if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && property.name.text === name) {
         let value = skipOuter(ts, property.initializer);
         // `{ initial: pages, maximum: pages }`: the same variable, whatever it holds.
-        if (ts.isIdentifier(value) && !ts.isNumericLiteral(skipOuter(ts, constInitializer(ts, checker, value) ?? value))) return `name:${value.text}`;
+        if (
+          ts.isIdentifier(value) &&
+          !ts.isNumericLiteral(skipOuter(ts, constInitializer(ts, checker, value) ?? value))
+        )
+          return `name:${value.text}`;
         // `{ initial: PAGES, maximum: PAGES }` with `const PAGES = 2`.
         if (ts.isIdentifier(value)) value = constInitializer(ts, checker, value) ?? value;
         return ts.isNumericLiteral(value) ? String(Number(value.text)) : undefined;

@@ -20,7 +20,11 @@ export function eventAt(ts: typeof TS, program: TS.Program, node: TS.Node): Even
   if (!ts.isCallExpression(node)) return undefined;
   const checker = program.getTypeChecker();
   const cache = cacheFor(program);
-  const growth = new GrowthOracle(ts, checker, cache, { exportObjects: new Set(EXPORT_OBJECTS), pureFunctions: new Set(PURE_FUNCTIONS), growingFunctions: new Set(GROWING_FUNCTIONS) }).ofCall(node);
+  const growth = new GrowthOracle(ts, checker, cache, {
+    exportObjects: new Set(EXPORT_OBJECTS),
+    pureFunctions: new Set(PURE_FUNCTIONS),
+    growingFunctions: new Set(GROWING_FUNCTIONS),
+  }).ofCall(node);
   if (growth !== undefined) return { event: eventById(growth.event), words: growth.invalidation.event };
   const transfer = new TransferOracle(ts, checker, cache, program).ofCall(node);
   if (transfer === undefined) return undefined;

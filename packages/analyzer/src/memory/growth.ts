@@ -2,7 +2,14 @@ import type TS from 'typescript';
 import type { ProgramCache } from '../check.js';
 import type { Invalidation } from '../flow/state.js';
 import { classifyNode } from '../types/classify.js';
-import { callName, calleeDeclaration, functionOf, ownCalls, whereIs, type FunctionWithBody } from '../util/functions.js';
+import {
+  callName,
+  calleeDeclaration,
+  functionOf,
+  ownCalls,
+  whereIs,
+  type FunctionWithBody,
+} from '../util/functions.js';
 import { hasMemsafeTag } from '../util/jsdoc.js';
 import { skipOuter, walk } from '../util/syntax.js';
 import { EMSCRIPTEN_RUNTIME_HELPERS, isEmscriptenModule, isExportsObject } from '../glue/wasm.js';
@@ -72,7 +79,11 @@ export class GrowthOracle {
     const name = callName(this.#ts, call, call.getSourceFile());
     if (hasMemsafeTag(this.#ts, declaration, 'pure')) return undefined;
     if (hasMemsafeTag(this.#ts, declaration, 'grows')) {
-      return { event: 'wasm-export-call', invalidation: { site: call, what: name, event: 'may grow the memory (its declaration says `@memsafe grows`)' }, kinds: WASM };
+      return {
+        event: 'wasm-export-call',
+        invalidation: { site: call, what: name, event: 'may grow the memory (its declaration says `@memsafe grows`)' },
+        kinds: WASM,
+      };
     }
     const fn = functionOf(this.#ts, declaration);
     const inner = fn === undefined ? undefined : this.ofFunction(fn);
@@ -80,7 +91,11 @@ export class GrowthOracle {
     const cause = inner.invalidation.site;
     const where = whereIs(cause, call.getSourceFile());
     return {
-      invalidation: { site: call, what: name, event: `may grow the memory: it reaches ${inner.invalidation.what} (${where}), which ${firstClause(inner.invalidation.event)}` },
+      invalidation: {
+        site: call,
+        what: name,
+        event: `may grow the memory: it reaches ${inner.invalidation.what} (${where}), which ${firstClause(inner.invalidation.event)}`,
+      },
       kinds: inner.kinds,
       event: inner.event,
     };
@@ -115,26 +130,59 @@ export class GrowthOracle {
     const what = callName(ts, call, call.getSourceFile());
     if (ts.isIdentifier(callee)) {
       if (this.#options.growingFunctions.has(callee.text)) {
-        return { event: 'wasm-allocator-call', invalidation: { site: call, what, event: ALLOCATOR_EVENT }, kinds: WASM };
+        return {
+          event: 'wasm-allocator-call',
+          invalidation: { site: call, what, event: ALLOCATOR_EVENT },
+          kinds: WASM,
+        };
       }
       return this.#exportAlias(callee, call, what);
     }
-    const property = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isElementAccessExpression(callee) && ts.isStringLiteralLike(callee.argumentExpression) ? callee.argumentExpression.text : undefined;
-    if (property === undefined || !(ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee))) return undefined;
+    const property = ts.isPropertyAccessExpression(callee)
+      ? callee.name.text
+      : ts.isElementAccessExpression(callee) && ts.isStringLiteralLike(callee.argumentExpression)
+        ? callee.argumentExpression.text
+        : undefined;
+    if (property === undefined || !(ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)))
+      return undefined;
     const receiver = callee.expression;
     if (property === 'grow' || property === 'resize' || property === 'free' || property === 'transfer') {
       const kind = classifyNode(ts, this.#checker, receiver);
       if (kind === 'WebAssembly.Memory' && property === 'grow') {
-        return { event: 'wasm-memory-grow', invalidation: { site: call, what, event: eventById('wasm-memory-grow').words }, kinds: WASM };
+        return {
+          event: 'wasm-memory-grow',
+          invalidation: { site: call, what, event: eventById('wasm-memory-grow').words },
+          kinds: WASM,
+        };
       }
       if (kind === 'memsafe.Memory') {
-        const event = property === 'grow' ? 'ms-memory-grow' : property === 'resize' ? 'ms-memory-resize' : property === 'free' ? 'ms-memory-free' : 'ms-memory-transfer';
-        return { event, invalidation: { site: call, what, event: eventById(event).words }, kinds: property === 'grow' ? WASM : RUNTIME };
+        const event =
+          property === 'grow'
+            ? 'ms-memory-grow'
+            : property === 'resize'
+              ? 'ms-memory-resize'
+              : property === 'free'
+                ? 'ms-memory-free'
+                : 'ms-memory-transfer';
+        return {
+          event,
+          invalidation: { site: call, what, event: eventById(event).words },
+          kinds: property === 'grow' ? WASM : RUNTIME,
+        };
       }
       if (property === 'resize' && (kind === 'ArrayBuffer' || kind === 'ResizableArrayBuffer')) {
         const target = skipOuter(ts, receiver);
-        const root = ts.isIdentifier(target) ? this.#checker.getSymbolAtLocation(target) : ts.isPropertyAccessExpression(target) ? this.#checker.getSymbolAtLocation(target.name) : undefined;
-        return { event: 'rab-resize', invalidation: { site: call, what, event: eventById('rab-resize').words }, kinds: RESIZABLE, ...(root === undefined ? {} : { root }) };
+        const root = ts.isIdentifier(target)
+          ? this.#checker.getSymbolAtLocation(target)
+          : ts.isPropertyAccessExpression(target)
+            ? this.#checker.getSymbolAtLocation(target.name)
+            : undefined;
+        return {
+          event: 'rab-resize',
+          invalidation: { site: call, what, event: eventById('rab-resize').words },
+          kinds: RESIZABLE,
+          ...(root === undefined ? {} : { root }),
+        };
       }
     }
     // The pure list names exports (`free`), and comes after the typed memory operations above, so
@@ -143,7 +191,12 @@ export class GrowthOracle {
     if (this.#options.growingFunctions.has(property)) {
       return { event: 'wasm-allocator-call', invalidation: { site: call, what, event: ALLOCATOR_EVENT }, kinds: WASM };
     }
-    if (isExportsObject(ts, this.#checker, receiver, this.#options.exportObjects) && this.#isGrowingExport(receiver, property) && !this.#markedPure(callee) && !this.#binaryCannotGrow(callee, property)) {
+    if (
+      isExportsObject(ts, this.#checker, receiver, this.#options.exportObjects) &&
+      this.#isGrowingExport(receiver, property) &&
+      !this.#markedPure(callee) &&
+      !this.#binaryCannotGrow(callee, property)
+    ) {
       return { event: 'wasm-export-call', invalidation: { site: call, what, event: WASM_EVENT }, kinds: WASM };
     }
     return undefined;
@@ -162,13 +215,19 @@ export class GrowthOracle {
    */
   #binaryCannotGrow(callee: TS.Expression, property: string): boolean {
     const declarations = this.#checker.getSymbolAtLocation(callee)?.declarations ?? [];
-    return declarations.length > 0 && declarations.every(declaration => {
-      const cannotGrow = this.#cache.get('memsafe/binary-cannot-grow', declaration.getSourceFile(), () => {
-        const binary = binaryBesides(declaration.getSourceFile());
-        return binary === undefined ? undefined : exportsOfBinaryThatCannotGrow(binary);
-      });
-      return cannotGrow !== undefined && (cannotGrow.has(property) || (property.startsWith('_') && cannotGrow.has(property.slice(1))));
-    });
+    return (
+      declarations.length > 0 &&
+      declarations.every(declaration => {
+        const cannotGrow = this.#cache.get('memsafe/binary-cannot-grow', declaration.getSourceFile(), () => {
+          const binary = binaryBesides(declaration.getSourceFile());
+          return binary === undefined ? undefined : exportsOfBinaryThatCannotGrow(binary);
+        });
+        return (
+          cannotGrow !== undefined &&
+          (cannotGrow.has(property) || (property.startsWith('_') && cannotGrow.has(property.slice(1))))
+        );
+      })
+    );
   }
 
   /**
@@ -184,17 +243,21 @@ export class GrowthOracle {
   #exportAlias(callee: TS.Identifier, call: TS.CallExpression, what: string): Growth | undefined {
     const ts = this.#ts;
     const declaration = this.#checker.getSymbolAtLocation(callee)?.valueDeclaration;
-    if (declaration === undefined || !ts.isVariableDeclaration(declaration) || declaration.initializer === undefined) return undefined;
+    if (declaration === undefined || !ts.isVariableDeclaration(declaration) || declaration.initializer === undefined)
+      return undefined;
     const init = skipOuter(ts, declaration.initializer);
     const fromExports =
-      (ts.isPropertyAccessExpression(init) && isExportsObject(ts, this.#checker, init.expression, this.#options.exportObjects) && this.#isGrowingExport(init.expression, init.name.text)) ||
-      (ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && init.expression.name.text === 'cwrap');
+      (ts.isPropertyAccessExpression(init) &&
+        isExportsObject(ts, this.#checker, init.expression, this.#options.exportObjects) &&
+        this.#isGrowingExport(init.expression, init.name.text)) ||
+      (ts.isCallExpression(init) &&
+        ts.isPropertyAccessExpression(init.expression) &&
+        init.expression.name.text === 'cwrap');
     if (!fromExports || this.#options.pureFunctions.has(callee.text)) return undefined;
     if (ts.isPropertyAccessExpression(init) && this.#binaryCannotGrow(init, init.name.text)) return undefined;
     return { event: 'wasm-export-call', invalidation: { site: call, what, event: WASM_EVENT }, kinds: WASM };
   }
 }
-
 
 /** "runs WebAssembly code that may grow the memory (…), detaching …" → its first clause, for nested messages. */
 function firstClause(event: string): string {

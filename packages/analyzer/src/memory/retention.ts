@@ -49,18 +49,28 @@ export class RetentionOracle {
     if (!ts.isIdentifier(node)) return undefined;
     const symbol = this.#checker.getSymbolAtLocation(node);
     const declaration = symbol?.valueDeclaration;
-    if (symbol === undefined || declaration === undefined || !(ts.isVariableDeclaration(declaration) || ts.isParameter(declaration))) return undefined;
+    if (
+      symbol === undefined ||
+      declaration === undefined ||
+      !(ts.isVariableDeclaration(declaration) || ts.isParameter(declaration))
+    )
+      return undefined;
     const scope = ts.findAncestor(declaration.parent, n => ts.isFunctionLike(n) || ts.isSourceFile(n));
     const stored = scope === undefined ? undefined : this.#storedIn(scope, symbol, depth);
     if (stored !== undefined) return stored;
-    return ts.isVariableDeclaration(declaration) && declaration.initializer !== undefined && isConst(ts, declaration) ? this.keeperOf(declaration.initializer, depth + 1) : undefined;
+    return ts.isVariableDeclaration(declaration) && declaration.initializer !== undefined && isConst(ts, declaration)
+      ? this.keeperOf(declaration.initializer, depth + 1)
+      : undefined;
   }
 
   /**
    * Who keeps what the callers of `fn` pass for its parameter `index`: the first call in the
    * program whose argument is kept, with the call.
    */
-  keptArgument(fn: FunctionWithBody, index: number): { readonly call: TS.CallExpression; readonly keeper: Keeper } | undefined {
+  keptArgument(
+    fn: FunctionWithBody,
+    index: number,
+  ): { readonly call: TS.CallExpression; readonly keeper: Keeper } | undefined {
     const ts = this.#ts;
     const name = functionName(ts, fn) ?? functionName(ts, fn.parent);
     if (name === undefined) return undefined;
@@ -77,7 +87,11 @@ export class RetentionOracle {
   #fromCall(call: TS.CallExpression, depth: number): Keeper | undefined {
     const ts = this.#ts;
     const callee = skipOuter(ts, call.expression);
-    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'get' && this.#outlives(callee.expression, call)) {
+    if (
+      ts.isPropertyAccessExpression(callee) &&
+      callee.name.text === 'get' &&
+      this.#outlives(callee.expression, call)
+    ) {
       return { site: call, holder: callee.expression.getText() };
     }
     const fn = functionOf(ts, calleeDeclaration(ts, this.#checker, call));
@@ -101,7 +115,10 @@ export class RetentionOracle {
       if (found !== undefined) return false;
       if (!ts.isIdentifier(node) || node.text !== name) return;
       // `{ data }` names the property; the variable it reads is the shorthand's value symbol.
-      const read = ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node ? this.#checker.getShorthandAssignmentValueSymbol(node.parent) : this.#checker.getSymbolAtLocation(node);
+      const read =
+        ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node
+          ? this.#checker.getShorthandAssignmentValueSymbol(node.parent)
+          : this.#checker.getSymbolAtLocation(node);
       if (read !== symbol) return;
       found = this.#storeOf(node, depth);
     });
@@ -114,19 +131,37 @@ export class RetentionOracle {
     const { parent, child } = outerParent(ts, value);
     if (ts.isCallExpression(parent) && parent.arguments.includes(child as TS.Expression)) {
       const callee = skipOuter(ts, parent.expression);
-      if (!ts.isPropertyAccessExpression(callee) || !ADDERS.has(callee.name.text) || !this.#outlives(callee.expression, parent)) return undefined;
+      if (
+        !ts.isPropertyAccessExpression(callee) ||
+        !ADDERS.has(callee.name.text) ||
+        !this.#outlives(callee.expression, parent)
+      )
+        return undefined;
       // `map.set(key, value)` keeps the value; a key, or anything in a weak collection, is only an identity.
       if (callee.name.text === 'set' && parent.arguments.indexOf(child as TS.Expression) === 0) return undefined;
       if (/^Weak/.test(typeOf(ts, this.#checker, callee.expression).getSymbol()?.getName() ?? '')) return undefined;
       return { site: parent, holder: callee.expression.getText() };
     }
-    if (ts.isBinaryExpression(parent) && parent.right === child && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    if (
+      ts.isBinaryExpression(parent) &&
+      parent.right === child &&
+      parent.operatorToken.kind === ts.SyntaxKind.EqualsToken
+    ) {
       const target = skipOuter(ts, parent.left);
-      if ((ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) && this.#outlives(target.expression, parent)) return { site: parent, holder: target.expression.getText() };
+      if (
+        (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) &&
+        this.#outlives(target.expression, parent)
+      )
+        return { site: parent, holder: target.expression.getText() };
       return undefined;
     }
     // `{ name, data }` or `[data]`: kept when the literal is, directly or through the const it initialises.
-    const literal = ts.isShorthandPropertyAssignment(parent) || ts.isPropertyAssignment(parent) ? parent.parent : ts.isArrayLiteralExpression(parent) ? parent : undefined;
+    const literal =
+      ts.isShorthandPropertyAssignment(parent) || ts.isPropertyAssignment(parent)
+        ? parent.parent
+        : ts.isArrayLiteralExpression(parent)
+          ? parent
+          : undefined;
     if (literal === undefined || depth >= MAX_DEPTH) return undefined;
     const direct = this.#storeOf(literal, depth + 1);
     if (direct !== undefined) return direct;
@@ -141,7 +176,8 @@ export class RetentionOracle {
   #outlives(object: TS.Expression, at: TS.Node): boolean {
     const ts = this.#ts;
     let root = skipOuter(ts, object);
-    while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = skipOuter(ts, root.expression);
+    while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root))
+      root = skipOuter(ts, root.expression);
     if (root.kind === ts.SyntaxKind.ThisKeyword) return true;
     if (!ts.isIdentifier(root)) return false;
     const declaration = this.#checker.getSymbolAtLocation(root)?.valueDeclaration;

@@ -57,13 +57,16 @@ export class TransferOracle {
   }
 
   #capable(): ReadonlySet<string> {
-    return this.#cache.get('memsafe/transfer-capable-names', this.#program, () => transferCapableNames(this.#ts, this.#program));
+    return this.#cache.get('memsafe/transfer-capable-names', this.#program, () =>
+      transferCapableNames(this.#ts, this.#program),
+    );
   }
 
   /** Whether some call of the file goes by a name that can transfer: a transfer API's, or a function's that may reach one. */
   mayTransferIn(sourceFile: TS.SourceFile): boolean {
     const capable = this.#capable();
-    for (const name of callsByName(this.#ts, sourceFile).keys()) if (DIRECT_NAMES.has(name) || capable.has(name)) return true;
+    for (const name of callsByName(this.#ts, sourceFile).keys())
+      if (DIRECT_NAMES.has(name) || capable.has(name)) return true;
     return false;
   }
 
@@ -82,7 +85,9 @@ export class TransferOracle {
       if (parameter.list) transferred.push(...this.#listElements(argument));
       else transferred.push({ expression: argument, members: parameter.members });
     }
-    return transferred.length === 0 ? undefined : { transferred, event: 'transfers it (the callee detaches that argument)' };
+    return transferred.length === 0
+      ? undefined
+      : { transferred, event: 'transfers it (the callee detaches that argument)' };
   }
 
   /** What a function transfers of its parameters: from `@memsafe transfers <name>` tags or from its body. */
@@ -109,7 +114,8 @@ export class TransferOracle {
     const implementations = implementationsOfType(this.#ts, this.#checker, this.#program, this.#cache, declaration);
     if (implementations === undefined) return [];
     const each = implementations.map(fn => this.#fromBody(fn));
-    const same = (a: TransferredParameter, b: TransferredParameter): boolean => a.index === b.index && a.list === b.list && a.members.join('.') === b.members.join('.');
+    const same = (a: TransferredParameter, b: TransferredParameter): boolean =>
+      a.index === b.index && a.list === b.list && a.members.join('.') === b.members.join('.');
     return each[0]!.filter(parameter => each.every(list => list.some(other => same(parameter, other))));
   }
 
@@ -119,7 +125,8 @@ export class TransferOracle {
       this.#inProgress.add(fn);
       try {
         const found = new Map<string, TransferredParameter>();
-        const add = (parameter: TransferredParameter): void => void found.set(`${parameter.index}:${parameter.members.join('.')}:${parameter.list}`, parameter);
+        const add = (parameter: TransferredParameter): void =>
+          void found.set(`${parameter.index}:${parameter.members.join('.')}:${parameter.list}`, parameter);
         for (const call of ownCalls(this.#ts, fn, true)) {
           const forwarded = this.#forwardedList(call, fn);
           if (forwarded !== undefined) add({ index: forwarded, members: [], list: true });
@@ -165,7 +172,9 @@ export class TransferOracle {
     const node = list === undefined ? undefined : skipOuter(this.#ts, list);
     if (node === undefined || !this.#ts.isIdentifier(node)) return undefined;
     const declaration = this.#checker.getSymbolAtLocation(node)?.valueDeclaration;
-    return declaration !== undefined && this.#ts.isParameter(declaration) && declaration.parent === fn ? fn.parameters.indexOf(declaration) : undefined;
+    return declaration !== undefined && this.#ts.isParameter(declaration) && declaration.parent === fn
+      ? fn.parameters.indexOf(declaration)
+      : undefined;
   }
 
   /** The argument of a direct transferring call that holds its transfer list. */
@@ -176,7 +185,8 @@ export class TransferOracle {
       const index = call.arguments.length > 2 && !ts.isObjectLiteralExpression(call.arguments[1]!) ? 2 : 1;
       return optionList(ts, call.arguments[index]);
     }
-    if (name === 'structuredClone' && ts.isIdentifier(skipOuter(ts, call.expression))) return optionList(ts, call.arguments[1]);
+    if (name === 'structuredClone' && ts.isIdentifier(skipOuter(ts, call.expression)))
+      return optionList(ts, call.arguments[1]);
     return undefined;
   }
 
@@ -192,14 +202,23 @@ export class TransferOracle {
     }
     if ((name === 'transfer' || name === 'transferToFixedLength') && ts.isPropertyAccessExpression(callee)) {
       const kind = classifyNode(ts, this.#checker, callee.expression);
-      if (kind === 'ArrayBuffer' || kind === 'ResizableArrayBuffer') return { transferred: [{ expression: callee.expression, members: [] }], event: eventById('ab-transfer').words, id: 'ab-transfer' };
+      if (kind === 'ArrayBuffer' || kind === 'ResizableArrayBuffer')
+        return {
+          transferred: [{ expression: callee.expression, members: [] }],
+          event: eventById('ab-transfer').words,
+          id: 'ab-transfer',
+        };
     }
     // pdf.js: "If TypedArrays are used they will generally be transferred to the worker-thread."
     if (name === 'getDocument' && call.arguments[0] !== undefined) {
       const params = skipOuter(ts, call.arguments[0]);
       const data = ts.isObjectLiteralExpression(params) ? propertyValue(ts, params, 'data') : undefined;
       if (data !== undefined && isBinary(classifyNode(ts, this.#checker, data))) {
-        return { transferred: [{ expression: data, members: [] }], event: eventById('pdfjs-get-document').words, id: 'pdfjs-get-document' };
+        return {
+          transferred: [{ expression: data, members: [] }],
+          event: eventById('pdfjs-get-document').words,
+          id: 'pdfjs-get-document',
+        };
       }
     }
     return undefined;
@@ -213,7 +232,9 @@ export class TransferOracle {
     const ts = this.#ts;
     const node = skipOuter(ts, list);
     const of = (literal: TS.ArrayLiteralExpression): TransferredValue[] =>
-      literal.elements.filter(e => !ts.isSpreadElement(e) && !ts.isOmittedExpression(e)).map(expression => ({ expression, members: [] }));
+      literal.elements
+        .filter(e => !ts.isSpreadElement(e) && !ts.isOmittedExpression(e))
+        .map(expression => ({ expression, members: [] }));
     if (ts.isArrayLiteralExpression(node)) return of(node);
     if (!ts.isIdentifier(node)) return [];
     const symbol = this.#checker.getSymbolAtLocation(node);
@@ -225,10 +246,21 @@ export class TransferOracle {
     const scope = ts.findAncestor(declaration, n => ts.isFunctionLike(n) || ts.isSourceFile(n));
     if (scope !== undefined) {
       walk(ts, scope, inner => {
-        if (!ts.isCallExpression(inner) || !ts.isPropertyAccessExpression(inner.expression) || inner.expression.name.text !== 'push') return;
+        if (
+          !ts.isCallExpression(inner) ||
+          !ts.isPropertyAccessExpression(inner.expression) ||
+          inner.expression.name.text !== 'push'
+        )
+          return;
         const target = skipOuter(ts, inner.expression.expression);
-        if (ts.isIdentifier(target) && target.text === node.text && this.#checker.getSymbolAtLocation(target) === symbol) {
-          elements.push(...inner.arguments.filter(arg => !ts.isSpreadElement(arg)).map(expression => ({ expression, members: [] })));
+        if (
+          ts.isIdentifier(target) &&
+          target.text === node.text &&
+          this.#checker.getSymbolAtLocation(target) === symbol
+        ) {
+          elements.push(
+            ...inner.arguments.filter(arg => !ts.isSpreadElement(arg)).map(expression => ({ expression, members: [] })),
+          );
         }
       });
     }
@@ -243,9 +275,14 @@ function optionList(ts: typeof TS, argument: TS.Expression | undefined): TS.Expr
   return ts.isObjectLiteralExpression(node) ? propertyValue(ts, node, 'transfer') : argument;
 }
 
-
 function isBinary(kind: string | undefined): boolean {
-  return kind === 'TypedArray' || kind === 'Buffer' || kind === 'BigIntTypedArray' || kind === 'ArrayBuffer' || kind === 'DataView';
+  return (
+    kind === 'TypedArray' ||
+    kind === 'Buffer' ||
+    kind === 'BigIntTypedArray' ||
+    kind === 'ArrayBuffer' ||
+    kind === 'DataView'
+  );
 }
 
 /** `buf` for `buf` and for `view.buffer` (the reference whose buffer is transferred). */
@@ -255,9 +292,14 @@ export function bufferBase(ts: typeof TS, expression: TS.Expression): TS.Express
 }
 
 /** The names of the calls `#direct` recognises. */
-const DIRECT_NAMES: ReadonlySet<string> = new Set(['postMessage', 'structuredClone', 'transfer', 'transferToFixedLength', 'getDocument']);
+const DIRECT_NAMES: ReadonlySet<string> = new Set([
+  'postMessage',
+  'structuredClone',
+  'transfer',
+  'transferToFixedLength',
+  'getDocument',
+]);
 const TRANSFER_TEXT = /postMessage|structuredClone|\.transfer(?:ToFixedLength)?\(|getDocument|@memsafe\s+transfers/;
-
 
 /**
  * The names of functions that may transfer a buffer: those whose text mentions a transfer API or a
@@ -268,14 +310,27 @@ const TRANSFER_TEXT = /postMessage|structuredClone|\.transfer(?:ToFixedLength)?\
  */
 function transferCapableNames(ts: typeof TS, program: TS.Program): ReadonlySet<string> {
   // Library declarations (lib.dom, @types/node) have no bodies to follow and no memsafe tags.
-  const own = program.getSourceFiles().filter(sourceFile => !program.isSourceFileDefaultLibrary(sourceFile) && !program.isSourceFileFromExternalLibrary(sourceFile));
+  const own = program
+    .getSourceFiles()
+    .filter(
+      sourceFile =>
+        !program.isSourceFileDefaultLibrary(sourceFile) && !program.isSourceFileFromExternalLibrary(sourceFile),
+    );
   const capable = new Set<string>();
-  for (const sourceFile of own) for (const name of namesMentioning(ts, sourceFile, 'memsafe/transfer-mentioning-names', TRANSFER_TEXT)) capable.add(name);
+  for (const sourceFile of own)
+    for (const name of namesMentioning(ts, sourceFile, 'memsafe/transfer-mentioning-names', TRANSFER_TEXT))
+      capable.add(name);
   const bodies = own.filter(sourceFile => !sourceFile.isDeclarationFile);
   // A function type that a transferring function returns or is (`workerScanner(): Scanner`): what is
   // declared with it (`scan: Scanner | null`) may transfer when called.
-  const types = new Set(bodies.flatMap(sourceFile => [...functionTypesMentioning(ts, sourceFile, 'memsafe/transfer-mentioning-types', TRANSFER_TEXT)]));
-  for (const type of types) for (const sourceFile of bodies) if (sourceFile.text.includes(type)) for (const name of namesTyped(ts, sourceFile, type)) capable.add(name);
+  const types = new Set(
+    bodies.flatMap(sourceFile => [
+      ...functionTypesMentioning(ts, sourceFile, 'memsafe/transfer-mentioning-types', TRANSFER_TEXT),
+    ]),
+  );
+  for (const type of types)
+    for (const sourceFile of bodies)
+      if (sourceFile.text.includes(type)) for (const name of namesTyped(ts, sourceFile, type)) capable.add(name);
   // Callers of a capable name are capable: found from the calls by that name, up to the named functions around them.
   const waiting = [...capable];
   for (let name = waiting.pop(); name !== undefined; name = waiting.pop()) {
@@ -292,4 +347,3 @@ function transferCapableNames(ts: typeof TS, program: TS.Program): ReadonlySet<s
   }
   return capable;
 }
-

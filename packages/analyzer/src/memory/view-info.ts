@@ -25,7 +25,8 @@ export interface ViewInfo {
 export const CONSEQUENCES: Readonly<Record<ViewKind, string>> = {
   wasm: '`{{name}}` may now be detached: reads give undefined and writes are lost.',
   resizable: '`{{name}}` may now be out of bounds: reads give undefined and writes are lost.',
-  runtime: '`{{name}}` may now be stale: a raw pointer throws StalePointerError, and a typed array taken from one reads nothing.',
+  runtime:
+    '`{{name}}` may now be stale: a raw pointer throws StalePointerError, and a typed array taken from one reads nothing.',
 };
 
 export const MEMORY_WORDS: Readonly<Record<ViewKind, string>> = {

@@ -3,7 +3,13 @@ import type { ProgramCache } from '../check.js';
 import type { Lookup } from '../flow/domain.js';
 import { ELEMENT, memberKey, symbolKey, type PathKey } from '../flow/paths.js';
 import { classifyNode, TYPED_ARRAY_NAMES } from '../types/classify.js';
-import { calleeDeclaration, classOfThis, functionOf, returnedValues, type FunctionWithBody } from '../util/functions.js';
+import {
+  calleeDeclaration,
+  classOfThis,
+  functionOf,
+  returnedValues,
+  type FunctionWithBody,
+} from '../util/functions.js';
 import { perSourceFile } from '../syntax-cache.js';
 import { constInitializer, variableOrField } from '../util/declarations.js';
 import { callsByName } from '../util/name-index.js';
@@ -44,13 +50,25 @@ export class ViewSources {
     this.#exportObjects = exportObjects;
   }
 
-  #info(kind: ViewKind, origin: TS.Expression | TS.Node, root?: TS.Symbol, survivesShrink = false, block?: TS.Symbol): ViewInfo {
+  #info(
+    kind: ViewKind,
+    origin: TS.Expression | TS.Node,
+    root?: TS.Symbol,
+    survivesShrink = false,
+    block?: TS.Symbol,
+  ): ViewInfo {
     let byKind = this.#infos.get(origin);
     if (byKind === undefined) this.#infos.set(origin, (byKind = new Map<string, ViewInfo>()));
     const id = `${kind}:${root === undefined ? '' : symbolKey(root)}:${survivesShrink}:${block === undefined ? '' : symbolKey(block)}`;
     let info = byKind.get(id);
     if (info === undefined) {
-      info = { kind, origin: origin as TS.Expression, ...(root === undefined ? {} : { root }), ...(survivesShrink ? { survivesShrink } : {}), ...(block === undefined ? {} : { block }) };
+      info = {
+        kind,
+        origin: origin as TS.Expression,
+        ...(root === undefined ? {} : { root }),
+        ...(survivesShrink ? { survivesShrink } : {}),
+        ...(block === undefined ? {} : { block }),
+      };
       byKind.set(id, info);
     }
     return info;
@@ -69,20 +87,28 @@ export class ViewSources {
   #blockAt(start: TS.Expression): TS.Symbol | undefined {
     const ts = this.#ts;
     let node = skipOuter(ts, start);
-    while (ts.isBinaryExpression(node) && isBlockOffsetOperator(ts, node.operatorToken.kind)) node = skipOuter(ts, node.left);
+    while (ts.isBinaryExpression(node) && isBlockOffsetOperator(ts, node.operatorToken.kind))
+      node = skipOuter(ts, node.left);
     return variableOrField(ts, this.#checker, node);
   }
 
   track(expression: TS.Expression, lookup: Lookup<ViewInfo>, calls = true): ViewInfo | undefined {
     const ts = this.#ts;
     const node = skipOuter(ts, expression);
-    if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && (TYPED_ARRAY_NAMES.has(node.expression.text) || node.expression.text === 'DataView')) {
+    if (
+      ts.isNewExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      (TYPED_ARRAY_NAMES.has(node.expression.text) || node.expression.text === 'DataView')
+    ) {
       const first = node.arguments?.[0];
       if (first === undefined) return undefined;
       const source = skipOuter(ts, first);
       const base = lookup(source);
       // `new T(view)` copies a typed array's elements; only a buffer is looked into.
-      if (base !== undefined) return isCopiedByConstructor(ts, this.#checker, source) ? undefined : this.#derived(base.info, node, false, node.arguments?.[1]);
+      if (base !== undefined)
+        return isCopiedByConstructor(ts, this.#checker, source)
+          ? undefined
+          : this.#derived(base.info, node, false, node.arguments?.[1]);
       const resizable = this.#resizableRoot(source, node);
       if (resizable !== undefined) return resizable;
       if (ts.isPropertyAccessExpression(source) && source.name.text === 'buffer') {
@@ -90,7 +116,8 @@ export class ViewSources {
         const owner = lookup(source.expression);
         const start = node.arguments?.[1];
         if (owner !== undefined) return this.#derived(owner.info, node, false, start);
-        if (this.#isGrowableMemory(source.expression) || isHeapView(ts, source.expression)) return this.#info('wasm', node, undefined, false, start === undefined ? undefined : this.#blockAt(start));
+        if (this.#isGrowableMemory(source.expression) || isHeapView(ts, source.expression))
+          return this.#info('wasm', node, undefined, false, start === undefined ? undefined : this.#blockAt(start));
       }
       return undefined;
     }
@@ -117,7 +144,10 @@ export class ViewSources {
 
   /** A WebAssembly.Memory that may grow: any but one made here with `maximum` equal to `initial`. */
   #isGrowableMemory(expression: TS.Expression): boolean {
-    return isWasmMemory(this.#ts, this.#checker, expression, this.#exportObjects) && !isFixedSizeMemory(this.#ts, this.#checker, expression);
+    return (
+      isWasmMemory(this.#ts, this.#checker, expression, this.#exportObjects) &&
+      !isFixedSizeMemory(this.#ts, this.#checker, expression)
+    );
   }
 
   #fromCall(call: TS.CallExpression, lookup: Lookup<ViewInfo>, calls: boolean): ViewInfo | undefined {
@@ -128,12 +158,18 @@ export class ViewSources {
       const receiver = skipOuter(ts, callee.expression);
       // A sub-view shares the bytes, and dies with them.
       if (method === 'subarray') {
-        const base = lookup(receiver)?.info ?? (ts.isIdentifier(receiver) ? undefined : this.track(receiver, lookup, calls));
+        const base =
+          lookup(receiver)?.info ?? (ts.isIdentifier(receiver) ? undefined : this.track(receiver, lookup, calls));
         if (base !== undefined) return this.#derived(base, call, call.arguments.length === 0, call.arguments[0]);
       }
-      if (RUNTIME_VIEW_METHODS.has(method) && classifyNode(ts, this.#checker, receiver) === 'memsafe.View') return this.#info('runtime', call);
+      if (RUNTIME_VIEW_METHODS.has(method) && classifyNode(ts, this.#checker, receiver) === 'memsafe.View')
+        return this.#info('runtime', call);
       // Embind's `typed_memory_view`: a typed array an export hands back looks into wasm memory.
-      if (isViewKind(classifyNode(ts, this.#checker, call)) && isExportsObject(ts, this.#checker, receiver, this.#exportObjects)) return this.#info('wasm', call);
+      if (
+        isViewKind(classifyNode(ts, this.#checker, call)) &&
+        isExportsObject(ts, this.#checker, receiver, this.#exportObjects)
+      )
+        return this.#info('wasm', call);
     }
     if (!calls || call.arguments.length > 2) return undefined;
     const fn = functionOf(ts, calleeDeclaration(ts, this.#checker, call));
@@ -156,10 +192,20 @@ export class ViewSources {
         if (!ts.isIdentifier(parameter.name) || calls.length === 0) return;
         // The shapes first, on syntax alone: most parameters fail there without a question to the checker.
         const passed = calls.map(call => call.arguments[index]);
-        if (!passed.every(argument => argument !== undefined && (mayBeSource(ts, argument) || ts.isCallExpression(skipOuter(ts, argument))))) return;
+        if (
+          !passed.every(
+            argument =>
+              argument !== undefined && (mayBeSource(ts, argument) || ts.isCallExpression(skipOuter(ts, argument))),
+          )
+        )
+          return;
         if (!passed.every(argument => this.track(argument!, none)?.kind === 'wasm')) return;
         const symbol = this.#checker.getSymbolAtLocation(parameter.name);
-        if (symbol !== undefined && calls.every(call => functionOf(ts, calleeDeclaration(ts, this.#checker, call)) === fn)) found.set(symbolKey(symbol), this.#info('wasm', parameter));
+        if (
+          symbol !== undefined &&
+          calls.every(call => functionOf(ts, calleeDeclaration(ts, this.#checker, call)) === fn)
+        )
+          found.set(symbolKey(symbol), this.#info('wasm', parameter));
       });
       return found;
     });
@@ -172,7 +218,9 @@ export class ViewSources {
       this.#inProgress.add(fn);
       try {
         const none: Lookup<ViewInfo> = () => undefined;
-        return returnedValues(this.#ts, fn).some(expression => this.#returnedView(expression, none) || this.#isKeptView(expression));
+        return returnedValues(this.#ts, fn).some(
+          expression => this.#returnedView(expression, none) || this.#isKeptView(expression),
+        );
       } finally {
         this.#inProgress.delete(fn);
       }
@@ -194,11 +242,17 @@ export class ViewSources {
     if (ts.isIdentifier(node)) {
       const symbol = this.#checker.getSymbolAtLocation(node);
       const declaration = symbol?.valueDeclaration;
-      return symbol !== undefined && declaration !== undefined && this.keptViews(declaration.getSourceFile()).paths.has(symbolKey(symbol));
+      return (
+        symbol !== undefined &&
+        declaration !== undefined &&
+        this.keptViews(declaration.getSourceFile()).paths.has(symbolKey(symbol))
+      );
     }
     if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
       const owner = classOfThis(ts, node);
-      return owner !== undefined && (this.keptViews(node.getSourceFile()).fields.get(owner)?.has(node.name.text) ?? false);
+      return (
+        owner !== undefined && (this.keptViews(node.getSourceFile()).fields.get(owner)?.has(node.name.text) ?? false)
+      );
     }
     return false;
   }
@@ -252,10 +306,20 @@ export class ViewSources {
    */
   #resizableRoot(buffer: TS.Expression, origin: TS.NewExpression): ViewInfo | undefined {
     const ts = this.#ts;
-    if (!ts.isIdentifier(buffer) && !(ts.isPropertyAccessExpression(buffer) && buffer.expression.kind === ts.SyntaxKind.ThisKeyword)) return undefined;
+    if (
+      !ts.isIdentifier(buffer) &&
+      !(ts.isPropertyAccessExpression(buffer) && buffer.expression.kind === ts.SyntaxKind.ThisKeyword)
+    )
+      return undefined;
     const symbol = this.#checker.getSymbolAtLocation(ts.isIdentifier(buffer) ? buffer : buffer.name);
     const declaration = symbol?.valueDeclaration;
-    if (symbol === undefined || declaration === undefined || !(ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration)) || declaration.initializer === undefined) return undefined;
+    if (
+      symbol === undefined ||
+      declaration === undefined ||
+      !(ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration)) ||
+      declaration.initializer === undefined
+    )
+      return undefined;
     const init = skipOuter(ts, declaration.initializer);
     const resizable =
       ts.isNewExpression(init) &&
@@ -263,11 +327,14 @@ export class ViewSources {
       init.expression.text === 'ArrayBuffer' &&
       init.arguments?.[1] !== undefined &&
       ts.isObjectLiteralExpression(init.arguments[1]) &&
-      init.arguments[1].properties.some(p => p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === 'maxByteLength');
+      init.arguments[1].properties.some(
+        p => p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === 'maxByteLength',
+      );
     if (!resizable) return undefined;
     const args = origin.arguments ?? [];
     const offset = args[1] === undefined ? undefined : skipOuter(ts, args[1]);
-    const fromStart = args.length < 3 && (offset === undefined || (ts.isNumericLiteral(offset) && Number(offset.text) === 0));
+    const fromStart =
+      args.length < 3 && (offset === undefined || (ts.isNumericLiteral(offset) && Number(offset.text) === 0));
     return this.#info('resizable', origin, symbol, fromStart);
   }
 }
@@ -275,7 +342,12 @@ export class ViewSources {
 /** How an offset is computed from a block's address: `ptr >> 2`, `ptr >>> 2`, `ptr / 4`, `ptr + 8`. */
 function isBlockOffsetOperator(ts: typeof TS, kind: TS.SyntaxKind): boolean {
   const { GreaterThanGreaterThanToken, GreaterThanGreaterThanGreaterThanToken, SlashToken, PlusToken } = ts.SyntaxKind;
-  return kind === GreaterThanGreaterThanToken || kind === GreaterThanGreaterThanGreaterThanToken || kind === SlashToken || kind === PlusToken;
+  return (
+    kind === GreaterThanGreaterThanToken ||
+    kind === GreaterThanGreaterThanGreaterThanToken ||
+    kind === SlashToken ||
+    kind === PlusToken
+  );
 }
 
 /** `new T(source)` with a typed array or DataView for source: a copy of its elements, not a view of its bytes. */
@@ -300,7 +372,12 @@ const NOTHING_KEPT: KeptViews = { paths: new Map(), fields: new Map() };
 /** A place outside any one function that is given a value that may be a view. */
 type Candidate =
   | { readonly kind: 'path'; readonly root: TS.Identifier; readonly member?: string; readonly value: TS.Expression }
-  | { readonly kind: 'field'; readonly owner: TS.ClassLikeDeclaration; readonly member: string; readonly value: TS.Expression };
+  | {
+      readonly kind: 'field';
+      readonly owner: TS.ClassLikeDeclaration;
+      readonly member: string;
+      readonly value: TS.Expression;
+    };
 
 const RUNTIME_OR_SUBVIEW: ReadonlySet<string> = new Set(['subarray', ...RUNTIME_VIEW_METHODS]);
 const COLLECTION_ADDERS: ReadonlySet<string> = new Set(['push', 'unshift', 'add', 'set']);
@@ -319,7 +396,8 @@ function viewCandidates(ts: typeof TS, sourceFile: TS.SourceFile): readonly Cand
       // `this.wasm = { HEAPF32: new Float32Array(memory.buffer), … }`: each member that is a view.
       if (member === undefined && ts.isObjectLiteralExpression(literal)) {
         for (const property of literal.properties) {
-          if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name)) add(target, property.initializer, property.name.text);
+          if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name))
+            add(target, property.initializer, property.name.text);
         }
         return;
       }
@@ -346,29 +424,52 @@ function viewCandidates(ts: typeof TS, sourceFile: TS.SourceFile): readonly Cand
         found.push({ kind: 'path', root: object, member: target.name.text, value });
       }
     };
-    const kinds = [ts.SyntaxKind.VariableDeclaration, ts.SyntaxKind.BinaryExpression, ts.SyntaxKind.CallExpression, ts.SyntaxKind.PropertyDeclaration];
+    const kinds = [
+      ts.SyntaxKind.VariableDeclaration,
+      ts.SyntaxKind.BinaryExpression,
+      ts.SyntaxKind.CallExpression,
+      ts.SyntaxKind.PropertyDeclaration,
+    ];
     for (const node of nodesOfKinds(ts, sourceFile, kinds)) {
       if (ts.isVariableDeclaration(node) && node.initializer !== undefined && ts.isIdentifier(node.name)) {
         const init = skipOuter(ts, node.initializer);
         if (ts.isArrayLiteralExpression(init)) {
-          for (const element of init.elements) if (mayBeSource(ts, element)) found.push({ kind: 'path', root: node.name, member: ELEMENT, value: element });
+          for (const element of init.elements)
+            if (mayBeSource(ts, element))
+              found.push({ kind: 'path', root: node.name, member: ELEMENT, value: element });
         } else {
           add(node.name, node.initializer);
         }
       } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
         add(skipOuter(ts, node.left), node.right);
-      } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && COLLECTION_ADDERS.has(node.expression.name.text)) {
+      } else if (
+        ts.isCallExpression(node) &&
+        ts.isPropertyAccessExpression(node.expression) &&
+        COLLECTION_ADDERS.has(node.expression.name.text)
+      ) {
         // `views.push(new Uint8Array(memory.buffer))`, `this.cache.set(key, view)`: an element of the collection.
         const collection = skipOuter(ts, node.expression.expression);
-        const value = node.arguments.find(argument => mayBeSource(ts, argument) || ts.isCallExpression(skipOuter(ts, argument)));
+        const value = node.arguments.find(
+          argument => mayBeSource(ts, argument) || ts.isCallExpression(skipOuter(ts, argument)),
+        );
         if (value === undefined) continue;
         if (ts.isIdentifier(collection)) found.push({ kind: 'path', root: collection, member: ELEMENT, value });
-        else if (ts.isPropertyAccessExpression(collection) && collection.expression.kind === ts.SyntaxKind.ThisKeyword) {
+        else if (
+          ts.isPropertyAccessExpression(collection) &&
+          collection.expression.kind === ts.SyntaxKind.ThisKeyword
+        ) {
           const owner = classOfThis(ts, collection);
-          if (owner !== undefined) found.push({ kind: 'field', owner, member: `${collection.name.text}${ELEMENT}`, value });
+          if (owner !== undefined)
+            found.push({ kind: 'field', owner, member: `${collection.name.text}${ELEMENT}`, value });
         }
-      } else if (ts.isPropertyDeclaration(node) && node.initializer !== undefined && (ts.isIdentifier(node.name) || ts.isPrivateIdentifier(node.name)) && ts.isClassLike(node.parent)) {
-        if (mayBeSource(ts, node.initializer)) found.push({ kind: 'field', owner: node.parent, member: node.name.text, value: node.initializer });
+      } else if (
+        ts.isPropertyDeclaration(node) &&
+        node.initializer !== undefined &&
+        (ts.isIdentifier(node.name) || ts.isPrivateIdentifier(node.name)) &&
+        ts.isClassLike(node.parent)
+      ) {
+        if (mayBeSource(ts, node.initializer))
+          found.push({ kind: 'field', owner: node.parent, member: node.name.text, value: node.initializer });
       }
     }
     return found;
@@ -378,18 +479,31 @@ function viewCandidates(ts: typeof TS, sourceFile: TS.SourceFile): readonly Cand
 /** The shapes `track` can accept without following calls, tested on syntax alone. */
 function mayBeSource(ts: typeof TS, expression: TS.Expression): boolean {
   const node = skipOuter(ts, expression);
-  if (ts.isNewExpression(node)) return ts.isIdentifier(node.expression) && (TYPED_ARRAY_NAMES.has(node.expression.text) || node.expression.text === 'DataView') && (node.arguments?.length ?? 0) > 0;
-  if (ts.isPropertyAccessExpression(node)) return node.name.text === 'buffer' || node.name.text === 'array' || HEAP_VIEW_NAMES.has(node.name.text);
+  if (ts.isNewExpression(node))
+    return (
+      ts.isIdentifier(node.expression) &&
+      (TYPED_ARRAY_NAMES.has(node.expression.text) || node.expression.text === 'DataView') &&
+      (node.arguments?.length ?? 0) > 0
+    );
+  if (ts.isPropertyAccessExpression(node))
+    return node.name.text === 'buffer' || node.name.text === 'array' || HEAP_VIEW_NAMES.has(node.name.text);
   if (ts.isIdentifier(node)) return HEAP_VIEW_NAMES.has(node.text);
-  if (ts.isCallExpression(node)) return ts.isPropertyAccessExpression(node.expression) && RUNTIME_OR_SUBVIEW.has(node.expression.name.text);
+  if (ts.isCallExpression(node))
+    return ts.isPropertyAccessExpression(node.expression) && RUNTIME_OR_SUBVIEW.has(node.expression.name.text);
   return false;
 }
 
 /** The name a function is called by: its own, or the variable or property it is assigned to. */
 function functionName(ts: typeof TS, fn: TS.SignatureDeclaration): string | undefined {
-  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name !== undefined && ts.isIdentifier(fn.name)) return fn.name.text;
+  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name !== undefined && ts.isIdentifier(fn.name))
+    return fn.name.text;
   const parent = fn.parent;
-  if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && (ts.isVariableDeclaration(parent) || ts.isPropertyDeclaration(parent)) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (
+    (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) &&
+    (ts.isVariableDeclaration(parent) || ts.isPropertyDeclaration(parent)) &&
+    ts.isIdentifier(parent.name)
+  )
+    return parent.name.text;
   return undefined;
 }
 
@@ -403,12 +517,19 @@ function refreshedOnGrowth(ts: typeof TS, sourceFile: TS.SourceFile): ReadonlySe
   return perSourceFile('memsafe/refreshed-on-growth', sourceFile, () => {
     const refreshers = new Map<string, Set<string>>();
     walk(ts, sourceFile, node => {
-      const fn = ts.isFunctionDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node) ? node : undefined;
+      const fn =
+        ts.isFunctionDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node) ? node : undefined;
       const name = fn === undefined ? undefined : functionName(ts, fn);
       if (fn?.body === undefined || name === undefined) return;
       const assigned = new Set<string>();
       walk(ts, fn.body, inner => {
-        if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(inner.left) && mayBeSource(ts, inner.right)) assigned.add(inner.left.text);
+        if (
+          ts.isBinaryExpression(inner) &&
+          inner.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+          ts.isIdentifier(inner.left) &&
+          mayBeSource(ts, inner.right)
+        )
+          assigned.add(inner.left.text);
       });
       if (assigned.size > 0) refreshers.set(name, assigned);
     });
@@ -419,7 +540,12 @@ function refreshedOnGrowth(ts: typeof TS, sourceFile: TS.SourceFile): ReadonlySe
       const parent = node.parent;
       const called = ts.isCallExpression(parent) && parent.expression === node;
       // Handed over as a value, or called from a function that is handed over.
-      const handedOver = !called || isHandedOver(ts, ts.findAncestor(parent, n => ts.isArrowFunction(n) || ts.isFunctionExpression(n)));
+      const handedOver =
+        !called ||
+        isHandedOver(
+          ts,
+          ts.findAncestor(parent, n => ts.isArrowFunction(n) || ts.isFunctionExpression(n)),
+        );
       if (handedOver) for (const name of refreshers.get(node.text)!) refreshed.add(name);
     });
     return refreshed;
@@ -428,12 +554,21 @@ function refreshedOnGrowth(ts: typeof TS, sourceFile: TS.SourceFile): ReadonlySe
 
 function isDeclarationName(ts: typeof TS, node: TS.Identifier): boolean {
   const parent = node.parent;
-  return (ts.isFunctionDeclaration(parent) || ts.isVariableDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent)) && parent.name === node;
+  return (
+    (ts.isFunctionDeclaration(parent) ||
+      ts.isVariableDeclaration(parent) ||
+      ts.isPropertyDeclaration(parent) ||
+      ts.isMethodDeclaration(parent)) &&
+    parent.name === node
+  );
 }
 
 /** A function expression passed as an argument or stored as a property value: other code calls it. */
 function isHandedOver(ts: typeof TS, fn: TS.Node | undefined): boolean {
   if (fn === undefined) return false;
   const parent = fn.parent;
-  return ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== fn) || ts.isPropertyAssignment(parent);
+  return (
+    ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== fn) ||
+    ts.isPropertyAssignment(parent)
+  );
 }

@@ -10,7 +10,8 @@ export interface WritingUse {
 }
 
 /** Methods that write the bytes of the typed array or Buffer they are called on. */
-const RECEIVER_WRITES = /^(?:set|fill|reverse|sort|copyWithin|write|swap(?:16|32|64)|write(?:U?Int|Float|Double|Big)\w*)$/;
+const RECEIVER_WRITES =
+  /^(?:set|fill|reverse|sort|copyWithin|write|swap(?:16|32|64)|write(?:U?Int|Float|Double|Big)\w*)$/;
 
 /** Calls that write into one of their arguments: by the name they are called by, the argument's index. */
 const ARGUMENT_WRITES: Readonly<Record<string, number>> = {
@@ -53,14 +54,24 @@ export class WritesOracle {
     const { parent, child } = outerParent(ts, reference);
     if (ts.isElementAccessExpression(parent) && parent.expression === child) {
       const { parent: outer, child: target } = outerParent(ts, parent);
-      if (ts.isBinaryExpression(outer) && outer.left === target && isAssignment(ts, outer.operatorToken.kind)) return { node: outer, through: 'self' };
-      if ((ts.isPrefixUnaryExpression(outer) || ts.isPostfixUnaryExpression(outer)) && (outer.operator === ts.SyntaxKind.PlusPlusToken || outer.operator === ts.SyntaxKind.MinusMinusToken)) {
+      if (ts.isBinaryExpression(outer) && outer.left === target && isAssignment(ts, outer.operatorToken.kind))
+        return { node: outer, through: 'self' };
+      if (
+        (ts.isPrefixUnaryExpression(outer) || ts.isPostfixUnaryExpression(outer)) &&
+        (outer.operator === ts.SyntaxKind.PlusPlusToken || outer.operator === ts.SyntaxKind.MinusMinusToken)
+      ) {
         return { node: outer, through: 'self' };
       }
       return undefined;
     }
-    if (ts.isPropertyAccessExpression(parent) && parent.expression === child && RECEIVER_WRITES.test(parent.name.text)) {
-      return ts.isCallExpression(parent.parent) && parent.parent.expression === parent ? { node: parent.parent, through: 'self' } : undefined;
+    if (
+      ts.isPropertyAccessExpression(parent) &&
+      parent.expression === child &&
+      RECEIVER_WRITES.test(parent.name.text)
+    ) {
+      return ts.isCallExpression(parent.parent) && parent.parent.expression === parent
+        ? { node: parent.parent, through: 'self' }
+        : undefined;
     }
     if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== child) {
       const args: readonly TS.Expression[] = parent.arguments ?? [];
@@ -75,7 +86,9 @@ export class WritesOracle {
     const ts = this.#ts;
     const name = calledName(ts, call);
     if (ts.isCallExpression(call) && name !== undefined && ARGUMENT_WRITES[name] === index) return true;
-    const declaration = ts.isNewExpression(call) ? this.#constructorOf(call) : calleeDeclaration(ts, this.#checker, call);
+    const declaration = ts.isNewExpression(call)
+      ? this.#constructorOf(call)
+      : calleeDeclaration(ts, this.#checker, call);
     const fn = functionOf(ts, declaration);
     return fn !== undefined && this.writtenParameters(fn).has(index);
   }
@@ -83,7 +96,8 @@ export class WritesOracle {
   #constructorOf(call: TS.NewExpression): TS.Declaration | undefined {
     const ts = this.#ts;
     const symbol = this.#checker.getSymbolAtLocation(skipOuter(ts, call.expression));
-    const resolved = symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias ? this.#checker.getAliasedSymbol(symbol) : symbol;
+    const resolved =
+      symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias ? this.#checker.getAliasedSymbol(symbol) : symbol;
     const declaration = resolved?.valueDeclaration;
     if (declaration === undefined || !ts.isClassLike(declaration)) return undefined;
     return declaration.members.find(member => ts.isConstructorDeclaration(member) && member.body !== undefined);
@@ -116,14 +130,24 @@ export class WritesOracle {
     let found = false;
     walk(ts, scope, node => {
       if (found) return false;
-      if (ts.isIdentifier(node) && node.text === name && this.writingUse(node) !== undefined && this.#checker.getSymbolAtLocation(node) === symbol) found = true;
+      if (
+        ts.isIdentifier(node) &&
+        node.text === name &&
+        this.writingUse(node) !== undefined &&
+        this.#checker.getSymbolAtLocation(node) === symbol
+      )
+        found = true;
       return !found;
     });
     return found;
   }
 
   /** `constructor(bytes) { this.bits = bytes }` or `constructor(readonly bits)`, and some method writes `this.bits`. */
-  #keptAndWritten(ctor: TS.ConstructorDeclaration, parameter: TS.ParameterDeclaration, symbol: TS.Symbol | undefined): boolean {
+  #keptAndWritten(
+    ctor: TS.ConstructorDeclaration,
+    parameter: TS.ParameterDeclaration,
+    symbol: TS.Symbol | undefined,
+  ): boolean {
     const ts = this.#ts;
     const owner = ctor.parent;
     if (!ts.isIdentifier(parameter.name)) return false;
@@ -134,7 +158,13 @@ export class WritesOracle {
       if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
       const left = skipOuter(ts, node.left);
       const right = skipOuter(ts, node.right);
-      if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword && ts.isIdentifier(right) && right.text === name && this.#checker.getSymbolAtLocation(right) === symbol) {
+      if (
+        ts.isPropertyAccessExpression(left) &&
+        left.expression.kind === ts.SyntaxKind.ThisKeyword &&
+        ts.isIdentifier(right) &&
+        right.text === name &&
+        this.#checker.getSymbolAtLocation(right) === symbol
+      ) {
         fields.add(left.name.text);
       }
     });
@@ -147,7 +177,14 @@ export class WritesOracle {
     let found = false;
     walk(ts, owner, node => {
       if (found) return false;
-      if (ts.isPropertyAccessExpression(node) && node.name.text === field && node.expression.kind === ts.SyntaxKind.ThisKeyword && classOfThis(ts, node) === owner && this.writingUse(node) !== undefined) found = true;
+      if (
+        ts.isPropertyAccessExpression(node) &&
+        node.name.text === field &&
+        node.expression.kind === ts.SyntaxKind.ThisKeyword &&
+        classOfThis(ts, node) === owner &&
+        this.writingUse(node) !== undefined
+      )
+        found = true;
       return !found;
     });
     return found;
@@ -155,5 +192,8 @@ export class WritesOracle {
 }
 
 function isAssignment(ts: typeof TS, operator: TS.SyntaxKind): boolean {
-  return operator === ts.SyntaxKind.EqualsToken || (operator >= ts.SyntaxKind.FirstCompoundAssignment && operator <= ts.SyntaxKind.LastCompoundAssignment);
+  return (
+    operator === ts.SyntaxKind.EqualsToken ||
+    (operator >= ts.SyntaxKind.FirstCompoundAssignment && operator <= ts.SyntaxKind.LastCompoundAssignment)
+  );
 }

@@ -41,8 +41,10 @@ export function classifyType(ts: typeof TS, checker: TS.TypeChecker, type: TS.Ty
   if (name === 'ArrayBuffer' || name === 'SharedArrayBuffer' || name === 'DataView' || name === 'Blob') return name;
   if (name === 'Memory' || name === 'View') {
     const declaration = symbol.declarations?.[0];
-    if (declaration !== undefined && RUNTIME_DECLARATION.test(declaration.getSourceFile().fileName)) return `memsafe.${name}`;
-    if (name === 'Memory' && checker.getFullyQualifiedName(symbol) === 'WebAssembly.Memory') return 'WebAssembly.Memory';
+    if (declaration !== undefined && RUNTIME_DECLARATION.test(declaration.getSourceFile().fileName))
+      return `memsafe.${name}`;
+    if (name === 'Memory' && checker.getFullyQualifiedName(symbol) === 'WebAssembly.Memory')
+      return 'WebAssembly.Memory';
   }
   return type.flags & ts.TypeFlags.Object ? 'object' : undefined;
 }
@@ -56,7 +58,8 @@ function classifyUnion(ts: typeof TS, checker: TS.TypeChecker, type: TS.UnionTyp
   }
   if (kinds.size === 1) return [...kinds][0];
   if (kinds.size === 2 && kinds.has('ArrayBuffer') && kinds.has('SharedArrayBuffer')) return 'ArrayBuffer';
-  if ([...kinds].every(kind => kind === 'TypedArray' || kind === 'Buffer' || kind === 'BigIntTypedArray')) return 'TypedArray';
+  if ([...kinds].every(kind => kind === 'TypedArray' || kind === 'Buffer' || kind === 'BigIntTypedArray'))
+    return 'TypedArray';
   return undefined;
 }
 
@@ -92,7 +95,11 @@ export function typeOf(ts: typeof TS, checker: TS.TypeChecker, node: TS.Node): T
   while (ts.isParenthesizedExpression(inner) || ts.isNonNullExpression(inner)) inner = inner.expression;
   if (ts.isIdentifier(inner) && !(ts.isPropertyAccessExpression(inner.parent) && inner.parent.name === inner)) {
     const symbol = checker.getSymbolAtLocation(inner);
-    if (symbol !== undefined && symbol.flags & (ts.SymbolFlags.Variable | ts.SymbolFlags.Property) && !(symbol.flags & ts.SymbolFlags.Alias)) {
+    if (
+      symbol !== undefined &&
+      symbol.flags & (ts.SymbolFlags.Variable | ts.SymbolFlags.Property) &&
+      !(symbol.flags & ts.SymbolFlags.Alias)
+    ) {
       return checker.getTypeOfSymbol(symbol);
     }
   }
@@ -110,7 +117,13 @@ export function operandFits(expected: Operand, actual: Operand | undefined): boo
     case 'ArrayBuffer':
       return actual === 'ResizableArrayBuffer';
     case 'iterable':
-      return actual === 'number[]' || actual === 'TypedArray' || actual === 'Buffer' || actual === 'BigIntTypedArray' || actual === 'string';
+      return (
+        actual === 'number[]' ||
+        actual === 'TypedArray' ||
+        actual === 'Buffer' ||
+        actual === 'BigIntTypedArray' ||
+        actual === 'string'
+      );
     case 'object':
       return actual !== 'number' && actual !== 'string';
     default:

@@ -2,7 +2,14 @@ import type TS from 'typescript';
 import type { ProgramCache } from '../check.js';
 import { conversionAt } from '../conversions/lookup.js';
 import { HEAP_VIEW_NAMES } from '../glue/wasm.js';
-import { calleeDeclaration, classOfThis, functionOf, implementationsOf, returnedValues, type FunctionWithBody } from '../util/functions.js';
+import {
+  calleeDeclaration,
+  classOfThis,
+  functionOf,
+  implementationsOf,
+  returnedValues,
+  type FunctionWithBody,
+} from '../util/functions.js';
 import { calledName, outerParent, skipOuter, walk } from '../util/syntax.js';
 import { callsNamed } from '../util/name-index.js';
 import { classifyNode, TYPED_ARRAY_NAMES, typeOf } from './classify.js';
@@ -66,7 +73,8 @@ export class OwnershipOracle {
     if (isHeapView(ts, node)) return WHOLE;
     if (isNothing(ts, node)) return NOTHING;
     if (ts.isIdentifier(node)) return this.#ofIdentifier(node, depth);
-    if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) return this.#ofField(node, depth);
+    if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword)
+      return this.#ofField(node, depth);
     if (ts.isConditionalExpression(node)) {
       // `v.byteLength === v.buffer.byteLength ? v : v.slice()`: the test proves the branch whole.
       const whenTrue = provesWhole(ts, node.condition, node.whenTrue) ? WHOLE : this.of(node.whenTrue, depth + 1);
@@ -75,11 +83,17 @@ export class OwnershipOracle {
     if (ts.isBinaryExpression(node)) {
       const operator = node.operatorToken.kind;
       if (operator === ts.SyntaxKind.EqualsToken) return this.of(node.right, depth + 1);
-      if (operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken) return combine([this.of(node.left, depth + 1), this.of(node.right, depth + 1)]);
+      if (operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken)
+        return combine([this.of(node.left, depth + 1), this.of(node.right, depth + 1)]);
       return UNKNOWN;
     }
     if (ts.isAwaitExpression(node)) return this.of(node.expression, depth + 1);
-    if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && (node.expression.text === 'ArrayBuffer' || node.expression.text === 'SharedArrayBuffer')) return WHOLE;
+    if (
+      ts.isNewExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      (node.expression.text === 'ArrayBuffer' || node.expression.text === 'SharedArrayBuffer')
+    )
+      return WHOLE;
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) return this.#ofCall(node, depth);
     return UNKNOWN;
   }
@@ -91,7 +105,8 @@ export class OwnershipOracle {
     const kind = classifyNode(ts, this.#checker, expression);
     if (kind === 'Buffer') return true;
     const name = typeOf(ts, this.#checker, expression).getSymbol()?.getName();
-    if (kind !== 'TypedArray' || (name !== undefined && name !== 'Uint8Array')) return kind === undefined || kind === 'any' || kind === 'object';
+    if (kind !== 'TypedArray' || (name !== undefined && name !== 'Uint8Array'))
+      return kind === undefined || kind === 'any' || kind === 'object';
     // A Uint8Array made here by a constructor, a copy or a TextEncoder is never a Buffer, nor is a heap view.
     const node = skipOuter(ts, expression);
     if (depth > MAX_DEPTH) return true;
@@ -107,12 +122,18 @@ export class OwnershipOracle {
     if (ts.isNewExpression(node)) return false;
     if (ts.isCallExpression(node)) {
       const callee = skipOuter(ts, node.expression);
-      if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'subarray' || callee.name.text === 'slice')) return this.mayBeNodeBuffer(callee.expression, depth + 1);
+      if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'subarray' || callee.name.text === 'slice'))
+        return this.mayBeNodeBuffer(callee.expression, depth + 1);
       const row = conversionAt(ts, this.#checker, node);
       if (row !== undefined) return row.group === 'Buffer';
       const fn = functionOf(ts, calleeDeclaration(ts, this.#checker, node));
       const implementations = fn === undefined ? implementationsOf(ts, this.#checker, node) : [fn];
-      return implementations === undefined || implementations.some(implementation => returnedValues(ts, implementation).some(value => this.mayBeNodeBuffer(value, depth + 1)));
+      return (
+        implementations === undefined ||
+        implementations.some(implementation =>
+          returnedValues(ts, implementation).some(value => this.mayBeNodeBuffer(value, depth + 1)),
+        )
+      );
     }
     return true;
   }
@@ -130,7 +151,8 @@ export class OwnershipOracle {
       if (elements !== undefined) return elements;
       // Every call in the program passes a view that spans its buffer: so does the parameter.
       const args = this.#argumentsAt(fn, index);
-      if (args !== undefined && this.#proven(() => this.#combineValues(args, declaration, depth)).whole === 'whole') return WHOLE;
+      if (args !== undefined && this.#proven(() => this.#combineValues(args, declaration, depth)).whole === 'whole')
+        return WHOLE;
       return { whole: 'unknown', parameter: { fn, index } };
     }
     const values = this.#valuesOf(identifier);
@@ -152,16 +174,30 @@ export class OwnershipOracle {
     for (const value of values) {
       const literal = skipOuter(ts, value);
       if (!ts.isArrayLiteralExpression(literal)) return undefined;
-      for (const element of literal.elements) if (!ts.isSpreadElement(element) && !ts.isOmittedExpression(element)) elements.push(element);
+      for (const element of literal.elements)
+        if (!ts.isSpreadElement(element) && !ts.isOmittedExpression(element)) elements.push(element);
     }
     // `xs.push(v)` anywhere in the scope adds an element.
     const symbol = this.#checker.getSymbolAtLocation(collection);
-    const scope = symbol?.valueDeclaration === undefined ? undefined : ts.findAncestor(symbol.valueDeclaration, n => ts.isFunctionLike(n) || ts.isSourceFile(n));
+    const scope =
+      symbol?.valueDeclaration === undefined
+        ? undefined
+        : ts.findAncestor(symbol.valueDeclaration, n => ts.isFunctionLike(n) || ts.isSourceFile(n));
     if (scope === undefined) return undefined;
     walk(ts, scope, node => {
-      if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.expression.name.text !== 'push') return;
+      if (
+        !ts.isCallExpression(node) ||
+        !ts.isPropertyAccessExpression(node.expression) ||
+        node.expression.name.text !== 'push'
+      )
+        return;
       const target = skipOuter(ts, node.expression.expression);
-      if (ts.isIdentifier(target) && target.text === collection.text && this.#checker.getSymbolAtLocation(target) === symbol) elements.push(...node.arguments);
+      if (
+        ts.isIdentifier(target) &&
+        target.text === collection.text &&
+        this.#checker.getSymbolAtLocation(target) === symbol
+      )
+        elements.push(...node.arguments);
     });
     return elements.length === 0 ? undefined : this.#combineValues(elements, fn, depth);
   }
@@ -171,19 +207,30 @@ export class OwnershipOracle {
     const ts = this.#ts;
     const symbol = this.#checker.getSymbolAtLocation(identifier);
     const declaration = symbol?.valueDeclaration;
-    if (symbol === undefined || declaration === undefined || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return undefined;
+    if (
+      symbol === undefined ||
+      declaration === undefined ||
+      !ts.isVariableDeclaration(declaration) ||
+      !ts.isIdentifier(declaration.name)
+    )
+      return undefined;
     const name = declaration.name.text;
     return this.#cache.get('memsafe/variable-values', symbol, () => {
       const values: TS.Expression[] = declaration.initializer === undefined ? [] : [declaration.initializer];
       if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)) {
-        const scope = ts.findAncestor(declaration, n => ts.isFunctionLike(n) || ts.isSourceFile(n)) ?? declaration.getSourceFile();
+        const scope =
+          ts.findAncestor(declaration, n => ts.isFunctionLike(n) || ts.isSourceFile(n)) ?? declaration.getSourceFile();
         let opaque = false;
         walk(ts, scope, node => {
           if (!ts.isBinaryExpression(node) || !ts.isIdentifier(node.left) || node.left.text !== name) return;
           if (this.#checker.getSymbolAtLocation(node.left) !== symbol) return;
           const operator = node.operatorToken.kind;
           if (operator === ts.SyntaxKind.EqualsToken) values.push(node.right);
-          else if (operator >= ts.SyntaxKind.FirstCompoundAssignment && operator <= ts.SyntaxKind.LastCompoundAssignment) opaque = true;
+          else if (
+            operator >= ts.SyntaxKind.FirstCompoundAssignment &&
+            operator <= ts.SyntaxKind.LastCompoundAssignment
+          )
+            opaque = true;
         });
         if (opaque) return undefined;
       }
@@ -205,16 +252,24 @@ export class OwnershipOracle {
    */
   #fieldValues(access: TS.PropertyAccessExpression): readonly TS.Expression[] | undefined {
     const ts = this.#ts;
-    const owner = access.expression.kind === ts.SyntaxKind.ThisKeyword ? classOfThis(ts, access) : this.#closedFieldOwner(access);
+    const owner =
+      access.expression.kind === ts.SyntaxKind.ThisKeyword ? classOfThis(ts, access) : this.#closedFieldOwner(access);
     if (owner === undefined) return undefined;
     const name = access.name.text;
-    const byName = this.#cache.get('memsafe/field-values', owner, () => new Map<string, readonly TS.Expression[] | undefined>());
+    const byName = this.#cache.get(
+      'memsafe/field-values',
+      owner,
+      () => new Map<string, readonly TS.Expression[] | undefined>(),
+    );
     if (byName.has(name)) return byName.get(name);
     const values = [...(fieldAssignments(ts, owner).get(name) ?? [])];
     let fromOutside = false;
     // `constructor(private bytes: Uint8Array)`: set from whatever each `new` passes.
     const constructor = owner.members.find(ts.isConstructorDeclaration);
-    const index = constructor?.parameters.findIndex(p => ts.isIdentifier(p.name) && p.name.text === name && ts.isParameterPropertyDeclaration(p, constructor)) ?? -1;
+    const index =
+      constructor?.parameters.findIndex(
+        p => ts.isIdentifier(p.name) && p.name.text === name && ts.isParameterPropertyDeclaration(p, constructor),
+      ) ?? -1;
     if (constructor !== undefined && index >= 0) {
       const args = this.#argumentsAt(constructor, index);
       if (args === undefined) fromOutside = true;
@@ -229,9 +284,11 @@ export class OwnershipOracle {
   #closedFieldOwner(access: TS.PropertyAccessExpression): TS.ClassLikeDeclaration | undefined {
     const ts = this.#ts;
     const declaration = this.#checker.getSymbolAtLocation(access.name)?.valueDeclaration;
-    if (declaration === undefined || !ts.isPropertyDeclaration(declaration) || !ts.isClassLike(declaration.parent)) return undefined;
+    if (declaration === undefined || !ts.isPropertyDeclaration(declaration) || !ts.isClassLike(declaration.parent))
+      return undefined;
     const flags = ts.getCombinedModifierFlags(declaration);
-    const closed = flags & (ts.ModifierFlags.Readonly | ts.ModifierFlags.Private) || ts.isPrivateIdentifier(declaration.name);
+    const closed =
+      flags & (ts.ModifierFlags.Readonly | ts.ModifierFlags.Private) || ts.isPrivateIdentifier(declaration.name);
     return closed ? declaration.parent : undefined;
   }
 
@@ -253,10 +310,21 @@ export class OwnershipOracle {
     if (ts.isCallExpression(call) && ts.isPropertyAccessExpression(callee)) {
       if (name === 'subarray') return PART;
       // `a.reverse()` and `crypto.getRandomValues(a)` return the array they were given.
-      if (name !== undefined && RETURNS_THIS.has(name)) return this.of(name === 'getRandomValues' ? (call.arguments[0] ?? callee.expression) : callee.expression, depth + 1);
+      if (name !== undefined && RETURNS_THIS.has(name))
+        return this.of(
+          name === 'getRandomValues' ? (call.arguments[0] ?? callee.expression) : callee.expression,
+          depth + 1,
+        );
     }
     // `Int32Array.from(values, Number)`, `Float32Array.of(…)`: a new array of its own, whatever the arguments.
-    if (ts.isCallExpression(call) && ts.isPropertyAccessExpression(callee) && (name === 'from' || name === 'of') && ts.isIdentifier(callee.expression) && TYPED_ARRAY_NAMES.has(callee.expression.text)) return WHOLE;
+    if (
+      ts.isCallExpression(call) &&
+      ts.isPropertyAccessExpression(callee) &&
+      (name === 'from' || name === 'of') &&
+      ts.isIdentifier(callee.expression) &&
+      TYPED_ARRAY_NAMES.has(callee.expression.text)
+    )
+      return WHOLE;
     const row = conversionAt(ts, this.#checker, call);
     if (row !== undefined) {
       if (row.result === 'copy') {
@@ -275,7 +343,13 @@ export class OwnershipOracle {
         // A view made over a whole ArrayBuffer, with no offset, spans it.
         if (ts.isNewExpression(call) && args.length === 1) {
           const kind = classifyNode(ts, this.#checker, args[0]!);
-          if (kind === 'ArrayBuffer' || kind === 'SharedArrayBuffer' || kind === 'ResizableArrayBuffer' || kind === 'WebAssembly.Memory') return WHOLE;
+          if (
+            kind === 'ArrayBuffer' ||
+            kind === 'SharedArrayBuffer' ||
+            kind === 'ResizableArrayBuffer' ||
+            kind === 'WebAssembly.Memory'
+          )
+            return WHOLE;
           return this.of(args[0]!, depth + 1);
         }
         return args.length > 1 ? PART : UNKNOWN;
@@ -286,7 +360,9 @@ export class OwnershipOracle {
     const fn = functionOf(ts, calleeDeclaration(ts, this.#checker, call));
     if (fn === undefined) {
       const implementations = implementationsOf(ts, this.#checker, call);
-      return implementations === undefined ? UNKNOWN : combine(implementations.map(implementation => this.#ofCallTo(implementation, call, depth)));
+      return implementations === undefined
+        ? UNKNOWN
+        : combine(implementations.map(implementation => this.#ofCallTo(implementation, call, depth)));
     }
     return this.#ofCallTo(fn, call, depth);
   }
@@ -296,10 +372,19 @@ export class OwnershipOracle {
     const ts = this.#ts;
     // `download(gpu, size)` leaves out the callback that picks another return: those returns are not this call's.
     const omitted = omittedParameters(ts, fn, call);
-    const returned = omitted.size === 0 ? this.#ofReturns(fn, depth) : this.#combineReturns(fn, returnedValues(ts, fn).filter(value => !onlyWithParameter(ts, value, fn, omitted)), depth);
+    const returned =
+      omitted.size === 0
+        ? this.#ofReturns(fn, depth)
+        : this.#combineReturns(
+            fn,
+            returnedValues(ts, fn).filter(value => !onlyWithParameter(ts, value, fn, omitted)),
+            depth,
+          );
     // `convert(x)` that may return `x` itself: what the caller passed is what comes back.
     if (returned.whole !== 'part' && returned.returnsParameters.length > 0) {
-      const passed = returned.returnsParameters.map(index => (call.arguments[index] === undefined ? NOTHING : this.of(call.arguments[index], depth + 1)));
+      const passed = returned.returnsParameters.map(index =>
+        call.arguments[index] === undefined ? NOTHING : this.of(call.arguments[index], depth + 1),
+      );
       return combine([returned.rest, ...passed]);
     }
     return returned.rest;
@@ -310,7 +395,9 @@ export class OwnershipOracle {
    * caller passes), and the rest, combined; cached per function.
    */
   #ofReturns(fn: FunctionWithBody, depth: number): Returned {
-    return this.#cache.get('memsafe/returned-ownership', fn, () => this.#combineReturns(fn, returnedValues(this.#ts, fn), depth));
+    return this.#cache.get('memsafe/returned-ownership', fn, () =>
+      this.#combineReturns(fn, returnedValues(this.#ts, fn), depth),
+    );
   }
 
   #combineReturns(fn: FunctionWithBody, values: readonly TS.Expression[], depth: number): Returned {
@@ -353,7 +440,9 @@ export class OwnershipOracle {
     if (name === undefined) return undefined;
     const found: TS.Expression[] = [];
     for (const call of callsNamed(ts, this.#program, name)) {
-      const target = ts.isNewExpression(call) ? this.#constructorOf(call) : functionOf(ts, calleeDeclaration(ts, this.#checker, call));
+      const target = ts.isNewExpression(call)
+        ? this.#constructorOf(call)
+        : functionOf(ts, calleeDeclaration(ts, this.#checker, call));
       if (target !== fn) continue;
       const argument = call.arguments?.[index];
       if (argument === undefined || ts.isSpreadElement(argument) || found.length >= MAX_VALUES) return undefined;
@@ -365,18 +454,31 @@ export class OwnershipOracle {
   #constructorOf(call: TS.NewExpression): TS.Declaration | undefined {
     const ts = this.#ts;
     const symbol = this.#checker.getSymbolAtLocation(skipOuter(ts, call.expression));
-    const resolved = symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias ? this.#checker.getAliasedSymbol(symbol) : symbol;
+    const resolved =
+      symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias ? this.#checker.getAliasedSymbol(symbol) : symbol;
     const declaration = resolved?.valueDeclaration;
-    return declaration !== undefined && ts.isClassLike(declaration) ? declaration.members.find(ts.isConstructorDeclaration) : undefined;
+    return declaration !== undefined && ts.isClassLike(declaration)
+      ? declaration.members.find(ts.isConstructorDeclaration)
+      : undefined;
   }
 }
 
 /** The name a function or constructor is called by: its own, its variable's, its class's for `new`. */
 function callableName(ts: typeof TS, fn: TS.SignatureDeclaration): string | undefined {
   if (ts.isConstructorDeclaration(fn)) return fn.parent.name?.text;
-  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name !== undefined && (ts.isIdentifier(fn.name) || ts.isPrivateIdentifier(fn.name))) return fn.name.text;
+  if (
+    (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) &&
+    fn.name !== undefined &&
+    (ts.isIdentifier(fn.name) || ts.isPrivateIdentifier(fn.name))
+  )
+    return fn.name.text;
   const parent = fn.parent;
-  if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && (ts.isVariableDeclaration(parent) || ts.isPropertyDeclaration(parent)) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (
+    (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) &&
+    (ts.isVariableDeclaration(parent) || ts.isPropertyDeclaration(parent)) &&
+    ts.isIdentifier(parent.name)
+  )
+    return parent.name.text;
   return undefined;
 }
 
@@ -392,7 +494,8 @@ function omittedParameters(ts: typeof TS, fn: FunctionWithBody, call: TS.CallExp
   const omitted = new Set<string>();
   if (call.arguments.some(argument => ts.isSpreadElement(argument))) return omitted;
   fn.parameters.forEach((parameter, index) => {
-    if (index >= call.arguments.length && parameter.dotDotDotToken === undefined && ts.isIdentifier(parameter.name)) omitted.add(parameter.name.text);
+    if (index >= call.arguments.length && parameter.dotDotDotToken === undefined && ts.isIdentifier(parameter.name))
+      omitted.add(parameter.name.text);
   });
   return omitted;
 }
@@ -401,8 +504,17 @@ function omittedParameters(ts: typeof TS, fn: FunctionWithBody, call: TS.CallExp
  * Whether a returned value sits in a branch taken only when one of `omitted` was given:
  * `if (getTarget) { … return target }`, or the `else` of `if (!getTarget)`.
  */
-function onlyWithParameter(ts: typeof TS, value: TS.Expression, fn: FunctionWithBody, omitted: ReadonlySet<string>): boolean {
-  for (let child: TS.Node = value, node = value.parent; node !== undefined && node !== fn; child = node, node = node.parent) {
+function onlyWithParameter(
+  ts: typeof TS,
+  value: TS.Expression,
+  fn: FunctionWithBody,
+  omitted: ReadonlySet<string>,
+): boolean {
+  for (
+    let child: TS.Node = value, node = value.parent;
+    node !== undefined && node !== fn;
+    child = node, node = node.parent
+  ) {
     if (!ts.isIfStatement(node) || child === node.expression) continue;
     const tested = presenceTest(ts, node.expression);
     if (tested === undefined || !omitted.has(tested.name)) continue;
@@ -412,7 +524,10 @@ function onlyWithParameter(ts: typeof TS, value: TS.Expression, fn: FunctionWith
 }
 
 /** `p`, `p !== undefined`, `p != null` test that `p` is present; `!p`, `p === undefined`, `p == null` that it is not. */
-function presenceTest(ts: typeof TS, condition: TS.Expression): { readonly name: string; readonly present: boolean } | undefined {
+function presenceTest(
+  ts: typeof TS,
+  condition: TS.Expression,
+): { readonly name: string; readonly present: boolean } | undefined {
   const node = skipOuter(ts, condition);
   if (ts.isIdentifier(node)) return { name: node.text, present: true };
   if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
@@ -439,7 +554,10 @@ function presenceTest(ts: typeof TS, condition: TS.Expression): { readonly name:
 const fieldAssignmentsByClass = new WeakMap<TS.ClassLikeDeclaration, ReadonlyMap<string, readonly TS.Expression[]>>();
 
 /** The values a class gives its fields by name: initializers, and `this.x = …` anywhere in its body. */
-function fieldAssignments(ts: typeof TS, owner: TS.ClassLikeDeclaration): ReadonlyMap<string, readonly TS.Expression[]> {
+function fieldAssignments(
+  ts: typeof TS,
+  owner: TS.ClassLikeDeclaration,
+): ReadonlyMap<string, readonly TS.Expression[]> {
   const known = fieldAssignmentsByClass.get(owner);
   if (known !== undefined) return known;
   const found = new Map<string, TS.Expression[]>();
@@ -449,12 +567,14 @@ function fieldAssignments(ts: typeof TS, owner: TS.ClassLikeDeclaration): Readon
     else list.push(value);
   };
   for (const member of owner.members) {
-    if (ts.isPropertyDeclaration(member) && member.initializer !== undefined) add(member.name.getText(), member.initializer);
+    if (ts.isPropertyDeclaration(member) && member.initializer !== undefined)
+      add(member.name.getText(), member.initializer);
   }
   walk(ts, owner, node => {
     if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
     const left = skipOuter(ts, node.left);
-    if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword) add(left.name.text, node.right);
+    if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword)
+      add(left.name.text, node.right);
   });
   fieldAssignmentsByClass.set(owner, found);
   return found;
@@ -467,8 +587,13 @@ function fieldAssignments(ts: typeof TS, owner: TS.ClassLikeDeclaration): Readon
 function provesWhole(ts: typeof TS, condition: TS.Expression, value: TS.Expression): boolean {
   const node = skipOuter(ts, condition);
   if (!ts.isBinaryExpression(node)) return false;
-  if (node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return provesWhole(ts, node.left, value) || provesWhole(ts, node.right, value);
-  if (node.operatorToken.kind !== ts.SyntaxKind.EqualsEqualsEqualsToken && node.operatorToken.kind !== ts.SyntaxKind.EqualsEqualsToken) return false;
+  if (node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken)
+    return provesWhole(ts, node.left, value) || provesWhole(ts, node.right, value);
+  if (
+    node.operatorToken.kind !== ts.SyntaxKind.EqualsEqualsEqualsToken &&
+    node.operatorToken.kind !== ts.SyntaxKind.EqualsEqualsToken
+  )
+    return false;
   const name = skipOuter(ts, value).getText();
   const sides = [skipOuter(ts, node.left).getText(), skipOuter(ts, node.right).getText()].sort();
   return sides[0] === `${name}.buffer.byteLength` && sides[1] === `${name}.byteLength`;
@@ -479,7 +604,10 @@ function isNothing(ts: typeof TS, node: TS.Expression): boolean {
 }
 
 function isHeapView(ts: typeof TS, node: TS.Expression): boolean {
-  return (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) && HEAP_VIEW_NAMES.has(ts.isIdentifier(node) ? node.text : node.name.text);
+  return (
+    (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) &&
+    HEAP_VIEW_NAMES.has(ts.isIdentifier(node) ? node.text : node.name.text)
+  );
 }
 
 /** Several possible values: whole only if each is, part if any is. */

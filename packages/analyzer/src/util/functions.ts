@@ -6,14 +6,21 @@ import { skipOuter, walk } from './syntax.js';
 export type FunctionWithBody = TS.FunctionLikeDeclaration & { readonly body: TS.ConciseBody };
 
 /** The declaration a call goes to, when the checker can resolve it: through imports, aliases and `const f = () => …`. */
-export function calleeDeclaration(ts: typeof TS, checker: TS.TypeChecker, call: TS.CallExpression): TS.Declaration | undefined {
+export function calleeDeclaration(
+  ts: typeof TS,
+  checker: TS.TypeChecker,
+  call: TS.CallExpression,
+): TS.Declaration | undefined {
   const callee = skipOuter(ts, call.expression);
   // A method is looked up on the declared type of its object: resolving `obj.m` through the
   // checker would narrow `obj` by flow analysis, quadratic over a long function.
   // A private name (`this.#send`) is no property name the type can be asked by.
-  let symbol = ts.isPropertyAccessExpression(callee) && !ts.isPrivateIdentifier(callee.name)
-    ? checker.getApparentType(checker.getNonNullableType(typeOf(ts, checker, callee.expression))).getProperty(callee.name.text)
-    : checker.getSymbolAtLocation(ts.isPropertyAccessExpression(callee) ? callee.name : callee);
+  let symbol =
+    ts.isPropertyAccessExpression(callee) && !ts.isPrivateIdentifier(callee.name)
+      ? checker
+          .getApparentType(checker.getNonNullableType(typeOf(ts, checker, callee.expression)))
+          .getProperty(callee.name.text)
+      : checker.getSymbolAtLocation(ts.isPropertyAccessExpression(callee) ? callee.name : callee);
   if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
   return symbol?.valueDeclaration ?? symbol?.declarations?.[0];
 }
@@ -21,7 +28,8 @@ export function calleeDeclaration(ts: typeof TS, checker: TS.TypeChecker, call: 
 /** The function a declaration stands for: itself, or the function a variable is initialised with. */
 export function functionOf(ts: typeof TS, declaration: TS.Declaration | undefined): FunctionWithBody | undefined {
   if (declaration === undefined) return undefined;
-  if (ts.isFunctionLike(declaration) && 'body' in declaration && declaration.body !== undefined) return declaration as FunctionWithBody;
+  if (ts.isFunctionLike(declaration) && 'body' in declaration && declaration.body !== undefined)
+    return declaration as FunctionWithBody;
   if (ts.isVariableDeclaration(declaration) && declaration.initializer !== undefined) {
     const init = declaration.initializer;
     if ((ts.isArrowFunction(init) || ts.isFunctionExpression(init)) && init.body !== undefined) return init;
@@ -38,7 +46,12 @@ export function ownCalls(ts: typeof TS, fn: TS.Node, callbacks = false): TS.Call
   const calls: TS.CallExpression[] = [];
   walk(ts, fn, node => {
     if (ts.isClassLike(node)) return false;
-    if (ts.isFunctionLike(node)) return callbacks && (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && (ts.isCallExpression(node.parent) || ts.isNewExpression(node.parent));
+    if (ts.isFunctionLike(node))
+      return (
+        callbacks &&
+        (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) &&
+        (ts.isCallExpression(node.parent) || ts.isNewExpression(node.parent))
+      );
     if (ts.isCallExpression(node)) calls.push(node);
     return true;
   });
@@ -72,10 +85,17 @@ export function whereIs(node: TS.Node, from: TS.SourceFile): string {
 export function classOfThis(ts: typeof TS, node: TS.Node): TS.ClassLikeDeclaration | undefined {
   for (let current: TS.Node | undefined = node; current !== undefined; current = current.parent) {
     if (ts.isArrowFunction(current)) continue;
-    if (ts.isConstructorDeclaration(current) || ts.isMethodDeclaration(current) || ts.isGetAccessorDeclaration(current) || ts.isSetAccessorDeclaration(current) || ts.isPropertyDeclaration(current)) {
+    if (
+      ts.isConstructorDeclaration(current) ||
+      ts.isMethodDeclaration(current) ||
+      ts.isGetAccessorDeclaration(current) ||
+      ts.isSetAccessorDeclaration(current) ||
+      ts.isPropertyDeclaration(current)
+    ) {
       return ts.isClassLike(current.parent) ? current.parent : undefined;
     }
-    if (ts.isFunctionLike(current) || ts.isClassStaticBlockDeclaration(current) || ts.isSourceFile(current)) return undefined;
+    if (ts.isFunctionLike(current) || ts.isClassStaticBlockDeclaration(current) || ts.isSourceFile(current))
+      return undefined;
   }
   return undefined;
 }
@@ -86,7 +106,11 @@ export function classOfThis(ts: typeof TS, node: TS.Node): TS.ClassLikeDeclarati
  * directly, through other constants and imports, or in either branch of a conditional
  * (`const utils: Utils = hasBuffer ? nodeUtils : webUtils`). Undefined when any of them cannot be seen.
  */
-export function implementationsOf(ts: typeof TS, checker: TS.TypeChecker, call: TS.CallExpression): FunctionWithBody[] | undefined {
+export function implementationsOf(
+  ts: typeof TS,
+  checker: TS.TypeChecker,
+  call: TS.CallExpression,
+): FunctionWithBody[] | undefined {
   const callee = skipOuter(ts, call.expression);
   if (!ts.isPropertyAccessExpression(callee) || ts.isPrivateIdentifier(callee.name)) return undefined;
   const name = callee.name.text;
@@ -102,10 +126,14 @@ export function implementationsOf(ts: typeof TS, checker: TS.TypeChecker, call: 
     if (!ts.isObjectLiteralExpression(node)) return false;
     const property = node.properties.find(p => p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === name);
     const fn =
-      property === undefined ? undefined
-      : ts.isMethodDeclaration(property) ? functionOf(ts, property)
-      : ts.isPropertyAssignment(property) && (ts.isArrowFunction(property.initializer) || ts.isFunctionExpression(property.initializer)) ? property.initializer
-      : undefined;
+      property === undefined
+        ? undefined
+        : ts.isMethodDeclaration(property)
+          ? functionOf(ts, property)
+          : ts.isPropertyAssignment(property) &&
+              (ts.isArrowFunction(property.initializer) || ts.isFunctionExpression(property.initializer))
+            ? property.initializer
+            : undefined;
     if (fn === undefined) return false;
     found.push(fn);
     return true;
@@ -121,7 +149,8 @@ function constValue(ts: typeof TS, checker: TS.TypeChecker, identifier: TS.Ident
   let symbol = checker.getSymbolAtLocation(identifier);
   if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
   const declaration = symbol?.valueDeclaration;
-  if (declaration === undefined || !ts.isVariableDeclaration(declaration) || declaration.initializer === undefined) return undefined;
+  if (declaration === undefined || !ts.isVariableDeclaration(declaration) || declaration.initializer === undefined)
+    return undefined;
   return ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const ? declaration.initializer : undefined;
 }
 

@@ -7,11 +7,12 @@ import type TS from 'typescript';
 export function memsafeTags(ts: typeof TS, declaration: TS.Node): string[][] {
   const tags: string[][] = [];
   const holders: TS.Node[] = [declaration];
-  if (ts.isVariableDeclaration(declaration) && ts.isVariableDeclarationList(declaration.parent)) holders.push(declaration.parent.parent);
+  if (ts.isVariableDeclaration(declaration) && ts.isVariableDeclarationList(declaration.parent))
+    holders.push(declaration.parent.parent);
   for (const holder of holders) {
     for (const tag of ts.getJSDocTags(holder)) {
       if (tag.tagName.text !== 'memsafe') continue;
-      const comment = typeof tag.comment === 'string' ? tag.comment : ts.getTextOfJSDocComment(tag.comment) ?? '';
+      const comment = typeof tag.comment === 'string' ? tag.comment : (ts.getTextOfJSDocComment(tag.comment) ?? '');
       tags.push(comment.trim().split(/\s+/).filter(Boolean));
     }
   }

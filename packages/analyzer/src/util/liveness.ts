@@ -46,12 +46,26 @@ function isIdentityTest(ts: typeof TS, read: TS.Expression): boolean {
   if (!ts.isBinaryExpression(parent)) return false;
   const k = ts.SyntaxKind;
   const operator = parent.operatorToken.kind;
-  return operator === k.EqualsEqualsEqualsToken || operator === k.ExclamationEqualsEqualsToken || operator === k.EqualsEqualsToken || operator === k.ExclamationEqualsToken;
+  return (
+    operator === k.EqualsEqualsEqualsToken ||
+    operator === k.ExclamationEqualsEqualsToken ||
+    operator === k.EqualsEqualsToken ||
+    operator === k.ExclamationEqualsToken
+  );
 }
 
 function comparisons(ts: typeof TS): ReadonlySet<TS.SyntaxKind> {
   const k = ts.SyntaxKind;
-  return new Set([k.EqualsEqualsEqualsToken, k.ExclamationEqualsEqualsToken, k.EqualsEqualsToken, k.ExclamationEqualsToken, k.GreaterThanToken, k.LessThanToken, k.GreaterThanEqualsToken, k.LessThanEqualsToken]);
+  return new Set([
+    k.EqualsEqualsEqualsToken,
+    k.ExclamationEqualsEqualsToken,
+    k.EqualsEqualsToken,
+    k.ExclamationEqualsToken,
+    k.GreaterThanToken,
+    k.LessThanToken,
+    k.GreaterThanEqualsToken,
+    k.LessThanEqualsToken,
+  ]);
 }
 
 /**
@@ -63,7 +77,15 @@ export function isMetadataRead(ts: typeof TS, use: TS.Expression): boolean {
   return ts.isPropertyAccessExpression(parent) && METADATA.has(parent.name.text);
 }
 
-const METADATA: ReadonlySet<string> = new Set(['offset', 'shape', 'strides', 'generation', 'isStale', 'dtype', 'byteOffset']);
+const METADATA: ReadonlySet<string> = new Set([
+  'offset',
+  'shape',
+  'strides',
+  'generation',
+  'isStale',
+  'dtype',
+  'byteOffset',
+]);
 
 /**
  * A read of a typed array's size or place (`view.length`), which a freed block leaves as it was:
@@ -84,21 +106,32 @@ const SIZE: ReadonlySet<string> = new Set(['length', 'byteLength', 'byteOffset',
  */
 export function provenLive(ts: typeof TS, condition: TS.Expression, outcome: boolean): TS.Expression[] {
   const node = skipParentheses(ts, condition);
-  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return provenLive(ts, node.operand, !outcome);
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken)
+    return provenLive(ts, node.operand, !outcome);
   if (ts.isBinaryExpression(node)) {
     const operator = node.operatorToken.kind;
-    if (operator === ts.SyntaxKind.BarBarToken) return outcome ? [] : [...provenLive(ts, node.left, false), ...provenLive(ts, node.right, false)];
-    if (operator === ts.SyntaxKind.AmpersandAmpersandToken) return outcome ? [...provenLive(ts, node.left, true), ...provenLive(ts, node.right, true)] : [];
-    for (const [read, other] of [[node.left, node.right], [node.right, node.left]] as const) {
+    if (operator === ts.SyntaxKind.BarBarToken)
+      return outcome ? [] : [...provenLive(ts, node.left, false), ...provenLive(ts, node.right, false)];
+    if (operator === ts.SyntaxKind.AmpersandAmpersandToken)
+      return outcome ? [...provenLive(ts, node.left, true), ...provenLive(ts, node.right, true)] : [];
+    for (const [read, other] of [
+      [node.left, node.right],
+      [node.right, node.left],
+    ] as const) {
       const probe = probeOf(ts, read);
       if (probe === undefined) continue;
       const equal = operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken;
-      const unequal = operator === ts.SyntaxKind.ExclamationEqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsToken;
+      const unequal =
+        operator === ts.SyntaxKind.ExclamationEqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsToken;
       if (probe.kind === 'buffer') return (equal && outcome) || (unequal && !outcome) ? [probe.reference] : [];
-      const zero = ts.isNumericLiteral(skipParentheses(ts, other)) && Number((skipParentheses(ts, other) as TS.NumericLiteral).text) === 0;
+      const zero =
+        ts.isNumericLiteral(skipParentheses(ts, other)) &&
+        Number((skipParentheses(ts, other) as TS.NumericLiteral).text) === 0;
       if (probe.kind !== 'byteLength' || !zero) continue;
       const positive = unequal || operator === ts.SyntaxKind.GreaterThanToken;
-      return (positive && outcome) || ((equal || operator === ts.SyntaxKind.LessThanEqualsToken) && !outcome) ? [probe.reference] : [];
+      return (positive && outcome) || ((equal || operator === ts.SyntaxKind.LessThanEqualsToken) && !outcome)
+        ? [probe.reference]
+        : [];
     }
     return [];
   }
@@ -109,18 +142,23 @@ export function provenLive(ts: typeof TS, condition: TS.Expression, outcome: boo
 }
 
 /** `v.byteLength`, `v.buffer.byteLength`, `v.detached`, `v.buffer`: which liveness probe, of which reference. */
-function probeOf(ts: typeof TS, expression: TS.Expression): { kind: 'byteLength' | 'detached' | 'buffer'; reference: TS.Expression } | undefined {
+function probeOf(
+  ts: typeof TS,
+  expression: TS.Expression,
+): { kind: 'byteLength' | 'detached' | 'buffer'; reference: TS.Expression } | undefined {
   const node = skipParentheses(ts, expression);
   if (!ts.isPropertyAccessExpression(node)) return undefined;
   const name = node.name.text;
   if (name !== 'byteLength' && name !== 'detached' && name !== 'buffer') return undefined;
   const object = skipParentheses(ts, node.expression);
-  if (name !== 'buffer' && ts.isPropertyAccessExpression(object) && object.name.text === 'buffer') return { kind: name, reference: object.expression };
+  if (name !== 'buffer' && ts.isPropertyAccessExpression(object) && object.name.text === 'buffer')
+    return { kind: name, reference: object.expression };
   return { kind: name, reference: object };
 }
 
 function skipParentheses(ts: typeof TS, node: TS.Expression): TS.Expression {
   let current = node;
-  while (ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current) || ts.isAsExpression(current)) current = current.expression;
+  while (ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current) || ts.isAsExpression(current))
+    current = current.expression;
   return current;
 }

@@ -7,10 +7,16 @@ import { calledName, nodesOfKinds, skipOuter } from './syntax.js';
  * that a question about one function's callers reads only the calls that could be its own; one
  * walk per file version.
  */
-export function callsByName(ts: typeof TS, sourceFile: TS.SourceFile): ReadonlyMap<string, readonly (TS.CallExpression | TS.NewExpression)[]> {
+export function callsByName(
+  ts: typeof TS,
+  sourceFile: TS.SourceFile,
+): ReadonlyMap<string, readonly (TS.CallExpression | TS.NewExpression)[]> {
   return perSourceFile('memsafe/calls-by-name', sourceFile, () => {
     const found = new Map<string, (TS.CallExpression | TS.NewExpression)[]>();
-    for (const node of nodesOfKinds(ts, sourceFile, [ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression]) as readonly (TS.CallExpression | TS.NewExpression)[]) {
+    for (const node of nodesOfKinds(ts, sourceFile, [
+      ts.SyntaxKind.CallExpression,
+      ts.SyntaxKind.NewExpression,
+    ]) as readonly (TS.CallExpression | TS.NewExpression)[]) {
       const name = calledName(ts, node);
       if (name === undefined) continue;
       const list = found.get(name);
@@ -38,8 +44,27 @@ export function identifiersNamed(ts: typeof TS, sourceFile: TS.SourceFile, name:
   return byName.get(name) ?? [];
 }
 
+/** The other references to the variable `name` declares, inside `scope`, in source order. */
+export function referencesIn(
+  ts: typeof TS,
+  checker: TS.TypeChecker,
+  name: TS.Identifier,
+  scope: TS.Node,
+): TS.Identifier[] {
+  const symbol = checker.getSymbolAtLocation(name);
+  if (symbol === undefined) return [];
+  return identifiersNamed(ts, name.getSourceFile(), name.text).filter(
+    node =>
+      node !== name && node.pos >= scope.pos && node.end <= scope.end && checker.getSymbolAtLocation(node) === symbol,
+  );
+}
+
 /** The calls and `new`s named `name` in the program's own files; each file read once per version. */
-export function callsNamed(ts: typeof TS, program: TS.Program, name: string): readonly (TS.CallExpression | TS.NewExpression)[] {
+export function callsNamed(
+  ts: typeof TS,
+  program: TS.Program,
+  name: string,
+): readonly (TS.CallExpression | TS.NewExpression)[] {
   const found: (TS.CallExpression | TS.NewExpression)[] = [];
   for (const sourceFile of program.getSourceFiles()) {
     if (sourceFile.isDeclarationFile || program.isSourceFileFromExternalLibrary(sourceFile)) continue;
@@ -54,11 +79,20 @@ export function callsNamed(ts: typeof TS, program: TS.Program, name: string): re
  * each match is placed in the tree and every named function around it counts. Cached per file
  * version under `bucket`.
  */
-export function namesMentioning(ts: typeof TS, sourceFile: TS.SourceFile, bucket: string, pattern: RegExp): ReadonlySet<string> {
+export function namesMentioning(
+  ts: typeof TS,
+  sourceFile: TS.SourceFile,
+  bucket: string,
+  pattern: RegExp,
+): ReadonlySet<string> {
   return perSourceFile(bucket, sourceFile, () => {
     const names = new Set<string>();
     for (const match of sourceFile.text.matchAll(new RegExp(pattern.source, 'g'))) {
-      for (let node: TS.Node | undefined = nodeAt(ts, sourceFile, match.index); node !== undefined; node = node.parent) {
+      for (
+        let node: TS.Node | undefined = nodeAt(ts, sourceFile, match.index);
+        node !== undefined;
+        node = node.parent
+      ) {
         const name = functionName(ts, node);
         if (name !== undefined) names.add(name);
       }
@@ -72,12 +106,27 @@ export function namesMentioning(ts: typeof TS, sourceFile: TS.SourceFile, bucket
  * (`function scanner(): Scanner { return buffer => … }`, `const scan: Scanner = …`), by name: the
  * types whose values may do what the pattern finds. Cached per file version under `bucket`.
  */
-export function functionTypesMentioning(ts: typeof TS, sourceFile: TS.SourceFile, bucket: string, pattern: RegExp): ReadonlySet<string> {
+export function functionTypesMentioning(
+  ts: typeof TS,
+  sourceFile: TS.SourceFile,
+  bucket: string,
+  pattern: RegExp,
+): ReadonlySet<string> {
   return perSourceFile(bucket, sourceFile, () => {
     const names = new Set<string>();
     for (const match of sourceFile.text.matchAll(new RegExp(pattern.source, 'g'))) {
-      for (let node: TS.Node | undefined = nodeAt(ts, sourceFile, match.index); node !== undefined; node = node.parent) {
-        const declared = ts.isFunctionLike(node) ? node.type : ts.isVariableDeclaration(node) && node.initializer !== undefined && isFunctionExpression(ts, node.initializer) ? node.type : undefined;
+      for (
+        let node: TS.Node | undefined = nodeAt(ts, sourceFile, match.index);
+        node !== undefined;
+        node = node.parent
+      ) {
+        const declared = ts.isFunctionLike(node)
+          ? node.type
+          : ts.isVariableDeclaration(node) &&
+              node.initializer !== undefined &&
+              isFunctionExpression(ts, node.initializer)
+            ? node.type
+            : undefined;
         const name = declared === undefined ? undefined : namedTypeReference(ts, declared)?.typeName.text;
         if (name !== undefined) names.add(name);
       }
@@ -97,9 +146,24 @@ export function namesTyped(ts: typeof TS, sourceFile: TS.SourceFile, typeName: s
     const found = new Set<string>();
     for (const match of sourceFile.text.matchAll(new RegExp(`\\b${typeName.replaceAll('$', '\\$')}\\b`, 'g'))) {
       let node: TS.Node | undefined = nodeAt(ts, sourceFile, match.index);
-      while (node !== undefined && (ts.isIdentifier(node) || ts.isTypeReferenceNode(node) || ts.isUnionTypeNode(node) || ts.isParenthesizedTypeNode(node))) node = node.parent;
-      if (node !== undefined && (ts.isParameter(node) || ts.isVariableDeclaration(node) || ts.isPropertyDeclaration(node) || ts.isPropertySignature(node)) && ts.isIdentifier(node.name)) {
-        if (node.type !== undefined && match.index >= node.type.pos && match.index < node.type.end) found.add(node.name.text);
+      while (
+        node !== undefined &&
+        (ts.isIdentifier(node) ||
+          ts.isTypeReferenceNode(node) ||
+          ts.isUnionTypeNode(node) ||
+          ts.isParenthesizedTypeNode(node))
+      )
+        node = node.parent;
+      if (
+        node !== undefined &&
+        (ts.isParameter(node) ||
+          ts.isVariableDeclaration(node) ||
+          ts.isPropertyDeclaration(node) ||
+          ts.isPropertySignature(node)) &&
+        ts.isIdentifier(node.name)
+      ) {
+        if (node.type !== undefined && match.index >= node.type.pos && match.index < node.type.end)
+          found.add(node.name.text);
       }
     }
     byType.set(typeName, (names = found));
@@ -108,13 +172,25 @@ export function namesTyped(ts: typeof TS, sourceFile: TS.SourceFile, typeName: s
 }
 
 /** `Scanner` of `Scanner`, `Scanner | null` and `(Scanner)`: the one named type a declaration's type stands for. */
-export function namedTypeReference(ts: typeof TS, type: TS.TypeNode): (TS.TypeReferenceNode & { readonly typeName: TS.Identifier }) | undefined {
+export function namedTypeReference(
+  ts: typeof TS,
+  type: TS.TypeNode,
+): (TS.TypeReferenceNode & { readonly typeName: TS.Identifier }) | undefined {
   if (ts.isParenthesizedTypeNode(type)) return namedTypeReference(ts, type.type);
   if (ts.isUnionTypeNode(type)) {
-    const named = type.types.filter(member => !(member.kind === ts.SyntaxKind.NullKeyword || member.kind === ts.SyntaxKind.UndefinedKeyword || (ts.isLiteralTypeNode(member) && member.literal.kind === ts.SyntaxKind.NullKeyword)));
+    const named = type.types.filter(
+      member =>
+        !(
+          member.kind === ts.SyntaxKind.NullKeyword ||
+          member.kind === ts.SyntaxKind.UndefinedKeyword ||
+          (ts.isLiteralTypeNode(member) && member.literal.kind === ts.SyntaxKind.NullKeyword)
+        ),
+    );
     return named.length === 1 ? namedTypeReference(ts, named[0]!) : undefined;
   }
-  return ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeArguments === undefined ? (type as TS.TypeReferenceNode & { readonly typeName: TS.Identifier }) : undefined;
+  return ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeArguments === undefined
+    ? (type as TS.TypeReferenceNode & { readonly typeName: TS.Identifier })
+    : undefined;
 }
 
 function isFunctionExpression(ts: typeof TS, expression: TS.Expression): boolean {
@@ -126,7 +202,9 @@ function isFunctionExpression(ts: typeof TS, expression: TS.Expression): boolean
 export function nodeAt(ts: typeof TS, sourceFile: TS.SourceFile, offset: number): TS.Node {
   let node: TS.Node = sourceFile;
   for (;;) {
-    const inner: TS.Node | undefined = ts.forEachChild(node, child => (child.pos <= offset && offset < child.end ? child : undefined));
+    const inner: TS.Node | undefined = ts.forEachChild(node, child =>
+      child.pos <= offset && offset < child.end ? child : undefined,
+    );
     if (inner === undefined) return node;
     node = inner;
   }
@@ -134,8 +212,17 @@ export function nodeAt(ts: typeof TS, sourceFile: TS.SourceFile, offset: number)
 
 /** The name of a function-like declaration: a function, a method, or a variable or property holding one. */
 export function functionName(ts: typeof TS, node: TS.Node): string | undefined {
-  if ((ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isMethodSignature(node)) && node.name !== undefined && (ts.isIdentifier(node.name) || ts.isPrivateIdentifier(node.name))) return node.name.text;
-  if ((ts.isVariableDeclaration(node) || ts.isPropertyAssignment(node) || ts.isPropertyDeclaration(node)) && (ts.isIdentifier(node.name) || ts.isPrivateIdentifier(node.name)) && node.initializer !== undefined) {
+  if (
+    (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isMethodSignature(node)) &&
+    node.name !== undefined &&
+    (ts.isIdentifier(node.name) || ts.isPrivateIdentifier(node.name))
+  )
+    return node.name.text;
+  if (
+    (ts.isVariableDeclaration(node) || ts.isPropertyAssignment(node) || ts.isPropertyDeclaration(node)) &&
+    (ts.isIdentifier(node.name) || ts.isPrivateIdentifier(node.name)) &&
+    node.initializer !== undefined
+  ) {
     const init = skipOuter(ts, node.initializer);
     if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return node.name.text;
   }

@@ -13,7 +13,13 @@ export function isStableReference(ts: typeof TS, node: TS.Expression): boolean {
 export function skipOuter(ts: typeof TS, node: TS.Expression): TS.Expression {
   let current = node;
   for (;;) {
-    if (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current) || ts.isSatisfiesExpression(current) || ts.isTypeAssertionExpression(current)) {
+    if (
+      ts.isParenthesizedExpression(current) ||
+      ts.isAsExpression(current) ||
+      ts.isNonNullExpression(current) ||
+      ts.isSatisfiesExpression(current) ||
+      ts.isTypeAssertionExpression(current)
+    ) {
       current = current.expression;
     } else {
       return current;
@@ -67,7 +73,7 @@ export function accessPath(ts: typeof TS, node: TS.Expression): string | undefin
 export function walk(ts: typeof TS, root: TS.Node, visit: (node: TS.Node) => boolean | void): void {
   if (root.kind === ts.SyntaxKind.SourceFile) {
     const { nodes, after } = nodesInOrder(ts, root as TS.SourceFile);
-    for (let i = 0; i < nodes.length; ) i = visit(nodes[i]!) === false ? after[i]! : i + 1;
+    for (let i = 0; i < nodes.length;) i = visit(nodes[i]!) === false ? after[i]! : i + 1;
     return;
   }
   const stack: TS.Node[] = [];
@@ -83,7 +89,11 @@ export function walk(ts: typeof TS, root: TS.Node, visit: (node: TS.Node) => boo
  * The nodes of a file of the given kinds, in source order: what a `walk` that looks at those kinds
  * alone would visit, without a call for every other node. Listed once per file version and kinds.
  */
-export function nodesOfKinds(ts: typeof TS, sourceFile: TS.SourceFile, kinds: readonly TS.SyntaxKind[]): readonly TS.Node[] {
+export function nodesOfKinds(
+  ts: typeof TS,
+  sourceFile: TS.SourceFile,
+  kinds: readonly TS.SyntaxKind[],
+): readonly TS.Node[] {
   const index = perSourceFile('memsafe/nodes-by-kind', sourceFile, () => {
     const { nodes } = nodesInOrder(ts, sourceFile);
     const positions = new Map<TS.SyntaxKind, number[]>();
@@ -109,7 +119,10 @@ export function nodesOfKinds(ts: typeof TS, sourceFile: TS.SourceFile, kinds: re
 const MAX_RECURSION = 1000;
 
 /** The nodes of a file in source order, and for each the index just past its subtree. */
-function nodesInOrder(ts: typeof TS, sourceFile: TS.SourceFile): { readonly nodes: readonly TS.Node[]; readonly after: Int32Array } {
+function nodesInOrder(
+  ts: typeof TS,
+  sourceFile: TS.SourceFile,
+): { readonly nodes: readonly TS.Node[]; readonly after: Int32Array } {
   return perSourceFile('memsafe/nodes-in-order', sourceFile, () => {
     const nodes: TS.Node[] = [];
     const ends: number[] = [];
@@ -181,9 +194,14 @@ export function numericLiteralValue(ts: typeof TS, node: TS.Expression | undefin
 }
 
 /** The value of `name` in an object literal, shorthand or not. */
-export function propertyValue(ts: typeof TS, literal: TS.ObjectLiteralExpression, name: string): TS.Expression | undefined {
+export function propertyValue(
+  ts: typeof TS,
+  literal: TS.ObjectLiteralExpression,
+  name: string,
+): TS.Expression | undefined {
   for (const property of literal.properties) {
-    if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && property.name.text === name) return property.initializer;
+    if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && property.name.text === name)
+      return property.initializer;
     if (ts.isShorthandPropertyAssignment(property) && property.name.text === name) return property.name;
   }
   return undefined;

@@ -12,22 +12,57 @@ import { skipOuter } from './syntax.js';
  * annotated with it. Undefined when the program has none, or one whose function is out of sight
  * (`return cached ?? make()`). Cached per type.
  */
-export function implementationsOfType(ts: typeof TS, checker: TS.TypeChecker, program: TS.Program, cache: ProgramCache, declaration: TS.Declaration): readonly FunctionWithBody[] | undefined {
-  if (!(ts.isParameter(declaration) || ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertySignature(declaration)) || declaration.type === undefined) return undefined;
+export function implementationsOfType(
+  ts: typeof TS,
+  checker: TS.TypeChecker,
+  program: TS.Program,
+  cache: ProgramCache,
+  declaration: TS.Declaration,
+): readonly FunctionWithBody[] | undefined {
+  if (
+    !(
+      ts.isParameter(declaration) ||
+      ts.isVariableDeclaration(declaration) ||
+      ts.isPropertyDeclaration(declaration) ||
+      ts.isPropertySignature(declaration)
+    ) ||
+    declaration.type === undefined
+  )
+    return undefined;
   const reference = namedTypeReference(ts, declaration.type);
   const type = reference === undefined ? undefined : functionTypeSymbol(ts, checker, reference.typeName);
   if (reference === undefined || type === undefined) return undefined;
-  return cache.get('memsafe/type-implementations', type, () => collect(ts, checker, program, reference.typeName.text, type)) ?? undefined;
+  return (
+    cache.get('memsafe/type-implementations', type, () =>
+      collect(ts, checker, program, reference.typeName.text, type),
+    ) ?? undefined
+  );
 }
 
-function collect(ts: typeof TS, checker: TS.TypeChecker, program: TS.Program, name: string, type: TS.Symbol): FunctionWithBody[] | null {
+function collect(
+  ts: typeof TS,
+  checker: TS.TypeChecker,
+  program: TS.Program,
+  name: string,
+  type: TS.Symbol,
+): FunctionWithBody[] | null {
   const found: FunctionWithBody[] = [];
   const pattern = new RegExp(`\\b${name.replaceAll('$', '\\$')}\\b`, 'g');
   for (const sourceFile of program.getSourceFiles()) {
-    if (sourceFile.isDeclarationFile || program.isSourceFileFromExternalLibrary(sourceFile) || !sourceFile.text.includes(name)) continue;
+    if (
+      sourceFile.isDeclarationFile ||
+      program.isSourceFileFromExternalLibrary(sourceFile) ||
+      !sourceFile.text.includes(name)
+    )
+      continue;
     for (const match of sourceFile.text.matchAll(pattern)) {
       const identifier = nodeAt(ts, sourceFile, match.index);
-      if (!ts.isIdentifier(identifier) || !ts.isTypeReferenceNode(identifier.parent) || functionTypeSymbol(ts, checker, identifier) !== type) continue;
+      if (
+        !ts.isIdentifier(identifier) ||
+        !ts.isTypeReferenceNode(identifier.parent) ||
+        functionTypeSymbol(ts, checker, identifier) !== type
+      )
+        continue;
       let owner: TS.Node = identifier.parent;
       while (ts.isUnionTypeNode(owner.parent) || ts.isParenthesizedTypeNode(owner.parent)) owner = owner.parent;
       const holder = owner.parent;
@@ -52,11 +87,15 @@ function functionTypeSymbol(ts: typeof TS, checker: TS.TypeChecker, name: TS.Ide
   let symbol = checker.getSymbolAtLocation(name);
   if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
   const declarations = symbol?.declarations ?? [];
-  const isFunctionType = declarations.length > 0 && declarations.every(declaration =>
-    ts.isTypeAliasDeclaration(declaration) ? ts.isFunctionTypeNode(declaration.type)
-    : ts.isInterfaceDeclaration(declaration) ? declaration.members.length > 0 && declaration.members.every(ts.isCallSignatureDeclaration)
-    : false,
-  );
+  const isFunctionType =
+    declarations.length > 0 &&
+    declarations.every(declaration =>
+      ts.isTypeAliasDeclaration(declaration)
+        ? ts.isFunctionTypeNode(declaration.type)
+        : ts.isInterfaceDeclaration(declaration)
+          ? declaration.members.length > 0 && declaration.members.every(ts.isCallSignatureDeclaration)
+          : false,
+    );
   return isFunctionType ? symbol : undefined;
 }
 

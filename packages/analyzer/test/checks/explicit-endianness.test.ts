@@ -7,7 +7,8 @@ const everywhere = { requireEverywhere: true };
 
 describe(rule, () => {
   it('flags a multi-byte read without littleEndian where the file reads little-endian, and offers both orders', () => {
-    const code = 'export function header(view: DataView) {\n  const version = view.getUint32(4, true);\n  return version + view.getUint32(8);\n}\n';
+    const code =
+      'export function header(view: DataView) {\n  const version = view.getUint32(4, true);\n  return version + view.getUint32(8);\n}\n';
     const [finding, ...rest] = lint(code);
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({ line: 3, column: 20, messageId: 'implicitAmongLittle' });
@@ -16,7 +17,10 @@ describe(rule, () => {
     );
     // Which order is right is the author's call: no automatic fix, a suggestion for each.
     expect(finding!.fix).toBeUndefined();
-    expect(finding!.suggestions!.map(s => applyEdits(code, s.edits).split('\n')[2])).toEqual(['  return version + view.getUint32(8, false);', '  return version + view.getUint32(8, true);']);
+    expect(finding!.suggestions!.map(s => applyEdits(code, s.edits).split('\n')[2])).toEqual([
+      '  return version + view.getUint32(8, false);',
+      '  return version + view.getUint32(8, true);',
+    ]);
   });
 
   it('leaves a file that only ever uses the default alone, unless told to require the order everywhere, then fixes it by saying big-endian', () => {
@@ -29,7 +33,10 @@ describe(rule, () => {
       '`view.getUint32(…)` has no `littleEndian` argument, so it reads big-endian, the opposite of every common CPU and of typed arrays over the same bytes. Say which order the format uses.',
     );
     expect(applyEdits(code, finding!.fix!)).toContain('return view.getUint32(0, false);');
-    expect(finding!.suggestions!.map(s => applyEdits(code, s.edits).split('\n')[1])).toEqual(['  return view.getUint32(0, false);', '  return view.getUint32(0, true);']);
+    expect(finding!.suggestions!.map(s => applyEdits(code, s.edits).split('\n')[1])).toEqual([
+      '  return view.getUint32(0, false);',
+      '  return view.getUint32(0, true);',
+    ]);
   });
 
   it('flags writes too, and leaves single bytes, explicit orders, magic-number checks, a zero written and other objects alone', () => {
@@ -51,7 +58,12 @@ describe(rule, () => {
     expect(found.map(f => `${f.line}:${f.messageId}`)).toEqual(['4:implicitAmongLittle']);
     expect(found[0]!.message).toContain('so it writes big-endian, while line 7 says little-endian');
     // Required everywhere, the magic-number checks and the zero written are reported too.
-    expect(lint(code, everywhere).map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual(['4:3:implicitOrder', '9:7:implicitOrder', '9:39:implicitOrder', '10:3:implicitOrder']);
+    expect(lint(code, everywhere).map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual([
+      '4:3:implicitOrder',
+      '9:7:implicitOrder',
+      '9:39:implicitOrder',
+      '10:3:implicitOrder',
+    ]);
   });
 
   it('flags one DataView, or one field of this, read in both byte orders, whichever comes second, but not a probe of one offset both ways', () => {

@@ -6,15 +6,21 @@ const lint = (code: string) => findingsOf(rule, { 'file.ts': code });
 
 describe(rule, () => {
   it('flags a Uint8Array slice whose result is written, and suggests an explicit copy', () => {
-    const code = 'export function scrub(key: Uint8Array) {\n  const working = key.slice(0, 16);\n  working.fill(0);\n  return key;\n}\n';
+    const code =
+      'export function scrub(key: Uint8Array) {\n  const working = key.slice(0, 16);\n  working.fill(0);\n  return key;\n}\n';
     const [finding] = lint(code);
     expect(finding).toMatchObject({ line: 2, messageId: 'ambiguousSlice' });
-    expect(finding!.message).toContain('this code writes to the result `working`, which only works if `slice()` copies');
-    expect(applyEdits(code, finding!.suggestions![0]!.edits)).toContain('const working = new Uint8Array(key.subarray(0, 16));');
+    expect(finding!.message).toContain(
+      'this code writes to the result `working`, which only works if `slice()` copies',
+    );
+    expect(applyEdits(code, finding!.suggestions![0]!.edits)).toContain(
+      'const working = new Uint8Array(key.subarray(0, 16));',
+    );
   });
 
   it('flags a slice kept while the source changes', () => {
-    const code = 'export function f(frame: Uint8Array) {\n  const before = frame.slice();\n  frame[0] = 255;\n  return before[0];\n}\n';
+    const code =
+      'export function f(frame: Uint8Array) {\n  const before = frame.slice();\n  frame[0] = 255;\n  return before[0];\n}\n';
     expect(lint(code).map(f => f.message)).toEqual([
       expect.stringContaining('this code reads `before` after writing to `frame`'),
     ]);
@@ -131,7 +137,14 @@ export class ReplyReader {
       '`Buffer#slice` returns a view that shares memory with `buffer`, not a copy: this code keeps it while `this.receiveBuffer` (passed for `buffer` on line 12) is written again, which only works if `slice()` copies. Copy explicitly.',
     );
     // A constructor that copies what it is given keeps nothing of the caller's buffer.
-    expect(lint(reader('readonly bytes: Buffer;\n  constructor(bytes: Buffer) {\n    this.bytes = Buffer.from(bytes);\n  }', reused))).toEqual([]);
+    expect(
+      lint(
+        reader(
+          'readonly bytes: Buffer;\n  constructor(bytes: Buffer) {\n    this.bytes = Buffer.from(bytes);\n  }',
+          reused,
+        ),
+      ),
+    ).toEqual([]);
     // A fresh buffer per reply is never written again.
     expect(lint(reader(kept, 'this.onDocument(parse(Buffer.from(reply), 0));'))).toEqual([]);
   });

@@ -13,7 +13,9 @@ describe(rule, () => {
     expect(finding!.message).toBe(
       '`Buffer#slice` is deprecated and returns a view that shares memory with `b`, unlike `Uint8Array#slice`, which copies. Use `subarray()`, which says so.',
     );
-    expect(applyEdits(code, finding!.fix!)).toBe("import { Buffer } from 'node:buffer';\nexport const head = (b: Buffer) => b.subarray(0, 4);\n");
+    expect(applyEdits(code, finding!.fix!)).toBe(
+      "import { Buffer } from 'node:buffer';\nexport const head = (b: Buffer) => b.subarray(0, 4);\n",
+    );
   });
 
   it('leaves typed arrays alone, Uint8Array included', () => {

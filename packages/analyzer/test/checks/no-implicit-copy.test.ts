@@ -28,7 +28,15 @@ describe(rule, () => {
   });
 
   it('knows the whole size of a declared array and the view form of a same-class copy', () => {
-    const code = ['const frame = new Float64Array(512);', 'export function f() {', '  while (true) {', '    const copy = new Float64Array(frame);', '    if (copy[0]) break;', '  }', '}'].join('\n');
+    const code = [
+      'const frame = new Float64Array(512);',
+      'export function f() {',
+      '  while (true) {',
+      '    const copy = new Float64Array(frame);',
+      '    if (copy[0]) break;',
+      '  }',
+      '}',
+    ].join('\n');
     const [finding] = lint(code);
     expect(finding!.message).toContain('`new Float64Array(frame)` copies 4,096 bytes on every iteration of the loop.');
     expect(applyEdits(code, finding!.suggestions![0]!.edits)).toContain('const copy = frame.subarray();');
@@ -155,13 +163,22 @@ describe(rule, () => {
   });
 
   it('takes its hot markers from the options', () => {
-    const code = ['declare const bytes: Uint8Array;', 'declare function everyTick(fn: () => void): void;', 'everyTick(() => { bytes.slice(); });', 'for (;;) bytes.slice();'].join('\n');
+    const code = [
+      'declare const bytes: Uint8Array;',
+      'declare function everyTick(fn: () => void): void;',
+      'everyTick(() => { bytes.slice(); });',
+      'for (;;) bytes.slice();',
+    ].join('\n');
     expect(at(code)).toEqual(['4:10']);
     expect(at(code, { loops: false, hotCallbacks: ['everyTick'] })).toEqual(['3:19']);
   });
 
   it('treats per-element callbacks as loop bodies', () => {
-    const code = ['declare const rows: Uint8Array[];', 'export const firsts = rows.map(row => row.slice()[0]);', 'export const copies = rows.map(row => row.slice());'].join('\n');
+    const code = [
+      'declare const rows: Uint8Array[];',
+      'export const firsts = rows.map(row => row.slice()[0]);',
+      'export const copies = rows.map(row => row.slice());',
+    ].join('\n');
     const found = lint(code);
     expect(found.map(f => f.line)).toEqual([2]);
     expect(found[0]!.message).toContain('for every element (the callback runs once per element)');
@@ -182,7 +199,10 @@ export function accumulate(cache: Cache, chunk: Buffer): void {
 }
 `;
     const found = lint(code);
-    expect(found.map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual(['6:17:regrowingState', '11:19:regrowingState']);
+    expect(found.map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual([
+      '6:17:regrowingState',
+      '11:19:regrowingState',
+    ]);
     expect(found[0]!.message).toBe(
       '`Buffer.concat([this.body, chunk])` copies everything `this.body` has collected so far, on every call that adds to it: collecting this way is quadratic in the total size. Push the chunks to an array and call `Buffer.concat` once, when all have arrived.',
     );

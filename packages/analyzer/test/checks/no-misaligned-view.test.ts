@@ -14,7 +14,9 @@ describe(rule, () => {
     expect(finding!.message).toBe(
       '`new Float64Array(buf, 4, 2)` throws a RangeError: its byte offset `4` is 4, not a multiple of 8 (Float64Array is 8 bytes). Read the values with a DataView, or copy the bytes into an aligned buffer.',
     );
-    expect(applyEdits(code, finding!.suggestions![0]!.edits)).toContain('return new Float64Array(buf.slice(4, 4 + 2 * 8));');
+    expect(applyEdits(code, finding!.suggestions![0]!.edits)).toContain(
+      'return new Float64Array(buf.slice(4, 4 + 2 * 8));',
+    );
   });
 
   it('follows constants and arithmetic: i * 8 + 4 is misaligned for 8, aligned for 4', () => {
@@ -32,7 +34,9 @@ describe(rule, () => {
     const found = lint(code);
     expect(found.map(f => `${f.line}:${f.column}`)).toEqual(['3:13', '7:13']);
     expect(found[0]!.message).toContain('its byte offset `i * 8 + HEADER` is 4 more than a multiple of 8');
-    expect(found[1]!.message).toContain('its byte offset `2 * Float64Array.BYTES_PER_ELEMENT + 1` is 1 more than a multiple of 2');
+    expect(found[1]!.message).toContain(
+      'its byte offset `2 * Float64Array.BYTES_PER_ELEMENT + 1` is 1 more than a multiple of 2',
+    );
   });
 
   it('flags an offset read from data with no alignment check, and accepts one that is checked', () => {
@@ -92,7 +96,11 @@ describe(rule, () => {
     ].join('\n');
     const found = lint(code);
     // A plain Uint8Array is left alone: most start at 0 of a buffer of their own.
-    expect(found.map(f => `${f.line}:${f.messageId}`)).toEqual(['3:unalignedData', '4:unalignedData', '9:unalignedData']);
+    expect(found.map(f => `${f.line}:${f.messageId}`)).toEqual([
+      '3:unalignedData',
+      '4:unalignedData',
+      '9:unalignedData',
+    ]);
     expect(found[0]!.message).toBe(
       '`new Int16Array(chunk.buffer, chunk.byteOffset, chunk.leng...` throws a RangeError unless its byte offset `chunk.byteOffset` is a multiple of 2, and the offset comes from the byteOffset of the Node Buffer `chunk` (streams and sockets cut Buffers at any byte) with no alignment check before it. Check `chunk.byteOffset % 2 === 0` first, read the values with a DataView, or copy the bytes into an aligned buffer.',
     );
@@ -116,13 +124,16 @@ describe(rule, () => {
     expect(found[0]!.message).toBe(
       '`new Int32Array(memory.buffer, start >> 2, (end - start) >...` takes a byte offset, but `start >> 2` divides an address by 4: that is an element index (as for `HEAP32[start >> 2]`), so the view starts at the wrong place, or throws a RangeError where it is not a multiple of 4. Pass the byte address itself.',
     );
-    expect(found[2]!.message).toContain('the offset comes from a position found by `indexOf` in the data with no alignment check');
+    expect(found[2]!.message).toContain(
+      'the offset comes from a position found by `indexOf` in the data with no alignment check',
+    );
   });
 
   it('relies on what Node does: a Buffer.from copy starts at a multiple of 8, in the pool or in a buffer of its own', () => {
     const odd = Buffer.alloc(9000).subarray(1);
     for (const length of [1, 3, 7, 100, 4095, 4096, 8191]) {
-      for (let i = 0; i < 3; i++) expect(Buffer.from(odd.subarray(0, length)).byteOffset % 8, `length ${length}`).toBe(0);
+      for (let i = 0; i < 3; i++)
+        expect(Buffer.from(odd.subarray(0, length)).byteOffset % 8, `length ${length}`).toBe(0);
     }
   });
 

@@ -26,7 +26,10 @@ describe(rule, () => {
   return [words, heap[ptr >> 2], heap[ptr]];
 }
 `;
-    expect(lint(code).map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual(['4:55:signedPointer', '6:23:signedShift']);
+    expect(lint(code).map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual([
+      '4:55:signedPointer',
+      '6:23:signedShift',
+    ]);
     const shift = lint(code)[1]!;
     expect(applyEdits(code, shift.suggestions![0]!.edits)).toContain('heap[ptr >>> 2]');
   });
@@ -61,7 +64,12 @@ export function write(Module: Module, ptr: number, values: Float32Array, i: numb
 }
 `;
     const findings = lint(code);
-    expect(findings.map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual(['3:25:signedHeapIndex', '10:24:signedHeapIndex', '13:30:signedHeapIndex', '14:26:signedHeapIndex']);
+    expect(findings.map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual([
+      '3:25:signedHeapIndex',
+      '10:24:signedHeapIndex',
+      '13:30:signedHeapIndex',
+      '14:26:signedHeapIndex',
+    ]);
     expect(findings[0]!.message).toBe(
       '`(struct + 8) >> 2` turns a byte address into an index of `HEAPU32` but keeps its sign: above 2 GiB the index is negative, so reads give undefined and writes are lost. Shift without sign: `>>> 2`.',
     );
@@ -82,7 +90,7 @@ export function f() {
     expect(lint(code).map(f => `${f.line}:${f.messageId}`)).toEqual(['4:signedShift']);
   });
 
-  it('leaves alone unsigned shifts, constants, shifts into arrays that are not the heap, and the glue\'s own heap variables', () => {
+  it("leaves alone unsigned shifts, constants, shifts into arrays that are not the heap, and the glue's own heap variables", () => {
     const code = `interface Module { HEAPU32: Uint32Array }
 let HEAP32: Int32Array;
 export function setValue(ptr: number, value: number) {
@@ -127,15 +135,22 @@ export async function load(bytes: BufferSource) {
 }
 `;
     const findings = lint(code);
-    expect(findings.map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual(['4:55:signedArgument', '10:45:signedArgument']);
+    expect(findings.map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual([
+      '4:55:signedArgument',
+      '10:45:signedArgument',
+    ]);
     expect(findings[1]!.message).toBe(
       '`ptr` is an address that WebAssembly passes to this import as an i32: above 2 GiB it arrives negative, and `slice` then counts from the end of memory and copies the wrong bytes without an error. Make it unsigned where it arrives: `ptr >>> 0`.',
     );
     expect(findings[0]!.message).toBe(
       '`ptr` is an address that WebAssembly passes to the import on line 12 as an i32, passed in: above 2 GiB it arrives negative, and a typed array made at that offset throws a RangeError. Make it unsigned where it arrives: `ptr >>> 0`.',
     );
-    expect(applyEdits(code, findings[1]!.suggestions![0]!.edits)).toContain('log(ptr: number, len: number) {\n      ptr >>>= 0;\n      const heap');
-    expect(applyEdits(code, findings[0]!.suggestions![0]!.edits)).toContain('function text(ptr: number, len: number): string {\n  ptr >>>= 0;\n  return decoder');
+    expect(applyEdits(code, findings[1]!.suggestions![0]!.edits)).toContain(
+      'log(ptr: number, len: number) {\n      ptr >>>= 0;\n      const heap',
+    );
+    expect(applyEdits(code, findings[0]!.suggestions![0]!.edits)).toContain(
+      'function text(ptr: number, len: number): string {\n  ptr >>>= 0;\n  return decoder',
+    );
   });
 
   it('finds imports returned as WebAssembly.ModuleImports and kept as importObject', () => {
@@ -151,7 +166,10 @@ export class Go {
   }
 }
 `;
-    expect(lint(code).map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual(['3:63:signedArgument', '8:85:signedArgument']);
+    expect(lint(code).map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual([
+      '3:63:signedArgument',
+      '8:85:signedArgument',
+    ]);
   });
 
   it('leaves alone import arguments made unsigned on arrival, counts, and functions no module imports', () => {

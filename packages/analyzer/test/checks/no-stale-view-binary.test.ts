@@ -43,7 +43,10 @@ export interface HeapExports {
 
 /** The code on each reported line, after the name of its file. */
 function reported(files: Record<string, string>): string[] {
-  const findings = findingsOf(rule, Object.fromEntries(Object.entries(files).map(([name, text]) => [DIR + name, text])));
+  const findings = findingsOf(
+    rule,
+    Object.fromEntries(Object.entries(files).map(([name, text]) => [DIR + name, text])),
+  );
   return findings.map(f => {
     const name = f.file.slice(DIR.length);
     return `${name}: ${files[name]!.split('\n')[f.line - 1]!.trim()}`;
@@ -69,7 +72,7 @@ ${USE}`;
     expect(reported({ 'pkg/heap.d.ts': declarations, 'use.ts': use })).toEqual([`use.ts: ${AFTER_MALLOC}`]);
   });
 
-  it('finds the binary beside wasm-bindgen\'s .wasm.d.ts', () => {
+  it("finds the binary beside wasm-bindgen's .wasm.d.ts", () => {
     const declarations = INTERFACE;
     const use = `import type { HeapExports } from './bindgen/heap_bg.wasm.js';\n${USE}`;
     expect(reported({ 'bindgen/heap_bg.wasm.d.ts': declarations, 'use.ts': use })).toEqual([`use.ts: ${AFTER_MALLOC}`]);

@@ -3,7 +3,8 @@ import { applyEdits, findingsOf } from '../support/program.js';
 
 const rule = 'no-stale-view';
 const lint = (code: string, options?: Record<string, unknown>) => findingsOf(rule, { 'file.ts': code }, options);
-const lines = (code: string, options?: Record<string, unknown>) => lint(code, options).map(f => `${f.line}:${f.messageId}`);
+const lines = (code: string, options?: Record<string, unknown>) =>
+  lint(code, options).map(f => `${f.line}:${f.messageId}`);
 
 const EXPORTS = `
 interface Exports {
@@ -29,7 +30,9 @@ export function f(bytes: Uint8Array) {
     expect(finding!.message).toBe(
       '`heap` is a view of WebAssembly memory made on line 11, and `exports.malloc(…)` (line 12) allocates in WebAssembly memory, which may grow it. `heap` may now be detached: reads give undefined and writes are lost. Take a fresh view after it.',
     );
-    expect(applyEdits(code, finding!.suggestions![0]!.edits)).toContain('  new Uint8Array(exports.memory.buffer).set(bytes, ptr);');
+    expect(applyEdits(code, finding!.suggestions![0]!.edits)).toContain(
+      '  new Uint8Array(exports.memory.buffer).set(bytes, ptr);',
+    );
   });
 
   it('stays quiet on the correct patterns: a view taken after the call, a pure export, a copy taken before', () => {
@@ -109,7 +112,9 @@ export function finallyBlock() {
       'main.ts': `import { allocate } from './alloc.js';\ndeclare const memory: WebAssembly.Memory;\nexport function f() {\n  const heap = new Uint8Array(memory.buffer);\n  allocate(4);\n  return heap[0];\n}\n`,
     });
     expect(findings.map(f => `${f.file}:${f.line}`)).toEqual(['main.ts:6']);
-    expect(findings[0]!.message).toContain('`allocate(…)` (line 5) may grow the memory: it reaches `exports.malloc(…)` (alloc.ts:10), which allocates in WebAssembly memory');
+    expect(findings[0]!.message).toContain(
+      '`allocate(…)` (line 5) may grow the memory: it reaches `exports.malloc(…)` (alloc.ts:10), which allocates in WebAssembly memory',
+    );
   });
 
   it('knows a module-level cached view and a function that uses it after growth', () => {
@@ -164,7 +169,9 @@ export function link(node: number) {
     const [finding, ...rest] = lint(code);
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({ line: 4, column: 3, messageId: 'staleWrite' });
-    expect(finding!.message).toContain('The write through `Module.HEAP32` picks its target before `Module._malloc(…)` (line 4) runs');
+    expect(finding!.message).toContain(
+      'The write through `Module.HEAP32` picks its target before `Module._malloc(…)` (line 4) runs',
+    );
   });
 
   it('accepts a wasm-bindgen cached getter that re-checks byteLength, and flags its result kept across malloc', () => {
@@ -302,13 +309,26 @@ export function fill(n: number) {
   heap[0] = 1;
   views[0]![1] = state.heap[0]!;
 }`;
-    expect(lines(code)).toEqual(['18:staleView', '19:staleView', '22:keptView', '30:staleView', '31:staleView', '31:staleView']);
+    expect(lines(code)).toEqual([
+      '18:staleView',
+      '19:staleView',
+      '22:keptView',
+      '30:staleView',
+      '31:staleView',
+      '31:staleView',
+    ]);
     expect(lint(code)[0]!.message).toContain('`this.view` is a view of WebAssembly memory made on line 11');
     // `read` runs after some `write` may have grown the memory: the field is kept across calls.
     expect(lint(code)[2]!.message).toBe(
       '`this.view` is a view of WebAssembly memory made on line 11, outside this function, and WebAssembly code that runs in between (such as `exports.malloc(…)` on line 17) may grow the memory. `this.view` may now be detached: reads give undefined and writes are lost. Take a fresh view here, or re-create it when `this.view.byteLength === 0`.',
     );
-    expect(lines(code, { checkKeptViews: false })).toEqual(['18:staleView', '19:staleView', '30:staleView', '31:staleView', '31:staleView']);
+    expect(lines(code, { checkKeptViews: false })).toEqual([
+      '18:staleView',
+      '19:staleView',
+      '30:staleView',
+      '31:staleView',
+      '31:staleView',
+    ]);
   });
 
   it('accepts a class that re-derives its view by buffer identity, and views derived after the call', () => {
@@ -355,7 +375,9 @@ export function g(port: MessagePort) {
   port.onmessage = event => heap.set(event.data as Uint8Array, 0);
 }`;
     expect(lines(code)).toEqual(['12:staleView', '13:staleView', '19:keptView']);
-    expect(lint(code)[2]!.message).toContain('made on line 18, before this callback runs, and WebAssembly code that runs in between');
+    expect(lint(code)[2]!.message).toContain(
+      'made on line 18, before this callback runs, and WebAssembly code that runs in between',
+    );
     expect(lines(code, { checkKeptViews: false })).toEqual(['12:staleView', '13:staleView']);
   });
 
@@ -471,7 +493,9 @@ export function samples(n: number): Float32Array {
     expect(findings[0]!.message).toBe(
       "`data` is a view into the block at `ptr` made on line 7, and `Module._free(…)` (line 10) frees that block, whose bytes the next allocation hands out again: `data` now shows whatever the block's next owner writes. Copy the bytes out before the block is freed, or free it after the last use of `data`.",
     );
-    expect(applyEdits(code, findings[0]!.suggestions![0]!.edits)).toContain('const data = Module.HEAPU8.slice(ptr, ptr + n);');
+    expect(applyEdits(code, findings[0]!.suggestions![0]!.edits)).toContain(
+      'const data = Module.HEAPU8.slice(ptr, ptr + n);',
+    );
     // A view made with `new` has no copying twin to offer.
     expect(findings[1]!.suggestions).toBeUndefined();
   });
@@ -546,4 +570,3 @@ export function f() {
     );
   });
 });
-

@@ -2,8 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { findingsOf } from '../support/program.js';
 
 const rule = 'no-strided-data-escape';
-const NDARRAY = 'interface NdArray { data: Float64Array; shape: number[]; stride: number[]; offset: number; }\ndeclare function dasum(n: number, x: Float64Array, stride: number, offset: number): number;\ndeclare function sum(x: Float64Array): number;\n';
-const lint = (code: string) => findingsOf(rule, { 'file.ts': NDARRAY + code }).map(f => ({ line: f.line - 3, column: f.column, message: f.message }));
+const NDARRAY =
+  'interface NdArray { data: Float64Array; shape: number[]; stride: number[]; offset: number; }\ndeclare function dasum(n: number, x: Float64Array, stride: number, offset: number): number;\ndeclare function sum(x: Float64Array): number;\n';
+const lint = (code: string) =>
+  findingsOf(rule, { 'file.ts': NDARRAY + code }).map(f => ({
+    line: f.line - 3,
+    column: f.column,
+    message: f.message,
+  }));
 const at = (code: string) => lint(code).map(f => `${f.line}:${f.column}`);
 
 const RUNTIME = [
@@ -70,7 +76,8 @@ describe(rule, () => {
   });
 
   it('knows a strided type from another file whose shape the code reads, and storage handed on through its .buffer', () => {
-    const types = 'export interface Chunk { data: Float32Array; shape: number[]; stride: number[]; offset: number }\nexport interface Stored { data: Float32Array; shape: number[]; stride: number[] }\n';
+    const types =
+      'export interface Chunk { data: Float32Array; shape: number[]; stride: number[]; offset: number }\nexport interface Stored { data: Float32Array; shape: number[]; stride: number[] }\n';
     const code = [
       "import type { Chunk } from './types.js';",
       'export function flat(src: Chunk, out: Float32Array) {',
@@ -80,7 +87,7 @@ describe(rule, () => {
       '  const view = new Uint8Array(src.data.buffer, src.data.byteOffset, src.data.byteLength);',
       '  return [Array.from(src.data), bytes, view];',
       '}',
-      "// A chunk without an offset is in its storage order, which a codec walks as stored.",
+      '// A chunk without an offset is in its storage order, which a codec walks as stored.',
       "export function delta(chunk: import('./types.js').Stored) { for (let i = 1; i < chunk.data.length; i++) chunk.data[i]! += chunk.data[i - 1]!; }",
     ].join('\n');
     const found = findingsOf(rule, { 'types.ts': types, 'use.ts': code }).map(f => `${f.file}:${f.line}`);

@@ -3,11 +3,21 @@ import { applyEdits, findingsOf } from '../support/program.js';
 
 const rule = 'no-unnecessary-copy';
 const lint = (code: string) => findingsOf(rule, { 'file.ts': code });
-const fn = (...body: string[]) => ['export function f(bytes: Uint8Array, out: Uint8Array): number {', ...body.map(line => `  ${line}`), '  return 0;', '}'].join('\n');
+const fn = (...body: string[]) =>
+  [
+    'export function f(bytes: Uint8Array, out: Uint8Array): number {',
+    ...body.map(line => `  ${line}`),
+    '  return 0;',
+    '}',
+  ].join('\n');
 
 describe(rule, () => {
   it('flags a slice that is only read and suggests subarray', () => {
-    const code = fn('const header = bytes.slice(0, 8);', 'if (header[0] !== 0x89) return -1;', 'return header.length + Math.max(...header);');
+    const code = fn(
+      'const header = bytes.slice(0, 8);',
+      'if (header[0] !== 0x89) return -1;',
+      'return header.length + Math.max(...header);',
+    );
     const [finding, ...rest] = lint(code);
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({ line: 2, column: 18 });
@@ -18,13 +28,19 @@ describe(rule, () => {
   });
 
   it('flags a same-class whole copy read by a decoder, a loop and a reading method', () => {
-    const code = fn('const copy = new Uint8Array(bytes);', 'let sum = 0;', 'for (const b of copy) sum += b;', 'out.set(copy);', 'return sum + copy.indexOf(0) + new TextDecoder().decode(copy).length;');
+    const code = fn(
+      'const copy = new Uint8Array(bytes);',
+      'let sum = 0;',
+      'for (const b of copy) sum += b;',
+      'out.set(copy);',
+      'return sum + copy.indexOf(0) + new TextDecoder().decode(copy).length;',
+    );
     const found = lint(code);
     expect(found.map(f => `${f.line}:${f.column}`)).toEqual(['2:16']);
     expect(applyEdits(code, found[0]!.suggestions![0]!.edits)).toContain('const copy = bytes.subarray();');
   });
 
-  it('flags a copy handed straight to a typed array\'s set, and nothing else that looks like it', () => {
+  it("flags a copy handed straight to a typed array's set, and nothing else that looks like it", () => {
     const code = [
       "import { Buffer } from 'node:buffer';",
       'const decoder = new TextDecoder();',
@@ -41,28 +57,68 @@ describe(rule, () => {
     // A decoder may refuse a view of shared memory; a Map keeps what it is given; Buffer#slice is
     // already a view; a list of numbers has no view form.
     expect(found.map(f => f.line)).toEqual([4]);
-    expect(found[0]!.message).toBe('`memory.slice(0, n)` copies, but the copy is only read, does not escape, and `memory` does not change while it is used: `memory.subarray(0, n)` reads the same bytes without copying.');
+    expect(found[0]!.message).toBe(
+      '`memory.slice(0, n)` copies, but the copy is only read, does not escape, and `memory` does not change while it is used: `memory.subarray(0, n)` reads the same bytes without copying.',
+    );
     expect(applyEdits(code, found[0]!.suggestions![0]!.edits)).toContain('state.set(memory.subarray(0, n));');
   });
 
   it('stays quiet when the copy is written, returned, stored, captured or passed on', () => {
-    for (const use of ['copy[0] = 1;', 'copy.fill(0);', 'return copy.length + keep(copy);', 'stored.push(copy);', 'setTimeout(() => copy[0]);', 'const b = copy.buffer;', 'const o = copy.byteOffset;', 'const v = copy.subarray(1);']) {
-      const code = ['declare function keep(x: Uint8Array): number;', 'declare const stored: Uint8Array[];', fn('const copy = bytes.slice();', use)].join('\n');
+    for (const use of [
+      'copy[0] = 1;',
+      'copy.fill(0);',
+      'return copy.length + keep(copy);',
+      'stored.push(copy);',
+      'setTimeout(() => copy[0]);',
+      'const b = copy.buffer;',
+      'const o = copy.byteOffset;',
+      'const v = copy.subarray(1);',
+    ]) {
+      const code = [
+        'declare function keep(x: Uint8Array): number;',
+        'declare const stored: Uint8Array[];',
+        fn('const copy = bytes.slice();', use),
+      ].join('\n');
       expect(lint(code), use).toEqual([]);
     }
   });
 
   it('stays quiet when the source may change while the copy lives', () => {
     for (const between of ['bytes[0] = 1;', 'bytes.fill(0);', 'mutate(bytes);', 'other();', 'await 0;']) {
-      const code = ['declare function mutate(x: Uint8Array): void;', 'declare function other(): void;', 'export async function f(bytes: Uint8Array) {', '  const copy = bytes.slice();', `  ${between}`, '  return copy[0];', '}'].join('\n');
+      const code = [
+        'declare function mutate(x: Uint8Array): void;',
+        'declare function other(): void;',
+        'export async function f(bytes: Uint8Array) {',
+        '  const copy = bytes.slice();',
+        `  ${between}`,
+        '  return copy[0];',
+        '}',
+      ].join('\n');
       expect(lint(code), between).toEqual([]);
     }
   });
 
   it('keeps a copy alive for the whole loop it is read in, and accepts changes after its last use', () => {
-    const loop = ['export function f(bytes: Uint8Array) {', '  const copy = bytes.slice();', '  let s = 0;', '  for (let i = 0; i < 4; i++) {', '    s += copy[i]!;', '    bytes[i] = 0;', '  }', '  return s;', '}'].join('\n');
+    const loop = [
+      'export function f(bytes: Uint8Array) {',
+      '  const copy = bytes.slice();',
+      '  let s = 0;',
+      '  for (let i = 0; i < 4; i++) {',
+      '    s += copy[i]!;',
+      '    bytes[i] = 0;',
+      '  }',
+      '  return s;',
+      '}',
+    ].join('\n');
     expect(lint(loop)).toEqual([]);
-    const after = ['export function f(bytes: Uint8Array) {', '  const copy = bytes.slice();', '  const s = copy[0]!;', '  bytes[0] = 0;', '  return s;', '}'].join('\n');
+    const after = [
+      'export function f(bytes: Uint8Array) {',
+      '  const copy = bytes.slice();',
+      '  const s = copy[0]!;',
+      '  bytes[0] = 0;',
+      '  return s;',
+      '}',
+    ].join('\n');
     expect(lint(after).map(f => f.line)).toEqual([2]);
   });
 
@@ -103,7 +159,10 @@ export class Runner {
 }
 `;
     const found = lint(code);
-    expect(found.map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual(['14:20:copyOfTemporary', '19:12:copyOfTemporary']);
+    expect(found.map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual([
+      '14:20:copyOfTemporary',
+      '19:12:copyOfTemporary',
+    ]);
     expect(found[0]!.message).toBe(
       '`new Ctor(tensor)` copies `tensor`, a new Float32Array made on line 12 and used nowhere else: the copy only doubles the work. Use `tensor` itself.',
     );

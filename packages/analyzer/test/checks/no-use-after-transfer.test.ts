@@ -59,7 +59,9 @@ declare const worker: Worker;
 ${local}`;
     expect(lint(scanner(''))).toEqual(['file.ts:10:29', 'file.ts:13:14']);
     // A function of the type that keeps the buffer (a scan on this thread) makes the call no transfer.
-    expect(lint(scanner('export const localScanner: Scanner = async buffer => scanHere(new Uint8Array(buffer));'))).toEqual(['file.ts:13:14']);
+    expect(
+      lint(scanner('export const localScanner: Scanner = async buffer => scanHere(new Uint8Array(buffer));')),
+    ).toEqual(['file.ts:13:14']);
   });
 
   it('knows structuredClone with transfer and ArrayBuffer#transfer', () => {
@@ -179,7 +181,10 @@ export function fresh(worker: Worker): void {
   worker.postMessage(null, [new Uint8Array(4).buffer]);
 }`;
     const findings = findingsOf(rule, { 'file.ts': code });
-    expect(findings.map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual(['5:10:usedAfterTransfer', '9:24:usedAfterTransfer']);
+    expect(findings.map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual([
+      '5:10:usedAfterTransfer',
+      '9:24:usedAfterTransfer',
+    ]);
     expect(findings[0]!.message).toBe(
       '`image.data` is used after `worker.postMessage(…)` (line 4) transfers it to the receiver of postMessage, detaching it here: a detached buffer has no bytes, so `image.data` reads as empty and writes to it are lost. Copy what you still need before the transfer, or stop using `image.data` after it.',
     );
@@ -243,7 +248,10 @@ export class Decoder {
   }
 }`;
     const findings = findingsOf(rule, { 'file.ts': code });
-    expect(findings.map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual(['19:38:transferredKept', '24:36:transferredKept']);
+    expect(findings.map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual([
+      '19:38:transferredKept',
+      '24:36:transferredKept',
+    ]);
     expect(findings[0]!.message).toBe(
       '`buffer` is transferred here, but `this.send(…)` (line 15) passes a buffer that comes from `load(…)`, which returns what `cache` keeps (line 5): the next code that reads it from there finds it detached, with no bytes. Transfer a copy, or keep a copy instead.',
     );
@@ -262,7 +270,10 @@ export async function open(bytes: Uint8Array) {
   });
 
   it('says so where a function is too large to follow, rather than going quiet', () => {
-    const buffers = Array.from({ length: 1001 }, (_, i) => `  const b${i} = new Uint8Array(8);\n  port.postMessage(b${i}, [b${i}.buffer]);`);
+    const buffers = Array.from(
+      { length: 1001 },
+      (_, i) => `  const b${i} = new Uint8Array(8);\n  port.postMessage(b${i}, [b${i}.buffer]);`,
+    );
     const code = `declare const port: { postMessage(message: unknown, transfer: Transferable[]): void };\nexport function big() {\n${buffers.join('\n')}\n  return b0[0];\n}\n`;
     const findings = findingsOf('no-use-after-transfer', { 'big.ts': code });
     expect(findings.map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual(['2:17:incomplete']);
@@ -271,4 +282,3 @@ export async function open(bytes: Uint8Array) {
     );
   });
 });
-

@@ -19,7 +19,9 @@ describe(rule, () => {
   });
 
   it('names the Buffer pool for a Buffer', () => {
-    const [finding] = lint("import { Buffer } from 'node:buffer';\nconst b = Buffer.from('hi');\nexport const u = new Uint8Array(b.buffer);\n");
+    const [finding] = lint(
+      "import { Buffer } from 'node:buffer';\nconst b = Buffer.from('hi');\nexport const u = new Uint8Array(b.buffer);\n",
+    );
     expect(finding!.message).toContain('a pooled Buffer shares it with every other Buffer in the 8 KiB pool');
     expect(finding!.line).toBe(3);
   });
@@ -78,7 +80,9 @@ describe(rule, () => {
     expect(toEnd.message).toBe(
       '`new DataView(input.buffer, input.byteOffset)` starts at `input.byteOffset` but has no length, so it runs past the bytes of `input` to the end of the whole backing store. Pass `input.byteLength` too.',
     );
-    expect(applyEdits(code, toEnd.suggestions![0]!.edits)).toContain('new DataView(input.buffer, input.byteOffset, input.byteLength)');
+    expect(applyEdits(code, toEnd.suggestions![0]!.edits)).toContain(
+      'new DataView(input.buffer, input.byteOffset, input.byteLength)',
+    );
   });
 
   it('lets a view with an offset but no length be read at computed offsets, and at fixed ones a length check covers', () => {
@@ -100,7 +104,11 @@ describe(rule, () => {
   });
 
   it('takes a length check only from a guard that leaves before the view, in a block around it', () => {
-    const read = ['  const view = new DataView(png.buffer, png.byteOffset);', '  return [view.getUint32(16), view.getUint32(20)];', '}'];
+    const read = [
+      '  const view = new DataView(png.buffer, png.byteOffset);',
+      '  return [view.getUint32(16), view.getUint32(20)];',
+      '}',
+    ];
     const code = [
       'export function checked(png: Uint8Array) {',
       '  if (png.length < 8 || png.byteLength < 24) return undefined;',
@@ -177,10 +185,13 @@ describe(rule, () => {
   });
 
   it('suggests a copy of the exact bytes where the buffer is passed on', () => {
-    const code = 'declare function send(b: ArrayBufferLike): void;\nexport function f(all: Int16Array) { const x = all.subarray(2); send(x.buffer); }\n';
+    const code =
+      'declare function send(b: ArrayBufferLike): void;\nexport function f(all: Int16Array) { const x = all.subarray(2); send(x.buffer); }\n';
     const [finding] = lint(code);
     expect(finding!.suggestions![0]!.message).toBe('Pass a copy of exactly the bytes of `x`.');
-    expect(applyEdits(code, finding!.suggestions![0]!.edits)).toContain('send(x.buffer.slice(x.byteOffset, x.byteOffset + x.byteLength))');
+    expect(applyEdits(code, finding!.suggestions![0]!.edits)).toContain(
+      'send(x.buffer.slice(x.byteOffset, x.byteOffset + x.byteLength))',
+    );
   });
 
   it("trusts TextEncoder#encode and a typed array's slice() to own their buffers, not a Buffer's slice()", () => {
@@ -216,9 +227,12 @@ describe(rule, () => {
   });
 
   it('explains a transfer list in its own words, with no edit to suggest', () => {
-    const code = 'declare const port: { postMessage(m: unknown, t: Transferable[]): void };\nexport function f(frames: Float32Array) { const frame = frames.subarray(4); port.postMessage(frame, [frame.buffer as ArrayBuffer]); }\n';
+    const code =
+      'declare const port: { postMessage(m: unknown, t: Transferable[]): void };\nexport function f(frames: Float32Array) { const frame = frames.subarray(4); port.postMessage(frame, [frame.buffer as ArrayBuffer]); }\n';
     const [finding] = lint(code);
-    expect(finding!.message).toContain('Transferring it detaches every byte in it: transfer a buffer that holds exactly these bytes (`const own = frame.slice()`, then `own.buffer`).');
+    expect(finding!.message).toContain(
+      'Transferring it detaches every byte in it: transfer a buffer that holds exactly these bytes (`const own = frame.slice()`, then `own.buffer`).',
+    );
     expect(finding!.suggestions).toBeUndefined();
   });
 
@@ -235,7 +249,9 @@ describe(rule, () => {
   });
 
   it('does not advise repeating an expression with effects', () => {
-    const [finding] = lint('declare function next(): Uint16Array;\nexport const all = new Uint32Array(next().buffer);\n');
+    const [finding] = lint(
+      'declare function next(): Uint16Array;\nexport const all = new Uint32Array(next().buffer);\n',
+    );
     expect(finding!.message).toContain('Keep the view in a variable, and pass its byteOffset and byteLength too.');
     expect(finding!.suggestions).toBeUndefined();
   });
@@ -282,9 +298,11 @@ describe(rule, () => {
 
   it('follows a method called through a constant that holds one of two object literals', () => {
     const files = {
-      'node-utils.ts': "import { Buffer } from 'node:buffer';\nexport const nodeUtils = { allocate(size: number): Uint8Array { return Buffer.alloc(size); } };\n",
+      'node-utils.ts':
+        "import { Buffer } from 'node:buffer';\nexport const nodeUtils = { allocate(size: number): Uint8Array { return Buffer.alloc(size); } };\n",
       'web-utils.ts': 'export const webUtils = { allocate: (size: number): Uint8Array => new Uint8Array(size) };\n',
-      'pooled-utils.ts': "import { Buffer } from 'node:buffer';\nexport const pooledUtils = { allocate: (size: number): Uint8Array => Buffer.allocUnsafe(size) };\n",
+      'pooled-utils.ts':
+        "import { Buffer } from 'node:buffer';\nexport const pooledUtils = { allocate: (size: number): Uint8Array => Buffer.allocUnsafe(size) };\n",
       'utils.ts': [
         "import { nodeUtils } from './node-utils.js';",
         "import { webUtils } from './web-utils.js';",

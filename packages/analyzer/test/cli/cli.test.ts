@@ -49,19 +49,56 @@ describe('memsafe check', () => {
     expect(code).toBe(1);
     const findings = JSON.parse(stdout) as Record<string, unknown>[];
     expect(findings).toHaveLength(2);
-    expect(Object.keys(findings[0]!)).toEqual(['file', 'line', 'column', 'endLine', 'endColumn', 'rule', 'severity', 'message']);
-    expect(findings[0]).toMatchObject({ file: `${fixture}/src/heap.ts`, line: 9, column: 3, endLine: 9, endColumn: 7, rule: 'no-stale-view', severity: 'error' });
+    expect(Object.keys(findings[0]!)).toEqual([
+      'file',
+      'line',
+      'column',
+      'endLine',
+      'endColumn',
+      'rule',
+      'severity',
+      'message',
+    ]);
+    expect(findings[0]).toMatchObject({
+      file: `${fixture}/src/heap.ts`,
+      line: 9,
+      column: 3,
+      endLine: 9,
+      endColumn: 7,
+      rule: 'no-stale-view',
+      severity: 'error',
+    });
   });
 
   it('prints SARIF 2.1.0 with one rule per check', () => {
     const log = JSON.parse(cli(['check', '--format=sarif']).stdout) as {
       version: string;
-      runs: { tool: { driver: { name: string; rules: { id: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[];
+      runs: {
+        tool: { driver: { name: string; rules: { id: string }[] } };
+        results: {
+          ruleId: string;
+          level: string;
+          locations: { physicalLocation: { region: { startLine: number } } }[];
+        }[];
+      }[];
     };
     expect(log.version).toBe('2.1.0');
     const run = log.runs[0]!;
     expect(run.tool.driver.name).toBe('memsafe');
-    expect(run.tool.driver.rules.map(rule => rule.id)).toEqual(['no-stale-view', 'no-use-after-transfer', 'no-whole-backing-buffer', 'no-ambiguous-slice', 'no-lost-write', 'no-signed-wasm-pointer', 'explicit-endianness', 'no-implicit-copy', 'no-unnecessary-copy', 'no-misaligned-view', 'no-strided-data-escape', 'no-buffer-slice']);
+    expect(run.tool.driver.rules.map(rule => rule.id)).toEqual([
+      'no-stale-view',
+      'no-use-after-transfer',
+      'no-whole-backing-buffer',
+      'no-ambiguous-slice',
+      'no-lost-write',
+      'no-signed-wasm-pointer',
+      'explicit-endianness',
+      'no-implicit-copy',
+      'no-unnecessary-copy',
+      'no-misaligned-view',
+      'no-strided-data-escape',
+      'no-buffer-slice',
+    ]);
     expect(run.results.map(r => [r.ruleId, r.level, r.locations[0]!.physicalLocation.region.startLine])).toEqual([
       ['no-stale-view', 'error', 9],
       ['no-whole-backing-buffer', 'error', 4],
@@ -75,14 +112,23 @@ describe('memsafe check', () => {
   });
 
   it('turns rules off and to warnings with --rule', () => {
-    const { code, stdout } = cli(['check', '--rule', 'no-stale-view=off', '--rule', 'memsafe/no-whole-backing-buffer=warn']);
+    const { code, stdout } = cli([
+      'check',
+      '--rule',
+      'no-stale-view=off',
+      '--rule',
+      'memsafe/no-whole-backing-buffer=warn',
+    ]);
     expect(code).toBe(1);
     expect(stdout).toContain('src/packet.ts:4:23 warning');
     expect(stdout).not.toContain('no-stale-view');
   });
 
   it.each([
-    [['check', '--rule', 'no-such-rule=error'], 'unknown rule "no-such-rule": memsafe\'s rules are no-stale-view, no-use-after-transfer, no-whole-backing-buffer, no-ambiguous-slice, no-lost-write, no-signed-wasm-pointer, explicit-endianness, no-implicit-copy, no-unnecessary-copy, no-misaligned-view, no-strided-data-escape, no-buffer-slice'],
+    [
+      ['check', '--rule', 'no-such-rule=error'],
+      'unknown rule "no-such-rule": memsafe\'s rules are no-stale-view, no-use-after-transfer, no-whole-backing-buffer, no-ambiguous-slice, no-lost-write, no-signed-wasm-pointer, explicit-endianness, no-implicit-copy, no-unnecessary-copy, no-misaligned-view, no-strided-data-escape, no-buffer-slice',
+    ],
     [['check', '--rule', 'no-stale-view=loud'], '--rule takes name=off|warn|error, got "no-stale-view=loud"'],
     [['check', '--config', 'lenient'], '--config takes recommended, strict or all, got "lenient"'],
     [['check', '--format', 'xml'], '--format takes pretty, json or sarif, got "xml"'],
@@ -105,7 +151,15 @@ describe('memsafe explain', () => {
   it('lists every conversion with result, sharing and hazard', () => {
     const { code, stdout } = cli(['explain', '--format', 'json']);
     expect(code).toBe(0);
-    const entries = JSON.parse(stdout) as { file: string; line: number; text: string; result: string; sharesMemory: boolean; hazard: string | null; bytes?: number }[];
+    const entries = JSON.parse(stdout) as {
+      file: string;
+      line: number;
+      text: string;
+      result: string;
+      sharesMemory: boolean;
+      hazard: string | null;
+      bytes?: number;
+    }[];
     const brief = entries.map(e => [e.file.slice(fixture.length + 1), e.line, e.text, e.result, e.sharesMemory]);
     expect(brief).toContainEqual(['src/clean.ts', 2, 'new Float64Array(values)', 'copy', false]);
     expect(brief).toContainEqual(['src/heap.ts', 7, 'exports.memory.buffer', expect.any(String), true]);
@@ -116,7 +170,14 @@ describe('memsafe explain', () => {
 
   it('lists the calls that invalidate memory other code holds, with the event of the events table', () => {
     const { stdout } = cli(['explain', '--format', 'json']);
-    const entries = JSON.parse(stdout) as { file: string; line: number; text: string; result: string; conversion: string; invalidates?: string }[];
+    const entries = JSON.parse(stdout) as {
+      file: string;
+      line: number;
+      text: string;
+      result: string;
+      conversion: string;
+      invalidates?: string;
+    }[];
     expect(entries.find(e => e.text === 'exports.malloc(bytes.length)')).toMatchObject({
       line: 8,
       result: 'detach',
@@ -140,7 +201,10 @@ describe('an internal error', () => {
     writeFileSync(join(dir, 'b.ts'), 'enum E { A }\nE.A.toString();\n');
     writeFileSync(join(dir, 'a.ts'), 'enum E { X = 1, Y = E["X"] }\n');
     writeFileSync(join(dir, 'c.ts'), 'const bytes = new Uint8Array(8).slice(0, 4);\n');
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { noEmit: true }, files: ['b.ts', 'a.ts', 'c.ts'] }));
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { noEmit: true }, files: ['b.ts', 'a.ts', 'c.ts'] }),
+    );
     return dir;
   };
 
@@ -148,7 +212,12 @@ describe('an internal error', () => {
     const dir = project();
     let stdout = '';
     let stderr = '';
-    const code = runCli(ts, ['explain'], { cwd: dir, env: { NO_COLOR: '1' }, stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) } });
+    const code = runCli(ts, ['explain'], {
+      cwd: dir,
+      env: { NO_COLOR: '1' },
+      stdout: { write: (text: string) => (stdout += text) },
+      stderr: { write: (text: string) => (stderr += text) },
+    });
     expect(code).toBe(2);
     expect(stderr).toContain('memsafe: internal error: explain failed on b.ts: Debug Failure.');
     expect(stderr).toContain('memsafe: one part of the analysis failed; the results above are incomplete');
@@ -157,8 +226,17 @@ describe('an internal error', () => {
 
   it('anywhere else in the CLI is exit 2 with the stack, not an uncaught exception', () => {
     let stderr = '';
-    const failing = { write: (): never => { throw new Error('the terminal went away'); } };
-    const code = runCli(ts, ['check'], { cwd: fixture, env: { NO_COLOR: '1' }, stdout: failing, stderr: { write: (text: string) => (stderr += text) } });
+    const failing = {
+      write: (): never => {
+        throw new Error('the terminal went away');
+      },
+    };
+    const code = runCli(ts, ['check'], {
+      cwd: fixture,
+      env: { NO_COLOR: '1' },
+      stdout: failing,
+      stderr: { write: (text: string) => (stderr += text) },
+    });
     expect(code).toBe(2);
     expect(stderr).toMatch(/^memsafe: internal error: Error: the terminal went away\n    at /);
   });

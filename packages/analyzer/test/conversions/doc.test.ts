@@ -7,7 +7,10 @@ import { expect, it } from 'vitest';
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 
 it('docs/conversions.md is up to date with the conversion table', () => {
-  const run = spawnSync(process.execPath, ['tools/gen-conversions-doc.mjs', '--check'], { cwd: root, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['tools/gen-conversions-doc.mjs', '--check'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   expect(run.stderr + run.stdout).not.toMatch(/out of date|Error/);
   expect(run.status).toBe(0);
 });

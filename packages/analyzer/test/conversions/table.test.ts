@@ -75,7 +75,10 @@ async function checkResultKind(row: ConversionRow, outcome: Outcome): Promise<vo
     case 'detach': {
       expect(source.detached?.(), 'a detach detaches its source').toBe(true);
       const left = await result.read();
-      expect(typeof left === 'number' || (Array.isArray(left) && left.length === 0), 'nothing usable is returned over the old bytes').toBe(true);
+      expect(
+        typeof left === 'number' || (Array.isArray(left) && left.length === 0),
+        'nothing usable is returned over the old bytes',
+      ).toBe(true);
       break;
     }
     case 'copy':
@@ -84,13 +87,17 @@ async function checkResultKind(row: ConversionRow, outcome: Outcome): Promise<vo
 }
 
 async function checkHazards(row: ConversionRow, outcome: Outcome): Promise<void> {
-  expect(Object.keys(outcome.hazards).sort(), 'the probe covers exactly the row’s hazards').toEqual([...row.hazards].sort());
+  expect(Object.keys(outcome.hazards).sort(), 'the probe covers exactly the row’s hazards').toEqual(
+    [...row.hazards].sort(),
+  );
   // In the probe's order: evidence that grows or shrinks memory comes last.
   for (const [hazard, evidence] of Object.entries(outcome.hazards)) {
     if (typeof evidence === 'function') {
       expect(await evidence(), `${row.id}: ${hazard} observed`).toBe(true);
     } else {
-      expect(evidence?.unobservable.length ?? 0, `${row.id}: ${hazard} says why it cannot be observed`).toBeGreaterThan(20);
+      expect(evidence?.unobservable.length ?? 0, `${row.id}: ${hazard} says why it cannot be observed`).toBeGreaterThan(
+        20,
+      );
     }
   }
 }
@@ -103,12 +110,18 @@ describe('every conversion row holds on the running Node', () => {
 
     if (probe.api !== undefined && !probe.api.present()) {
       // The claim stays tested: this Node really lacks the API, and the row says it came later.
-      expect(compareVersions(row.since, running), `${row.id} claims Node ${row.since}, but Node ${running} lacks ${probe.api.name}`).toBeGreaterThan(0);
+      expect(
+        compareVersions(row.since, running),
+        `${row.id} claims Node ${row.since}, but Node ${running} lacks ${probe.api.name}`,
+      ).toBeGreaterThan(0);
       await expect(Promise.resolve().then(() => probe.run())).rejects.toThrow(TypeError);
       console.log(`conversion ${row.id}: ${probe.api.name} needs Node ${row.since}, running ${running}`);
       return;
     }
-    expect(compareVersions(row.since, running), `${row.id} works here, so it cannot need a later Node than ${running}`).toBeLessThanOrEqual(0);
+    expect(
+      compareVersions(row.since, running),
+      `${row.id} works here, so it cannot need a later Node than ${running}`,
+    ).toBeLessThanOrEqual(0);
 
     const outcome = await probe.run();
     try {

@@ -41,7 +41,8 @@ function interpret(body: string): { reports: string[]; calls: number } {
   };
   const shared = { reported: new Set<ts.Node>(), inlined: new Set<ts.Node>() };
   walk(ts, sourceFile, node => {
-    if (ts.isFunctionDeclaration(node) && node.body !== undefined) new FlowInterpreter(ts, checker, domain, shared).run(node.body, new Map());
+    if (ts.isFunctionDeclaration(node) && node.body !== undefined)
+      new FlowInterpreter(ts, checker, domain, shared).run(node.body, new Map());
   });
   return { reports: reports.sort((a, b) => parseInt(a) - parseInt(b) || a.localeCompare(b)), calls };
 }

@@ -3,7 +3,8 @@ import { exportsThatCannotGrow } from '../../src/glue/wasm-binary.js';
 import { assembleWat } from '../../../../tools/wat.mjs';
 
 /** The binary of a module whose fields are `body`. */
-const assemble = (body: string): Promise<Uint8Array> => assembleWat(`(module ${body})`, 'test.wat', { exceptions: true, tail_call: true });
+const assemble = (body: string): Promise<Uint8Array> =>
+  assembleWat(`(module ${body})`, 'test.wat', { exceptions: true, tail_call: true });
 
 const cannotGrow = async (body: string): Promise<string[]> => [...exportsThatCannotGrow(await assemble(body))].sort();
 
@@ -78,7 +79,9 @@ describe('exportsThatCannotGrow', () => {
   });
 
   it('says nothing about a binary it cannot read, and never throws on one', async () => {
-    const valid = await assemble(`(memory 1) (func (export "f") (param i32) (result i32) (i32.load offset=8 (local.get 0)))`);
+    const valid = await assemble(
+      `(memory 1) (func (export "f") (param i32) (result i32) (i32.load offset=8 (local.get 0)))`,
+    );
     expect([...exportsThatCannotGrow(valid)]).toEqual(['f']);
     expect([...exportsThatCannotGrow(new Uint8Array())]).toEqual([]);
     expect([...exportsThatCannotGrow(new TextEncoder().encode('(module)'))]).toEqual([]);

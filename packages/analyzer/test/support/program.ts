@@ -40,13 +40,19 @@ export function createProgram(files: Readonly<Record<string, string>>): { progra
   host.readFile = fileName => virtual.get(fileName) ?? readFile(fileName);
   const directoryExists = host.directoryExists?.bind(host);
   // The virtual folder exists only in memory; module resolution asks for it before its files.
-  host.directoryExists = directory => VIRTUAL_ROOT.startsWith(directory.endsWith('/') ? directory : `${directory}/`) || (directoryExists?.(directory) ?? true);
+  host.directoryExists = directory =>
+    VIRTUAL_ROOT.startsWith(directory.endsWith('/') ? directory : `${directory}/`) ||
+    (directoryExists?.(directory) ?? true);
   const paths = [...virtual.keys()];
   return { program: ts.createProgram(paths, COMPILER_OPTIONS, host), paths };
 }
 
 /** The findings of one rule over in-memory files, with paths relative to the virtual root. */
-export function findingsOf(rule: string, files: Readonly<Record<string, string>>, options?: Record<string, unknown>): Finding[] {
+export function findingsOf(
+  rule: string,
+  files: Readonly<Record<string, string>>,
+  options?: Record<string, unknown>,
+): Finding[] {
   const { program, paths } = createProgram(files);
   const rules: RuleSettings = { [rule]: { severity: 'error', ...(options === undefined ? {} : { options }) } };
   const errors: unknown[] = [];
@@ -64,5 +70,7 @@ export function findingsOf(rule: string, files: Readonly<Record<string, string>>
 
 /** The text after applying `edits` to `text`. */
 export function applyEdits(text: string, edits: readonly { start: number; end: number; newText: string }[]): string {
-  return [...edits].sort((a, b) => b.start - a.start).reduce((out, edit) => out.slice(0, edit.start) + edit.newText + out.slice(edit.end), text);
+  return [...edits]
+    .sort((a, b) => b.start - a.start)
+    .reduce((out, edit) => out.slice(0, edit.start) + edit.newText + out.slice(edit.end), text);
 }

@@ -25,7 +25,8 @@ function walked(root: ts.Node, skip: (node: ts.Node) => boolean = () => false): 
 const file = (text: string) => ts.createSourceFile('a.ts', text, ts.ScriptTarget.Latest, true);
 
 describe('walk', () => {
-  const code = 'class A { m(x: number) { return [x, { y: x + 1 }]; } }\nfunction f() { const v = new Uint8Array(8); v.subarray(1).fill(0); }\n';
+  const code =
+    'class A { m(x: number) { return [x, { y: x + 1 }]; } }\nfunction f() { const v = new Uint8Array(8); v.subarray(1).fill(0); }\n';
 
   it('visits every node below a file, in source order, and the same again when asked again', () => {
     const sourceFile = file(code);
@@ -47,7 +48,9 @@ describe('walk', () => {
     const sourceFile = file(`const s = 1;\nconst t = ${'s + '.repeat(5000)}s;\nconst u = 2;\n`);
     const nodes = walked(sourceFile);
     // The same nodes as the explicit-stack walk from each statement, statement first.
-    const expected = sourceFile.statements.flatMap(statement => [statement, ...walked(statement)]).concat(sourceFile.endOfFileToken);
+    const expected = sourceFile.statements
+      .flatMap(statement => [statement, ...walked(statement)])
+      .concat(sourceFile.endOfFileToken);
     expect(nodes).toEqual(expected);
     expect(nodes.filter(node => ts.isBinaryExpression(node))).toHaveLength(5000);
     const last = nodes.findLast(node => ts.isNumericLiteral(node));
@@ -57,10 +60,19 @@ describe('walk', () => {
 
 describe('nodesOfKinds', () => {
   it('lists the nodes of the kinds asked, in source order, as a walk that keeps only those would', () => {
-    const sourceFile = file('const a = new Uint8Array(f(1));\nfunction g() { a.set(new Uint8Array(2), h()); return new DataView(a.buffer); }\n');
+    const sourceFile = file(
+      'const a = new Uint8Array(f(1));\nfunction g() { a.set(new Uint8Array(2), h()); return new DataView(a.buffer); }\n',
+    );
     const kinds = [ts.SyntaxKind.NewExpression, ts.SyntaxKind.CallExpression];
     const expected = preOrder(sourceFile).filter(node => kinds.includes(node.kind));
-    expect(expected.map(node => node.getText(sourceFile))).toEqual(['new Uint8Array(f(1))', 'f(1)', 'a.set(new Uint8Array(2), h())', 'new Uint8Array(2)', 'h()', 'new DataView(a.buffer)']);
+    expect(expected.map(node => node.getText(sourceFile))).toEqual([
+      'new Uint8Array(f(1))',
+      'f(1)',
+      'a.set(new Uint8Array(2), h())',
+      'new Uint8Array(2)',
+      'h()',
+      'new DataView(a.buffer)',
+    ]);
     expect(nodesOfKinds(ts, sourceFile, kinds)).toEqual(expected);
     expect(nodesOfKinds(ts, sourceFile, [ts.SyntaxKind.CallExpression])).toEqual(expected.filter(ts.isCallExpression));
     expect(nodesOfKinds(ts, sourceFile, [ts.SyntaxKind.ClassDeclaration])).toEqual([]);

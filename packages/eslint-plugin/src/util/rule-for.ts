@@ -4,7 +4,9 @@ import { createRule, type MemsafeDocs } from './create-rule.js';
 import { runCheck } from './run-check.js';
 
 /** The ESLint rule for an analyzer check: metadata from the check, reports from the engine. */
-export function ruleFor<M extends string, O extends object>(check: Check<M, O>): TSESLint.RuleModule<M, [Partial<O>?], MemsafeDocs> {
+export function ruleFor<M extends string, O extends object>(
+  check: Check<M, O>,
+): TSESLint.RuleModule<M, [Partial<O>?], MemsafeDocs> {
   const hasOptions = Object.keys((check.optionsSchema['properties'] as object | undefined) ?? {}).length > 0;
   return createRule<[Partial<O>?], M>({
     name: check.id,

@@ -16,8 +16,12 @@ export function runCheck<M extends string, O>(
       const services = ESLintUtils.getParserServices(context);
       const sourceFile = services.esTreeNodeToTSNodeMap.get(program);
       const sourceCode = context.sourceCode;
-      const loc = (start: number, end: number) => ({ start: sourceCode.getLocFromIndex(start), end: sourceCode.getLocFromIndex(end) });
-      const toFix = (edits: readonly TextEdit[]) => (fixer: TSESLint.RuleFixer) => edits.map(edit => fixer.replaceTextRange([edit.start, edit.end], edit.newText));
+      const loc = (start: number, end: number) => ({
+        start: sourceCode.getLocFromIndex(start),
+        end: sourceCode.getLocFromIndex(end),
+      });
+      const toFix = (edits: readonly TextEdit[]) => (fixer: TSESLint.RuleFixer) =>
+        edits.map(edit => fixer.replaceTextRange([edit.start, edit.end], edit.newText));
       runAnalyzerCheck(
         check,
         { ts, program: services.program, sourceFile },
@@ -30,12 +34,20 @@ export function runCheck<M extends string, O>(
             ...(report.fix === undefined ? {} : { fix: toFix(report.fix) }),
             ...(report.suggest === undefined
               ? {}
-              : { suggest: report.suggest.map(s => ({ messageId: s.messageId, ...(s.data === undefined ? {} : { data: s.data }), fix: toFix(s.edits) })) }),
+              : {
+                  suggest: report.suggest.map(s => ({
+                    messageId: s.messageId,
+                    ...(s.data === undefined ? {} : { data: s.data }),
+                    fix: toFix(s.edits),
+                  })),
+                }),
           });
         },
         error => {
           // A check that fails on strange code must not take the lint run down with it.
-          process.emitWarning(`memsafe/${check.id} failed on ${sourceFile.fileName}: ${error instanceof Error ? error.message : String(error)}`);
+          process.emitWarning(
+            `memsafe/${check.id} failed on ${sourceFile.fileName}: ${error instanceof Error ? error.message : String(error)}`,
+          );
         },
       );
     },

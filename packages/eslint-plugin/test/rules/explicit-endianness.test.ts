@@ -38,15 +38,27 @@ ruleTester.run('explicit-endianness', rule, {
           line: 3,
           column: 1,
           suggestions: [
-            { messageId: 'sayBigEndian', output: 'declare const view: DataView;\nview.getUint16(0, true);\nview.getUint32(2, false);' },
-            { messageId: 'sayLittleEndian', output: 'declare const view: DataView;\nview.getUint16(0, true);\nview.getUint32(2, true);' },
+            {
+              messageId: 'sayBigEndian',
+              output: 'declare const view: DataView;\nview.getUint16(0, true);\nview.getUint32(2, false);',
+            },
+            {
+              messageId: 'sayLittleEndian',
+              output: 'declare const view: DataView;\nview.getUint16(0, true);\nview.getUint32(2, true);',
+            },
           ],
         },
       ],
     },
     {
       code: 'declare const view: DataView;\nview.getInt16(0, false);\nview.getInt16(2, true);',
-      errors: [{ messageId: 'mixedOrder', data: { name: 'view', order: 'little-endian', other: 'big-endian', line: 2 }, line: 3 }],
+      errors: [
+        {
+          messageId: 'mixedOrder',
+          data: { name: 'view', order: 'little-endian', other: 'big-endian', line: 2 },
+          line: 3,
+        },
+      ],
     },
   ],
 });

@@ -24,7 +24,8 @@ ruleTester.run('no-ambiguous-slice', rule, {
             {
               messageId: 'copyExplicitly',
               data: { copy: 'new Uint8Array(key.subarray(0, 16))' },
-              output: 'declare const key: Uint8Array;\nconst working = new Uint8Array(key.subarray(0, 16));\nworking.fill(0);',
+              output:
+                'declare const key: Uint8Array;\nconst working = new Uint8Array(key.subarray(0, 16));\nworking.fill(0);',
             },
           ],
         },
@@ -42,7 +43,8 @@ ruleTester.run('no-ambiguous-slice', rule, {
             {
               messageId: 'copyExplicitly',
               data: { copy: 'Buffer.from(iv.subarray())' },
-              output: "import { Buffer } from 'node:buffer';\ndeclare const iv: Buffer;\nconst block = Buffer.from(iv.subarray());\nblock[0] ^= 1;",
+              output:
+                "import { Buffer } from 'node:buffer';\ndeclare const iv: Buffer;\nconst block = Buffer.from(iv.subarray());\nblock[0] ^= 1;",
             },
           ],
         },

@@ -19,7 +19,12 @@ ruleTester.run('no-buffer-slice', rule, {
           data: { name: 'b' },
           line: 3,
           column: 14,
-          suggestions: [{ messageId: 'useSubarray', output: "import { Buffer } from 'node:buffer';\ndeclare const b: Buffer;\nconst head = b.subarray(0, 4);" }],
+          suggestions: [
+            {
+              messageId: 'useSubarray',
+              output: "import { Buffer } from 'node:buffer';\ndeclare const b: Buffer;\nconst head = b.subarray(0, 4);",
+            },
+          ],
         },
       ],
     },

@@ -23,7 +23,13 @@ ruleTester.run('no-implicit-copy', rule, {
           },
           line: 2,
           column: 29,
-          suggestions: [{ messageId: 'useView', data: { view: 'bytes.subarray(i, i + 2)' }, output: 'declare const bytes: Uint8Array;\nfor (let i = 0; i < 4; i++) bytes.subarray(i, i + 2);' }],
+          suggestions: [
+            {
+              messageId: 'useView',
+              data: { view: 'bytes.subarray(i, i + 2)' },
+              output: 'declare const bytes: Uint8Array;\nfor (let i = 0; i < 4; i++) bytes.subarray(i, i + 2);',
+            },
+          ],
         },
       ],
     },
@@ -37,7 +43,8 @@ ruleTester.run('no-implicit-copy', rule, {
             text: '...bytes',
             amount: 'every element of `bytes`',
             where: 'on every `everyTick` callback',
-            advice: 'It also boxes every element into a JS array; read the elements in place, or write into an array allocated once outside.',
+            advice:
+              'It also boxes every element into a JS array; read the elements in place, or write into an array allocated once outside.',
           },
           line: 3,
           column: 18,

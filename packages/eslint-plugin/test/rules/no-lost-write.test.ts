@@ -18,7 +18,9 @@ ruleTester.run('no-lost-write', rule, {
           data: { what: 'key.slice(0, 32).fill(0)', source: 'key' },
           line: 2,
           column: 1,
-          suggestions: [{ messageId: 'writeThroughView', output: 'declare const key: Uint8Array;\nkey.subarray(0, 32).fill(0);' }],
+          suggestions: [
+            { messageId: 'writeThroughView', output: 'declare const key: Uint8Array;\nkey.subarray(0, 32).fill(0);' },
+          ],
         },
       ],
     },

@@ -15,10 +15,22 @@ ruleTester.run('no-misaligned-view', rule, {
       errors: [
         {
           messageId: 'misaligned',
-          data: { view: 'new Int32Array(buf, 2, 4)', offset: '2', value: '2, not a multiple of 4', size: 4, element: 'Int32Array' },
+          data: {
+            view: 'new Int32Array(buf, 2, 4)',
+            offset: '2',
+            value: '2, not a multiple of 4',
+            size: 4,
+            element: 'Int32Array',
+          },
           line: 2,
           column: 18,
-          suggestions: [{ messageId: 'copyAligned', data: { text: 'new Int32Array(buf.slice(2, 2 + 4 * 4))' }, output: 'declare const buf: ArrayBuffer;\nexport const a = new Int32Array(buf.slice(2, 2 + 4 * 4));' }],
+          suggestions: [
+            {
+              messageId: 'copyAligned',
+              data: { text: 'new Int32Array(buf.slice(2, 2 + 4 * 4))' },
+              output: 'declare const buf: ArrayBuffer;\nexport const a = new Int32Array(buf.slice(2, 2 + 4 * 4));',
+            },
+          ],
         },
       ],
     },
@@ -27,7 +39,13 @@ ruleTester.run('no-misaligned-view', rule, {
       errors: [
         {
           messageId: 'unalignedData',
-          data: { view: 'new Float64Array(buf, sizes[0]!)', offset: 'sizes[0]!', size: 8, element: 'Float64Array', origin: 'a value read from `sizes`' },
+          data: {
+            view: 'new Float64Array(buf, sizes[0]!)',
+            offset: 'sizes[0]!',
+            size: 8,
+            element: 'Float64Array',
+            origin: 'a value read from `sizes`',
+          },
           line: 3,
           column: 18,
           suggestions: [],

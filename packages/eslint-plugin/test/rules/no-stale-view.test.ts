@@ -3,8 +3,10 @@ import { createRuleTesterWithTypes } from '../rule-tester.js';
 
 const ruleTester = createRuleTesterWithTypes();
 
-const moduleDecl = 'declare const Module: { HEAPU8: Uint8Array; _malloc(n: number): number; _free(ptr: number): void };\n';
-const exportsDecl = 'declare const exports: { memory: WebAssembly.Memory; malloc(n: number): number; sum(p: number): number };\n';
+const moduleDecl =
+  'declare const Module: { HEAPU8: Uint8Array; _malloc(n: number): number; _free(ptr: number): void };\n';
+const exportsDecl =
+  'declare const exports: { memory: WebAssembly.Memory; malloc(n: number): number; sum(p: number): number };\n';
 
 ruleTester.run('no-stale-view', rule, {
   valid: [

@@ -2,7 +2,8 @@ import rule from '../../src/rules/no-strided-data-escape.js';
 import { createRuleTesterWithTypes } from '../rule-tester.js';
 
 const ruleTester = createRuleTesterWithTypes();
-const setup = 'interface NdArray { data: Float64Array; shape: number[]; strides: number[]; offset: number; }\ndeclare function sum(x: Float64Array): number;\n';
+const setup =
+  'interface NdArray { data: Float64Array; shape: number[]; strides: number[]; offset: number; }\ndeclare function sum(x: Float64Array): number;\n';
 
 ruleTester.run('no-strided-data-escape', rule, {
   valid: [
@@ -19,7 +20,8 @@ ruleTester.run('no-strided-data-escape', rule, {
             data: 'x.data',
             array: 'x',
             use: 'is passed to `sum(…)`',
-            consequence: 'it reads elements outside the array, in the wrong order, whenever the strides are not C order or the offset is not 0',
+            consequence:
+              'it reads elements outside the array, in the wrong order, whenever the strides are not C order or the offset is not 0',
             fix: 'Check the layout first (`x.strides` in C order and `x.offset === 0`), copy it into a contiguous array, or pass `strides` and `offset` along.',
           },
           line: 3,

@@ -18,7 +18,14 @@ ruleTester.run('no-unnecessary-copy', rule, {
           data: { copy: 'bytes.slice(0, 4)', source: 'bytes', view: 'bytes.subarray(0, 4)' },
           line: 2,
           column: 16,
-          suggestions: [{ messageId: 'useView', data: { view: 'bytes.subarray(0, 4)' }, output: 'export function f(bytes: Uint8Array) {\n  const head = bytes.subarray(0, 4);\n  return head[0];\n}' }],
+          suggestions: [
+            {
+              messageId: 'useView',
+              data: { view: 'bytes.subarray(0, 4)' },
+              output:
+                'export function f(bytes: Uint8Array) {\n  const head = bytes.subarray(0, 4);\n  return head[0];\n}',
+            },
+          ],
         },
       ],
     },

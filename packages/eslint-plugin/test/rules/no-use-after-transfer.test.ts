@@ -18,7 +18,12 @@ ruleTester.run('no-use-after-transfer', rule, {
           messageId: 'usedAfterTransfer',
           line: 4,
           column: 10,
-          data: { name: 'samples', what: '`port.postMessage(…)`', line: 3, event: 'transfers it to the receiver of postMessage, detaching it here' },
+          data: {
+            name: 'samples',
+            what: '`port.postMessage(…)`',
+            line: 3,
+            event: 'transfers it to the receiver of postMessage, detaching it here',
+          },
         },
       ],
     },

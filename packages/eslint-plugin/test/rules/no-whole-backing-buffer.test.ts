@@ -26,7 +26,8 @@ ruleTester.run('no-whole-backing-buffer', rule, {
             {
               messageId: 'addRange',
               data: { name: 'x' },
-              output: 'declare const x: Float32Array; new Float32Array(x.buffer, x.byteOffset, x.byteLength / Float32Array.BYTES_PER_ELEMENT);',
+              output:
+                'declare const x: Float32Array; new Float32Array(x.buffer, x.byteOffset, x.byteLength / Float32Array.BYTES_PER_ELEMENT);',
             },
           ],
         },
@@ -43,7 +44,8 @@ ruleTester.run('no-whole-backing-buffer', rule, {
             {
               messageId: 'addRange',
               data: { name: 'b' },
-              output: "import { Buffer } from 'node:buffer';\nconst b = Buffer.from('hi');\nnew DataView(b.buffer, b.byteOffset, b.byteLength);",
+              output:
+                "import { Buffer } from 'node:buffer';\nconst b = Buffer.from('hi');\nnew DataView(b.buffer, b.byteOffset, b.byteLength);",
             },
           ],
         },
@@ -58,7 +60,8 @@ ruleTester.run('no-whole-backing-buffer', rule, {
             {
               messageId: 'copyRange',
               data: { name: 'x' },
-              output: 'declare function send(b: ArrayBufferLike): void;\ndeclare const all: Int16Array;\nconst x = all.subarray(2);\nsend(x.buffer.slice(x.byteOffset, x.byteOffset + x.byteLength));',
+              output:
+                'declare function send(b: ArrayBufferLike): void;\ndeclare const all: Int16Array;\nconst x = all.subarray(2);\nsend(x.buffer.slice(x.byteOffset, x.byteOffset + x.byteLength));',
             },
           ],
         },

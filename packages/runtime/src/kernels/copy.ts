@@ -14,7 +14,11 @@ import { assign } from './updates.js';
 export function copy<D extends DType>(view: View<D>, order?: 'C', options?: AllocOptions): View<D, 'C', 0>;
 export function copy<D extends DType>(view: View<D>, order: 'F', options?: AllocOptions): View<D, 'F', 0>;
 export function copy<D extends DType>(view: View<D>, order: Order, options?: AllocOptions): View<D, 'C' | 'F', 0>;
-export function copy<D extends DType>(view: View<D>, order: Order = 'C', options?: AllocOptions): View<D, 'C' | 'F', 0> {
+export function copy<D extends DType>(
+  view: View<D>,
+  order: Order = 'C',
+  options?: AllocOptions,
+): View<D, 'C' | 'F', 0> {
   if (order !== 'C' && order !== 'F') throw new ShapeError(`order must be 'C' or 'F', got ${String(order)}`);
   const memory = Memory.allocForCopy(view.size * dtypeInfo(view.dtype).itemsize, options);
   const target = memory.view(view.dtype, { shape: view.shape, strides: shape2strides(view.shape, order) });

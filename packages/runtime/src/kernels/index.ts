@@ -16,7 +16,13 @@ export const kernels = Object.freeze({
   assign,
   ascontiguous,
   matmul,
-  strided: Object.freeze({ sum: sumStrided, dot: dotStrided, axpy: axpyStrided, scale: scaleStrided, fill: fillStrided }),
+  strided: Object.freeze({
+    sum: sumStrided,
+    dot: dotStrided,
+    axpy: axpyStrided,
+    scale: scaleStrided,
+    fill: fillStrided,
+  }),
 });
 
 export * as blas from './base/index.js';

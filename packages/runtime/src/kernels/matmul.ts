@@ -11,16 +11,23 @@ import { inWasm } from './wasm/dispatch.js';
  * `out` (m×n, any layout, not overlapping `a` or `b`) or into new C-contiguous memory.
  */
 export function matmul<D extends FloatDType>(a: View<D>, b: View<NoInfer<D>>): View<D, 'C', 0>;
-export function matmul<D extends FloatDType, L extends Layout, G extends number>(a: View<D>, b: View<NoInfer<D>>, out: View<NoInfer<D>, L, G>): View<D, L, G>;
+export function matmul<D extends FloatDType, L extends Layout, G extends number>(
+  a: View<D>,
+  b: View<NoInfer<D>>,
+  out: View<NoInfer<D>, L, G>,
+): View<D, L, G>;
 export function matmul<D extends FloatDType>(a: View<D>, b: View<D>, out?: View<D>): View<D> {
   requireFloat(a, 'matmul');
   requireSameDtype(a, b, 'matmul');
   if (a.ndim !== 2 || b.ndim !== 2) {
-    throw new ShapeError(`kernels.matmul multiplies 2-D views, got ${a.ndim}-D and ${b.ndim}-D; use slice() or reshape() to make them 2-D`);
+    throw new ShapeError(
+      `kernels.matmul multiplies 2-D views, got ${a.ndim}-D and ${b.ndim}-D; use slice() or reshape() to make them 2-D`,
+    );
   }
   const [m, k] = a.shape as [number, number];
   const [kb, n] = b.shape as [number, number];
-  if (k !== kb) throw new ShapeError(`kernels.matmul: shapes [${m}, ${k}] and [${kb}, ${n}] do not align (${k} != ${kb})`);
+  if (k !== kb)
+    throw new ShapeError(`kernels.matmul: shapes [${m}, ${k}] and [${kb}, ${n}] do not align (${k} != ${kb})`);
   const target = out ?? Memory.alloc(m * n * dtypeInfo(a.dtype).itemsize).view(a.dtype, { shape: [m, n] });
   requireSameDtype(a, target, 'matmul');
   if (target.ndim !== 2 || target.shape[0] !== m || target.shape[1] !== n) {
@@ -31,7 +38,14 @@ export function matmul<D extends FloatDType>(a: View<D>, b: View<D>, out?: View<
 }
 
 /** `target = a · b` for checked operands that do not share memory with `target`. */
-function multiplyInto<D extends FloatDType>(a: View<D>, b: View<D>, target: View<D>, m: number, n: number, k: number): void {
+function multiplyInto<D extends FloatDType>(
+  a: View<D>,
+  b: View<D>,
+  target: View<D>,
+  m: number,
+  n: number,
+  k: number,
+): void {
   const A = a.liveArray();
   const B = b.liveArray();
   const C = target.liveArray();
@@ -59,7 +73,10 @@ function matmulInWasm(a: View, b: View, out: View, m: number, n: number, k: numb
   if (b.strides[1] !== 1 || out.strides[1] !== 1) return false;
   const wasm = inWasm([a, b, out]);
   if (wasm === undefined) return false;
-  const { kernels, addresses: [pa, pb, pc] } = wasm;
+  const {
+    kernels,
+    addresses: [pa, pb, pc],
+  } = wasm;
   const size = a.itemsize;
   const [sa0, sa1] = a.strides as [number, number];
   const gemm = a.dtype === 'f64' ? kernels.gemm_f64 : kernels.gemm_f32;

@@ -42,7 +42,10 @@ export function dot<D extends FloatDType>(x: View<D, 'C'>, y: View<NoInfer<D>, '
   const ys = y.liveArray();
   const wasm = inWasm([x, y]);
   if (wasm !== undefined) {
-    const { kernels, addresses: [ax, ay] } = wasm;
+    const {
+      kernels,
+      addresses: [ax, ay],
+    } = wasm;
     return x.dtype === 'f64' ? kernels.dot_f64(ax, ay, x.size) : kernels.dot_f32(ax, ay, x.size);
   }
   return gdot.ndarray(x.size, xs, 1, x.offset, ys, 1, y.offset);

@@ -17,19 +17,25 @@ export function requireC<D extends DType>(view: View<D, Layout>, kernel: string)
 
 export function requireFloat(view: View, kernel: string): asserts view is View<FloatDType> {
   if (!isFloatDType(view.dtype)) {
-    throw new DtypeError(`kernels.${kernel} works on f32 and f64 views, got ${view.dtype}; copy into a float view first`);
+    throw new DtypeError(
+      `kernels.${kernel} works on f32 and f64 views, got ${view.dtype}; copy into a float view first`,
+    );
   }
 }
 
 export function requireSameDtype(a: View, b: View, kernel: string): void {
   if (a.dtype !== b.dtype) {
-    throw new DtypeError(`kernels.${kernel} needs views of one dtype, got ${a.dtype} and ${b.dtype}; converting between them would be a hidden copy`);
+    throw new DtypeError(
+      `kernels.${kernel} needs views of one dtype, got ${a.dtype} and ${b.dtype}; converting between them would be a hidden copy`,
+    );
   }
 }
 
 export function requireSameShape(a: View, b: View, kernel: string): void {
   if (a.shape.length !== b.shape.length || a.shape.some((dim, axis) => dim !== b.shape[axis])) {
-    throw new ShapeError(`kernels.${kernel} needs views of one shape, got [${a.shape.join(', ')}] and [${b.shape.join(', ')}]`);
+    throw new ShapeError(
+      `kernels.${kernel} needs views of one shape, got [${a.shape.join(', ')}] and [${b.shape.join(', ')}]`,
+    );
   }
 }
 
@@ -46,7 +52,12 @@ export function requireSameShape(a: View, b: View, kernel: string): void {
  *   whether or not they are one memory. (Another thread writing either while a kernel runs makes
  *   any result unspecified.)
  */
-export function readableSource<D extends DType, L extends Layout>(source: View<D, L>, target: View, kernel: string, elementwise = false): View<D, L> {
+export function readableSource<D extends DType, L extends Layout>(
+  source: View<D, L>,
+  target: View,
+  kernel: string,
+  elementwise = false,
+): View<D, L> {
   if (source.size === 0 || target.size === 0) return source;
   const a = byteSpan(source);
   const b = byteSpan(target);
@@ -103,5 +114,11 @@ function byteSpan(view: View): Span {
   const array = view.liveArray();
   const { storage, buffer } = memoryState(view.memory);
   const { min, max } = extent(view.shape, view.strides, view.offset);
-  return { storage, buffer, shared: isSharedArrayBuffer(buffer), start: array.byteOffset + min * view.itemsize, end: array.byteOffset + (max + 1) * view.itemsize };
+  return {
+    storage,
+    buffer,
+    shared: isSharedArrayBuffer(buffer),
+    start: array.byteOffset + min * view.itemsize,
+    end: array.byteOffset + (max + 1) * view.itemsize,
+  };
 }

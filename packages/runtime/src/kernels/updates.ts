@@ -19,7 +19,10 @@ export function axpy<D extends FloatDType>(alpha: number, x: View<D, 'C'>, y: Vi
   const ys = y.liveArray();
   const wasm = inWasm([source, y]);
   if (wasm !== undefined) {
-    const { kernels, addresses: [ax, ay] } = wasm;
+    const {
+      kernels,
+      addresses: [ax, ay],
+    } = wasm;
     if (x.dtype === 'f64') kernels.axpy_f64(alpha, ax, ay, x.size);
     else kernels.axpy_f32(alpha, ax, ay, x.size);
     return;
@@ -125,10 +128,14 @@ export function assign<D extends DType>(source: View<D>, target: View<NoInfer<D>
 
 /** The tiled 2-D copy by the SIMD module, when both views are f64/f32 in one wasm memory and the target is C-ordered. */
 function copyTilesInWasm(source: View, target: View, shape: readonly number[], out: Operand, into: Operand): boolean {
-  if ((source.dtype !== 'f64' && source.dtype !== 'f32') || into.strides[0] !== shape[1] || into.strides[1] !== 1) return false;
+  if ((source.dtype !== 'f64' && source.dtype !== 'f32') || into.strides[0] !== shape[1] || into.strides[1] !== 1)
+    return false;
   const wasm = inWasm([source, target]);
   if (wasm === undefined) return false;
-  const { kernels, addresses: [from, to] } = wasm;
+  const {
+    kernels,
+    addresses: [from, to],
+  } = wasm;
   const [rows, cols] = shape as [number, number];
   const [sr, sc] = out.strides as [number, number];
   if (source.dtype === 'f64') kernels.copy2d_f64(from, to, rows, cols, sr * 8, sc * 8);
@@ -143,7 +150,14 @@ const TILE = 16;
  * A 2-D copy whose source runs across the target's rows (a transpose): row by row, every source
  * read would miss the cache; tile by tile, each loaded line is used `TILE` times.
  */
-function copyTiles(rows: number, cols: number, from: Indexable<unknown>, out: Operand, to: Indexable<unknown>, into: Operand): void {
+function copyTiles(
+  rows: number,
+  cols: number,
+  from: Indexable<unknown>,
+  out: Operand,
+  to: Indexable<unknown>,
+  into: Operand,
+): void {
   const [sr, sc] = out.strides as [number, number];
   const [tr, tc] = into.strides as [number, number];
   for (let ib = 0; ib < rows; ib += TILE) {
@@ -160,5 +174,6 @@ function copyTiles(rows: number, cols: number, from: Indexable<unknown>, out: Op
 }
 
 function requireAlpha(alpha: number, kernel: string): void {
-  if (typeof alpha !== 'number') throw new DtypeError(`kernels.${kernel} takes a number for alpha, got ${typeof alpha}`);
+  if (typeof alpha !== 'number')
+    throw new DtypeError(`kernels.${kernel} takes a number for alpha, got ${typeof alpha}`);
 }

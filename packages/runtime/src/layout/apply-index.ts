@@ -72,7 +72,8 @@ export function applyIndex(layout: StridedLayout, items: readonly IndexItem[]): 
     }
   }
   while (axis < ndim) keepAxis();
-  if (shape.length > MAX_NDIM) throw new ShapeError(`the index makes ${shape.length} axes; at most ${MAX_NDIM} are supported`);
+  if (shape.length > MAX_NDIM)
+    throw new ShapeError(`the index makes ${shape.length} axes; at most ${MAX_NDIM} are supported`);
   return { shape, strides, offset };
 }
 

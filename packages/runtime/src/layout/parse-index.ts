@@ -3,7 +3,12 @@ import { IndexError } from '../errors.js';
 /** One item of a NumPy basic index. */
 export type IndexItem =
   | { readonly kind: 'integer'; readonly value: number }
-  | { readonly kind: 'slice'; readonly start: number | null; readonly stop: number | null; readonly step: number | null }
+  | {
+      readonly kind: 'slice';
+      readonly start: number | null;
+      readonly stop: number | null;
+      readonly step: number | null;
+    }
   | { readonly kind: 'ellipsis' }
   | { readonly kind: 'newaxis' };
 

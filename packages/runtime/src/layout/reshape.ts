@@ -8,7 +8,8 @@ import { numel, shape2strides } from './shape2strides.js';
  * length makes the sizes agree (NumPy's `_fix_unknown_dimension`).
  */
 export function resolveShape(requested: readonly number[], size: number): number[] {
-  if (requested.length > MAX_NDIM) throw new ShapeError(`shape has ${requested.length} axes; at most ${MAX_NDIM} are supported`);
+  if (requested.length > MAX_NDIM)
+    throw new ShapeError(`shape has ${requested.length} axes; at most ${MAX_NDIM} are supported`);
   let unknown = -1;
   let known = 1;
   // Indices, not forEach: a sparse array's holes must be checked too.
@@ -60,7 +61,11 @@ export function reshapeLayout(
 }
 
 /** The strides for an already resolved `newShape` of the same size, or `null` when a copy is needed. */
-function reshapeStrides(shape: readonly number[], strides: readonly number[], newShape: readonly number[]): number[] | null {
+function reshapeStrides(
+  shape: readonly number[],
+  strides: readonly number[],
+  newShape: readonly number[],
+): number[] | null {
   // An empty array is C-contiguous by NumPy's rule; saying so here also keeps the axis-merging
   // loop below from ever seeing a zero length, which it could not match.
   if (numel(shape) === 0 || isCContiguous(shape, strides)) return shape2strides(newShape, 'C');

@@ -20,7 +20,11 @@ export function rowStride(strides: readonly number[]): number {
  * the row in each operand. Kernels run their 1-D loop per row, so the per-row bookkeeping is paid
  * once per row rather than once per element.
  */
-export function forEachRow(shape: readonly number[], operands: readonly Operand[], visit: (offsets: readonly number[]) => void): void {
+export function forEachRow(
+  shape: readonly number[],
+  operands: readonly Operand[],
+  visit: (offsets: readonly number[]) => void,
+): void {
   if (numel(shape) === 0) return;
   const offsets = operands.map(operand => operand.offset);
   const outer = shape.length - 1;
@@ -48,7 +52,10 @@ export function forEachRow(shape: readonly number[], operands: readonly Operand[
  * innermost axis: rows then run along the smallest stride, and a transposed or F-ordered operand
  * is walked in memory order. A stable sort, so a C-ordered first operand keeps its axes.
  */
-export function inMemoryOrder(shape: readonly number[], operands: readonly Operand[]): { shape: number[]; operands: Operand[] } {
+export function inMemoryOrder(
+  shape: readonly number[],
+  operands: readonly Operand[],
+): { shape: number[]; operands: Operand[] } {
   const lead = operands[0]!.strides;
   const axes = shape.map((_, axis) => axis).sort((a, b) => Math.abs(lead[b]!) - Math.abs(lead[a]!));
   return {

@@ -27,7 +27,9 @@ export function checkShape(shape: unknown): number[] {
   // Array.from visits the holes of a sparse array, which map skips.
   const checked = Array.from(shape as unknown[], (dim, axis) => {
     if (!isNonNegativeInteger(dim)) {
-      throw new ShapeError(`shape[${axis}] must be a non-negative integer, got ${String(dim)} (in [${shape.join(', ')}])`);
+      throw new ShapeError(
+        `shape[${axis}] must be a non-negative integer, got ${String(dim)} (in [${shape.join(', ')}])`,
+      );
     }
     return dim;
   });
@@ -39,7 +41,9 @@ export function checkShape(shape: unknown): number[] {
 export function checkElementCount(shape: readonly number[]): void {
   // An axis of 0 makes the count 0, though the product of the others may already be Infinity.
   if (!Number.isSafeInteger(numel(shape)) && !shape.includes(0)) {
-    throw new ShapeError(`shape [${shape.join(', ')}] has more than 2^53 − 1 elements, the most a size can count exactly`);
+    throw new ShapeError(
+      `shape [${shape.join(', ')}] has more than 2^53 − 1 elements, the most a size can count exactly`,
+    );
   }
 }
 

@@ -17,7 +17,11 @@ function arange(shape: number[]): View<'f64', 'C', 0>;
 function arange<D extends 'f64' | 'f32'>(shape: number[], dtype: D): View<D, 'C', 0>;
 function arange(shape: number[], dtype: 'f64' | 'f32' = 'f64') {
   const n = shape.reduce((a, b) => a * b, 1);
-  return fromValues(dtype, Array.from({ length: n }, (_, i) => i), shape);
+  return fromValues(
+    dtype,
+    Array.from({ length: n }, (_, i) => i),
+    shape,
+  );
 }
 
 /** The cut from the seed question: a 6×8 array sliced to 6×6, whose rows are 8 apart. */
@@ -66,7 +70,9 @@ describe('contiguous kernels', () => {
 
   it('refuse to axpy into overlapping memory, but allow the very same view', () => {
     const a = arange([6]);
-    expect(() => kernels.axpy(1, a.slice('0:4') as View<'f64', 'C'>, a.slice('2:6') as View<'f64', 'C'>)).toThrow(WouldCopyError);
+    expect(() => kernels.axpy(1, a.slice('0:4') as View<'f64', 'C'>, a.slice('2:6') as View<'f64', 'C'>)).toThrow(
+      WouldCopyError,
+    );
     kernels.axpy(1, a, a);
     expect(a.toArray()).toEqual([0, 2, 4, 6, 8, 10]);
   });
@@ -78,7 +84,12 @@ describe('strided kernels', () => {
     const expected = c.toArray().reduce((s, v) => s + v, 0);
     expect(kernels.strided.sum(c)).toBe(expected);
     expect(kernels.strided.sum(c.T)).toBe(expected);
-    expect(kernels.strided.sum(c.slice('::-1, ::-2'))).toBe(c.slice('::-1, ::-2').toArray().reduce((s, v) => s + v, 0));
+    expect(kernels.strided.sum(c.slice('::-1, ::-2'))).toBe(
+      c
+        .slice('::-1, ::-2')
+        .toArray()
+        .reduce((s, v) => s + v, 0),
+    );
     expect(kernels.strided.sum(c.slice('2, 3'))).toBe(19);
     expect(kernels.strided.sum(c.slice(':0'))).toBe(0);
     expect(kernels.strided.dot(c, c.T.T)).toBe(c.toArray().reduce((s, v) => s + v * v, 0));
@@ -152,7 +163,9 @@ describe('matmul', () => {
     const out = Memory.alloc(32).view('f64', { shape: [2, 2] }).T;
     expect(kernels.matmul(arange([2, 3]), arange([3, 2]), out)).toBe(out);
     expect(out.toArray()).toEqual([10, 13, 28, 40]);
-    expect(() => kernels.matmul(arange([2, 3]), arange([3, 2]), arange([3, 2]))).toThrow(/out has shape \[3, 2\], expected \[2, 2\]/);
+    expect(() => kernels.matmul(arange([2, 3]), arange([3, 2]), arange([3, 2]))).toThrow(
+      /out has shape \[3, 2\], expected \[2, 2\]/,
+    );
     const square = arange([2, 2]);
     expect(() => kernels.matmul(square, arange([2, 2]), square)).toThrow(WouldCopyError);
   });
@@ -194,10 +207,18 @@ describe('empty views', () => {
       for (const offset of [0, 2, 3]) {
         for (const stride of [-2, -1, 0, 1, 2]) {
           // An empty view is C-contiguous whatever its strides; checkContiguous gives it that type.
-          const empty = checkContiguous(Memory.alloc(24, { placement }).view('f64', { shape: [2, 0], strides: [stride, 1], offset }));
+          const empty = checkContiguous(
+            Memory.alloc(24, { placement }).view('f64', { shape: [2, 0], strides: [stride, 1], offset }),
+          );
           for (const other of placements) {
-            const at = checkContiguous(Memory.alloc(16, { placement: other }).view('f64', { shape: [2, 0], strides: [0, 1], offset: 2 }));
-            for (const [target, source] of [[empty, at], [at, empty], [empty, empty]] as const) {
+            const at = checkContiguous(
+              Memory.alloc(16, { placement: other }).view('f64', { shape: [2, 0], strides: [0, 1], offset: 2 }),
+            );
+            for (const [target, source] of [
+              [empty, at],
+              [at, empty],
+              [empty, empty],
+            ] as const) {
               kernels.assign(target, source);
               kernels.axpy(1, source, target);
               expect(kernels.dot(target, source)).toBe(0);
@@ -233,7 +254,10 @@ describe('two SharedArrayBuffer objects over one memory', () => {
     kernels.axpy(1, x, y);
     expect(Array.from(new Float64Array(sab))).toEqual([1, 3, 5, 7, 9]);
     const sab2 = shared([1, 2, 3, 4, 5]);
-    kernels.assign(Memory.fromArrayBuffer(sab2).view('f64', { shape: [4] }), Memory.fromArrayBuffer(structuredClone(sab2)).view('f64', { shape: [4], offset: 1 }));
+    kernels.assign(
+      Memory.fromArrayBuffer(sab2).view('f64', { shape: [4] }),
+      Memory.fromArrayBuffer(structuredClone(sab2)).view('f64', { shape: [4], offset: 1 }),
+    );
     expect(Array.from(new Float64Array(sab2))).toEqual([1, 1, 2, 3, 4]);
     const square = shared([1, 2, 3, 4]);
     const a = Memory.fromArrayBuffer(square).view('f64', { shape: [2, 2] });
@@ -251,4 +275,3 @@ describe('two SharedArrayBuffer objects over one memory', () => {
     expect(zeros.toArray()).toEqual([0, 0, 0]);
   });
 });
-

@@ -43,13 +43,17 @@ function differingField(ours: Outcome | undefined, theirs: Outcome | undefined):
 function showOutcome(outcome: Outcome | undefined): string {
   if (outcome === undefined) return '(no step: the chain had already ended)';
   if (outcome.kind === 'error') return `${outcome.error} error — ${outcome.message}`;
-  const values = outcome.values.length > 24 ? `[${outcome.values.slice(0, 24).join(', ')}, … ${outcome.values.length} in all]` : `[${outcome.values.join(', ')}]`;
+  const values =
+    outcome.values.length > 24
+      ? `[${outcome.values.slice(0, 24).join(', ')}, … ${outcome.values.length} in all]`
+      : `[${outcome.values.join(', ')}]`;
   return `shape [${outcome.shape.join(', ')}] strides [${outcome.strides.join(', ')}] offset ${outcome.offset} C ${outcome.c} F ${outcome.f} values ${values}`;
 }
 
 /** Everything needed to reproduce a mismatch by hand: both programs up to the failing step, and both answers. */
 export function describeMismatch(testCase: ViewCase, mismatch: Mismatch, label: string): string {
-  const stepName = mismatch.step === 0 ? 'the base' : `step ${mismatch.step} (${JSON.stringify(testCase.ops[mismatch.step - 1])})`;
+  const stepName =
+    mismatch.step === 0 ? 'the base' : `step ${mismatch.step} (${JSON.stringify(testCase.ops[mismatch.step - 1])})`;
   return [
     `${label}: ${mismatch.field} mismatch at ${stepName}`,
     `  runtime: ${runtimeSource(testCase, mismatch.step)}`,

@@ -22,7 +22,8 @@ export class CoverageTally {
       if (outcome.values.length === 0) this.#count('size-0 view');
       if (outcome.strides.some(stride => stride < 0)) this.#count('negative stride');
       if (outcome.strides.some(stride => stride === 0)) this.#count('zero stride');
-      if (op.op === 'reshape' && before.kind === 'view' && !before.c) this.#count('reshape of a non-C-contiguous view without a copy');
+      if (op.op === 'reshape' && before.kind === 'view' && !before.c)
+        this.#count('reshape of a non-C-contiguous view without a copy');
     }
   }
 
@@ -31,7 +32,10 @@ export class CoverageTally {
   }
 
   toString(): string {
-    return [...this.counts].sort(([a], [b]) => a.localeCompare(b)).map(([name, count]) => `${name}: ${count}`).join(', ');
+    return [...this.counts]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, count]) => `${name}: ${count}`)
+      .join(', ');
   }
 
   #count(name: string): void {

@@ -70,12 +70,23 @@ function randomCase(random: SeededRandom): KernelCase {
   const shape = op === 'matmul' ? [m, k] : randomShape(random);
   const x = randomLayout(random, shape, random.int(0, 3));
   const yShape = op === 'matmul' ? [k, n] : shape;
-  const y = op === 'dot' || op === 'axpy' || op === 'matmul' ? randomLayout(random, yShape, x.end + random.int(0, 3)) : undefined;
+  const y =
+    op === 'dot' || op === 'axpy' || op === 'matmul'
+      ? randomLayout(random, yShape, x.end + random.int(0, 3))
+      : undefined;
   const length = (y?.end ?? x.end) + random.int(0, 3);
   const dtype = random.pick<FloatDType>(['f64', 'f32']);
   // Values that f32 holds exactly, so both sides start from the same numbers.
   const memory = Array.from({ length }, () => Math.fround((random.next() - 0.5) * 2 ** random.int(-4, 8)));
-  return { dtype, placement: random.pick<Placement>(['js', 'wasm']), memory, x: x.layout, op, ...(y === undefined ? {} : { y: y.layout }), ...(op === 'axpy' || op === 'scale' ? { alpha: Math.fround(random.next() * 4 - 2) } : {}) };
+  return {
+    dtype,
+    placement: random.pick<Placement>(['js', 'wasm']),
+    memory,
+    x: x.layout,
+    op,
+    ...(y === undefined ? {} : { y: y.layout }),
+    ...(op === 'axpy' || op === 'scale' ? { alpha: Math.fround(random.next() * 4 - 2) } : {}),
+  };
 }
 
 function askNumPy(cases: readonly KernelCase[]): unknown[] {
@@ -106,7 +117,9 @@ function runOn(memory: Memory, testCase: KernelCase): number | number[] {
     case 'sum':
       return contiguous ? kernels.sum(x as View<FloatDType, 'C'>) : kernels.strided.sum(x);
     case 'dot':
-      return contiguous ? kernels.dot(x as View<FloatDType, 'C'>, y as View<FloatDType, 'C'>) : kernels.strided.dot(x, y!);
+      return contiguous
+        ? kernels.dot(x as View<FloatDType, 'C'>, y as View<FloatDType, 'C'>)
+        : kernels.strided.dot(x, y!);
     case 'axpy':
       if (contiguous) kernels.axpy(testCase.alpha!, x as View<FloatDType, 'C'>, y as View<FloatDType, 'C'>);
       else kernels.strided.axpy(testCase.alpha!, x, y!);
@@ -139,7 +152,9 @@ function mismatch(testCase: KernelCase, ours: number | number[], numpy: unknown)
   if (typeof ours === 'number') {
     const terms = scaleOf(testCase);
     const tolerance = (f32 ? 1e-5 : 1e-12) * terms + Number.MIN_VALUE;
-    return Math.abs(ours - (numpy as number)) <= tolerance ? undefined : `got ${ours}, NumPy ${String(numpy)} (tolerance ${tolerance})`;
+    return Math.abs(ours - (numpy as number)) <= tolerance
+      ? undefined
+      : `got ${ours}, NumPy ${String(numpy)} (tolerance ${tolerance})`;
   }
   const expected = numpy as number[];
   if (ours.length !== expected.length) return `got ${ours.length} elements, NumPy ${expected.length}`;
@@ -171,11 +186,13 @@ function scaleOf(testCase: KernelCase): number {
 
 /** What the random cases must include, each a claim of the test below. */
 const CLAIMS: Readonly<Record<string, (testCase: KernelCase) => boolean>> = {
-  'a SIMD-shaped product in wasm memory': c => c.op === 'matmul' && c.placement === 'wasm' && c.y!.strides[1] === 1 && c.x.shape[0]! >= 4 && c.y!.shape[1]! >= 4,
+  'a SIMD-shaped product in wasm memory': c =>
+    c.op === 'matmul' && c.placement === 'wasm' && c.y!.strides[1] === 1 && c.x.shape[0]! >= 4 && c.y!.shape[1]! >= 4,
   'a negative stride': c => c.x.strides.some(s => s < 0),
   'a size-0 axis': c => c.x.shape.includes(0),
   'a size-1 axis': c => c.x.shape.includes(1),
-  'a long run summed in wasm memory': c => c.x.shape.length === 1 && c.x.shape[0]! > 1024 && c.placement === 'wasm' && c.op === 'sum',
+  'a long run summed in wasm memory': c =>
+    c.x.shape.length === 1 && c.x.shape[0]! > 1024 && c.placement === 'wasm' && c.op === 'sum',
 };
 
 /**
@@ -200,13 +217,21 @@ describe(`the kernels against NumPy (seed ${seed}; replay: ${replay})`, () => {
   it(`agrees on ${cases.length} random cases (${CASES}, and one for each claim below), in both placements and dtypes`, () => {
     const failures = cases.flatMap((testCase, i) => {
       const problem = mismatch(testCase, runtimeAnswer(testCase), answers[i]);
-      return problem === undefined ? [] : [`${testCase.op} ${testCase.dtype} ${testCase.placement} ${JSON.stringify({ ...testCase, memory: `${testCase.memory.length} values` })}: ${problem}`];
+      return problem === undefined
+        ? []
+        : [
+            `${testCase.op} ${testCase.dtype} ${testCase.placement} ${JSON.stringify({ ...testCase, memory: `${testCase.memory.length} values` })}: ${problem}`,
+          ];
     });
     expect(failures.slice(0, 5)).toEqual([]);
   });
 
   it('covered what it claims: both placements, negative strides, size-0 and size-1 axes, long runs, SIMD-shaped products', () => {
     expect(new Set(cases.map(c => c.placement))).toEqual(new Set(['js', 'wasm']));
-    expect(Object.entries(CLAIMS).filter(([, holds]) => !cases.some(holds)).map(([claim]) => claim)).toEqual([]);
+    expect(
+      Object.entries(CLAIMS)
+        .filter(([, holds]) => !cases.some(holds))
+        .map(([claim]) => claim),
+    ).toEqual([]);
   });
 });

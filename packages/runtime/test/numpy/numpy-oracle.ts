@@ -18,6 +18,7 @@ export function askNumPy(cases: readonly ViewCase[]): Outcome[][] {
   if (result.error !== undefined) throw new Error(`could not run python3 ${ORACLE_SCRIPT}: ${result.error.message}`);
   if (result.status !== 0) throw new Error(`python3 ${ORACLE_SCRIPT} exited with ${result.status}:\n${result.stderr}`);
   const outcomes = JSON.parse(result.stdout) as Outcome[][];
-  if (outcomes.length !== cases.length) throw new Error(`the oracle answered ${outcomes.length} of ${cases.length} cases`);
+  if (outcomes.length !== cases.length)
+    throw new Error(`the oracle answered ${outcomes.length} of ${cases.length} cases`);
   return outcomes;
 }

@@ -73,13 +73,18 @@ describe('views match NumPy on random chains of slice, transpose, T and reshape'
       reports.set(mismatch.field, sameField);
     });
 
-    console.log(`numpy differential (random chains): ${chains.length} chains, ${operations} operations compared with NumPy, seed ${seed}\n  ${tally.toString()}`);
+    console.log(
+      `numpy differential (random chains): ${chains.length} chains, ${operations} operations compared with NumPy, seed ${seed}\n  ${tally.toString()}`,
+    );
     const failed = [...reports.values()].reduce((n, group) => n + group.length, 0);
     const examples = [...reports].flatMap(([field, group]) => [
       `--- ${group.length} chains first differ in ${field}; the first ${Math.min(group.length, MAX_REPORTED)}:`,
       ...group.slice(0, MAX_REPORTED),
     ]);
-    expect(failed, `${failed} of ${chains.length} chains disagree with NumPy (replay: ${replay})\n\n${examples.join('\n\n')}\n`).toBe(0);
+    expect(
+      failed,
+      `${failed} of ${chains.length} chains disagree with NumPy (replay: ${replay})\n\n${examples.join('\n\n')}\n`,
+    ).toBe(0);
     expect(tally.missing(REQUIRED_COVERAGE), `the generator never reached these outcomes (seed ${seed})`).toEqual([]);
   });
 });

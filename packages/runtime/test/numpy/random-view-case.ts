@@ -27,7 +27,9 @@ export function randomOp(random: SeededRandom, shape: readonly number[]): ViewOp
 
 /** Every axis once, some written as negative axes (which NumPy accepts). */
 function randomPermutation(random: SeededRandom, ndim: number): number[] {
-  return random.shuffle(Array.from({ length: ndim }, (_, axis) => axis)).map(axis => (random.chance(0.2) ? axis - ndim : axis));
+  return random
+    .shuffle(Array.from({ length: ndim }, (_, axis) => axis))
+    .map(axis => (random.chance(0.2) ? axis - ndim : axis));
 }
 
 type SpecItem = { readonly kind: 'axis' } | { readonly kind: 'ellipsis' } | { readonly kind: 'newaxis' };
@@ -50,7 +52,9 @@ export function randomIndexSpec(random: SeededRandom, shape: readonly number[]):
   const ellipsisAt = items.findIndex(item => item.kind === 'ellipsis');
   const texts: string[] = [];
   let before = 0;
-  let after = axisItems - items.slice(0, ellipsisAt === -1 ? items.length : ellipsisAt).filter(item => item.kind === 'axis').length;
+  let after =
+    axisItems -
+    items.slice(0, ellipsisAt === -1 ? items.length : ellipsisAt).filter(item => item.kind === 'axis').length;
   for (const [position, item] of items.entries()) {
     if (item.kind === 'ellipsis') texts.push('...');
     else if (item.kind === 'newaxis') texts.push('None');
@@ -67,7 +71,9 @@ export function randomIndexSpec(random: SeededRandom, shape: readonly number[]):
 }
 
 function randomInteger(random: SeededRandom, length: number): string {
-  const index = random.chance(0.15) ? random.pick([length, length + 1, -length - 1, -length - 2]) : random.int(-length, length - 1);
+  const index = random.chance(0.15)
+    ? random.pick([length, length + 1, -length - 1, -length - 2])
+    : random.int(-length, length - 1);
   return String(index);
 }
 

@@ -1,4 +1,12 @@
-import { IndexError, Memory, OutOfBoundsError, ShapeError, WouldCopyError, fromValues, type View } from '../../src/index.js';
+import {
+  IndexError,
+  Memory,
+  OutOfBoundsError,
+  ShapeError,
+  WouldCopyError,
+  fromValues,
+  type View,
+} from '../../src/index.js';
 import type { BaseLayout, ErrorKind, Outcome, ViewCase, ViewOp } from './view-case.js';
 
 /**
@@ -7,7 +15,11 @@ import type { BaseLayout, ErrorKind, Outcome, ViewCase, ViewOp } from './view-ca
  */
 export function runtimeBase(base: BaseLayout): View<'f64'> {
   if (base.strides === undefined && base.via !== 'Memory.alloc') {
-    return fromValues('f64', Array.from({ length: base.memory }, (_, i) => i), base.shape);
+    return fromValues(
+      'f64',
+      Array.from({ length: base.memory }, (_, i) => i),
+      base.shape,
+    );
   }
   const memory = Memory.alloc(base.memory * 8);
   const elements = memory.view('f64', { shape: [base.memory] }).asTypedArray();
@@ -70,7 +82,10 @@ export function runtimeStep(view: View<'f64'>, op: ViewOp): { view: View<'f64'> 
     return { view: next, outcome: describeView(next) };
   } catch (error) {
     // Reading a view the runtime just made must never fail; that is never NumPy's answer, whatever the class.
-    return { view: null, outcome: { kind: 'error', error: 'unexpected', message: `reading the view threw ${errorText(error)}` } };
+    return {
+      view: null,
+      outcome: { kind: 'error', error: 'unexpected', message: `reading the view threw ${errorText(error)}` },
+    };
   }
 }
 

@@ -46,6 +46,7 @@ export function seedFromEnv(): number {
   const text = process.env['MEMSAFE_SEED'];
   if (text === undefined || text === '') return Date.now() >>> 0;
   const seed = Number(text);
-  if (!Number.isSafeInteger(seed) || seed < 0) throw new Error(`MEMSAFE_SEED must be a non-negative integer, got ${JSON.stringify(text)}`);
+  if (!Number.isSafeInteger(seed) || seed < 0)
+    throw new Error(`MEMSAFE_SEED must be a non-negative integer, got ${JSON.stringify(text)}`);
   return seed >>> 0;
 }

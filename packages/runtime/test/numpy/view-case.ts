@@ -43,7 +43,8 @@ export type Outcome =
   | { readonly kind: 'error'; readonly error: ErrorKind; readonly message: string };
 
 const list = (values: readonly number[]): string => `[${values.join(', ')}]`;
-const tuple = (values: readonly number[]): string => (values.length === 1 ? `(${values[0]},)` : `(${values.join(', ')})`);
+const tuple = (values: readonly number[]): string =>
+  values.length === 1 ? `(${values[0]},)` : `(${values.join(', ')})`;
 
 /** The case as runtime code, to paste into a test or a REPL. */
 export function runtimeSource(testCase: ViewCase, steps = testCase.ops.length): string {

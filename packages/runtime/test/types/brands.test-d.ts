@@ -78,7 +78,10 @@ describe('Owned', () => {
 
 describe('brands cannot be forged', () => {
   test('an object with the public fields of a view is not a view', () => {
-    type Lookalike = Pick<View<'f64', 'C'>, 'dtype' | 'shape' | 'strides' | 'offset' | 'size' | 'isCContiguous' | 'isFContiguous' | 'get' | 'set'>;
+    type Lookalike = Pick<
+      View<'f64', 'C'>,
+      'dtype' | 'shape' | 'strides' | 'offset' | 'size' | 'isCContiguous' | 'isFContiguous' | 'get' | 'set'
+    >;
     expectTypeOf<Lookalike>().not.toExtend<View<'f64', 'C'>>();
     expectTypeOf<Pick<Memory, 'kind' | 'generation' | 'byteLength' | 'view'>>().not.toExtend<Memory>();
   });

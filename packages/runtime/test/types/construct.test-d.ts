@@ -25,7 +25,9 @@ describe('viewOf', () => {
 
   test('a typed array over shared or resizable memory is accepted', () => {
     expectTypeOf(viewOf(new Float64Array(new SharedArrayBuffer(32)))).toEqualTypeOf<View<'f64', 'C', 0>>();
-    expectTypeOf(viewOf(new Int32Array(new ArrayBuffer(16, { maxByteLength: 64 })))).toEqualTypeOf<View<'i32', 'C', 0>>();
+    expectTypeOf(viewOf(new Int32Array(new ArrayBuffer(16, { maxByteLength: 64 })))).toEqualTypeOf<
+      View<'i32', 'C', 0>
+    >();
   });
 
   test('a union of typed arrays is a view of the union of dtypes', () => {

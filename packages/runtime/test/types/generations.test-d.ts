@@ -74,7 +74,12 @@ describe('views and pointers carry the generation', () => {
     expectTypeOf(view.memory).toEqualTypeOf<Memory<0>>();
     expectTypeOf(view.raw()).toEqualTypeOf<RawPtr<0, 'f64'>>();
     expectTypeOf(view.slice('::2').T.raw()).toEqualTypeOf<RawPtr<0, 'f64'>>();
-    expectTypeOf(mem.resize(128).view('i64', { shape: [2] }).raw()).toEqualTypeOf<RawPtr<1, 'i64'>>();
+    expectTypeOf(
+      mem
+        .resize(128)
+        .view('i64', { shape: [2] })
+        .raw(),
+    ).toEqualTypeOf<RawPtr<1, 'i64'>>();
     expectTypeOf<View<'u8', 'C', 7>['raw']>().returns.toEqualTypeOf<RawPtr<7, 'u8'>>();
   });
 

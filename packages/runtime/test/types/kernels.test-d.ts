@@ -61,7 +61,9 @@ describe('contiguous kernels reject a strided view', () => {
   });
 
   test('the generation does not matter to a kernel', () => {
-    const later = Memory.resizable(64, 128).resize(128).view('f64', { shape: [8] });
+    const later = Memory.resizable(64, 128)
+      .resize(128)
+      .view('f64', { shape: [8] });
     kernels.sum(later);
     kernels.dot(later, later);
     kernels.axpy(1, later, Memory.alloc(64).view('f64', { shape: [8] }));
@@ -148,8 +150,12 @@ describe('fill takes every dtype, with its scalar', () => {
     kernels.fill(C('i64'), -1n);
     kernels.fill(C('u64'), 1n);
     kernels.strided.fill(C('u64').slice('::-1'), 1n);
-    expectTypeOf(kernels.fill<'i64'>).parameter(1).toEqualTypeOf<bigint>();
-    expectTypeOf(kernels.fill<'f32'>).parameter(1).toEqualTypeOf<number>();
+    expectTypeOf(kernels.fill<'i64'>)
+      .parameter(1)
+      .toEqualTypeOf<bigint>();
+    expectTypeOf(kernels.fill<'f32'>)
+      .parameter(1)
+      .toEqualTypeOf<number>();
   });
 
   test('the wrong scalar does not compile', () => {

@@ -3,7 +3,15 @@
  * typed `'C'` or `'F'` only where that is true of every view the operation can return.
  */
 import { describe, expectTypeOf, test } from 'vitest';
-import { ascontiguous, checkContiguous, copy, Memory, View, type Layout, type TransposedLayout } from '../../src/index.js';
+import {
+  ascontiguous,
+  checkContiguous,
+  copy,
+  Memory,
+  View,
+  type Layout,
+  type TransposedLayout,
+} from '../../src/index.js';
 
 const mem = Memory.alloc(8 * 48);
 const a = mem.view('f64', { shape: [6, 8] });
@@ -83,7 +91,9 @@ describe('copies', () => {
     expectTypeOf(copy(strided, 'C')).toEqualTypeOf<View<'f64', 'C', 0>>();
     expectTypeOf(ascontiguous(strided)).toEqualTypeOf<View<'f64', 'C', 0>>();
     expectTypeOf(ascontiguous(a.T)).toEqualTypeOf<View<'f64', 'C', 0>>();
-    const later = Memory.resizable(64, 128).resize(128).view('f32', { shape: [4] });
+    const later = Memory.resizable(64, 128)
+      .resize(128)
+      .view('f32', { shape: [4] });
     expectTypeOf(later).toEqualTypeOf<View<'f32', 'C', 1>>();
     expectTypeOf(copy(later)).toEqualTypeOf<View<'f32', 'C', 0>>();
   });
@@ -103,7 +113,9 @@ describe('checkContiguous', () => {
   test("narrows any layout to 'C', keeping dtype and generation", () => {
     expectTypeOf(checkContiguous(strided)).toEqualTypeOf<View<'f64', 'C', 0>>();
     expectTypeOf(checkContiguous(a.T)).toEqualTypeOf<View<'f64', 'C', 0>>();
-    const later = Memory.resizable(64, 128).resize(128).view('i16', { shape: [2, 2], strides: [1, 2] });
+    const later = Memory.resizable(64, 128)
+      .resize(128)
+      .view('i16', { shape: [2, 2], strides: [1, 2] });
     expectTypeOf(checkContiguous(later)).toEqualTypeOf<View<'i16', 'C', 1>>();
   });
 });

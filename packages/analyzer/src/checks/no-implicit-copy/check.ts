@@ -23,7 +23,24 @@ const messages = {
  * away from other calls. Copies into storage the caller already has (`set`, `Buffer#copy`) are
  * what the rule recommends, so they are not here.
  */
-const COPY_METHODS: ReadonlySet<string> = new Set(['slice', 'map', 'filter', 'from', 'concat', 'toReversed', 'toSorted', 'with', 'toTypedArray', 'toArray', 'toBuffer', 'toArrayBuffer', 'toDataView', 'copyOf', 'ascontiguous', 'copyBytesFrom']);
+const COPY_METHODS: ReadonlySet<string> = new Set([
+  'slice',
+  'map',
+  'filter',
+  'from',
+  'concat',
+  'toReversed',
+  'toSorted',
+  'with',
+  'toTypedArray',
+  'toArray',
+  'toBuffer',
+  'toArrayBuffer',
+  'toDataView',
+  'copyOf',
+  'ascontiguous',
+  'copyBytesFrom',
+]);
 const COPY_FUNCTIONS: ReadonlySet<string> = new Set(['structuredClone', 'copy', 'ascontiguous']);
 
 export interface NoImplicitCopyOptions {
@@ -47,25 +64,51 @@ export const noImplicitCopy = defineCheck<keyof typeof messages, NoImplicitCopyO
     hotTags: ['hot'],
     hotCallbacks: ['requestAnimationFrame', 'setInterval'],
     hotEvents: ['data', 'audioprocess'],
-    hotMethods: ['AudioWorkletProcessor#process', 'Transform#_transform', 'Transform#transform', 'TransformStream#transform', 'Writable#_write', 'WritableStream#write'],
+    hotMethods: [
+      'AudioWorkletProcessor#process',
+      'Transform#_transform',
+      'Transform#transform',
+      'TransformStream#transform',
+      'Writable#_write',
+      'WritableStream#write',
+    ],
   },
   optionsSchema: {
     type: 'object',
     properties: {
       loops: { type: 'boolean', description: 'Whether loop bodies (and per-element array callbacks) count as hot.' },
-      hotTags: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'JSDoc tags that mark a function hot; replaces the default list.' },
-      hotCallbacks: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Functions whose callbacks run per frame or per tick; replaces the default list.' },
-      hotEvents: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Events whose handlers run per chunk; replaces the default list.' },
+      hotTags: {
+        type: 'array',
+        items: { type: 'string' },
+        uniqueItems: true,
+        description: 'JSDoc tags that mark a function hot; replaces the default list.',
+      },
+      hotCallbacks: {
+        type: 'array',
+        items: { type: 'string' },
+        uniqueItems: true,
+        description: 'Functions whose callbacks run per frame or per tick; replaces the default list.',
+      },
+      hotEvents: {
+        type: 'array',
+        items: { type: 'string' },
+        uniqueItems: true,
+        description: 'Events whose handlers run per chunk; replaces the default list.',
+      },
       hotMethods: {
         type: 'array',
         items: { type: 'string', pattern: '^[^#]+#[^#]+$' },
         uniqueItems: true,
-        description: '`Base#method`: methods of classes extending `Base`, or of object literals passed to `new Base(…)`, that run per chunk or per frame; replaces the default list.',
+        description:
+          '`Base#method`: methods of classes extending `Base`, or of object literals passed to `new Base(…)`, that run per chunk or per frame; replaces the default list.',
       },
     },
     additionalProperties: false,
   },
-  mayApply: text => /\.(?:slice|map|filter|from|concat|to[A-Z]\w*|with|copyOf|copyBytesFrom)\(|\b(?:copy|ascontiguous)\(|\.\.\.|new (?:\w+Array|DataView)\(|structuredClone\(/.test(text),
+  mayApply: text =>
+    /\.(?:slice|map|filter|from|concat|to[A-Z]\w*|with|copyOf|copyBytesFrom)\(|\b(?:copy|ascontiguous)\(|\.\.\.|new (?:\w+Array|DataView)\(|structuredClone\(/.test(
+      text,
+    ),
   check(context) {
     const { ts, checker, sourceFile, options } = context;
     const meant = new MeantCopies(ts, checker, context.program, context.cache);
@@ -99,8 +142,15 @@ export const noImplicitCopy = defineCheck<keyof typeof messages, NoImplicitCopyO
       context.report({
         node,
         messageId: 'implicitCopy',
-        data: { text, where, amount: bytes === undefined ? amountOf(ts, node, row, sourceFile) : `${bytes.toLocaleString('en-US')} bytes`, advice: adviceFor(row, view !== undefined) },
-        ...(view === undefined ? {} : { suggest: [{ messageId: 'useView', data: { view: view.text }, edits: [view.edit] }] }),
+        data: {
+          text,
+          where,
+          amount: bytes === undefined ? amountOf(ts, node, row, sourceFile) : `${bytes.toLocaleString('en-US')} bytes`,
+          advice: adviceFor(row, view !== undefined),
+        },
+        ...(view === undefined
+          ? {}
+          : { suggest: [{ messageId: 'useView', data: { view: view.text }, edits: [view.edit] }] }),
       });
     });
   },
@@ -112,7 +162,13 @@ function mayCopy(ts: typeof TS, node: TS.Node): boolean {
   if (ts.isNewExpression(node)) {
     const callee = node.expression;
     const first = node.arguments?.[0];
-    return ts.isIdentifier(callee) && TYPED_ARRAY_NAMES.has(callee.text) && first !== undefined && !ts.isNumericLiteral(skipOuter(ts, first)) && !ts.isArrayLiteralExpression(skipOuter(ts, first));
+    return (
+      ts.isIdentifier(callee) &&
+      TYPED_ARRAY_NAMES.has(callee.text) &&
+      first !== undefined &&
+      !ts.isNumericLiteral(skipOuter(ts, first)) &&
+      !ts.isArrayLiteralExpression(skipOuter(ts, first))
+    );
   }
   if (!ts.isCallExpression(node)) return false;
   const callee = skipOuter(ts, node.expression);
@@ -123,7 +179,10 @@ function mayCopy(ts: typeof TS, node: TS.Node): boolean {
 function amountOf(ts: typeof TS, node: TS.Node, row: ConversionRow, sourceFile: TS.SourceFile): string {
   const source = copySource(ts, node, row);
   const name = source === undefined ? 'its source' : `\`${abbreviate(source.getText(sourceFile), 60)}\``;
-  return ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'slice' && node.arguments.length > 0
+  return ts.isCallExpression(node) &&
+    ts.isPropertyAccessExpression(node.expression) &&
+    node.expression.name.text === 'slice' &&
+    node.arguments.length > 0
     ? `part of ${name}`
     : `every element of ${name}`;
 }
@@ -131,6 +190,7 @@ function amountOf(ts: typeof TS, node: TS.Node, row: ConversionRow, sourceFile: 
 /** One sentence on what to do instead, by what the copy makes. */
 function adviceFor(row: ConversionRow, hasViewForm: boolean): string {
   if (hasViewForm) return 'If it is only read, a view (`subarray()`) reads the same bytes without copying.';
-  if (row.hazards.includes('boxing')) return 'It also boxes every element into a JS array; read the elements in place, or write into an array allocated once outside.';
+  if (row.hazards.includes('boxing'))
+    return 'It also boxes every element into a JS array; read the elements in place, or write into an array allocated once outside.';
   return 'Allocate the target once outside and fill it with `set()`, or work on a view.';
 }

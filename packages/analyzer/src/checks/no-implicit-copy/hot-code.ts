@@ -1,4 +1,5 @@
 import type TS from 'typescript';
+import { PER_ELEMENT_METHODS } from '../../flow/callbacks.js';
 import { calledName, outerParent, skipOuter } from '../../util/syntax.js';
 
 /** What makes code hot, from the rule's options. */
@@ -14,8 +15,6 @@ export interface HotMarkers {
   readonly methods: ReadonlySet<string>;
 }
 
-/** Array methods whose callback runs once per element: its body is a loop body. */
-const PER_ELEMENT: ReadonlySet<string> = new Set(['forEach', 'map', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'flatMap']);
 const LISTEN: ReadonlySet<string> = new Set(['on', 'addListener', 'prependListener', 'addEventListener']);
 
 /**
@@ -26,10 +25,12 @@ const LISTEN: ReadonlySet<string> = new Set(['on', 'addListener', 'prependListen
 export function hotContext(ts: typeof TS, node: TS.Node, markers: HotMarkers): string | undefined {
   let child: TS.Node = node;
   for (let current = node.parent; current !== undefined; child = current, current = current.parent) {
-    if (markers.loops && ts.isIterationStatement(current, false) && runsPerIteration(ts, current, child)) return 'on every iteration of the loop';
+    if (markers.loops && ts.isIterationStatement(current, false) && runsPerIteration(ts, current, child))
+      return 'on every iteration of the loop';
     if (!ts.isFunctionLike(current) || !('body' in current) || current.body === undefined) continue;
     const fn = current;
-    for (const tag of ts.getJSDocTags(fn)) if (markers.tags.has(tag.tagName.text)) return `on every call of this \`@${tag.tagName.text}\` function`;
+    for (const tag of ts.getJSDocTags(fn))
+      if (markers.tags.has(tag.tagName.text)) return `on every call of this \`@${tag.tagName.text}\` function`;
     const asCallback = callbackRole(ts, fn, markers);
     if (asCallback === 'per-element') {
       if (markers.loops) return 'for every element (the callback runs once per element)';
@@ -55,21 +56,41 @@ function callbackRole(ts: typeof TS, fn: TS.FunctionLikeDeclaration, markers: Ho
   if (name === undefined) return undefined;
   if (markers.callbacks.has(name)) return `on every \`${name}\` callback`;
   const [first] = parent.arguments;
-  if (LISTEN.has(name) && first !== undefined && ts.isStringLiteralLike(first) && markers.events.has(first.text)) return `on every \`'${first.text}'\` event`;
-  if (PER_ELEMENT.has(name) && ts.isPropertyAccessExpression(skipOuter(ts, parent.expression)) && first === child) return 'per-element';
+  if (LISTEN.has(name) && first !== undefined && ts.isStringLiteralLike(first) && markers.events.has(first.text))
+    return `on every \`'${first.text}'\` event`;
+  if (
+    PER_ELEMENT_METHODS.has(name) &&
+    ts.isPropertyAccessExpression(skipOuter(ts, parent.expression)) &&
+    first === child
+  )
+    return 'per-element';
   return undefined;
 }
 
 function methodRole(ts: typeof TS, fn: TS.FunctionLikeDeclaration, markers: HotMarkers): string | undefined {
-  const holder = ts.isMethodDeclaration(fn) ? fn : ts.isPropertyAssignment(fn.parent) || ts.isPropertyDeclaration(fn.parent) ? fn.parent : undefined;
-  if (holder === undefined || holder.name === undefined || !(ts.isIdentifier(holder.name) || ts.isStringLiteral(holder.name))) return undefined;
+  const holder = ts.isMethodDeclaration(fn)
+    ? fn
+    : ts.isPropertyAssignment(fn.parent) || ts.isPropertyDeclaration(fn.parent)
+      ? fn.parent
+      : undefined;
+  if (
+    holder === undefined ||
+    holder.name === undefined ||
+    !(ts.isIdentifier(holder.name) || ts.isStringLiteral(holder.name))
+  )
+    return undefined;
   const method = holder.name.text;
   const owner = holder.parent;
   let base: string | undefined;
   if (ts.isClassLike(owner)) {
     const extendsClause = owner.heritageClauses?.find(clause => clause.token === ts.SyntaxKind.ExtendsKeyword);
     const expression = extendsClause?.types[0]?.expression;
-    base = expression === undefined ? undefined : ts.isPropertyAccessExpression(expression) ? expression.name.text : expression.getText();
+    base =
+      expression === undefined
+        ? undefined
+        : ts.isPropertyAccessExpression(expression)
+          ? expression.name.text
+          : expression.getText();
   } else if (ts.isObjectLiteralExpression(owner)) {
     const { parent } = outerParent(ts, owner);
     if (ts.isNewExpression(parent)) {
@@ -77,5 +98,7 @@ function methodRole(ts: typeof TS, fn: TS.FunctionLikeDeclaration, markers: HotM
       base = ts.isPropertyAccessExpression(callee) ? callee.name.text : callee.getText();
     }
   }
-  return base !== undefined && markers.methods.has(`${base}#${method}`) ? `on every call of \`${base}#${method}\`` : undefined;
+  return base !== undefined && markers.methods.has(`${base}#${method}`)
+    ? `on every call of \`${base}#${method}\``
+    : undefined;
 }

@@ -40,21 +40,30 @@ export class MeantCopies {
     // `[...bytes]` copies into the array literal around it, which is not a place the copy is kept.
     if (depth > MAX_DEPTH || ts.isSpreadElement(copy)) return false;
     const { parent, child } = outerParent(ts, copy);
-    if (ts.isReturnStatement(parent) || ts.isYieldExpression(parent) || (ts.isArrowFunction(parent) && parent.body === child)) return true;
+    if (
+      ts.isReturnStatement(parent) ||
+      ts.isYieldExpression(parent) ||
+      (ts.isArrowFunction(parent) && parent.body === child)
+    )
+      return true;
     if (ts.isConditionalExpression(parent) && parent.condition !== child) return this.isMeant(parent, depth);
     if (ts.isArrayLiteralExpression(parent) || ts.isSpreadElement(parent)) return this.isMeant(parent, depth + 1);
-    if ((ts.isPropertyAssignment(parent) && parent.initializer === child) || ts.isShorthandPropertyAssignment(parent)) return this.isMeant(parent.parent, depth + 1);
+    if ((ts.isPropertyAssignment(parent) && parent.initializer === child) || ts.isShorthandPropertyAssignment(parent))
+      return this.isMeant(parent.parent, depth + 1);
     if (ts.isPropertyAccessExpression(parent) && parent.expression === child) return parent.name.text === 'buffer';
     if (ts.isBinaryExpression(parent)) {
       const operator = parent.operatorToken.kind;
-      if (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) return this.isMeant(parent, depth);
+      if (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken)
+        return this.isMeant(parent, depth);
       if (operator !== ts.SyntaxKind.EqualsToken || parent.right !== child) return false;
       const target = skipOuter(ts, parent.left);
       if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) return true;
       return ts.isIdentifier(target) && this.#variableIsMeant(target, depth);
     }
-    if (ts.isVariableDeclaration(parent) && parent.initializer === child && ts.isIdentifier(parent.name)) return this.#variableIsMeant(parent.name, depth);
-    if (ts.isCallExpression(parent) && parent.arguments.includes(child as TS.Expression)) return this.#argumentIsMeant(parent, parent.arguments.indexOf(child as TS.Expression));
+    if (ts.isVariableDeclaration(parent) && parent.initializer === child && ts.isIdentifier(parent.name))
+      return this.#variableIsMeant(parent.name, depth);
+    if (ts.isCallExpression(parent) && parent.arguments.includes(child as TS.Expression))
+      return this.#argumentIsMeant(parent, parent.arguments.indexOf(child as TS.Expression));
     return false;
   }
 
@@ -63,13 +72,20 @@ export class MeantCopies {
     const ts = this.#ts;
     const symbol = this.#checker.getSymbolAtLocation(name);
     const declaration = symbol?.valueDeclaration;
-    const scope = declaration === undefined ? undefined : ts.findAncestor(declaration.parent, n => ts.isFunctionLike(n) || ts.isSourceFile(n));
+    const scope =
+      declaration === undefined
+        ? undefined
+        : ts.findAncestor(declaration.parent, n => ts.isFunctionLike(n) || ts.isSourceFile(n));
     if (symbol === undefined || scope === undefined) return false;
     // The uses that follow, in source order, up to a budget: a variable used thousands of times in
     // a machine-made function is not followed through every one.
-    const uses = identifiersNamed(ts, name.getSourceFile(), name.text).filter(node => node.pos > name.end && node.end <= scope.end).slice(0, MAX_USES);
+    const uses = identifiersNamed(ts, name.getSourceFile(), name.text)
+      .filter(node => node.pos > name.end && node.end <= scope.end)
+      .slice(0, MAX_USES);
     return uses.some(node => {
-      const use = ts.isShorthandPropertyAssignment(node.parent) ? this.#checker.getShorthandAssignmentValueSymbol(node.parent) : this.#checker.getSymbolAtLocation(node);
+      const use = ts.isShorthandPropertyAssignment(node.parent)
+        ? this.#checker.getShorthandAssignmentValueSymbol(node.parent)
+        : this.#checker.getSymbolAtLocation(node);
       return use === symbol && !isWrittenTo(ts, node) && this.isMeant(node, depth + 1);
     });
   }
@@ -86,14 +102,25 @@ export class MeantCopies {
     // callback parameter is neither: what it is given is only passed along.
     if (functionOf(ts, declaration) === undefined) {
       const file = declaration.getSourceFile();
-      const bodiless = ts.isMethodSignature(declaration) || ((ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration)) && declaration.body === undefined);
-      return bodiless && !this.#program.isSourceFileDefaultLibrary(file) && !this.#program.isSourceFileFromExternalLibrary(file);
+      const bodiless =
+        ts.isMethodSignature(declaration) ||
+        ((ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration)) &&
+          declaration.body === undefined);
+      return (
+        bodiless &&
+        !this.#program.isSourceFileDefaultLibrary(file) &&
+        !this.#program.isSourceFileFromExternalLibrary(file)
+      );
     }
-    return this.#transfers.transferredParameters(declaration).some(parameter => parameter.index === index && !parameter.list);
+    return this.#transfers
+      .transferredParameters(declaration)
+      .some(parameter => parameter.index === index && !parameter.list);
   }
 }
 
 function isWrittenTo(ts: typeof TS, identifier: TS.Identifier): boolean {
   const { parent, child } = outerParent(ts, identifier);
-  return ts.isBinaryExpression(parent) && parent.left === child && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+  return (
+    ts.isBinaryExpression(parent) && parent.left === child && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken
+  );
 }

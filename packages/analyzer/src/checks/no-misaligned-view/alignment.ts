@@ -38,7 +38,10 @@ export function residueOf(ts: typeof TS, checker: TS.TypeChecker, node: TS.Expre
     const value = Number(inner.text);
     return Number.isInteger(value) ? residue(EXACT, value) : UNKNOWN;
   }
-  if (ts.isPrefixUnaryExpression(inner) && (inner.operator === ts.SyntaxKind.MinusToken || inner.operator === ts.SyntaxKind.TildeToken)) {
+  if (
+    ts.isPrefixUnaryExpression(inner) &&
+    (inner.operator === ts.SyntaxKind.MinusToken || inner.operator === ts.SyntaxKind.TildeToken)
+  ) {
     const operand = residueOf(ts, checker, inner.operand, depth);
     // ~n is -n - 1.
     return residue(operand.mod, -operand.rem - (inner.operator === ts.SyntaxKind.TildeToken ? 1 : 0));
@@ -65,7 +68,11 @@ export function residueOf(ts: typeof TS, checker: TS.TypeChecker, node: TS.Expre
       return right.mod === EXACT ? scaleResidue(left, 2 ** Math.min(right.rem, 6)) : UNKNOWN;
     case ts.SyntaxKind.AmpersandToken:
       // `x & ~7` and `x & -8` clear the low bits whatever x is.
-      return right.mod === EXACT ? residue(powerOfTwoIn(right.rem), 0) : left.mod === EXACT ? residue(powerOfTwoIn(left.rem), 0) : UNKNOWN;
+      return right.mod === EXACT
+        ? residue(powerOfTwoIn(right.rem), 0)
+        : left.mod === EXACT
+          ? residue(powerOfTwoIn(left.rem), 0)
+          : UNKNOWN;
     default:
       return UNKNOWN;
   }
@@ -97,14 +104,24 @@ const SEARCHES: ReadonlySet<string> = new Set(['indexOf', 'lastIndexOf', 'search
  * element of a typed array, a DataView `get*`, a Buffer `read*`), followed through `const`
  * initialisers; or a sum with a term that is not a multiple of the element size.
  */
-export function dataOrigin(ts: typeof TS, checker: TS.TypeChecker, node: TS.Expression, size: number, depth = 0): string | undefined {
+export function dataOrigin(
+  ts: typeof TS,
+  checker: TS.TypeChecker,
+  node: TS.Expression,
+  size: number,
+  depth = 0,
+): string | undefined {
   const inner = skipOuter(ts, node);
   if (ts.isElementAccessExpression(inner)) {
     const kind = classifyNode(ts, checker, inner.expression);
     if (kind === 'TypedArray' || kind === 'Buffer') return `a value read from \`${inner.expression.getText()}\``;
     return undefined;
   }
-  if (ts.isCallExpression(inner) && ts.isPropertyAccessExpression(inner.expression) && /^(?:get|read)(?:Big)?(?:U?[Ii]nt|Float|Double)\d*(?:LE|BE)?$/.test(inner.expression.name.text)) {
+  if (
+    ts.isCallExpression(inner) &&
+    ts.isPropertyAccessExpression(inner.expression) &&
+    /^(?:get|read)(?:Big)?(?:U?[Ii]nt|Float|Double)\d*(?:LE|BE)?$/.test(inner.expression.name.text)
+  ) {
     return `a value read with \`${inner.expression.name.text}\``;
   }
   if (ts.isIdentifier(inner)) {
@@ -112,17 +129,29 @@ export function dataOrigin(ts: typeof TS, checker: TS.TypeChecker, node: TS.Expr
     return init === undefined ? undefined : dataOrigin(ts, checker, init, size, depth + 1);
   }
   // Where a search stopped depends on the bytes searched: a header's end, a marker's position.
-  if (ts.isCallExpression(inner) && ts.isPropertyAccessExpression(inner.expression) && SEARCHES.has(inner.expression.name.text)) {
+  if (
+    ts.isCallExpression(inner) &&
+    ts.isPropertyAccessExpression(inner.expression) &&
+    SEARCHES.has(inner.expression.name.text)
+  ) {
     return `a position found by \`${inner.expression.name.text}\` in the data`;
   }
   // A Node Buffer from a stream, a socket or a parser is a slice of a larger read at any byte.
-  if (ts.isPropertyAccessExpression(inner) && inner.name.text === 'byteOffset' && typedAsNodeBuffer(ts, checker, inner.expression)) {
+  if (
+    ts.isPropertyAccessExpression(inner) &&
+    inner.name.text === 'byteOffset' &&
+    typedAsNodeBuffer(ts, checker, inner.expression)
+  ) {
     return `the byteOffset of the Node Buffer \`${inner.expression.getText()}\` (streams and sockets cut Buffers at any byte)`;
   }
-  if (ts.isBinaryExpression(inner) && (inner.operatorToken.kind === ts.SyntaxKind.PlusToken || inner.operatorToken.kind === ts.SyntaxKind.MinusToken)) {
+  if (
+    ts.isBinaryExpression(inner) &&
+    (inner.operatorToken.kind === ts.SyntaxKind.PlusToken || inner.operatorToken.kind === ts.SyntaxKind.MinusToken)
+  ) {
     for (const term of [inner.left, inner.right]) {
       const known = residueOf(ts, checker, term);
-      if (known.mod === EXACT && known.rem % size !== 0) return `a sum with the term \`${skipOuter(ts, term).getText()}\``;
+      if (known.mod === EXACT && known.rem % size !== 0)
+        return `a sum with the term \`${skipOuter(ts, term).getText()}\``;
     }
     return dataOrigin(ts, checker, inner.left, size, depth) ?? dataOrigin(ts, checker, inner.right, size, depth);
   }

@@ -17,7 +17,16 @@ const messages = {
 };
 
 /** Bytes per element of the runtime's dtypes. */
-const DTYPE_SIZES: Readonly<Record<string, number>> = { i16: 2, u16: 2, i32: 4, u32: 4, f32: 4, i64: 8, u64: 8, f64: 8 };
+const DTYPE_SIZES: Readonly<Record<string, number>> = {
+  i16: 2,
+  u16: 2,
+  i32: 4,
+  u32: 4,
+  f32: 4,
+  i64: 8,
+  u64: 8,
+  f64: 8,
+};
 
 interface Placement {
   /** The expression that makes the view, to report. */
@@ -33,13 +42,15 @@ interface Placement {
 export const noMisalignedView = defineCheck<keyof typeof messages, Record<string, never>>({
   id: 'no-misaligned-view',
   code: 91010,
-  description: 'Disallow multi-byte typed array views at a byte offset that is, or may be, not a multiple of the element size',
+  description:
+    'Disallow multi-byte typed array views at a byte offset that is, or may be, not a multiple of the element size',
   type: 'problem',
   preset: 'strict',
   hasSuggestions: true,
   messages,
   ...NO_OPTIONS,
-  mayApply: text => /new (?:Int16|Uint16|Float16|Int32|Uint32|Float32|Float64|BigInt64|BigUint64)Array\(|\.view\(/.test(text),
+  mayApply: text =>
+    /new (?:Int16|Uint16|Float16|Int32|Uint32|Float32|Float64|BigInt64|BigUint64)Array\(|\.view\(/.test(text),
   check(context) {
     const { ts, checker, sourceFile } = context;
     walk(ts, sourceFile, node => {
@@ -47,7 +58,12 @@ export const noMisalignedView = defineCheck<keyof typeof messages, Record<string
       if (placement === undefined) return;
       const { size, offset, unit } = placement;
       const bytes = scaleResidue(residueOf(ts, checker, offset), unit);
-      const data = { view: abbreviate(placement.node.getText(sourceFile), 60), offset: offset.getText(sourceFile), size, element: placement.element };
+      const data = {
+        view: abbreviate(placement.node.getText(sourceFile), 60),
+        offset: offset.getText(sourceFile),
+        size,
+        element: placement.element,
+      };
       const factor = unit === 1 ? addressDivisor(ts, offset) : undefined;
       if (factor !== undefined) {
         context.report({ node: placement.node, messageId: 'elementIndex', data: { ...data, factor } });
@@ -56,13 +72,25 @@ export const noMisalignedView = defineCheck<keyof typeof messages, Record<string
       if (bytes.mod >= size) {
         if (bytes.rem % size === 0) return;
         const literal = skipOuter(ts, offset);
-        const value = ts.isNumericLiteral(literal) ? `${Number(literal.text) * unit}, not a multiple of ${size}` : `${bytes.rem % size} more than a multiple of ${size}`;
-        context.report({ node: placement.node, messageId: 'misaligned', data: { ...data, value }, ...suggestion(ts, placement, sourceFile) });
+        const value = ts.isNumericLiteral(literal)
+          ? `${Number(literal.text) * unit}, not a multiple of ${size}`
+          : `${bytes.rem % size} more than a multiple of ${size}`;
+        context.report({
+          node: placement.node,
+          messageId: 'misaligned',
+          data: { ...data, value },
+          ...suggestion(ts, placement, sourceFile),
+        });
         return;
       }
       const origin = dataOrigin(ts, checker, offset, size);
       if (origin === undefined || hasAlignmentCheck(ts, checker, placement.node, offset, size)) return;
-      context.report({ node: placement.node, messageId: 'unalignedData', data: { ...data, origin }, ...suggestion(ts, placement, sourceFile) });
+      context.report({
+        node: placement.node,
+        messageId: 'unalignedData',
+        data: { ...data, origin },
+        ...suggestion(ts, placement, sourceFile),
+      });
     });
   },
 });
@@ -76,18 +104,36 @@ function placementOf(ts: typeof TS, checker: TS.TypeChecker, node: TS.Node): Pla
     if (kind !== 'ArrayBuffer' && kind !== 'SharedArrayBuffer' && kind !== 'ResizableArrayBuffer') return undefined;
     return { node, element: node.expression.text, size, offset: node.arguments![1]!, unit: 1 };
   }
-  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.expression.name.text !== 'view') return undefined;
+  if (
+    !ts.isCallExpression(node) ||
+    !ts.isPropertyAccessExpression(node.expression) ||
+    node.expression.name.text !== 'view'
+  )
+    return undefined;
   const [dtype] = node.arguments;
   const size = dtype !== undefined && ts.isStringLiteralLike(dtype) ? DTYPE_SIZES[dtype.text] : undefined;
   if (size === undefined) return undefined;
   const adopted = adoptedArray(ts, checker, node.expression.expression);
-  if (adopted === undefined || classifyNode(ts, checker, node.expression.expression) !== 'memsafe.Memory') return undefined;
+  if (adopted === undefined || classifyNode(ts, checker, node.expression.expression) !== 'memsafe.Memory')
+    return undefined;
   // `Memory.fromTypedArray(bytes.subarray(off))` starts `off` elements of `bytes` in; `new Uint8Array(buf, off)` starts `off` bytes in.
-  if (ts.isCallExpression(adopted) && ts.isPropertyAccessExpression(adopted.expression) && adopted.expression.name.text === 'subarray' && adopted.arguments[0] !== undefined) {
+  if (
+    ts.isCallExpression(adopted) &&
+    ts.isPropertyAccessExpression(adopted.expression) &&
+    adopted.expression.name.text === 'subarray' &&
+    adopted.arguments[0] !== undefined
+  ) {
     const unit = elementSizeOf(ts, checker, adopted.expression.expression);
-    return unit === undefined ? undefined : { node, element: `a ${dtype!.getText().slice(1, -1)} view`, size, offset: adopted.arguments[0], unit };
+    return unit === undefined
+      ? undefined
+      : { node, element: `a ${dtype!.getText().slice(1, -1)} view`, size, offset: adopted.arguments[0], unit };
   }
-  if (ts.isNewExpression(adopted) && (adopted.arguments?.length ?? 0) >= 2 && ts.isIdentifier(adopted.expression) && ELEMENT_SIZES[adopted.expression.text] === 1) {
+  if (
+    ts.isNewExpression(adopted) &&
+    (adopted.arguments?.length ?? 0) >= 2 &&
+    ts.isIdentifier(adopted.expression) &&
+    ELEMENT_SIZES[adopted.expression.text] === 1
+  ) {
     return { node, element: `a ${dtype!.getText().slice(1, -1)} view`, size, offset: adopted.arguments![1]!, unit: 1 };
   }
   return undefined;
@@ -97,7 +143,12 @@ function placementOf(ts: typeof TS, checker: TS.TypeChecker, node: TS.Node): Pla
 function adoptedArray(ts: typeof TS, checker: TS.TypeChecker, receiver: TS.Expression): TS.Expression | undefined {
   let inner = skipOuter(ts, receiver);
   if (ts.isIdentifier(inner)) inner = skipOuter(ts, constInitializer(ts, checker, inner) ?? inner);
-  if (!ts.isCallExpression(inner) || !ts.isPropertyAccessExpression(inner.expression) || inner.expression.name.text !== 'fromTypedArray') return undefined;
+  if (
+    !ts.isCallExpression(inner) ||
+    !ts.isPropertyAccessExpression(inner.expression) ||
+    inner.expression.name.text !== 'fromTypedArray'
+  )
+    return undefined;
   return inner.arguments[0] === undefined ? undefined : skipOuter(ts, inner.arguments[0]);
 }
 
@@ -108,7 +159,13 @@ function adoptedArray(ts: typeof TS, checker: TS.TypeChecker, receiver: TS.Expre
  * other branch is a fresh copy (which starts at 0 of its own buffer, or at a multiple of 8 in
  * Node's pool).
  */
-function hasAlignmentCheck(ts: typeof TS, checker: TS.TypeChecker, at: TS.Node, offset: TS.Expression, size: number): boolean {
+function hasAlignmentCheck(
+  ts: typeof TS,
+  checker: TS.TypeChecker,
+  at: TS.Node,
+  offset: TS.Expression,
+  size: number,
+): boolean {
   if (alignedByChoice(ts, checker, offset, size)) return true;
   const names = new Set<string>();
   const whole = dottedName(ts, offset);
@@ -126,7 +183,9 @@ function hasAlignmentCheck(ts: typeof TS, checker: TS.TypeChecker, at: TS.Node, 
     const right = residueOf(ts, checker, n.right);
     if (right.mod !== EXACT || !names.has(dottedName(ts, n.left) ?? '')) return;
     const k = right.rem;
-    found = (operator === ts.SyntaxKind.PercentToken && k % size === 0) || (operator === ts.SyntaxKind.AmpersandToken && (k + 1) % size === 0);
+    found =
+      (operator === ts.SyntaxKind.PercentToken && k % size === 0) ||
+      (operator === ts.SyntaxKind.AmpersandToken && (k + 1) % size === 0);
   });
   return found;
 }
@@ -142,7 +201,13 @@ function addressDivisor(ts: typeof TS, offset: TS.Expression): number | undefine
   const k = numericLiteralValue(ts, inner.right);
   if (k === undefined) return undefined;
   const operator = inner.operatorToken.kind;
-  if ((operator === ts.SyntaxKind.GreaterThanGreaterThanToken || operator === ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken) && k >= 1 && k <= 3) return 2 ** k;
+  if (
+    (operator === ts.SyntaxKind.GreaterThanGreaterThanToken ||
+      operator === ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken) &&
+    k >= 1 &&
+    k <= 3
+  )
+    return 2 ** k;
   if (operator === ts.SyntaxKind.SlashToken && (k === 2 || k === 4 || k === 8)) return k;
   return undefined;
 }
@@ -150,34 +215,74 @@ function addressDivisor(ts: typeof TS, offset: TS.Expression): number | undefine
 /** `v.byteOffset` where `v` is the array itself when a test proves it aligned, else a fresh copy. */
 function alignedByChoice(ts: typeof TS, checker: TS.TypeChecker, offset: TS.Expression, size: number): boolean {
   const access = skipOuter(ts, offset);
-  if (!ts.isPropertyAccessExpression(access) || access.name.text !== 'byteOffset' || !ts.isIdentifier(access.expression)) return false;
+  if (
+    !ts.isPropertyAccessExpression(access) ||
+    access.name.text !== 'byteOffset' ||
+    !ts.isIdentifier(access.expression)
+  )
+    return false;
   const init = constInitializer(ts, checker, access.expression);
   const choice = init === undefined ? undefined : skipOuter(ts, init);
   if (choice === undefined || !ts.isConditionalExpression(choice)) return false;
   const tested = dottedName(ts, choice.whenTrue);
   const test = skipOuter(ts, choice.condition);
-  if (tested === undefined || !ts.isBinaryExpression(test) || !ts.isBinaryExpression(skipOuter(ts, test.left))) return false;
+  if (tested === undefined || !ts.isBinaryExpression(test) || !ts.isBinaryExpression(skipOuter(ts, test.left)))
+    return false;
   const remainder = skipOuter(ts, test.left) as TS.BinaryExpression;
   const divisor = residueOf(ts, checker, remainder.right);
-  const testsAlignment = remainder.operatorToken.kind === ts.SyntaxKind.PercentToken && dottedName(ts, remainder.left) === `${tested}.byteOffset` && divisor.mod === EXACT && divisor.rem % size === 0;
+  const testsAlignment =
+    remainder.operatorToken.kind === ts.SyntaxKind.PercentToken &&
+    dottedName(ts, remainder.left) === `${tested}.byteOffset` &&
+    divisor.mod === EXACT &&
+    divisor.rem % size === 0;
   return testsAlignment && isFreshCopy(ts, choice.whenFalse);
 }
 
 /** `Buffer.from(x)`, `Uint8Array.from(x)` or `new Uint8Array(x)`: new storage, aligned for any element. */
 function isFreshCopy(ts: typeof TS, node: TS.Expression): boolean {
   const inner = skipOuter(ts, node);
-  if (ts.isNewExpression(inner)) return ts.isIdentifier(inner.expression) && ELEMENT_SIZES[inner.expression.text] !== undefined && (inner.arguments?.length ?? 0) === 1;
-  return ts.isCallExpression(inner) && ts.isPropertyAccessExpression(inner.expression) && inner.expression.name.text === 'from' && ts.isIdentifier(inner.expression.expression) && (inner.expression.expression.text === 'Buffer' || ELEMENT_SIZES[inner.expression.expression.text] !== undefined);
+  if (ts.isNewExpression(inner))
+    return (
+      ts.isIdentifier(inner.expression) &&
+      ELEMENT_SIZES[inner.expression.text] !== undefined &&
+      (inner.arguments?.length ?? 0) === 1
+    );
+  return (
+    ts.isCallExpression(inner) &&
+    ts.isPropertyAccessExpression(inner.expression) &&
+    inner.expression.name.text === 'from' &&
+    ts.isIdentifier(inner.expression.expression) &&
+    (inner.expression.expression.text === 'Buffer' || ELEMENT_SIZES[inner.expression.expression.text] !== undefined)
+  );
 }
 
 /** For `new T(buffer, offset, length)` with plain names: the same elements copied out of the buffer, aligned. */
-function suggestion(ts: typeof TS, placement: Placement, sourceFile: TS.SourceFile): { suggest?: { messageId: 'copyAligned'; data: { text: string }; edits: TextEdit[] }[] } {
+function suggestion(
+  ts: typeof TS,
+  placement: Placement,
+  sourceFile: TS.SourceFile,
+): { suggest?: { messageId: 'copyAligned'; data: { text: string }; edits: TextEdit[] }[] } {
   const node = placement.node;
   if (!ts.isNewExpression(node) || node.arguments?.length !== 3) return {};
-  const [buffer, offset, length] = node.arguments.map(arg => skipOuter(ts, arg)) as [TS.Expression, TS.Expression, TS.Expression];
+  const [buffer, offset, length] = node.arguments.map(arg => skipOuter(ts, arg)) as [
+    TS.Expression,
+    TS.Expression,
+    TS.Expression,
+  ];
   if (!isStableReference(ts, buffer) || !(isStableReference(ts, offset) || ts.isNumericLiteral(offset))) return {};
   const o = offset.getText(sourceFile);
-  const n = ts.isIdentifier(length) || ts.isNumericLiteral(length) ? length.getText(sourceFile) : `(${length.getText(sourceFile)})`;
+  const n =
+    ts.isIdentifier(length) || ts.isNumericLiteral(length)
+      ? length.getText(sourceFile)
+      : `(${length.getText(sourceFile)})`;
   const text = `new ${node.expression.getText(sourceFile)}(${buffer.getText(sourceFile)}.slice(${o}, ${o} + ${n} * ${placement.size}))`;
-  return { suggest: [{ messageId: 'copyAligned', data: { text }, edits: [{ start: node.getStart(sourceFile), end: node.getEnd(), newText: text }] }] };
+  return {
+    suggest: [
+      {
+        messageId: 'copyAligned',
+        data: { text },
+        edits: [{ start: node.getStart(sourceFile), end: node.getEnd(), newText: text }],
+      },
+    ],
+  };
 }

@@ -46,17 +46,29 @@ export interface AddressContext {
  */
 function addressContext(ts: typeof TS, identifier: TS.Identifier): AddressContext | undefined {
   let { parent, child } = outerParent(ts, identifier);
-  if (ts.isBinaryExpression(parent) && parent.left === child && parent.operatorToken.kind === ts.SyntaxKind.GreaterThanGreaterThanToken) return { use: 'shift', parent };
+  if (
+    ts.isBinaryExpression(parent) &&
+    parent.left === child &&
+    parent.operatorToken.kind === ts.SyntaxKind.GreaterThanGreaterThanToken
+  )
+    return { use: 'shift', parent };
   while (ts.isBinaryExpression(parent) && parent.left === child && isOffsetOperator(ts, parent.operatorToken.kind)) {
     ({ parent, child } = outerParent(ts, parent));
   }
-  if (ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression) && parent.arguments.includes(child as TS.Expression)) {
+  if (
+    ts.isCallExpression(parent) &&
+    ts.isPropertyAccessExpression(parent.expression) &&
+    parent.arguments.includes(child as TS.Expression)
+  ) {
     const method = parent.expression.name.text;
     return method === 'subarray' || method === 'slice' ? { use: method, parent } : undefined;
   }
   // `new T(buffer, offset, length)`: the offset is an address; a length from wasm is a count.
-  if (ts.isNewExpression(parent)) return parent.arguments?.indexOf(child as TS.Expression) === 1 ? { use: 'construct', parent } : undefined;
-  return ts.isElementAccessExpression(parent) && parent.argumentExpression === child ? { use: 'index', parent } : undefined;
+  if (ts.isNewExpression(parent))
+    return parent.arguments?.indexOf(child as TS.Expression) === 1 ? { use: 'construct', parent } : undefined;
+  return ts.isElementAccessExpression(parent) && parent.argumentExpression === child
+    ? { use: 'index', parent }
+    : undefined;
 }
 
 /** `p + offset`, `p - header`, `p / 4`: an address is still the base of what these make. */
@@ -81,7 +93,10 @@ export function misuse(ts: typeof TS, checker: TS.TypeChecker, use: TS.Identifie
     return kind === 'ArrayBuffer' || kind === 'SharedArrayBuffer' ? context : undefined;
   }
   // `subarray`/`slice` on their receiver, or an index into the indexed object.
-  const memory = context.use === 'index' ? (parent as TS.ElementAccessExpression).expression : ((parent as TS.CallExpression).expression as TS.PropertyAccessExpression).expression;
+  const memory =
+    context.use === 'index'
+      ? (parent as TS.ElementAccessExpression).expression
+      : ((parent as TS.CallExpression).expression as TS.PropertyAccessExpression).expression;
   const kind = classifyNode(ts, checker, memory);
   return kind === 'TypedArray' || kind === 'Buffer' || kind === 'BigIntTypedArray' ? context : undefined;
 }

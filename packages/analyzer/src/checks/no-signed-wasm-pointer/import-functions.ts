@@ -17,27 +17,44 @@ const IMPORT_OBJECT_NAME = 'importObject';
  * `WebAssembly.ModuleImports`, and of one named `importObject`, one namespace (`env: {…}`) deep,
  * followed through constants, spreads and the functions that return them.
  */
-export function importFunctions(ts: typeof TS, checker: TS.TypeChecker, sourceFile: TS.SourceFile): ReadonlySet<FunctionWithBody> {
+export function importFunctions(
+  ts: typeof TS,
+  checker: TS.TypeChecker,
+  sourceFile: TS.SourceFile,
+): ReadonlySet<FunctionWithBody> {
   const objects: TS.Expression[] = [];
   for (const node of nodesOfKinds(ts, sourceFile, [ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression])) {
     const call = node as TS.CallExpression | TS.NewExpression;
     const name = dottedName(ts, call.expression);
-    const instantiates = ts.isNewExpression(call) ? name === 'WebAssembly.Instance' : name === 'WebAssembly.instantiate' || name === 'WebAssembly.instantiateStreaming';
+    const instantiates = ts.isNewExpression(call)
+      ? name === 'WebAssembly.Instance'
+      : name === 'WebAssembly.instantiate' || name === 'WebAssembly.instantiateStreaming';
     const imports = call.arguments?.[1];
     if (instantiates && imports !== undefined) objects.push(imports);
   }
   const declarationKinds = [
-    ts.SyntaxKind.FunctionDeclaration, ts.SyntaxKind.MethodDeclaration, ts.SyntaxKind.ArrowFunction, ts.SyntaxKind.FunctionExpression,
-    ts.SyntaxKind.VariableDeclaration, ts.SyntaxKind.PropertyDeclaration, ts.SyntaxKind.BinaryExpression,
+    ts.SyntaxKind.FunctionDeclaration,
+    ts.SyntaxKind.MethodDeclaration,
+    ts.SyntaxKind.ArrowFunction,
+    ts.SyntaxKind.FunctionExpression,
+    ts.SyntaxKind.VariableDeclaration,
+    ts.SyntaxKind.PropertyDeclaration,
+    ts.SyntaxKind.BinaryExpression,
   ];
   for (const node of nodesOfKinds(ts, sourceFile, declarationKinds)) {
     if (ts.isBinaryExpression(node)) {
-      if (node.operatorToken.kind === ts.SyntaxKind.EqualsToken && lastName(ts, node.left) === IMPORT_OBJECT_NAME) objects.push(node.right);
+      if (node.operatorToken.kind === ts.SyntaxKind.EqualsToken && lastName(ts, node.left) === IMPORT_OBJECT_NAME)
+        objects.push(node.right);
       continue;
     }
-    const typed = (node as TS.HasType).type !== undefined && IMPORTS_TYPE.test((node as TS.HasType).type!.getText(sourceFile));
+    const typed =
+      (node as TS.HasType).type !== undefined && IMPORTS_TYPE.test((node as TS.HasType).type!.getText(sourceFile));
     if (ts.isVariableDeclaration(node) || ts.isPropertyDeclaration(node)) {
-      if (node.initializer !== undefined && (typed || (ts.isIdentifier(node.name) && node.name.text === IMPORT_OBJECT_NAME))) objects.push(node.initializer);
+      if (
+        node.initializer !== undefined &&
+        (typed || (ts.isIdentifier(node.name) && node.name.text === IMPORT_OBJECT_NAME))
+      )
+        objects.push(node.initializer);
     } else if (typed) {
       const fn = functionOf(ts, node as TS.Declaration);
       if (fn !== undefined) objects.push(...returnedValues(ts, fn));
@@ -45,13 +62,19 @@ export function importFunctions(ts: typeof TS, checker: TS.TypeChecker, sourceFi
   }
   const functions = new Set<FunctionWithBody>();
   for (const object of objects) {
-    for (const literal of objectLiterals(ts, checker, object, IMPORT_SEARCH_DEPTH)) collectFunctions(ts, checker, literal, functions, true, IMPORT_SEARCH_DEPTH);
+    for (const literal of objectLiterals(ts, checker, object, IMPORT_SEARCH_DEPTH))
+      collectFunctions(ts, checker, literal, functions, true, IMPORT_SEARCH_DEPTH);
   }
   return functions;
 }
 
 /** The object literals an expression stands for: itself, a constant's, or what the function it calls returns. */
-function objectLiterals(ts: typeof TS, checker: TS.TypeChecker, expression: TS.Expression, depth: number): TS.ObjectLiteralExpression[] {
+function objectLiterals(
+  ts: typeof TS,
+  checker: TS.TypeChecker,
+  expression: TS.Expression,
+  depth: number,
+): TS.ObjectLiteralExpression[] {
   const node = skipOuter(ts, expression);
   if (ts.isObjectLiteralExpression(node)) return [node];
   if (depth <= 0) return [];
@@ -65,7 +88,14 @@ function objectLiterals(ts: typeof TS, checker: TS.TypeChecker, expression: TS.E
 }
 
 /** The functions of an import object: its own members, and with `namespaces`, those of the objects it holds. */
-function collectFunctions(ts: typeof TS, checker: TS.TypeChecker, literal: TS.ObjectLiteralExpression, into: Set<FunctionWithBody>, namespaces: boolean, depth: number): void {
+function collectFunctions(
+  ts: typeof TS,
+  checker: TS.TypeChecker,
+  literal: TS.ObjectLiteralExpression,
+  into: Set<FunctionWithBody>,
+  namespaces: boolean,
+  depth: number,
+): void {
   for (const property of literal.properties) {
     if (ts.isMethodDeclaration(property)) {
       const fn = functionOf(ts, property);
@@ -73,21 +103,43 @@ function collectFunctions(ts: typeof TS, checker: TS.TypeChecker, literal: TS.Ob
       continue;
     }
     if (ts.isSpreadAssignment(property)) {
-      for (const spread of objectLiterals(ts, checker, property.expression, depth - 1)) collectFunctions(ts, checker, spread, into, namespaces, depth - 1);
+      for (const spread of objectLiterals(ts, checker, property.expression, depth - 1))
+        collectFunctions(ts, checker, spread, into, namespaces, depth - 1);
       continue;
     }
-    const value = ts.isPropertyAssignment(property) ? skipOuter(ts, property.initializer) : ts.isShorthandPropertyAssignment(property) ? shorthandValue(ts, checker, property) : undefined;
+    const value = ts.isPropertyAssignment(property)
+      ? skipOuter(ts, property.initializer)
+      : ts.isShorthandPropertyAssignment(property)
+        ? shorthandValue(ts, checker, property)
+        : undefined;
     if (value === undefined) continue;
-    const fn = ts.isArrowFunction(value) || ts.isFunctionExpression(value) ? functionOf(ts, value) : ts.isFunctionDeclaration(value) ? functionOf(ts, value) : ts.isIdentifier(value) ? functionOf(ts, checker.getSymbolAtLocation(value)?.valueDeclaration) : undefined;
+    const fn =
+      ts.isArrowFunction(value) || ts.isFunctionExpression(value)
+        ? functionOf(ts, value)
+        : ts.isFunctionDeclaration(value)
+          ? functionOf(ts, value)
+          : ts.isIdentifier(value)
+            ? functionOf(ts, checker.getSymbolAtLocation(value)?.valueDeclaration)
+            : undefined;
     if (fn !== undefined) into.add(fn);
-    else if (namespaces && !ts.isFunctionDeclaration(value)) for (const nested of objectLiterals(ts, checker, value, depth - 1)) collectFunctions(ts, checker, nested, into, false, depth - 1);
+    else if (namespaces && !ts.isFunctionDeclaration(value))
+      for (const nested of objectLiterals(ts, checker, value, depth - 1))
+        collectFunctions(ts, checker, nested, into, false, depth - 1);
   }
 }
 
 /** What `{ env }` stands for: the function declared as `env`, or the initialiser of the constant `env`. */
-function shorthandValue(ts: typeof TS, checker: TS.TypeChecker, property: TS.ShorthandPropertyAssignment): TS.Expression | TS.FunctionDeclaration | undefined {
+function shorthandValue(
+  ts: typeof TS,
+  checker: TS.TypeChecker,
+  property: TS.ShorthandPropertyAssignment,
+): TS.Expression | TS.FunctionDeclaration | undefined {
   const declaration = checker.getShorthandAssignmentValueSymbol(property)?.valueDeclaration;
   if (declaration === undefined) return undefined;
   if (ts.isFunctionDeclaration(declaration)) return declaration;
-  return ts.isVariableDeclaration(declaration) && declaration.initializer !== undefined && ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const ? skipOuter(ts, declaration.initializer) : undefined;
+  return ts.isVariableDeclaration(declaration) &&
+    declaration.initializer !== undefined &&
+    ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const
+    ? skipOuter(ts, declaration.initializer)
+    : undefined;
 }

@@ -41,7 +41,8 @@ const messages = {
     '`{{name}}` is a view of WebAssembly memory made on line {{madeLine}}, {{where}}, and WebAssembly code that runs in between{{grower}} may grow the memory. {{consequence}} Take a fresh view here, or re-create it when `{{name}}.byteLength === 0`.',
   freedBlock:
     "`{{name}}` is a view into the block at `{{block}}` made on line {{madeLine}}, and {{what}} (line {{line}}) {{event}}: `{{name}}` now shows whatever the block's next owner writes. Copy the bytes out before the block is freed, or free it after the last use of `{{name}}`.",
-  incomplete: '{{where}} is not checked for stale views: {{why}}, more than memsafe follows. Split it to have it checked.',
+  incomplete:
+    '{{where}} is not checked for stale views: {{why}}, more than memsafe follows. Split it to have it checked.',
   rederive: 'Take a fresh view here: `{{expression}}`.',
   copyOut: 'Copy the bytes out where the view is made: `{{expression}}`.',
 };
@@ -59,7 +60,8 @@ const EMSCRIPTEN_TEXT = /HEAP[UF]?\d|\bModule\b/;
 export const noStaleView = defineCheck<MessageId, NoStaleViewOptions>({
   id: 'no-stale-view',
   code: 91001,
-  description: 'Disallow using a view of WebAssembly or resizable memory after a call that may grow, shrink, free or detach it',
+  description:
+    'Disallow using a view of WebAssembly or resizable memory after a call that may grow, shrink, free or detach it',
   type: 'problem',
   preset: 'recommended',
   hasSuggestions: true,
@@ -74,13 +76,33 @@ export const noStaleView = defineCheck<MessageId, NoStaleViewOptions>({
   optionsSchema: {
     type: 'object',
     properties: {
-      exportObjects: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Names of untyped objects that hold wasm exports (glue code).' },
-      pureFunctions: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Exports and functions that never grow memory; replaces the default list.' },
-      growingFunctions: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Functions that may grow memory, for callees with no body to look into; replaces the default list.' },
-      checkAwait: { type: 'boolean', description: 'Whether `await` counts as a point where other code may grow wasm memory.' },
+      exportObjects: {
+        type: 'array',
+        items: { type: 'string' },
+        uniqueItems: true,
+        description: 'Names of untyped objects that hold wasm exports (glue code).',
+      },
+      pureFunctions: {
+        type: 'array',
+        items: { type: 'string' },
+        uniqueItems: true,
+        description: 'Exports and functions that never grow memory; replaces the default list.',
+      },
+      growingFunctions: {
+        type: 'array',
+        items: { type: 'string' },
+        uniqueItems: true,
+        description:
+          'Functions that may grow memory, for callees with no body to look into; replaces the default list.',
+      },
+      checkAwait: {
+        type: 'boolean',
+        description: 'Whether `await` counts as a point where other code may grow wasm memory.',
+      },
       checkKeptViews: {
         type: 'boolean',
-        description: 'Whether a view of growable wasm memory kept in a field, a module variable or a variable a later callback reads may be detached when that code starts.',
+        description:
+          'Whether a view of growable wasm memory kept in a field, a module variable or a variable a later callback reads may be detached when that code starts.',
       },
     },
     additionalProperties: false,
@@ -97,27 +119,44 @@ export const noStaleView = defineCheck<MessageId, NoStaleViewOptions>({
     const kept = sources.keptViews(sourceFile);
     const imported = importedViews(context, sources);
     const emscripten = EMSCRIPTEN_TEXT.test(sourceFile.text);
-    if (kept.paths.size === 0 && kept.fields.size === 0 && imported.size === 0 && !emscripten && !ORIGIN_TEXT.test(sourceFile.text)) return;
+    if (
+      kept.paths.size === 0 &&
+      kept.fields.size === 0 &&
+      imported.size === 0 &&
+      !emscripten &&
+      !ORIGIN_TEXT.test(sourceFile.text)
+    )
+      return;
     /** A view of growable wasm memory used where code may have run since it was made: `where` says which. */
     const keptInvalidation = (info: ViewInfo, where: string): Invalidation | null =>
-      options.checkKeptViews && info.kind === 'wasm' ? { site: info.origin, what: 'WebAssembly code that runs in between', event: where, between: true } : null;
+      options.checkKeptViews && info.kind === 'wasm'
+        ? { site: info.origin, what: 'WebAssembly code that runs in between', event: where, between: true }
+        : null;
     const domain = createDomain(context, sources, growth, keptInvalidation);
-    const names = [...[...kept.paths.values(), ...imported.values()].map(({ root }) => root.getName()), ...[...kept.fields.values()].flatMap(fields => [...fields.keys()].map(field => field.split(/[.[]/)[0]!))];
+    const names = [
+      ...[...kept.paths.values(), ...imported.values()].map(({ root }) => root.getName()),
+      ...[...kept.fields.values()].flatMap(fields => [...fields.keys()].map(field => field.split(/[.[]/)[0]!)),
+    ];
     const shared = { reported: new Set<TS.Node>(), inlined: new Set<TS.Node>() };
 
     const interpret = (body: TS.Node, container: TS.SignatureDeclaration | undefined): void => {
       const text = sourceFile.text.slice(body.pos, body.end);
-      const mayMeetView = ORIGIN_TEXT.test(text) || names.some(name => text.includes(name)) || (emscripten && /\.\w+\(/.test(text));
+      const mayMeetView =
+        ORIGIN_TEXT.test(text) || names.some(name => text.includes(name)) || (emscripten && /\.\w+\(/.test(text));
       if (!mayMeetView && (container === undefined || sources.viewParameters(container).size === 0)) return;
       const initial = new Map<PathKey, Entry<ViewInfo>>();
       // Views kept outside this function were made before it started: wasm code may have run since.
       // A view that the file re-derives after every growth it makes is fresh whenever other code runs.
       const keptEntry = (info: ViewInfo, name: string): Entry<ViewInfo> => ({
         info,
-        stale: container === undefined || refreshedAfterGrowth(context, growth).has(name) ? null : keptInvalidation(info, 'outside this function'),
+        stale:
+          container === undefined || refreshedAfterGrowth(context, growth).has(name)
+            ? null
+            : keptInvalidation(info, 'outside this function'),
       });
       for (const [key, { root, info }] of [...kept.paths, ...imported]) {
-        if (container === undefined ? isImported(ts, root) : !declaredWithin(root, container)) initial.set(key, keptEntry(info, root.getName()));
+        if (container === undefined ? isImported(ts, root) : !declaredWithin(root, container))
+          initial.set(key, keptEntry(info, root.getName()));
       }
       const owner = container === undefined ? undefined : classOfThis(ts, container);
       for (const [field, info] of (owner === undefined ? undefined : kept.fields.get(owner)) ?? []) {
@@ -125,7 +164,8 @@ export const noStaleView = defineCheck<MessageId, NoStaleViewOptions>({
         if (key !== undefined) initial.set(key, keptEntry(info, `this.${field}`));
       }
       // A parameter every call in the file passes a view of wasm memory (wasm-bindgen's `&[u8]` import shims).
-      if (container !== undefined) for (const [key, info] of sources.viewParameters(container)) initial.set(key, { info, stale: null });
+      if (container !== undefined)
+        for (const [key, info] of sources.viewParameters(container)) initial.set(key, { info, stale: null });
       if (!new FlowInterpreter(ts, checker, domain, shared).run(body, initial)) {
         const { node, where } = incompleteAt(ts, container ?? sourceFile, sourceFile);
         context.report({ node, messageId: 'incomplete', data: { where, why: INCOMPLETE_REASON } });
@@ -134,7 +174,8 @@ export const noStaleView = defineCheck<MessageId, NoStaleViewOptions>({
 
     interpret(sourceFile, undefined);
     walk(ts, sourceFile, node => {
-      if (ts.isFunctionLike(node) && 'body' in node && node.body !== undefined && !shared.inlined.has(node)) interpret(node.body, node);
+      if (ts.isFunctionLike(node) && 'body' in node && node.body !== undefined && !shared.inlined.has(node))
+        interpret(node.body, node);
     });
   },
 });
@@ -143,9 +184,17 @@ export const noStaleView = defineCheck<MessageId, NoStaleViewOptions>({
  * `free(ptr)` (`Module._free(ptr)`, `wasm.__wbindgen_free(ptr, len, 1)`): the views into the
  * block at `ptr` now show whatever the allocator's next caller writes there.
  */
-function freeing(ts: typeof TS, checker: TS.TypeChecker, call: TS.CallExpression): { readonly block: TS.Symbol; readonly address: string } | undefined {
+function freeing(
+  ts: typeof TS,
+  checker: TS.TypeChecker,
+  call: TS.CallExpression,
+): { readonly block: TS.Symbol; readonly address: string } | undefined {
   const callee = skipOuter(ts, call.expression);
-  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  const name = ts.isIdentifier(callee)
+    ? callee.text
+    : ts.isPropertyAccessExpression(callee)
+      ? callee.name.text
+      : undefined;
   const first = call.arguments[0] === undefined ? undefined : skipOuter(ts, call.arguments[0]);
   if (name === undefined || !FREEING_FUNCTIONS.has(name) || first === undefined) return undefined;
   const symbol = variableOrField(ts, checker, first);
@@ -174,9 +223,22 @@ function createDomain(
     const node = skipOuter(ts, origin);
     if (node.getSourceFile() !== sourceFile || !ts.isCallExpression(node)) return {};
     const callee = skipOuter(ts, node.expression);
-    if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'subarray' || classifyNode(ts, checker, callee.expression) !== 'TypedArray') return {};
+    if (
+      !ts.isPropertyAccessExpression(callee) ||
+      callee.name.text !== 'subarray' ||
+      classifyNode(ts, checker, callee.expression) !== 'TypedArray'
+    )
+      return {};
     const expression = `${callee.expression.getText(sourceFile)}.slice(${node.arguments.map(argument => argument.getText(sourceFile)).join(', ')})`;
-    return { suggest: [{ messageId: 'copyOut' as const, data: { expression }, edits: [{ start: callee.name.getStart(sourceFile), end: callee.name.getEnd(), newText: 'slice' }] }] };
+    return {
+      suggest: [
+        {
+          messageId: 'copyOut' as const,
+          data: { expression },
+          edits: [{ start: callee.name.getStart(sourceFile), end: callee.name.getEnd(), newText: 'slice' }],
+        },
+      ],
+    };
   };
   return {
     track: (expression, lookup) => sources.track(expression, lookup),
@@ -187,7 +249,11 @@ function createDomain(
       if (freed !== undefined) return freed;
       const found: Growth | undefined = ts.isAwaitExpression(node)
         ? options.checkAwait
-          ? { event: 'await', invalidation: { site: node, what: '`await`', event: eventById('await').words, whileWaiting: true }, kinds: AWAIT_REACHES }
+          ? {
+              event: 'await',
+              invalidation: { site: node, what: '`await`', event: eventById('await').words, whileWaiting: true },
+              kinds: AWAIT_REACHES,
+            }
           : undefined
         : ts.isCallExpression(node)
           ? growth.ofCall(node)
@@ -195,7 +261,10 @@ function createDomain(
       if (found === undefined) return undefined;
       return {
         invalidation: found.invalidation,
-        affects: info => found.kinds.has(info.kind) && info.survivesShrink !== true && (found.root === undefined || info.root === undefined || found.root === info.root),
+        affects: info =>
+          found.kinds.has(info.kind) &&
+          info.survivesShrink !== true &&
+          (found.root === undefined || info.root === undefined || found.root === info.root),
       };
     },
     refreshedBy(call) {
@@ -212,7 +281,12 @@ function createDomain(
           if (ts.isIdentifier(target)) {
             const symbol = checker.getSymbolAtLocation(target);
             const declaration = symbol?.valueDeclaration;
-            if (symbol !== undefined && declaration !== undefined && sources.keptViews(declaration.getSourceFile()).paths.has(symbolKey(symbol))) variables.push(symbolKey(symbol));
+            if (
+              symbol !== undefined &&
+              declaration !== undefined &&
+              sources.keptViews(declaration.getSourceFile()).paths.has(symbolKey(symbol))
+            )
+              variables.push(symbolKey(symbol));
           } else if (ts.isPropertyAccessExpression(target) && target.expression.kind === ts.SyntaxKind.ThisKeyword) {
             const key = memberKey('this', target.name.text);
             if (key !== undefined) fields.push(key);
@@ -225,13 +299,25 @@ function createDomain(
     },
     report(use, entry, stale, write) {
       const block = freeings.get(stale);
-      if (isLivenessCheck(ts, use) || (entry.info.kind === 'runtime' && isMetadataRead(ts, use)) || (block !== undefined && isSizeRead(ts, use))) return false;
+      if (
+        isLivenessCheck(ts, use) ||
+        (entry.info.kind === 'runtime' && isMetadataRead(ts, use)) ||
+        (block !== undefined && isSizeRead(ts, use))
+      )
+        return false;
       const name = use.getText(sourceFile);
       if (block !== undefined) {
         context.report({
           node: use,
           messageId: 'freedBlock',
-          data: { name, block, madeLine: lineOf(entry.info.origin), what: stale.what, line: lineOf(stale.site), event: stale.event },
+          data: {
+            name,
+            block,
+            madeLine: lineOf(entry.info.origin),
+            what: stale.what,
+            line: lineOf(stale.site),
+            event: stale.event,
+          },
           ...copyOutSuggestion(entry.info.origin),
         });
         return true;
@@ -245,7 +331,10 @@ function createDomain(
             name,
             madeLine: lineOf(entry.info.origin),
             where: stale.event,
-            grower: grower === undefined ? '' : ` (such as ${grower.invalidation.what} on line ${lineOf(grower.invalidation.site)})`,
+            grower:
+              grower === undefined
+                ? ''
+                : ` (such as ${grower.invalidation.what} on line ${lineOf(grower.invalidation.site)})`,
             consequence: CONSEQUENCES.wasm.replace('{{name}}', name),
           },
         });
@@ -261,14 +350,23 @@ function createDomain(
         event: stale.event,
       };
       const origin = entry.info.origin;
-      const fresh = origin.getSourceFile() === sourceFile && isRederivable(ts, origin) ? origin.getText(sourceFile) : undefined;
+      const fresh =
+        origin.getSourceFile() === sourceFile && isRederivable(ts, origin) ? origin.getText(sourceFile) : undefined;
       context.report({
         node: use,
         messageId: write ? 'staleWrite' : 'staleView',
         data,
         ...(fresh === undefined || write
           ? {}
-          : { suggest: [{ messageId: 'rederive', data: { expression: fresh }, edits: [{ start: use.getStart(sourceFile), end: use.getEnd(), newText: fresh }] }] }),
+          : {
+              suggest: [
+                {
+                  messageId: 'rederive',
+                  data: { expression: fresh },
+                  edits: [{ start: use.getStart(sourceFile), end: use.getEnd(), newText: fresh }],
+                },
+              ],
+            }),
       });
       return true;
     },
@@ -282,7 +380,10 @@ function createDomain(
  * such call, since then the growth comes from elsewhere. Cached per run of the check (growth
  * depends on its options).
  */
-function refreshedAfterGrowth(context: CheckContext<MessageId, NoStaleViewOptions>, growth: GrowthOracle): ReadonlySet<string> {
+function refreshedAfterGrowth(
+  context: CheckContext<MessageId, NoStaleViewOptions>,
+  growth: GrowthOracle,
+): ReadonlySet<string> {
   const { ts, checker, sourceFile, cache } = context;
   const inProgress = new Set<TS.Node>();
   /** What every growing call in `root` (not in functions nested in it, unless `nested`) is followed by assigning. */
@@ -301,10 +402,12 @@ function refreshedAfterGrowth(context: CheckContext<MessageId, NoStaleViewOption
     const assigned = new Set<string>();
     walk(ts, scope, node => {
       if (ts.isFunctionLike(node)) return false;
-      if (node.pos < call.end || !ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+      if (node.pos < call.end || !ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.EqualsToken)
+        return;
       const target = skipOuter(ts, node.left);
       if (ts.isIdentifier(target)) assigned.add(target.text);
-      else if (ts.isPropertyAccessExpression(target) && target.expression.kind === ts.SyntaxKind.ThisKeyword) assigned.add(`this.${target.name.text}`);
+      else if (ts.isPropertyAccessExpression(target) && target.expression.kind === ts.SyntaxKind.ThisKeyword)
+        assigned.add(`this.${target.name.text}`);
     });
     const callee = functionOf(ts, calleeDeclaration(ts, checker, call));
     if (callee !== undefined && !inProgress.has(callee)) {
@@ -323,13 +426,20 @@ function isRederivable(ts: typeof TS, origin: TS.Expression): boolean {
   if (ts.isPropertyAccessExpression(node)) return isStableReference(ts, node);
   if (ts.isNewExpression(node) || ts.isCallExpression(node)) {
     const args = node.arguments ?? [];
-    return isStableReference(ts, skipOuter(ts, node.expression)) && args.length <= 1 && args.every(arg => isStableReference(ts, skipOuter(ts, arg)));
+    return (
+      isStableReference(ts, skipOuter(ts, node.expression)) &&
+      args.length <= 1 &&
+      args.every(arg => isStableReference(ts, skipOuter(ts, arg)))
+    );
   }
   return false;
 }
 
 /** Views that other files export and this file imports (`import { HEAPU8 } from './glue'`), by their local names. */
-function importedViews(context: CheckContext<MessageId, NoStaleViewOptions>, sources: ViewSources): Map<PathKey, { root: TS.Symbol; info: ViewInfo }> {
+function importedViews(
+  context: CheckContext<MessageId, NoStaleViewOptions>,
+  sources: ViewSources,
+): Map<PathKey, { root: TS.Symbol; info: ViewInfo }> {
   const { ts, checker, sourceFile } = context;
   const found = new Map<PathKey, { root: TS.Symbol; info: ViewInfo }>();
   for (const statement of sourceFile.statements) {
@@ -342,7 +452,12 @@ function importedViews(context: CheckContext<MessageId, NoStaleViewOptions>, sou
       const original = checker.getAliasedSymbol(local);
       const declaration = original.valueDeclaration;
       // Only a variable can hold a kept view: an imported class, function or type asks nothing of its file.
-      if (declaration === undefined || !(original.flags & ts.SymbolFlags.Variable) || declaration.getSourceFile().isDeclarationFile) continue;
+      if (
+        declaration === undefined ||
+        !(original.flags & ts.SymbolFlags.Variable) ||
+        declaration.getSourceFile().isDeclarationFile
+      )
+        continue;
       const kept = sources.keptViews(declaration.getSourceFile()).paths.get(symbolKey(original));
       if (kept !== undefined) found.set(symbolKey(local), { root: local, info: kept.info });
     }
@@ -358,5 +473,9 @@ function isImported(ts: typeof TS, symbol: TS.Symbol): boolean {
 function declaredWithin(symbol: TS.Symbol, container: TS.Node): boolean {
   const declaration = symbol.valueDeclaration ?? symbol.declarations?.[0];
   if (declaration === undefined) return false;
-  return declaration.getSourceFile() === container.getSourceFile() && declaration.pos >= container.pos && declaration.end <= container.end;
+  return (
+    declaration.getSourceFile() === container.getSourceFile() &&
+    declaration.pos >= container.pos &&
+    declaration.end <= container.end
+  );
 }

@@ -1,6 +1,7 @@
 import type TS from 'typescript';
 import { defineCheck, NO_OPTIONS } from '../../check.js';
 import { TYPED_ARRAY_NAMES } from '../../types/classify.js';
+import { referencesIn } from '../../util/name-index.js';
 import { abbreviate, accessPath, outerParent, skipOuter, walk } from '../../util/syntax.js';
 import { isProvenContiguous, STORAGE_NAMES, stridedArrayOf, type StridedArray } from './strided.js';
 
@@ -10,7 +11,26 @@ const messages = {
 };
 
 /** Array methods that walk their receiver from the first element to the last. */
-const LINEAR_METHODS: ReadonlySet<string> = new Set(['forEach', 'map', 'filter', 'reduce', 'reduceRight', 'every', 'some', 'find', 'findIndex', 'indexOf', 'includes', 'join', 'slice', 'subarray', 'entries', 'values', 'keys', 'toString']);
+const LINEAR_METHODS: ReadonlySet<string> = new Set([
+  'forEach',
+  'map',
+  'filter',
+  'reduce',
+  'reduceRight',
+  'every',
+  'some',
+  'find',
+  'findIndex',
+  'indexOf',
+  'includes',
+  'join',
+  'slice',
+  'subarray',
+  'entries',
+  'values',
+  'keys',
+  'toString',
+]);
 
 interface Use {
   readonly node: TS.Node;
@@ -38,7 +58,11 @@ export const noStridedDataEscape = defineCheck<keyof typeof messages, Record<str
       if (strided === undefined) return;
       for (const use of uses) {
         if (isProvenContiguous(ts, checker, node.expression, use.node, strided.strideName)) continue;
-        context.report({ node: use.node, messageId: 'stridedEscape', data: describe(ts, node, use, strided, sourceFile) });
+        context.report({
+          node: use.node,
+          messageId: 'stridedEscape',
+          data: describe(ts, node, use, strided, sourceFile),
+        });
       }
     });
   },
@@ -54,23 +78,34 @@ function linearUses(ts: typeof TS, checker: TS.TypeChecker, access: TS.PropertyA
   const direct = linearUse(ts, checker, access, owner);
   if (direct !== undefined) return [direct];
   const { parent, child } = outerParent(ts, access);
-  if (!ts.isVariableDeclaration(parent) || parent.initializer !== child || !ts.isIdentifier(parent.name) || !(ts.getCombinedNodeFlags(parent) & ts.NodeFlags.Const)) return [];
-  const name = parent.name;
-  const symbol = checker.getSymbolAtLocation(name);
+  if (
+    !ts.isVariableDeclaration(parent) ||
+    parent.initializer !== child ||
+    !ts.isIdentifier(parent.name) ||
+    !(ts.getCombinedNodeFlags(parent) & ts.NodeFlags.Const)
+  )
+    return [];
   const scope = ts.findAncestor(parent, n => ts.isBlock(n) || ts.isSourceFile(n));
-  if (symbol === undefined || scope === undefined) return [];
+  if (scope === undefined) return [];
   const uses: Use[] = [];
-  walk(ts, scope, node => {
-    if (!ts.isIdentifier(node) || node === name || node.text !== name.text || checker.getSymbolAtLocation(node) !== symbol) return;
+  for (const node of referencesIn(ts, checker, parent.name, scope)) {
     const use = linearUse(ts, checker, node, owner);
     if (use !== undefined) uses.push(use);
-  });
+  }
   return uses;
 }
 
-function linearUse(ts: typeof TS, checker: TS.TypeChecker, storage: TS.Expression, owner: string | undefined): Use | undefined {
+function linearUse(
+  ts: typeof TS,
+  checker: TS.TypeChecker,
+  storage: TS.Expression,
+  owner: string | undefined,
+): Use | undefined {
   const { parent, child } = outerParent(ts, storage);
-  if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(child as TS.Expression)) {
+  if (
+    (ts.isCallExpression(parent) || ts.isNewExpression(parent)) &&
+    parent.arguments?.includes(child as TS.Expression)
+  ) {
     if (owner !== undefined && parent.arguments.some(arg => passesLayout(ts, checker, arg, owner))) return undefined;
     return { node: parent, what: `is passed to \`${abbreviate(skipOuter(ts, parent.expression).getText(), 40)}(…)\`` };
   }
@@ -78,18 +113,38 @@ function linearUse(ts: typeof TS, checker: TS.TypeChecker, storage: TS.Expressio
   if (ts.isPropertyAccessExpression(parent) && parent.expression === child && parent.name.text === 'buffer') {
     const { parent: call, child: argument } = outerParent(ts, parent);
     // A typed array or DataView over the same bytes is another view of the storage, judged where it is used.
-    const retyped = ts.isNewExpression(call) && ts.isIdentifier(call.expression) && (TYPED_ARRAY_NAMES.has(call.expression.text) || call.expression.text === 'DataView');
-    if ((ts.isCallExpression(call) || ts.isNewExpression(call)) && !retyped && call.arguments?.includes(argument as TS.Expression)) {
+    const retyped =
+      ts.isNewExpression(call) &&
+      ts.isIdentifier(call.expression) &&
+      (TYPED_ARRAY_NAMES.has(call.expression.text) || call.expression.text === 'DataView');
+    if (
+      (ts.isCallExpression(call) || ts.isNewExpression(call)) &&
+      !retyped &&
+      call.arguments?.includes(argument as TS.Expression)
+    ) {
       if (owner !== undefined && call.arguments.some(arg => passesLayout(ts, checker, arg, owner))) return undefined;
-      return { node: call, what: `is passed to \`${abbreviate(skipOuter(ts, call.expression).getText(), 40)}(…)\` through its \`.buffer\`` };
+      return {
+        node: call,
+        what: `is passed to \`${abbreviate(skipOuter(ts, call.expression).getText(), 40)}(…)\` through its \`.buffer\``,
+      };
     }
   }
-  if (ts.isForOfStatement(parent) && parent.expression === child) return { node: child, what: 'is iterated by `for…of`' };
+  if (ts.isForOfStatement(parent) && parent.expression === child)
+    return { node: child, what: 'is iterated by `for…of`' };
   if (ts.isSpreadElement(parent)) return { node: parent, what: 'is spread' };
-  if (ts.isPropertyAccessExpression(parent) && parent.expression === child && LINEAR_METHODS.has(parent.name.text) && ts.isCallExpression(parent.parent)) {
+  if (
+    ts.isPropertyAccessExpression(parent) &&
+    parent.expression === child &&
+    LINEAR_METHODS.has(parent.name.text) &&
+    ts.isCallExpression(parent.parent)
+  ) {
     return { node: parent.parent, what: `is walked by \`${parent.name.text}()\`` };
   }
-  if (ts.isElementAccessExpression(parent) && parent.expression === child && isLoopCounter(ts, parent.argumentExpression)) {
+  if (
+    ts.isElementAccessExpression(parent) &&
+    parent.expression === child &&
+    isLoopCounter(ts, parent.argumentExpression)
+  ) {
     return { node: parent, what: `is indexed by the loop counter \`${parent.argumentExpression.getText()}\`` };
   }
   return undefined;
@@ -104,7 +159,8 @@ function passesLayout(ts: typeof TS, checker: TS.TypeChecker, arg: TS.Expression
   if (accessPath(ts, arg) === owner) return true;
   const inner = skipOuter(ts, arg);
   const fromVariable = ts.isIdentifier(inner) ? checker.getSymbolAtLocation(inner)?.valueDeclaration : undefined;
-  const source = fromVariable !== undefined && ts.isVariableDeclaration(fromVariable) ? fromVariable.initializer : inner;
+  const source =
+    fromVariable !== undefined && ts.isVariableDeclaration(fromVariable) ? fromVariable.initializer : inner;
   if (source === undefined) return false;
   let mentions = false;
   walk(ts, source, node => {
@@ -122,22 +178,37 @@ function isLoopCounter(ts: typeof TS, index: TS.Expression): boolean {
   for (let n: TS.Node | undefined = inner.parent; n !== undefined && !ts.isFunctionLike(n); n = n.parent) {
     if (!ts.isForStatement(n) || n.incrementor === undefined) continue;
     const step = n.incrementor;
-    const counter = ts.isPostfixUnaryExpression(step) || ts.isPrefixUnaryExpression(step) ? step.operand : ts.isBinaryExpression(step) ? step.left : undefined;
+    const counter =
+      ts.isPostfixUnaryExpression(step) || ts.isPrefixUnaryExpression(step)
+        ? step.operand
+        : ts.isBinaryExpression(step)
+          ? step.left
+          : undefined;
     if (counter !== undefined && ts.isIdentifier(counter) && counter.text === inner.text) return true;
   }
   return false;
 }
 
-function describe(ts: typeof TS, access: TS.PropertyAccessExpression, use: Use, strided: StridedArray, sourceFile: TS.SourceFile): Record<string, string> {
+function describe(
+  ts: typeof TS,
+  access: TS.PropertyAccessExpression,
+  use: Use,
+  strided: StridedArray,
+  sourceFile: TS.SourceFile,
+): Record<string, string> {
   // `view.raw().array` belongs to `view`.
   const owner = skipOuter(ts, access.expression);
-  const isRaw = ts.isCallExpression(owner) && ts.isPropertyAccessExpression(owner.expression) && owner.expression.name.text === 'raw';
+  const isRaw =
+    ts.isCallExpression(owner) &&
+    ts.isPropertyAccessExpression(owner.expression) &&
+    owner.expression.name.text === 'raw';
   const array = (isRaw ? owner.expression.expression : owner).getText(sourceFile);
   return {
     data: access.getText(sourceFile),
     array,
     use: use.what,
-    consequence: 'it reads elements outside the array, in the wrong order, whenever the strides are not C order or the offset is not 0',
+    consequence:
+      'it reads elements outside the array, in the wrong order, whenever the strides are not C order or the offset is not 0',
     fix: strided.memsafe
       ? 'Take the pointer from `checkContiguous(view).raw()` (throws NonContiguousError when it is not), or from `ascontiguous(view).raw()` for an explicit copy; or iterate with the strides.'
       : `Check the layout first (\`${array}.${strided.strideName}\` in C order and \`${array}.offset === 0\`), copy it into a contiguous array, or pass \`${strided.strideName}\` and \`offset\` along.`,

@@ -19,14 +19,23 @@ export interface StridedArray {
  * storage property. Without an offset it is a chunk in a storage order (a zarr chunk), whose
  * codecs rightly walk it as stored.
  */
-export function stridedArrayOf(ts: typeof TS, checker: TS.TypeChecker, receiver: TS.Expression, storage: string): StridedArray | undefined {
+export function stridedArrayOf(
+  ts: typeof TS,
+  checker: TS.TypeChecker,
+  receiver: TS.Expression,
+  storage: string,
+): StridedArray | undefined {
   const type = checker.getApparentType(typeOf(ts, checker, receiver));
   const has = (name: string) => type.getProperty(name) !== undefined;
   if (!has(storage) || !has('shape') || !has('offset')) return undefined;
   const strideName = has('strides') ? 'strides' : has('stride') ? 'stride' : undefined;
   if (strideName === undefined) return undefined;
   const symbol = type.getSymbol() ?? type.aliasSymbol;
-  const memsafe = symbol?.getName() === 'RawPtr' && /[\\/](?:@memsafe[\\/]runtime|packages[\\/]runtime)[\\/]/.test(symbol.declarations?.[0]?.getSourceFile().fileName ?? '');
+  const memsafe =
+    symbol?.getName() === 'RawPtr' &&
+    /[\\/](?:@memsafe[\\/]runtime|packages[\\/]runtime)[\\/]/.test(
+      symbol.declarations?.[0]?.getSourceFile().fileName ?? '',
+    );
   return { memsafe, strideName };
 }
 
@@ -39,7 +48,13 @@ const CONTIGUITY = /contiguous/i;
  * with default strides; or the function tests it before `at` (a contiguity property or call, or a
  * condition that reads its strides).
  */
-export function isProvenContiguous(ts: typeof TS, checker: TS.TypeChecker, receiver: TS.Expression, at: TS.Node, strideName: string): boolean {
+export function isProvenContiguous(
+  ts: typeof TS,
+  checker: TS.TypeChecker,
+  receiver: TS.Expression,
+  at: TS.Node,
+  strideName: string,
+): boolean {
   if (madeContiguous(ts, checker, receiver, 0)) return true;
   const names = new Set<string>();
   for (const owner of owners(ts, checker, receiver)) {
@@ -54,8 +69,13 @@ export function isProvenContiguous(ts: typeof TS, checker: TS.TypeChecker, recei
     if (proven || node.pos >= at.pos) return false;
     if (ts.isPropertyAccessExpression(node) && names.has(dottedName(ts, node.expression) ?? '')) {
       if (CONTIGUITY.test(node.name.text)) proven = true;
-      else if ((node.name.text === strideName || node.name.text === 'strides') && isInCondition(ts, node)) proven = true;
-    } else if (ts.isCallExpression(node) && CONTIGUITY.test(calledName(ts, node) ?? '') && node.arguments.some(arg => names.has(dottedName(ts, arg) ?? ''))) {
+      else if ((node.name.text === strideName || node.name.text === 'strides') && isInCondition(ts, node))
+        proven = true;
+    } else if (
+      ts.isCallExpression(node) &&
+      CONTIGUITY.test(calledName(ts, node) ?? '') &&
+      node.arguments.some(arg => names.has(dottedName(ts, arg) ?? ''))
+    ) {
       proven = true;
     }
     return !proven;
@@ -69,7 +89,12 @@ function owners(ts: typeof TS, checker: TS.TypeChecker, receiver: TS.Expression)
   let current: TS.Expression | undefined = skipOuter(ts, receiver);
   for (let depth = 0; current !== undefined && depth < 4; depth++) {
     found.push(current);
-    if (ts.isCallExpression(current) && ts.isPropertyAccessExpression(current.expression) && current.expression.name.text === 'raw') current = skipOuter(ts, current.expression.expression);
+    if (
+      ts.isCallExpression(current) &&
+      ts.isPropertyAccessExpression(current.expression) &&
+      current.expression.name.text === 'raw'
+    )
+      current = skipOuter(ts, current.expression.expression);
     else if (ts.isIdentifier(current)) current = constInitializer(ts, checker, current);
     else current = undefined;
     if (current !== undefined) current = skipOuter(ts, current);
@@ -96,8 +121,16 @@ function madeContiguous(ts: typeof TS, checker: TS.TypeChecker, expression: TS.E
   if (ts.isConditionalExpression(inner)) {
     const tested = dottedName(ts, inner.whenTrue);
     const test = skipOuter(ts, inner.condition);
-    const provesTrue = tested !== undefined && ts.isCallExpression(test) && CONTIGUITY.test(calledName(ts, test) ?? '') && test.arguments.some(arg => dottedName(ts, arg) === tested);
-    return provesTrue && depth < 3 && (madeContiguous(ts, checker, inner.whenFalse, depth + 1) || returnsPacked(ts, checker, inner.whenFalse));
+    const provesTrue =
+      tested !== undefined &&
+      ts.isCallExpression(test) &&
+      CONTIGUITY.test(calledName(ts, test) ?? '') &&
+      test.arguments.some(arg => dottedName(ts, arg) === tested);
+    return (
+      provesTrue &&
+      depth < 3 &&
+      (madeContiguous(ts, checker, inner.whenFalse, depth + 1) || returnsPacked(ts, checker, inner.whenFalse))
+    );
   }
   if (!ts.isCallExpression(inner)) return false;
   const name = calledName(ts, inner);
@@ -121,25 +154,40 @@ function returnsPacked(ts: typeof TS, checker: TS.TypeChecker, expression: TS.Ex
   const fn = functionOf(ts, calleeDeclaration(ts, checker, call));
   if (fn === undefined) return false;
   const values = returnedValues(ts, fn);
-  return values.length > 0 && values.every(value => {
-    const literal = skipOuter(ts, value);
-    if (!ts.isObjectLiteralExpression(literal)) return false;
-    const property = (name: string): TS.Expression | undefined => {
-      const value = propertyValue(ts, literal, name);
-      return value === undefined ? undefined : skipOuter(ts, value);
-    };
-    const offset = property('offset');
-    const strides = property('stride') ?? property('strides');
-    return offset !== undefined && ts.isNumericLiteral(offset) && offset.text === '0' && strides !== undefined && ts.isCallExpression(strides) && C_ORDER_STRIDES.test(calledName(ts, strides) ?? '');
-  });
+  return (
+    values.length > 0 &&
+    values.every(value => {
+      const literal = skipOuter(ts, value);
+      if (!ts.isObjectLiteralExpression(literal)) return false;
+      const property = (name: string): TS.Expression | undefined => {
+        const value = propertyValue(ts, literal, name);
+        return value === undefined ? undefined : skipOuter(ts, value);
+      };
+      const offset = property('offset');
+      const strides = property('stride') ?? property('strides');
+      return (
+        offset !== undefined &&
+        ts.isNumericLiteral(offset) &&
+        offset.text === '0' &&
+        strides !== undefined &&
+        ts.isCallExpression(strides) &&
+        C_ORDER_STRIDES.test(calledName(ts, strides) ?? '')
+      );
+    })
+  );
 }
 
 /** Inside the test of an `if`, `while`, `?:`, or a comparison. */
 function isInCondition(ts: typeof TS, node: TS.Node): boolean {
-  for (let child = node, parent = node.parent; parent !== undefined && !ts.isStatement(child); child = parent, parent = parent.parent) {
+  for (
+    let child = node, parent = node.parent;
+    parent !== undefined && !ts.isStatement(child);
+    child = parent, parent = parent.parent
+  ) {
     if ((ts.isIfStatement(parent) || ts.isWhileStatement(parent)) && parent.expression === child) return true;
     if (ts.isConditionalExpression(parent) && parent.condition === child) return true;
-    if (ts.isBinaryExpression(parent) && /^(?:===|!==|==|!=|<|>|<=|>=)$/.test(parent.operatorToken.getText())) return true;
+    if (ts.isBinaryExpression(parent) && /^(?:===|!==|==|!=|<|>|<=|>=)$/.test(parent.operatorToken.getText()))
+      return true;
   }
   return false;
 }

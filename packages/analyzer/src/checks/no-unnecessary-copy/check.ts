@@ -11,18 +11,52 @@ const messages = {
   unnecessaryCopy:
     '`{{copy}}` copies, but the copy is only read, does not escape, and `{{source}}` does not change while it is used: `{{view}}` reads the same bytes without copying.',
   useView: 'Read through a view: `{{view}}`.',
-  copyOfTemporary: '`{{copy}}` copies `{{source}}`, a new {{class}} made on line {{line}} and used nowhere else: the copy only doubles the work. Use `{{source}}` itself.',
+  copyOfTemporary:
+    '`{{copy}}` copies `{{source}}`, a new {{class}} made on line {{line}} and used nowhere else: the copy only doubles the work. Use `{{source}}` itself.',
   useSource: 'Use `{{source}}` itself.',
 };
 
 /** Methods that only read their receiver (or, for `slice`/`map`, copy it again). */
 const READING_METHODS: ReadonlySet<string> = new Set([
-  'at', 'indexOf', 'lastIndexOf', 'includes', 'every', 'some', 'find', 'findIndex', 'findLast', 'findLastIndex', 'forEach',
-  'join', 'reduce', 'reduceRight', 'entries', 'keys', 'values', 'toString', 'toLocaleString', 'slice', 'map', 'filter',
-  'toReversed', 'toSorted', 'with', 'equals', 'compare',
+  'at',
+  'indexOf',
+  'lastIndexOf',
+  'includes',
+  'every',
+  'some',
+  'find',
+  'findIndex',
+  'findLast',
+  'findLastIndex',
+  'forEach',
+  'join',
+  'reduce',
+  'reduceRight',
+  'entries',
+  'keys',
+  'values',
+  'toString',
+  'toLocaleString',
+  'slice',
+  'map',
+  'filter',
+  'toReversed',
+  'toSorted',
+  'with',
+  'equals',
+  'compare',
 ]);
 /** Calls that read their arguments and keep nothing: `decoder.decode(x)`, `target.set(x)`, `hash.update(x)`. */
-const READING_CALLS: ReadonlySet<string> = new Set(['decode', 'set', 'update', 'compare', 'equals', 'timingSafeEqual', 'fromCharCode', 'byteLength']);
+const READING_CALLS: ReadonlySet<string> = new Set([
+  'decode',
+  'set',
+  'update',
+  'compare',
+  'equals',
+  'timingSafeEqual',
+  'fromCharCode',
+  'byteLength',
+]);
 /** Objects whose methods neither write binary data nor run other code that could. */
 const PURE_OBJECTS: ReadonlySet<string> = new Set(['Math', 'console', 'Number', 'String', 'JSON']);
 /** Properties that are the same on a copy and a view of the same elements (`byteOffset` and `buffer` are not). */
@@ -50,8 +84,19 @@ export const noUnnecessaryCopy = defineCheck<keyof typeof messages, Record<strin
           context.report({
             node,
             messageId: 'copyOfTemporary',
-            data: { copy: abbreviate(node.getText(sourceFile), 60), source, class: typedArrayClass(ts, checker, node)!, line: String(lineOf(temporary.declaration)) },
-            suggest: [{ messageId: 'useSource', data: { source }, edits: [{ start: node.getStart(sourceFile), end: node.getEnd(), newText: source }] }],
+            data: {
+              copy: abbreviate(node.getText(sourceFile), 60),
+              source,
+              class: typedArrayClass(ts, checker, node)!,
+              line: String(lineOf(temporary.declaration)),
+            },
+            suggest: [
+              {
+                messageId: 'useSource',
+                data: { source },
+                edits: [{ start: node.getStart(sourceFile), end: node.getEnd(), newText: source }],
+              },
+            ],
           });
         }
       }
@@ -69,7 +114,12 @@ export const noUnnecessaryCopy = defineCheck<keyof typeof messages, Record<strin
       const lifetime = readOnlyLifetime(ts, checker, node.name, body);
       if (lifetime === undefined) return;
       const sourceName = copiedSourceName(ts, checker, copy);
-      if (sourceName === undefined || reported.has(copy) || mayChange(ts, body, sourceName, node.name.text, { start: node.end, end: lifetime })) return;
+      if (
+        sourceName === undefined ||
+        reported.has(copy) ||
+        mayChange(ts, body, sourceName, node.name.text, { start: node.end, end: lifetime })
+      )
+        return;
       reportCopy(context, copy, sourceName);
     });
   },
@@ -116,7 +166,8 @@ function isCopyIntoStorage(ts: typeof TS, checker: TS.TypeChecker, node: TS.Node
 
 /** `x.slice(…)`, `new T(x)`, `T.from(x)`, `Buffer.from(x)`: the shapes that have a view form. */
 function looksLikeCopy(ts: typeof TS, node: TS.Expression): boolean {
-  if (ts.isNewExpression(node)) return node.arguments?.length === 1 && ts.isIdentifier(node.expression) && node.expression.text.endsWith('Array');
+  if (ts.isNewExpression(node))
+    return node.arguments?.length === 1 && ts.isIdentifier(node.expression) && node.expression.text.endsWith('Array');
   if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return false;
   const name = node.expression.name.text;
   return name === 'slice' || (name === 'from' && node.arguments.length === 1);
@@ -127,15 +178,22 @@ function looksLikeCopy(ts: typeof TS, node: TS.Expression): boolean {
  * undefined when a use writes, stores, returns, captures or passes it on. A use inside a loop
  * that the declaration is outside of keeps the copy alive for the whole loop.
  */
-function readOnlyLifetime(ts: typeof TS, checker: TS.TypeChecker, name: TS.Identifier, body: TS.Node): number | undefined {
+function readOnlyLifetime(
+  ts: typeof TS,
+  checker: TS.TypeChecker,
+  name: TS.Identifier,
+  body: TS.Node,
+): number | undefined {
   const symbol = checker.getSymbolAtLocation(name);
   let end: number | undefined;
   for (const node of identifiersNamed(ts, body.getSourceFile(), name.text)) {
-    if (node === name || node.pos < body.pos || node.end > body.end || checker.getSymbolAtLocation(node) !== symbol) continue;
+    if (node === name || node.pos < body.pos || node.end > body.end || checker.getSymbolAtLocation(node) !== symbol)
+      continue;
     const owner = ts.findAncestor(node.parent, n => ts.isFunctionLike(n) || ts.isSourceFile(n));
     if (owner !== body || !isRead(ts, node)) return undefined;
     let last: TS.Node = node;
-    for (let n: TS.Node = node; n !== body; n = n.parent) if (ts.isIterationStatement(n, false) && !(name.pos >= n.pos && name.end <= n.end)) last = n;
+    for (let n: TS.Node = node; n !== body; n = n.parent)
+      if (ts.isIterationStatement(n, false) && !(name.pos >= n.pos && name.end <= n.end)) last = n;
     end = Math.max(end ?? 0, last.end);
   }
   return end;
@@ -156,15 +214,22 @@ function isRead(ts: typeof TS, use: TS.Identifier): boolean {
     return SAME_ON_VIEW.has(method) && !isWritten(ts, parent);
   }
   if (ts.isForOfStatement(parent) && parent.expression === child) return true;
-  if (ts.isSpreadElement(parent)) return ts.isArrayLiteralExpression(parent.parent) || ts.isCallExpression(parent.parent);
-  if (ts.isCallExpression(parent) && parent.arguments.includes(child as TS.Expression)) return isReadingCall(ts, parent);
+  if (ts.isSpreadElement(parent))
+    return ts.isArrayLiteralExpression(parent.parent) || ts.isCallExpression(parent.parent);
+  if (ts.isCallExpression(parent) && parent.arguments.includes(child as TS.Expression))
+    return isReadingCall(ts, parent);
   return false;
 }
 
 /** The target of an assignment, `++`/`--` or `delete`. */
 function isWritten(ts: typeof TS, node: TS.Expression): boolean {
   const { parent, child } = outerParent(ts, node);
-  if (ts.isBinaryExpression(parent)) return parent.left === child && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+  if (ts.isBinaryExpression(parent))
+    return (
+      parent.left === child &&
+      parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+      parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+    );
   return ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent) || ts.isDeleteExpression(parent);
 }
 
@@ -180,13 +245,23 @@ function isReadingCall(ts: typeof TS, call: TS.CallExpression): boolean {
  * that could write it, or the span holds an `await`/`yield` or a call that could run other code
  * (a wasm export that grows memory would detach a view, not a copy).
  */
-function mayChange(ts: typeof TS, body: TS.Node, source: string, copy: string, span: { start: number; end: number }): boolean {
+function mayChange(
+  ts: typeof TS,
+  body: TS.Node,
+  source: string,
+  copy: string,
+  span: { start: number; end: number },
+): boolean {
   let changes = false;
   walk(ts, body, node => {
     if (changes || node.end <= span.start || node.pos >= span.end) return false;
     if (ts.isAwaitExpression(node) || ts.isYieldExpression(node)) changes = true;
     else if (ts.isCallExpression(node) || ts.isNewExpression(node)) changes = !isHarmlessCall(ts, node, source, copy);
-    else if ((ts.isElementAccessExpression(node) || ts.isPropertyAccessExpression(node)) && dottedName(ts, node.expression) === source) changes = isWritten(ts, node);
+    else if (
+      (ts.isElementAccessExpression(node) || ts.isPropertyAccessExpression(node)) &&
+      dottedName(ts, node.expression) === source
+    )
+      changes = isWritten(ts, node);
     return !changes;
   });
   return changes;
@@ -196,9 +271,15 @@ function mayChange(ts: typeof TS, body: TS.Node, source: string, copy: string, s
  * A call that cannot write the source or run code that does: a reading method of the copy or the
  * source, a `TextDecoder`/`TextEncoder`, or a {@link isReadingCall reading call}.
  */
-function isHarmlessCall(ts: typeof TS, call: TS.CallExpression | TS.NewExpression, source: string, copy: string): boolean {
+function isHarmlessCall(
+  ts: typeof TS,
+  call: TS.CallExpression | TS.NewExpression,
+  source: string,
+  copy: string,
+): boolean {
   const callee = skipOuter(ts, call.expression);
-  if (ts.isNewExpression(call)) return ts.isIdentifier(callee) && (callee.text === 'TextDecoder' || callee.text === 'TextEncoder');
+  if (ts.isNewExpression(call))
+    return ts.isIdentifier(callee) && (callee.text === 'TextDecoder' || callee.text === 'TextEncoder');
   if (!ts.isPropertyAccessExpression(callee)) return false;
   const owner = dottedName(ts, callee.expression);
   if (owner === copy || owner === source) return isReadingMethod(callee.name.text);

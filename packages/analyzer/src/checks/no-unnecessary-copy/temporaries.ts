@@ -20,22 +20,39 @@ export interface TemporaryCopy {
  * constant of the same function, made fresh (a new array, or the result of a function that always
  * returns one) and read nowhere else: the copy duplicates storage nobody else can see.
  */
-export function temporaryCopied(ts: typeof TS, checker: TS.TypeChecker, copy: TS.Expression): TemporaryCopy | undefined {
+export function temporaryCopied(
+  ts: typeof TS,
+  checker: TS.TypeChecker,
+  copy: TS.Expression,
+): TemporaryCopy | undefined {
   const source = copiedOperand(ts, copy);
   if (source === undefined || !ts.isIdentifier(source)) return undefined;
   const symbol = checker.getSymbolAtLocation(source);
   const declaration = symbol?.valueDeclaration;
-  if (declaration === undefined || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return undefined;
+  if (declaration === undefined || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name))
+    return undefined;
   const init = constInitializer(ts, checker, source);
   const scope = enclosingFunction(ts, declaration);
   if (init === undefined || scope === undefined || scope !== enclosingFunction(ts, copy)) return undefined;
   // Positions first: the symbol is asked only of the name's uses inside the function.
-  const uses = identifiersNamed(ts, copy.getSourceFile(), source.text).filter(use => use !== declaration.name && use.pos >= scope.pos && use.end <= scope.end && checker.getSymbolAtLocation(use) === symbol);
+  const uses = identifiersNamed(ts, copy.getSourceFile(), source.text).filter(
+    use =>
+      use !== declaration.name &&
+      use.pos >= scope.pos &&
+      use.end <= scope.end &&
+      checker.getSymbolAtLocation(use) === symbol,
+  );
   if (uses.length !== 1 || uses[0] !== source) return undefined;
   const sourceClass = typedArrayClass(ts, checker, source);
   if (sourceClass === undefined || sourceClass !== typedArrayClass(ts, checker, copy)) return undefined;
   // `Buffer#slice` is a view, not a copy.
-  if (sourceClass === 'Buffer' && ts.isCallExpression(copy) && ts.isPropertyAccessExpression(copy.expression) && copy.expression.name.text === 'slice') return undefined;
+  if (
+    sourceClass === 'Buffer' &&
+    ts.isCallExpression(copy) &&
+    ts.isPropertyAccessExpression(copy.expression) &&
+    copy.expression.name.text === 'slice'
+  )
+    return undefined;
   return isFresh(ts, checker, init, FRESH_SEARCH_DEPTH) ? { source, declaration } : undefined;
 }
 
@@ -61,7 +78,13 @@ function isFresh(ts: typeof TS, checker: TS.TypeChecker, expression: TS.Expressi
   const node = skipOuter(ts, expression);
   if (ts.isNewExpression(node)) {
     const first = node.arguments?.[0];
-    if (!ts.isIdentifier(node.expression) || !TYPED_ARRAY_NAMES.has(node.expression.text) || first === undefined || node.arguments!.length !== 1) return false;
+    if (
+      !ts.isIdentifier(node.expression) ||
+      !TYPED_ARRAY_NAMES.has(node.expression.text) ||
+      first === undefined ||
+      node.arguments!.length !== 1
+    )
+      return false;
     const kind = classifyNode(ts, checker, first);
     return kind === 'number' || ts.isArrayLiteralExpression(skipOuter(ts, first));
   }

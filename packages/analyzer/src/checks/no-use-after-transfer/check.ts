@@ -20,10 +20,18 @@ interface BufferInfo {
   readonly path?: string;
 }
 
-const BINARY_KINDS = new Set(['ArrayBuffer', 'ResizableArrayBuffer', 'TypedArray', 'BigIntTypedArray', 'Buffer', 'DataView']);
+const BINARY_KINDS = new Set([
+  'ArrayBuffer',
+  'ResizableArrayBuffer',
+  'TypedArray',
+  'BigIntTypedArray',
+  'Buffer',
+  'DataView',
+]);
 
 const messages = {
-  incomplete: '{{where}} is not checked for uses after a transfer: {{why}}, more than memsafe follows. Split it to have it checked.',
+  incomplete:
+    '{{where}} is not checked for uses after a transfer: {{why}}, more than memsafe follows. Split it to have it checked.',
   memberUsedAfterTransfer:
     '`{{name}}` is handed on after {{what}} (line {{line}}) {{event}}: `{{path}}` in it is detached, so whatever reads it finds no bytes. Keep a copy of what you still need before the transfer.',
   transferredKept:
@@ -37,7 +45,8 @@ type Context = CheckContext<keyof typeof messages, Record<string, never>>;
 export const noUseAfterTransfer = defineCheck<keyof typeof messages, Record<string, never>>({
   id: 'no-use-after-transfer',
   code: 91002,
-  description: 'Disallow using an ArrayBuffer, or a view of it, after it was transferred (postMessage, structuredClone, transfer())',
+  description:
+    'Disallow using an ArrayBuffer, or a view of it, after it was transferred (postMessage, structuredClone, transfer())',
   type: 'problem',
   preset: 'recommended',
   messages,
@@ -53,7 +62,8 @@ export const noUseAfterTransfer = defineCheck<keyof typeof messages, Record<stri
       if (byRoot === undefined) infos.set(origin, (byRoot = new Map<string, BufferInfo>()));
       const id = `${kind}:${root === undefined ? '' : (rootIds.get(root) ?? rootIds.set(root, rootIds.size).size)}:${path ?? ''}`;
       let info = byRoot.get(id);
-      if (info === undefined) byRoot.set(id, (info = { root: root ?? origin, kind, ...(path === undefined ? {} : { path }) }));
+      if (info === undefined)
+        byRoot.set(id, (info = { root: root ?? origin, kind, ...(path === undefined ? {} : { path }) }));
       return info;
     };
     const rootIds = new Map<object, number>();
@@ -68,7 +78,8 @@ export const noUseAfterTransfer = defineCheck<keyof typeof messages, Record<stri
             return infoOf(node, shared.kind, base.info.root);
           }
         }
-        if (!ts.isNewExpression(node) && !ts.isCallExpression(node) && !ts.isPropertyAccessExpression(node)) return undefined;
+        if (!ts.isNewExpression(node) && !ts.isCallExpression(node) && !ts.isPropertyAccessExpression(node))
+          return undefined;
         const kind = classifyNode(ts, checker, node);
         return BINARY_KINDS.has(kind ?? '') ? infoOf(node, isBufferKind(kind) ? 'buffer' : 'view') : undefined;
       },
@@ -87,7 +98,11 @@ export const noUseAfterTransfer = defineCheck<keyof typeof messages, Record<stri
           if (root !== undefined && root !== base) roots.add(root);
           else {
             const kind = members.length === 0 && isBufferKind(classifyNode(ts, checker, base)) ? 'buffer' : 'view';
-            marks.push({ reference: base, members, info: infoOf(base, kind, undefined, [base.getText(sourceFile), ...members].join('.')) });
+            marks.push({
+              reference: base,
+              members,
+              info: infoOf(base, kind, undefined, [base.getText(sourceFile), ...members].join('.')),
+            });
           }
         }
         if (roots.size === 0 && marks.length === 0) return undefined;
@@ -102,7 +117,8 @@ export const noUseAfterTransfer = defineCheck<keyof typeof messages, Record<stri
         const name = use.getText(sourceFile);
         const data = { name, what: stale.what, line: lineOf(stale.site), event: stale.event };
         const path = entry.info.path;
-        if (path !== undefined && path !== name && path.startsWith(`${name}.`)) context.report({ node: use, messageId: 'memberUsedAfterTransfer', data: { ...data, path } });
+        if (path !== undefined && path !== name && path.startsWith(`${name}.`))
+          context.report({ node: use, messageId: 'memberUsedAfterTransfer', data: { ...data, path } });
         else context.report({ node: use, messageId: 'usedAfterTransfer', data });
         return true;
       },
@@ -116,10 +132,16 @@ export const noUseAfterTransfer = defineCheck<keyof typeof messages, Record<stri
           if (!ts.isIdentifier(parameter.name)) continue;
           const symbol = checker.getSymbolAtLocation(parameter.name);
           const kind = classifyType(ts, checker, checker.getTypeAtLocation(parameter));
-          if (symbol !== undefined && BINARY_KINDS.has(kind ?? '')) initial.set(symbolKey(symbol), { info: infoOf(parameter, isBufferKind(kind) ? 'buffer' : 'view'), stale: null });
+          if (symbol !== undefined && BINARY_KINDS.has(kind ?? ''))
+            initial.set(symbolKey(symbol), {
+              info: infoOf(parameter, isBufferKind(kind) ? 'buffer' : 'view'),
+              stale: null,
+            });
         }
       }
-      if (!new FlowInterpreter(ts, checker, domain).run(ts.isSourceFile(container) ? container : container.body, initial)) {
+      if (
+        !new FlowInterpreter(ts, checker, domain).run(ts.isSourceFile(container) ? container : container.body, initial)
+      ) {
         const { node, where } = incompleteAt(ts, container, sourceFile);
         context.report({ node, messageId: 'incomplete', data: { where, why: INCOMPLETE_REASON } });
       }
@@ -127,7 +149,8 @@ export const noUseAfterTransfer = defineCheck<keyof typeof messages, Record<stri
 
     run(sourceFile);
     walk(ts, sourceFile, node => {
-      if (ts.isFunctionLike(node) && 'body' in node && node.body !== undefined) run(node as TS.FunctionLikeDeclaration & { body: TS.Node });
+      if (ts.isFunctionLike(node) && 'body' in node && node.body !== undefined)
+        run(node as TS.FunctionLikeDeclaration & { body: TS.Node });
     });
     reportKeptTransfers(context, oracle);
   },
@@ -145,16 +168,25 @@ function reportKeptTransfers(context: Context, oracle: TransferOracle): void {
     if (!ts.isCallExpression(node)) return;
     const transfer = oracle.ofCall(node);
     // A callee with a body transfers at a site of its own, which is judged there with its callers.
-    if (transfer === undefined || (transfer.id === undefined && functionOf(ts, calleeDeclaration(ts, checker, node)) !== undefined)) return;
+    if (
+      transfer === undefined ||
+      (transfer.id === undefined && functionOf(ts, calleeDeclaration(ts, checker, node)) !== undefined)
+    )
+      return;
     for (const { expression, members } of transfer.transferred) {
       const base = bufferBase(ts, expression);
-      if (members.length > 0 || !ts.isIdentifier(base) || !BINARY_KINDS.has(classifyNode(ts, checker, base) ?? '')) continue;
+      if (members.length > 0 || !ts.isIdentifier(base) || !BINARY_KINDS.has(classifyNode(ts, checker, base) ?? ''))
+        continue;
       if (lookedUpByIdentity(ts, checker, base)) continue;
       const kept = retention.keeperOf(base);
       // Kept after the transfer, in the same function: a use of the detached buffer, which the flow reports.
       if (kept !== undefined && keptLaterHere(ts, kept.site, node)) continue;
       if (kept !== undefined) {
-        context.report({ node: expression, messageId: 'transferredKept', data: { name: base.text, how: `it ${keeperWords(ts, kept, sourceFile)}` } });
+        context.report({
+          node: expression,
+          messageId: 'transferredKept',
+          data: { name: base.text, how: `it ${keeperWords(ts, kept, sourceFile)}` },
+        });
         continue;
       }
       const declaration = checker.getSymbolAtLocation(base)?.valueDeclaration;
@@ -171,7 +203,9 @@ function reportKeptTransfers(context: Context, oracle: TransferOracle): void {
 /** A keeping store after `transfer` in the function that transfers. */
 function keptLaterHere(ts: typeof TS, site: TS.Node, transfer: TS.Node): boolean {
   const scope = (node: TS.Node) => ts.findAncestor(node.parent, n => ts.isFunctionLike(n) || ts.isSourceFile(n));
-  return site.getSourceFile() === transfer.getSourceFile() && site.pos >= transfer.end && scope(site) === scope(transfer);
+  return (
+    site.getSourceFile() === transfer.getSourceFile() && site.pos >= transfer.end && scope(site) === scope(transfer)
+  );
 }
 
 /**
@@ -181,11 +215,20 @@ function keptLaterHere(ts: typeof TS, site: TS.Node, transfer: TS.Node): boolean
 function lookedUpByIdentity(ts: typeof TS, checker: TS.TypeChecker, buffer: TS.Identifier): boolean {
   const symbol = checker.getSymbolAtLocation(buffer);
   const declaration = symbol?.valueDeclaration;
-  const scope = declaration === undefined ? undefined : ts.findAncestor(declaration.parent, n => ts.isFunctionLike(n) || ts.isSourceFile(n));
+  const scope =
+    declaration === undefined
+      ? undefined
+      : ts.findAncestor(declaration.parent, n => ts.isFunctionLike(n) || ts.isSourceFile(n));
   let found = false;
   if (scope !== undefined) {
     walk(ts, scope, node => {
-      if (found || !ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || !IDENTITY_LOOKUPS.has(node.expression.name.text)) return !found;
+      if (
+        found ||
+        !ts.isCallExpression(node) ||
+        !ts.isPropertyAccessExpression(node.expression) ||
+        !IDENTITY_LOOKUPS.has(node.expression.name.text)
+      )
+        return !found;
       const key = node.arguments[0] === undefined ? undefined : skipOuter(ts, node.arguments[0]);
       found = key !== undefined && ts.isIdentifier(key) && checker.getSymbolAtLocation(key) === symbol;
       return !found;
@@ -203,7 +246,6 @@ function keeperWords(ts: typeof TS, keeper: Keeper, sourceFile: TS.SourceFile): 
   return `comes from ${callName(ts, keeper.through, keeper.through.getSourceFile())}, which returns what \`${abbreviate(keeper.holder, 40)}\` keeps (${at})`;
 }
 
-
 function isBufferKind(kind: string | undefined): boolean {
   return kind === 'ArrayBuffer' || kind === 'ResizableArrayBuffer';
 }
@@ -213,12 +255,19 @@ function isBufferKind(kind: string | undefined): boolean {
  * bytes even when the base is a view (`.buffer`, `subarray`), and whether the result is a buffer
  * or a view.
  */
-function sharedSource(ts: typeof TS, node: TS.Expression): { base: TS.Expression; viaBuffer: boolean; kind: 'buffer' | 'view' } | undefined {
+function sharedSource(
+  ts: typeof TS,
+  node: TS.Expression,
+): { base: TS.Expression; viaBuffer: boolean; kind: 'buffer' | 'view' } | undefined {
   if (ts.isNewExpression(node) && node.arguments?.[0] !== undefined) {
     const argument = skipOuter(ts, node.arguments[0]);
     return { base: bufferBase(ts, argument), viaBuffer: bufferBase(ts, argument) !== argument, kind: 'view' };
   }
-  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'subarray') {
+  if (
+    ts.isCallExpression(node) &&
+    ts.isPropertyAccessExpression(node.expression) &&
+    node.expression.name.text === 'subarray'
+  ) {
     // A sub-view shares its base's bytes whatever the base is.
     return { base: skipOuter(ts, node.expression.expression), viaBuffer: true, kind: 'view' };
   }

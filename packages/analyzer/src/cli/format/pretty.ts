@@ -4,13 +4,25 @@ import type { Palette } from '../colors.js';
 import { codeFrame } from './code-frame.js';
 
 /** Findings as a person reads them: location, severity, message, the code, the suggested fix. */
-export function formatPretty(findings: readonly Finding[], readText: (file: string) => string, cwd: string, colors: Palette): string {
+export function formatPretty(
+  findings: readonly Finding[],
+  readText: (file: string) => string,
+  cwd: string,
+  colors: Palette,
+): string {
   if (findings.length === 0) return `${colors.green('✔')} memsafe found no problems.\n`;
   const blocks = findings.map(finding => {
     const where = `${relative(cwd, finding.file)}:${finding.line}:${finding.column}`;
     const level = finding.severity === 'error' ? colors.red('error') : colors.yellow('warning');
     const head = `${colors.bold(where)} ${level} ${finding.message} ${colors.dim(`memsafe/${finding.rule}`)}`;
-    const frame = codeFrame(readText(finding.file), finding.line, finding.column, finding.endLine, finding.endColumn, colors);
+    const frame = codeFrame(
+      readText(finding.file),
+      finding.line,
+      finding.column,
+      finding.endLine,
+      finding.endColumn,
+      colors,
+    );
     const fixes = finding.suggestions?.map(s => `  ${colors.cyan('suggestion:')} ${s.message}`) ?? [];
     return [head, frame, ...fixes].join('\n');
   });

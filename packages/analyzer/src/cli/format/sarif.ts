@@ -3,7 +3,12 @@ import type { Check } from '../../check.js';
 import type { Finding } from '../../finding.js';
 
 /** SARIF 2.1.0, the format code-scanning services take: one run, one rule per check, one result per finding. */
-export function formatSarif(findings: readonly Finding[], checks: readonly Check[], version: string, docsUrl: (rule: string) => string): string {
+export function formatSarif(
+  findings: readonly Finding[],
+  checks: readonly Check[],
+  version: string,
+  docsUrl: (rule: string) => string,
+): string {
   const rules = checks.map(check => ({
     id: check.id,
     name: check.id,
@@ -28,7 +33,12 @@ export function formatSarif(findings: readonly Finding[], checks: readonly Check
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{ tool: { driver: { name: 'memsafe', informationUri: 'https://github.com/memsafe/memsafe', version, rules } }, results }],
+    runs: [
+      {
+        tool: { driver: { name: 'memsafe', informationUri: 'https://github.com/memsafe/memsafe', version, rules } },
+        results,
+      },
+    ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 }

@@ -6,7 +6,10 @@ import type { Probe, ProbeTable } from './types.js';
 
 /** ArrayBuffer#transfer and friends arrived in Node 21 (V8 11.8). */
 function transferProbe(name: 'transfer' | 'transferToFixedLength', run: Probe['run']): Probe {
-  return { api: { name: `ArrayBuffer.prototype.${name}`, present: () => typeof ArrayBuffer.prototype[name] === 'function' }, run };
+  return {
+    api: { name: `ArrayBuffer.prototype.${name}`, present: () => typeof ArrayBuffer.prototype[name] === 'function' },
+    run,
+  };
 }
 
 export const arrayBufferProbes: ProbeTable = {
@@ -111,14 +114,23 @@ export const arrayBufferProbes: ProbeTable = {
       buffer.resize(16);
       const after = new Uint8Array(buffer);
       const tail = new Uint8Array(buffer, 8, 8);
-      return { source: sideOf(before), result: sideOf(after), hazards: { 'out-of-bounds-after-shrink': outOfBoundsAfterShrink(buffer, 4, tail) } };
+      return {
+        source: sideOf(before),
+        result: sideOf(after),
+        hazards: { 'out-of-bounds-after-shrink': outOfBoundsAfterShrink(buffer, 4, tail) },
+      };
     },
   },
   'ab-transfer': transferProbe('transfer', () => {
     const buffer = filled(8);
     const expected = bytesOf(buffer);
     const moved = buffer.transfer();
-    return { source: sideOf(buffer), result: sideOf(moved), expected, hazards: { 'detaches-source': () => isDetached(buffer) } };
+    return {
+      source: sideOf(buffer),
+      result: sideOf(moved),
+      expected,
+      hazards: { 'detaches-source': () => isDetached(buffer) },
+    };
   }),
   'ab-transfer-length': transferProbe('transfer', () => {
     const buffer = filled(8);
@@ -135,18 +147,33 @@ export const arrayBufferProbes: ProbeTable = {
     const buffer = filled(8);
     const expected = bytesOf(buffer);
     const moved = buffer.transferToFixedLength();
-    return { source: sideOf(buffer), result: sideOf(moved), expected, hazards: { 'detaches-source': () => isDetached(buffer) } };
+    return {
+      source: sideOf(buffer),
+      result: sideOf(moved),
+      expected,
+      hazards: { 'detaches-source': () => isDetached(buffer) },
+    };
   }),
   'rab-transfer': transferProbe('transfer', () => {
     const buffer = filled(8, { maxByteLength: 16 });
     const expected = bytesOf(buffer);
     const moved = buffer.transfer();
-    return { source: sideOf(buffer), result: sideOf(moved), expected, hazards: { 'detaches-source': () => isDetached(buffer) } };
+    return {
+      source: sideOf(buffer),
+      result: sideOf(moved),
+      expected,
+      hazards: { 'detaches-source': () => isDetached(buffer) },
+    };
   }),
   'rab-transfer-to-fixed-length': transferProbe('transferToFixedLength', () => {
     const buffer = filled(8, { maxByteLength: 16 });
     const expected = bytesOf(buffer);
     const moved = buffer.transferToFixedLength();
-    return { source: sideOf(buffer), result: sideOf(moved), expected, hazards: { 'detaches-source': () => isDetached(buffer) } };
+    return {
+      source: sideOf(buffer),
+      result: sideOf(moved),
+      expected,
+      hazards: { 'detaches-source': () => isDetached(buffer) },
+    };
   }),
 };

@@ -19,7 +19,10 @@ export const blobProbes: ProbeTable = {
     },
   },
   'blob-array-buffer': fromOneBlob(blob => blob.arrayBuffer()),
-  'blob-bytes': fromOneBlob(blob => blob.bytes(), { name: 'Blob.prototype.bytes', present: () => typeof Blob.prototype.bytes === 'function' }),
+  'blob-bytes': fromOneBlob(blob => blob.bytes(), {
+    name: 'Blob.prototype.bytes',
+    present: () => typeof Blob.prototype.bytes === 'function',
+  }),
   'blob-slice': fromOneBlob(blob => Promise.resolve(blob.slice(1, 3))),
   'blob-text': {
     async run() {

@@ -1,6 +1,14 @@
 // Probes for the Node Buffer rows: pooled and unpooled allocation, from(), slice vs subarray, .buffer, concat.
 import { Buffer } from 'node:buffer';
-import { boxed, detachedBytes, nodeAtLeast, outOfBoundsAfterShrink, pooled, unobservable, widerThan } from './evidence.js';
+import {
+  boxed,
+  detachedBytes,
+  nodeAtLeast,
+  outOfBoundsAfterShrink,
+  pooled,
+  unobservable,
+  widerThan,
+} from './evidence.js';
 import { filled } from './inputs.js';
 import { constant, sideOf } from './sides.js';
 import type { ProbeTable } from './types.js';
@@ -97,7 +105,11 @@ export const bufferProbes: ProbeTable = {
   'buf-alloc-unsafe': {
     run() {
       const result = Buffer.allocUnsafe(8);
-      return { source: constant(8), result: sideOf(result), hazards: { 'pool-aliasing': pooled(result), 'uninitialized-memory': allocUnsafeKeepsOldBytes } };
+      return {
+        source: constant(8),
+        result: sideOf(result),
+        hazards: { 'pool-aliasing': pooled(result), 'uninitialized-memory': allocUnsafeKeepsOldBytes },
+      };
     },
   },
   'buf-alloc-unsafe-slow': {
@@ -105,7 +117,9 @@ export const bufferProbes: ProbeTable = {
       source: constant(8),
       result: sideOf(Buffer.allocUnsafeSlow(8)),
       hazards: {
-        'uninitialized-memory': unobservable('the bytes come straight from malloc; whether they hold old data depends on heap reuse, which a test cannot force'),
+        'uninitialized-memory': unobservable(
+          'the bytes come straight from malloc; whether they hold old data depends on heap reuse, which a test cannot force',
+        ),
       },
     }),
   },
@@ -116,7 +130,9 @@ export const bufferProbes: ProbeTable = {
         source: sideOf(source),
         result: sideOf(source.slice(1, 3)),
         hazards: {
-          deprecated: unobservable('DEP0158 is documentation-only: Node prints no warning, not even with --pending-deprecation'),
+          deprecated: unobservable(
+            'DEP0158 is documentation-only: Node prints no warning, not even with --pending-deprecation',
+          ),
           'class-dependent': () => {
             // The same call on a plain Uint8Array copies.
             const plain = new Uint8Array([1, 2]);
@@ -159,7 +175,11 @@ export const bufferProbes: ProbeTable = {
     run() {
       const first = Buffer.from([1, 2]);
       const result = Buffer.concat([first, Buffer.from([3, 4])], 3);
-      return { source: sideOf(first), result: sideOf(result), hazards: { 'pool-aliasing': pooled(result), truncation: () => result.length === 3 } };
+      return {
+        source: sideOf(first),
+        result: sideOf(result),
+        hazards: { 'pool-aliasing': pooled(result), truncation: () => result.length === 3 },
+      };
     },
   },
   'buf-copy-bytes-from': {
@@ -169,14 +189,21 @@ export const bufferProbes: ProbeTable = {
       return {
         source: sideOf(source),
         result: sideOf(result),
-        hazards: { 'pool-aliasing': pooled(result), 'silent-empty-result': () => Buffer.copyBytesFrom(detachedBytes()).length === 0 },
+        hazards: {
+          'pool-aliasing': pooled(result),
+          'silent-empty-result': () => Buffer.copyBytesFrom(detachedBytes()).length === 0,
+        },
       };
     },
   },
   'buf-to-string': {
     run() {
       const source = Buffer.from([104, 105]);
-      return { source: sideOf(source), result: sideOf(source.toString()), hazards: { 'lossy-decoding': () => Buffer.from([0xff, 0x41]).toString() === '\ufffdA' } };
+      return {
+        source: sideOf(source),
+        result: sideOf(source.toString()),
+        hazards: { 'lossy-decoding': () => Buffer.from([0xff, 0x41]).toString() === '\ufffdA' },
+      };
     },
   },
   'buf-to-json': {
@@ -191,7 +218,11 @@ export const bufferProbes: ProbeTable = {
       const source = Buffer.from([1, 2, 3]);
       const target = new Uint8Array(2);
       const copied = source.copy(target);
-      return { source: sideOf(source), result: sideOf(target), hazards: { truncation: () => copied === 2 && source.length === 3 } };
+      return {
+        source: sideOf(source),
+        result: sideOf(target),
+        hazards: { truncation: () => copied === 2 && source.length === 3 },
+      };
     },
   },
   'buf-new-uint8array': {

@@ -34,20 +34,31 @@ export const dataViewProbes: ProbeTable = {
       return {
         source: sideOf(buffer),
         result: sideOf(view),
-        hazards: { 'byte-order': bigEndianByDefault(view), 'out-of-bounds-after-shrink': outOfBoundsAfterShrink(buffer, 4, view) },
+        hazards: {
+          'byte-order': bigEndianByDefault(view),
+          'out-of-bounds-after-shrink': outOfBoundsAfterShrink(buffer, 4, view),
+        },
       };
     },
   },
   'dv-buffer': {
     run() {
       const view = new DataView(filled(32), 8, 8);
-      return { source: sideOf(view), result: sideOf(view.buffer), hazards: { 'whole-backing-buffer': widerThan(view.buffer, view) } };
+      return {
+        source: sideOf(view),
+        result: sideOf(view.buffer),
+        hazards: { 'whole-backing-buffer': widerThan(view.buffer, view) },
+      };
     },
   },
   'dv-get-uint16': {
     run() {
       const view = new DataView(filled(4));
-      return { source: sideOf(view), result: sideOf(view.getUint16(0)), hazards: { 'byte-order': bigEndianByDefault(view) } };
+      return {
+        source: sideOf(view),
+        result: sideOf(view.getUint16(0)),
+        hazards: { 'byte-order': bigEndianByDefault(view) },
+      };
     },
   },
   'dv-get-uint16-endian': {

@@ -80,7 +80,10 @@ export function boxed(value: unknown): Evidence {
   return () => Array.isArray(value) || typeof value === 'string';
 }
 
-type NumericArray = Exclude<ArrayBufferView, DataView> & { readonly [index: number]: number | bigint; readonly BYTES_PER_ELEMENT: number };
+type NumericArray = Exclude<ArrayBufferView, DataView> & {
+  readonly [index: number]: number | bigint;
+  readonly BYTES_PER_ELEMENT: number;
+};
 
 const bigEndianReaders: Record<string, (view: DataView) => number | bigint> = {
   Int16Array: v => v.getInt16(0),

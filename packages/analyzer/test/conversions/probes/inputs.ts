@@ -23,7 +23,9 @@ export function wasmMemory(shared = false): WebAssembly.Memory {
 
 /** The bytes of a buffer or view as a plain array (a snapshot). */
 export function bytesOf(value: ArrayBufferLike | ArrayBufferView): number[] {
-  return ArrayBuffer.isView(value) ? [...new Uint8Array(value.buffer, value.byteOffset, value.byteLength)] : [...new Uint8Array(value)];
+  return ArrayBuffer.isView(value)
+    ? [...new Uint8Array(value.buffer, value.byteOffset, value.byteLength)]
+    : [...new Uint8Array(value)];
 }
 
 /**

@@ -9,14 +9,22 @@ export const numberArrayProbes: ProbeTable = {
     run() {
       const numbers = [256, -1, 1.7];
       const result = new Uint8Array(numbers);
-      return { source: sideOf(numbers), result: sideOf(result), hazards: { 'lossy-element-conversion': () => result.join() === '0,255,1' } };
+      return {
+        source: sideOf(numbers),
+        result: sideOf(result),
+        hazards: { 'lossy-element-conversion': () => result.join() === '0,255,1' },
+      };
     },
   },
   'arr-typed-array-from': {
     run() {
       const numbers = [256, -1];
       const result = Uint8Array.from(numbers);
-      return { source: sideOf(numbers), result: sideOf(result), hazards: { 'lossy-element-conversion': () => result.join() === '0,255' } };
+      return {
+        source: sideOf(numbers),
+        result: sideOf(result),
+        hazards: { 'lossy-element-conversion': () => result.join() === '0,255' },
+      };
     },
   },
   'arr-buffer-from': {
@@ -35,7 +43,11 @@ export const numberArrayProbes: ProbeTable = {
       const numbers = [256, 2];
       const target = new Uint8Array(4);
       target.set(numbers, 1);
-      return { source: sideOf(numbers), result: sideOf(target), hazards: { 'lossy-element-conversion': () => target[1] === 0 } };
+      return {
+        source: sideOf(numbers),
+        result: sideOf(target),
+        hazards: { 'lossy-element-conversion': () => target[1] === 0 },
+      };
     },
   },
 };

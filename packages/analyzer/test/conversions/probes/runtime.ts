@@ -34,7 +34,11 @@ export const runtimeProbes: ProbeTable = {
     run() {
       const buffer = filledShared(16);
       const memory = Memory.fromArrayBuffer(buffer);
-      return { source: sideOf(buffer), result: sideOf(memory), hazards: { 'shared-memory-race': () => memory.isShared && shared(buffer)() } };
+      return {
+        source: sideOf(buffer),
+        result: sideOf(memory),
+        hazards: { 'shared-memory-race': () => memory.isShared && shared(buffer)() },
+      };
     },
   },
   'ms-from-typed-array': {
@@ -90,7 +94,12 @@ export const runtimeProbes: ProbeTable = {
       const buffer = filled(16);
       const expected = bytesOf(buffer);
       const moved = Memory.fromArrayBuffer(buffer).transfer();
-      return { source: sideOf(buffer), result: sideOf(moved), expected, hazards: { 'detaches-source': () => isDetached(buffer) } };
+      return {
+        source: sideOf(buffer),
+        result: sideOf(moved),
+        expected,
+        hazards: { 'detaches-source': () => isDetached(buffer) },
+      };
     },
   },
   'ms-memory-free': {
@@ -98,14 +107,22 @@ export const runtimeProbes: ProbeTable = {
       const buffer = filled(16);
       const memory = Memory.fromArrayBuffer(buffer);
       memory.free();
-      return { source: sideOf(buffer), result: sideOf(memory), hazards: { 'detaches-source': () => isDetached(buffer) && memory.status === 'freed' } };
+      return {
+        source: sideOf(buffer),
+        result: sideOf(memory),
+        hazards: { 'detaches-source': () => isDetached(buffer) && memory.status === 'freed' },
+      };
     },
   },
   'ms-as-typed-array': {
     run() {
       const { memory, view } = wasmView();
       const array = view.asTypedArray();
-      return { source: sideOf(view), result: sideOf(array), hazards: { 'detached-after-grow': diesOnGrow(memory, array) } };
+      return {
+        source: sideOf(view),
+        result: sideOf(array),
+        hazards: { 'detached-after-grow': diesOnGrow(memory, array) },
+      };
     },
   },
   'ms-to-typed-array': {
@@ -118,7 +135,11 @@ export const runtimeProbes: ProbeTable = {
     run() {
       const { memory, view } = wasmView();
       const dataView = view.asDataView();
-      return { source: sideOf(view), result: sideOf(dataView), hazards: { 'detached-after-grow': diesOnGrow(memory, dataView) } };
+      return {
+        source: sideOf(view),
+        result: sideOf(dataView),
+        hazards: { 'detached-after-grow': diesOnGrow(memory, dataView) },
+      };
     },
   },
   'ms-to-data-view': {
@@ -133,7 +154,11 @@ export const runtimeProbes: ProbeTable = {
       // asArrayBuffer needs a view over all of the memory: one 64 KiB page of f64.
       const view = Memory.fromWasm(memory).view('f64', { shape: [8192] });
       const buffer = view.asArrayBuffer();
-      return { source: sideOf(view), result: sideOf(buffer), hazards: { 'detached-after-grow': diesOnGrow(memory, buffer) } };
+      return {
+        source: sideOf(view),
+        result: sideOf(buffer),
+        hazards: { 'detached-after-grow': diesOnGrow(memory, buffer) },
+      };
     },
   },
   'ms-to-array-buffer': {
@@ -146,7 +171,11 @@ export const runtimeProbes: ProbeTable = {
     run() {
       const { memory, view } = wasmView();
       const buffer = view.asBuffer();
-      return { source: sideOf(view), result: sideOf(buffer), hazards: { 'detached-after-grow': diesOnGrow(memory, buffer) } };
+      return {
+        source: sideOf(view),
+        result: sideOf(buffer),
+        hazards: { 'detached-after-grow': diesOnGrow(memory, buffer) },
+      };
     },
   },
   'ms-to-buffer': {
@@ -167,7 +196,11 @@ export const runtimeProbes: ProbeTable = {
       const { memory, view } = wasmView();
       const pointer = view.raw();
       const array = pointer.array; // what a hand-written loop keeps
-      return { source: sideOf(view), result: sideOf(pointer), hazards: { 'detached-after-grow': diesOnGrow(memory, array) } };
+      return {
+        source: sideOf(view),
+        result: sideOf(pointer),
+        hazards: { 'detached-after-grow': diesOnGrow(memory, array) },
+      };
     },
   },
   'ms-slice': {

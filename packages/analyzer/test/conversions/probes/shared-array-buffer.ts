@@ -56,14 +56,22 @@ export const sharedArrayBufferProbes: ProbeTable = {
     run() {
       const buffer = filledShared(16);
       const view = new DataView(buffer);
-      return { source: sideOf(buffer), result: sideOf(view), hazards: { 'shared-memory-race': shared(view.buffer), 'byte-order': bigEndianByDefault(view) } };
+      return {
+        source: sideOf(buffer),
+        result: sideOf(view),
+        hazards: { 'shared-memory-race': shared(view.buffer), 'byte-order': bigEndianByDefault(view) },
+      };
     },
   },
   'sab-buffer-from': {
     run() {
       const buffer = filledShared(16);
       const wrapped = Buffer.from(buffer);
-      return { source: sideOf(buffer), result: sideOf(wrapped), hazards: { 'shared-memory-race': shared(wrapped.buffer) } };
+      return {
+        source: sideOf(buffer),
+        result: sideOf(wrapped),
+        hazards: { 'shared-memory-race': shared(wrapped.buffer) },
+      };
     },
   },
   'sab-structured-clone': {

@@ -76,7 +76,8 @@ function viewSide(view: View): Side {
 }
 
 function memorySide(memory: Memory): Side {
-  const bytes = (): View | null => (memory.status === 'live' ? memory.view('u8', { shape: [memory.byteLength] }) : null);
+  const bytes = (): View | null =>
+    memory.status === 'live' ? memory.view('u8', { shape: [memory.byteLength] }) : null;
   return {
     value: memory,
     kind: 'bytes',
@@ -102,7 +103,14 @@ function bufferSide(buffer: ArrayBufferLike): Side {
 }
 
 function arrayBufferViewSide(view: ArrayBufferView): Side {
-  const kind = view instanceof DataView ? 'dataview' : Buffer.isBuffer(view) ? 'u8' : (dtypeByClass.get(view.constructor) ?? dtypeByClass.get(Object.getPrototypeOf(view.constructor)) ?? 'unknown');
+  const kind =
+    view instanceof DataView
+      ? 'dataview'
+      : Buffer.isBuffer(view)
+        ? 'u8'
+        : (dtypeByClass.get(view.constructor) ??
+          dtypeByClass.get(Object.getPrototypeOf(view.constructor)) ??
+          'unknown');
   return {
     value: view,
     kind,

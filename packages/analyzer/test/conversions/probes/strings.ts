@@ -64,26 +64,42 @@ export const stringProbes: ProbeTable = {
   'str-buffer-to-string-encoding': {
     run() {
       const source = Buffer.from([104, 105]);
-      return { source: sideOf(source), result: sideOf(source.toString('latin1')), hazards: { 'lossy-decoding': () => Buffer.from([0xff]).toString('utf8') === '\ufffd' } };
+      return {
+        source: sideOf(source),
+        result: sideOf(source.toString('latin1')),
+        hazards: { 'lossy-decoding': () => Buffer.from([0xff]).toString('utf8') === '\ufffd' },
+      };
     },
   },
   'str-buffer-to-string-range': {
     run() {
       const source = Buffer.from('hé');
-      return { source: sideOf(source), result: sideOf(source.toString('utf8', 0, 2)), hazards: { 'lossy-decoding': () => source.toString('utf8', 0, 2) === 'h\ufffd' } };
+      return {
+        source: sideOf(source),
+        result: sideOf(source.toString('utf8', 0, 2)),
+        hazards: { 'lossy-decoding': () => source.toString('utf8', 0, 2) === 'h\ufffd' },
+      };
     },
   },
   'str-buffer-write': {
     run() {
       const target = Buffer.alloc(2);
       const written = target.write('é!');
-      return { source: constant('é!'), result: sideOf(target), hazards: { truncation: () => written === 2 && Buffer.byteLength('é!') === 3 } };
+      return {
+        source: constant('é!'),
+        result: sideOf(target),
+        hazards: { truncation: () => written === 2 && Buffer.byteLength('é!') === 3 },
+      };
     },
   },
   'str-atob': {
     run() {
       const result = atob('AQI=');
-      return { source: constant('AQI='), result: sideOf(result), hazards: { boxing: () => boxed(result)() && result === '\u0001\u0002' } };
+      return {
+        source: constant('AQI='),
+        result: sideOf(result),
+        hazards: { boxing: () => boxed(result)() && result === '\u0001\u0002' },
+      };
     },
   },
   'str-btoa': {
@@ -96,7 +112,10 @@ export const stringProbes: ProbeTable = {
       return {
         source: sideOf(source),
         result: sideOf(result),
-        hazards: { boxing: boxed(result), 'lossy-element-conversion': () => String.fromCharCode(...new Float64Array([65536 + 65.7])) === 'A' },
+        hazards: {
+          boxing: boxed(result),
+          'lossy-element-conversion': () => String.fromCharCode(...new Float64Array([65536 + 65.7])) === 'A',
+        },
       };
     },
   },
@@ -109,7 +128,8 @@ export const stringProbes: ProbeTable = {
         result: sideOf(result),
         hazards: {
           boxing: boxed(result),
-          'lossy-element-conversion': () => String.fromCharCode.apply(null, new Float64Array([65536 + 65.7]) as unknown as number[]) === 'A',
+          'lossy-element-conversion': () =>
+            String.fromCharCode.apply(null, new Float64Array([65536 + 65.7]) as unknown as number[]) === 'A',
         },
       };
     },
@@ -118,7 +138,11 @@ export const stringProbes: ProbeTable = {
     run() {
       const source = Buffer.from('h€');
       const result = transcode(source, 'utf8', 'ascii');
-      return { source: sideOf(source), result: sideOf(result), hazards: { 'lossy-decoding': () => result.toString('latin1') === 'h?' } };
+      return {
+        source: sideOf(source),
+        result: sideOf(result),
+        hazards: { 'lossy-decoding': () => result.toString('latin1') === 'h?' },
+      };
     },
   },
 };

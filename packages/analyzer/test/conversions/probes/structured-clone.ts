@@ -42,7 +42,11 @@ export const structuredCloneProbes: ProbeTable = {
     run() {
       const source = new Uint8Array(filled(64), 16, 8);
       const clone = structuredClone(source);
-      return { source: sideOf(source), result: sideOf(clone), hazards: { 'whole-backing-buffer': widerThan(clone.buffer, source) } };
+      return {
+        source: sideOf(source),
+        result: sideOf(clone),
+        hazards: { 'whole-backing-buffer': widerThan(clone.buffer, source) },
+      };
     },
   },
   'sc-buffer': {
@@ -76,7 +80,11 @@ export const structuredCloneProbes: ProbeTable = {
     run() {
       const source = new DataView(filled(32), 8, 8);
       const clone = structuredClone(source);
-      return { source: sideOf(source), result: sideOf(clone), hazards: { 'whole-backing-buffer': widerThan(clone.buffer, source) } };
+      return {
+        source: sideOf(source),
+        result: sideOf(clone),
+        hazards: { 'whole-backing-buffer': widerThan(clone.buffer, source) },
+      };
     },
   },
   'sc-transfer-array-buffer': {
@@ -84,7 +92,12 @@ export const structuredCloneProbes: ProbeTable = {
       const source = filled(16);
       const expected = bytesOf(source);
       const moved = structuredClone(source, { transfer: [source] });
-      return { source: sideOf(source), result: sideOf(moved), expected, hazards: { 'detaches-source': () => isDetached(source) } };
+      return {
+        source: sideOf(source),
+        result: sideOf(moved),
+        expected,
+        hazards: { 'detaches-source': () => isDetached(source) },
+      };
     },
   },
   'sc-transfer-typed-array': {
@@ -97,7 +110,10 @@ export const structuredCloneProbes: ProbeTable = {
         source: sideOf(source),
         result: sideOf(moved),
         expected,
-        hazards: { 'detaches-source': () => isDetached(backing), 'whole-backing-buffer': () => moved.buffer.byteLength === 32 && moved.byteLength === 8 },
+        hazards: {
+          'detaches-source': () => isDetached(backing),
+          'whole-backing-buffer': () => moved.buffer.byteLength === 32 && moved.byteLength === 8,
+        },
       };
     },
   },
@@ -105,7 +121,11 @@ export const structuredCloneProbes: ProbeTable = {
     run() {
       const source = new Uint8Array(filled(64), 16, 8);
       const received = postAndReceive(source);
-      return { source: sideOf(source), result: sideOf(received), hazards: { 'whole-backing-buffer': widerThan(received.buffer, source) } };
+      return {
+        source: sideOf(source),
+        result: sideOf(received),
+        hazards: { 'whole-backing-buffer': widerThan(received.buffer, source) },
+      };
     },
   },
   'pm-buffer': {
@@ -133,7 +153,12 @@ export const structuredCloneProbes: ProbeTable = {
       const source = filled(16);
       const expected = bytesOf(source);
       const received = postAndReceive(source, [source]);
-      return { source: sideOf(source), result: sideOf(received), expected, hazards: { 'detaches-source': () => isDetached(source) } };
+      return {
+        source: sideOf(source),
+        result: sideOf(received),
+        expected,
+        hazards: { 'detaches-source': () => isDetached(source) },
+      };
     },
   },
   'pm-transfer-typed-array': {
@@ -146,7 +171,10 @@ export const structuredCloneProbes: ProbeTable = {
         source: sideOf(source),
         result: sideOf(received),
         expected,
-        hazards: { 'detaches-source': () => isDetached(backing), 'whole-backing-buffer': () => received.buffer.byteLength === 32 && received.byteLength === 8 },
+        hazards: {
+          'detaches-source': () => isDetached(backing),
+          'whole-backing-buffer': () => received.buffer.byteLength === 32 && received.byteLength === 8,
+        },
       };
     },
   },

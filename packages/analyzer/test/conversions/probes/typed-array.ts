@@ -25,7 +25,10 @@ export const typedArrayProbes: ProbeTable = {
         source: sideOf(source),
         result: sideOf(result),
         // Wraps in Uint8Array, clamps (and rounds half to even) in Uint8ClampedArray.
-        hazards: { 'lossy-element-conversion': () => result[1] === 44 && result[2] === 255 && new Uint8ClampedArray(source)[1] === 255 },
+        hazards: {
+          'lossy-element-conversion': () =>
+            result[1] === 44 && result[2] === 255 && new Uint8ClampedArray(source)[1] === 255,
+        },
       };
     },
   },
@@ -33,20 +36,32 @@ export const typedArrayProbes: ProbeTable = {
     run() {
       const source = new BigInt64Array([-1n, 2n]);
       const result = new BigUint64Array(source);
-      return { source: sideOf(source), result: sideOf(result), hazards: { 'lossy-element-conversion': () => result[0] === 2n ** 64n - 1n } };
+      return {
+        source: sideOf(source),
+        result: sideOf(result),
+        hazards: { 'lossy-element-conversion': () => result[0] === 2n ** 64n - 1n },
+      };
     },
   },
   'ta-new-iterable': {
     run() {
       const values = [300, 1.5];
       const result = new Uint8Array(values.values());
-      return { source: sideOf(values), result: sideOf(result), hazards: { 'lossy-element-conversion': () => result[0] === 44 && result[1] === 1 } };
+      return {
+        source: sideOf(values),
+        result: sideOf(result),
+        hazards: { 'lossy-element-conversion': () => result[0] === 44 && result[1] === 1 },
+      };
     },
   },
   'ta-slice': {
     run() {
       const source = new Uint8Array([1, 2, 3, 4]);
-      return { source: sideOf(source), result: sideOf(source.slice(1, 3)), hazards: { 'class-dependent': bufferSliceShares } };
+      return {
+        source: sideOf(source),
+        result: sideOf(source.slice(1, 3)),
+        hazards: { 'class-dependent': bufferSliceShares },
+      };
     },
   },
   'ta-subarray': {
@@ -58,14 +73,22 @@ export const typedArrayProbes: ProbeTable = {
   'ta-buffer': {
     run() {
       const source = new Float64Array(filled(32), 8, 2);
-      return { source: sideOf(source), result: sideOf(source.buffer), hazards: { 'whole-backing-buffer': widerThan(source.buffer, source) } };
+      return {
+        source: sideOf(source),
+        result: sideOf(source.buffer),
+        hazards: { 'whole-backing-buffer': widerThan(source.buffer, source) },
+      };
     },
   },
   'ta-map': {
     run() {
       const source = new Uint8Array([200, 1]);
       const result = source.map(x => x * 2);
-      return { source: sideOf(source), result: sideOf(result), hazards: { 'lossy-element-conversion': () => result[0] === 144 } };
+      return {
+        source: sideOf(source),
+        result: sideOf(result),
+        hazards: { 'lossy-element-conversion': () => result[0] === 144 },
+      };
     },
   },
   'ta-filter': {
@@ -78,20 +101,32 @@ export const typedArrayProbes: ProbeTable = {
     run() {
       const values = [300, 2];
       const result = Uint8Array.from(values.values());
-      return { source: sideOf(values), result: sideOf(result), hazards: { 'lossy-element-conversion': () => result[0] === 44 } };
+      return {
+        source: sideOf(values),
+        result: sideOf(result),
+        hazards: { 'lossy-element-conversion': () => result[0] === 44 },
+      };
     },
   },
   'ta-from-typed-array': {
     run() {
       const source = new Float64Array([300, 2]);
       const result = Uint8Array.from(source);
-      return { source: sideOf(source), result: sideOf(result), hazards: { 'lossy-element-conversion': () => result[0] === 44 } };
+      return {
+        source: sideOf(source),
+        result: sideOf(result),
+        hazards: { 'lossy-element-conversion': () => result[0] === 44 },
+      };
     },
   },
   'ta-of': {
     run() {
       const result = Uint8Array.of(256, 1);
-      return { source: constant(256), result: sideOf(result), hazards: { 'lossy-element-conversion': () => result[0] === 0 } };
+      return {
+        source: constant(256),
+        result: sideOf(result),
+        hazards: { 'lossy-element-conversion': () => result[0] === 0 },
+      };
     },
   },
   'ta-to-reversed': {
@@ -110,7 +145,11 @@ export const typedArrayProbes: ProbeTable = {
     run() {
       const source = new Uint8Array([1, 2]);
       const result = source.with(0, 300);
-      return { source: sideOf(source), result: sideOf(result), hazards: { 'lossy-element-conversion': () => result[0] === 44 } };
+      return {
+        source: sideOf(source),
+        result: sideOf(result),
+        hazards: { 'lossy-element-conversion': () => result[0] === 44 },
+      };
     },
   },
   'ta-set': {
@@ -118,7 +157,11 @@ export const typedArrayProbes: ProbeTable = {
       const source = new Float64Array([300, 1.5]);
       const target = new Uint8Array(4);
       target.set(source, 1);
-      return { source: sideOf(source), result: sideOf(target), hazards: { 'lossy-element-conversion': () => target[1] === 44 && target[2] === 1 } };
+      return {
+        source: sideOf(source),
+        result: sideOf(target),
+        hazards: { 'lossy-element-conversion': () => target[1] === 44 && target[2] === 1 },
+      };
     },
   },
   'ta-copy-within': {
@@ -155,7 +198,10 @@ export const typedArrayProbes: ProbeTable = {
       return {
         source: sideOf(source),
         result: sideOf(result),
-        hazards: { boxing: boxed(result), 'class-dependent': () => result === '104,105' && asBuffer.toString() === 'hi' },
+        hazards: {
+          boxing: boxed(result),
+          'class-dependent': () => result === '104,105' && asBuffer.toString() === 'hi',
+        },
       };
     },
   },

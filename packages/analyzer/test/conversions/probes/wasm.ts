@@ -10,7 +10,11 @@ export const wasmProbes: ProbeTable = {
     run() {
       const memory = wasmMemory();
       const buffer = memory.buffer;
-      return { source: sideOf(memory), result: sideOf(buffer), hazards: { 'detached-after-grow': diesOnGrow(memory, buffer) } };
+      return {
+        source: sideOf(memory),
+        result: sideOf(buffer),
+        hazards: { 'detached-after-grow': diesOnGrow(memory, buffer) },
+      };
     },
   },
   'wasm-new-typed-array': {
@@ -44,7 +48,11 @@ export const wasmProbes: ProbeTable = {
     run() {
       const memory = wasmMemory();
       const bytes = Buffer.from(memory.buffer, 8, 4);
-      return { source: sideOf(memory), result: sideOf(bytes), hazards: { 'detached-after-grow': diesOnGrow(memory, bytes) } };
+      return {
+        source: sideOf(memory),
+        result: sideOf(bytes),
+        hazards: { 'detached-after-grow': diesOnGrow(memory, bytes) },
+      };
     },
   },
   'wasm-memory-grow': {
@@ -56,7 +64,10 @@ export const wasmProbes: ProbeTable = {
       return {
         source: sideOf(old),
         result: sideOf(previousPages),
-        hazards: { 'detaches-source': () => isDetached(old), 'detached-after-grow': () => view.length === 0 && view[0] === undefined },
+        hazards: {
+          'detaches-source': () => isDetached(old),
+          'detached-after-grow': () => view.length === 0 && view[0] === undefined,
+        },
       };
     },
   },

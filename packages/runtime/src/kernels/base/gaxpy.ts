@@ -2,11 +2,29 @@ import type { FloatArray } from './float-array.js';
 
 /** `y += alpha * x` over `N` strided elements (nothing when `N <= 0`). */
 export function gaxpy(N: number, alpha: number, x: FloatArray, strideX: number, y: FloatArray, strideY: number): void {
-  gaxpyNdarray(N, alpha, x, strideX, strideX < 0 ? (1 - N) * strideX : 0, y, strideY, strideY < 0 ? (1 - N) * strideY : 0);
+  gaxpyNdarray(
+    N,
+    alpha,
+    x,
+    strideX,
+    strideX < 0 ? (1 - N) * strideX : 0,
+    y,
+    strideY,
+    strideY < 0 ? (1 - N) * strideY : 0,
+  );
 }
 
 /** {@link gaxpy} with explicit start offsets. */
-export function gaxpyNdarray(N: number, alpha: number, x: FloatArray, strideX: number, offsetX: number, y: FloatArray, strideY: number, offsetY: number): void {
+export function gaxpyNdarray(
+  N: number,
+  alpha: number,
+  x: FloatArray,
+  strideX: number,
+  offsetX: number,
+  y: FloatArray,
+  strideY: number,
+  offsetY: number,
+): void {
   let i = 0;
   let ix = offsetX;
   let iy = offsetY;

@@ -12,7 +12,15 @@ export function gcopy<T>(N: number, x: Indexable<T>, strideX: number, y: Indexab
 }
 
 /** {@link gcopy} with explicit start offsets. */
-export function gcopyNdarray<T>(N: number, x: Indexable<T>, strideX: number, offsetX: number, y: Indexable<T>, strideY: number, offsetY: number): void {
+export function gcopyNdarray<T>(
+  N: number,
+  x: Indexable<T>,
+  strideX: number,
+  offsetX: number,
+  y: Indexable<T>,
+  strideY: number,
+  offsetY: number,
+): void {
   let ix = offsetX;
   let iy = offsetY;
   for (let i = 0; i < N; i++) {

@@ -3,15 +3,32 @@ import { PAIRWISE_LEAF } from './pairwise.js';
 
 /** Dot product of `N` elements of strided `x` and `y` (0 when `N <= 0`), added pairwise. */
 export function gdot(N: number, x: FloatArray, strideX: number, y: FloatArray, strideY: number): number {
-  return gdotNdarray(N, x, strideX, strideX < 0 ? (1 - N) * strideX : 0, y, strideY, strideY < 0 ? (1 - N) * strideY : 0);
+  return gdotNdarray(
+    N,
+    x,
+    strideX,
+    strideX < 0 ? (1 - N) * strideX : 0,
+    y,
+    strideY,
+    strideY < 0 ? (1 - N) * strideY : 0,
+  );
 }
 
 /** {@link gdot} with explicit start offsets; four accumulators per leaf, leaves added pairwise as in {@link gsum}. */
-export function gdotNdarray(N: number, x: FloatArray, strideX: number, offsetX: number, y: FloatArray, strideY: number, offsetY: number): number {
+export function gdotNdarray(
+  N: number,
+  x: FloatArray,
+  strideX: number,
+  offsetX: number,
+  y: FloatArray,
+  strideY: number,
+  offsetY: number,
+): number {
   if (N > PAIRWISE_LEAF) {
     const half = Math.floor(N / 2);
     return (
-      gdotNdarray(half, x, strideX, offsetX, y, strideY, offsetY) + gdotNdarray(N - half, x, strideX, offsetX + half * strideX, y, strideY, offsetY + half * strideY)
+      gdotNdarray(half, x, strideX, offsetX, y, strideY, offsetY) +
+      gdotNdarray(N - half, x, strideX, offsetX + half * strideX, y, strideY, offsetY + half * strideY)
     );
   }
   let a = 0;

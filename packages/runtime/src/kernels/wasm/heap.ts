@@ -50,7 +50,8 @@ export class WasmHeap {
     this.#ensure(offset + size);
     this.#top = offset + size;
     // Bytes between the top and the clean mark belonged to blocks released at the top.
-    if (zeroed && offset < this.#clean) new Uint8Array(this.memory.buffer, offset, Math.min(size, this.#clean - offset)).fill(0);
+    if (zeroed && offset < this.#clean)
+      new Uint8Array(this.memory.buffer, offset, Math.min(size, this.#clean - offset)).fill(0);
     this.#clean = Math.max(this.#clean, this.#top);
     return { offset, size };
   }

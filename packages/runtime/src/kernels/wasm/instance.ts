@@ -2,6 +2,22 @@ import type { WasmMemoryLike } from '../../memory.js';
 import { wasmApi, type WasmApi } from './engine.js';
 import { KERNELS_WASM } from './module.generated.js';
 
+/** A `rows` × `cols` block at `src` with byte strides `rowStride` and `colStride`, copied into C order at `dst`. */
+type Copy2d = (src: number, dst: number, rows: number, cols: number, rowStride: number, colStride: number) => void;
+/** C = A·B: A m×k with byte strides `sa0`, `sa1`; B and C with contiguous rows, `sb0` and `sc0` bytes apart. */
+type Gemm = (
+  a: number,
+  b: number,
+  c: number,
+  m: number,
+  n: number,
+  k: number,
+  sa0: number,
+  sa1: number,
+  sb0: number,
+  sc0: number,
+) => void;
+
 /** The exports of packages/runtime/wasm/kernels.wat (plain functions): addresses are byte offsets, counts unsigned. */
 export interface WasmKernels {
   readonly sum_f64: (x: number, n: number) => number;
@@ -12,10 +28,10 @@ export interface WasmKernels {
   readonly axpy_f32: (alpha: number, x: number, y: number, n: number) => void;
   readonly scal_f64: (alpha: number, x: number, n: number) => void;
   readonly scal_f32: (alpha: number, x: number, n: number) => void;
-  readonly copy2d_f64: (src: number, dst: number, rows: number, cols: number, rowStride: number, colStride: number) => void;
-  readonly copy2d_f32: (src: number, dst: number, rows: number, cols: number, rowStride: number, colStride: number) => void;
-  readonly gemm_f64: (a: number, b: number, c: number, m: number, n: number, k: number, sa0: number, sa1: number, sb0: number, sc0: number) => void;
-  readonly gemm_f32: (a: number, b: number, c: number, m: number, n: number, k: number, sa0: number, sa1: number, sb0: number, sc0: number) => void;
+  readonly copy2d_f64: Copy2d;
+  readonly copy2d_f32: Copy2d;
+  readonly gemm_f64: Gemm;
+  readonly gemm_f32: Gemm;
 }
 
 /** `undefined` until first asked; `null` where this engine cannot compile the module (no SIMD). */
