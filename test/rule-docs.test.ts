@@ -167,7 +167,7 @@ beforeAll(async () => {
   });
   for (const result of await eslint.lintFiles(examples.map(example => example.file)))
     findings.set(result.filePath, result.messages);
-}, 120_000);
+});
 
 const where = (example: Example) => `docs/rules/${example.rule}.md:${example.line} (${example.caption})`;
 
@@ -179,7 +179,7 @@ it('`npm run docs:check` finds the generated docs and README table up to date', 
     shell: process.platform === 'win32',
   });
   expect(result.status, `${result.stdout}\n${result.stderr}\nRun \`npm run docs:rules\` to regenerate.`).toBe(0);
-}, 30_000);
+});
 
 it("the README names every rule's tsserver diagnostic code", () => {
   const readme = readFileSync(join(root, 'README.md'), 'utf8').replace(/\s+/g, ' ');
@@ -290,4 +290,4 @@ it('every example type-checks (lib es2024 + dom, types node, strict)', () => {
     return `docs/rules/${example?.rule ?? '?'}.md:${line}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`;
   });
   expect(problems).toEqual([]);
-}, 30_000);
+});

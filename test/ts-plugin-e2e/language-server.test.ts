@@ -90,7 +90,7 @@ async function openAndWait(file: string, complete: (diagnostics: Diagnostic[]) =
   const published = server.notification<PublishDiagnosticsParams>(
     'textDocument/publishDiagnostics',
     params => params.uri === uri(file) && complete(params.diagnostics),
-    30_000,
+    90_000,
   );
   if (!opened.has(file)) {
     server.notify('textDocument/didOpen', {
@@ -108,7 +108,7 @@ const isMemsafe = (d: Diagnostic) => d.source === 'memsafe';
 /** tsserver's deprecation suggestion for `Buffer#slice` (6387) comes in the last pass, after the semantic one. */
 const hasDeprecation = (diagnostics: Diagnostic[]) => diagnostics.some(d => d.code === 6387);
 
-describe('typescript-language-server with @memsafe/ts-plugin in tsconfig.json', { timeout: 60_000 }, () => {
+describe('typescript-language-server with @memsafe/ts-plugin in tsconfig.json', () => {
   let initialized: { capabilities: Record<string, unknown>; serverInfo?: { name: string; version: string } };
 
   beforeAll(async () => {
@@ -149,7 +149,7 @@ describe('typescript-language-server with @memsafe/ts-plugin in tsconfig.json', 
       },
     });
     server.notify('initialized', {});
-  }, 120_000);
+  });
 
   afterAll(async () => {
     // Undefined when beforeAll failed early.
@@ -163,7 +163,7 @@ describe('typescript-language-server with @memsafe/ts-plugin in tsconfig.json', 
         code: 0,
         signal: null,
       });
-  }, 30_000);
+  });
 
   it("starts the fixture's TypeScript, not a bundled or global one", () =>
     withLog(() => {

@@ -197,7 +197,7 @@ abstract class FramedServer {
   protected abstract dispatch(message: unknown): void;
 
   /** Waits for a message matching `test` that arrives from now on. */
-  waitFor<T>(what: string, test: (message: unknown) => message is T, timeoutMs = 30_000): Promise<T> {
+  waitFor<T>(what: string, test: (message: unknown) => message is T, timeoutMs = 90_000): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const waiter = {
         test,
@@ -373,7 +373,7 @@ export class TsServer extends FramedServer {
   }
 
   /** Sends a request and resolves with tsserver's response (successful or not). */
-  request<T = unknown>(command: string, args?: unknown, timeoutMs = 30_000): Promise<TsResponse<T>> {
+  request<T = unknown>(command: string, args?: unknown, timeoutMs = 90_000): Promise<TsResponse<T>> {
     const seq = ++this.seq;
     const response = this.expect(seq, `${command} (seq ${seq})`, timeoutMs) as Promise<TsResponse<T>>;
     this.child.stdin.write(`${JSON.stringify({ seq, type: 'request', command, arguments: args })}\n`);
@@ -442,7 +442,7 @@ export class LanguageServer extends FramedServer {
   }
 
   /** Sends a request; resolves with its result, rejects with the server's error. */
-  async request<T = unknown>(method: string, params: unknown, timeoutMs = 30_000): Promise<T> {
+  async request<T = unknown>(method: string, params: unknown, timeoutMs = 90_000): Promise<T> {
     const id = ++this.id;
     const response = this.expect(id, `${method} (id ${id})`, timeoutMs) as Promise<LspMessage>;
     this.write({ jsonrpc: '2.0', id, method, params });
@@ -456,7 +456,7 @@ export class LanguageServer extends FramedServer {
   }
 
   /** Waits for a notification `method` whose params pass `test`, arriving from now on. */
-  notification<P>(method: string, test: (params: P) => boolean, timeoutMs = 30_000): Promise<P> {
+  notification<P>(method: string, test: (params: P) => boolean, timeoutMs = 90_000): Promise<P> {
     const matches = (message: unknown): message is LspMessage => {
       const m = message as LspMessage;
       return m.method === method && m.id === undefined && test(m.params as P);

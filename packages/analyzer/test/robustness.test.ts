@@ -1,13 +1,14 @@
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { analyze, checks, presetRules } from '../src/index.js';
+import { MAX_TRACKED } from '../src/flow/interpreter.js';
 import { guardChecker } from '../src/guarded-checker.js';
 import { createProgram } from './support/program.js';
 
 function run(code: string) {
   const { program, paths } = createProgram({ 'deep.ts': code });
   const errors: unknown[] = [];
-  analyze({
+  const findings = analyze({
     ts,
     program,
     checks,
@@ -15,7 +16,7 @@ function run(code: string) {
     files: [program.getSourceFile(paths[0]!)!],
     onError: error => errors.push(error),
   });
-  return errors;
+  return { findings, errors };
 }
 
 describe('strange code', () => {
@@ -24,22 +25,41 @@ describe('strange code', () => {
     // interpreter gives the function up past 1000 levels instead of overflowing.
     const chain = `${'s + '.repeat(5000)}s`;
     const code = `declare const memory: WebAssembly.Memory; declare const s: string;\nexport function f() { const v = new Uint8Array(memory.buffer); const t = ${chain}; memory.grow(1); return [t, v]; }\n`;
-    expect(run(code)).toEqual([]);
+    const { findings, errors } = run(code);
+    expect(errors).toEqual([]);
+    expect(findings.map(f => `${f.line}:${f.messageId}`)).toEqual(['2:incomplete']);
   });
 
-  it('analyses a function the size of a bundle, and gives up on one holding thousands of views', () => {
+  it('analyses a function the size of a bundle', () => {
     const statements = Array.from({ length: 20000 }, (_, i) =>
       i % 5000 === 0
-        ? `  const v${i} = new Uint8Array(memory.buffer); v${i}[0] = ${i};`
+        ? `  const v${i} = new Uint8Array(memory.buffer); memory.grow(0); v${i}[0] = ${i};`
         : `  memory.grow(0); n += ${i};`,
     );
     const bundle = `declare const memory: WebAssembly.Memory;\nexport function f() {\n  let n = 0;\n${statements.join('\n')}\n  return n;\n}\n`;
-    expect(run(bundle)).toEqual([]);
+    const { findings, errors } = run(bundle);
+    expect(errors).toEqual([]);
+    expect(findings.map(f => `${f.line}:${f.messageId}`)).toEqual([
+      '4:staleView',
+      '5004:staleView',
+      '10004:staleView',
+      '15004:staleView',
+    ]);
+  });
+
+  it('gives up, saying so, on a function that holds more views than it tracks', () => {
+    // Just past the limit: each statement copies the tracked state, so the cost grows with its square.
     const views = Array.from(
-      { length: 3000 },
+      { length: MAX_TRACKED + 100 },
       (_, i) => `  const v${i} = new Uint8Array(memory.buffer); memory.grow(0); v${i}[0] = ${i};`,
     ).join('\n');
-    expect(run(`declare const memory: WebAssembly.Memory;\nexport function f() {\n${views}\n}\n`)).toEqual([]);
+    const { findings, errors } = run(`declare const memory: WebAssembly.Memory;\nexport function f() {\n${views}\n}\n`);
+    expect(errors).toEqual([]);
+    // What it found before the limit stands; the notice says the rest of the function was not checked.
+    expect(findings[0]?.messageId).toBe('incomplete');
+    expect(findings.slice(1).map(f => `${f.line}:${f.messageId}`)).toEqual(
+      Array.from({ length: MAX_TRACKED }, (_, i) => `${i + 3}:staleView`),
+    );
   });
 
   it('answers "unknown" where the type checker itself throws', () => {
