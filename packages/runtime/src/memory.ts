@@ -127,7 +127,7 @@ export class Memory<Gen extends number = number> {
   /** Adopts a whole ArrayBuffer (fixed or resizable) or SharedArrayBuffer (growable or not). No copy. */
   static fromArrayBuffer(buffer: ArrayBuffer | SharedArrayBuffer): Memory<0> {
     if (isSharedArrayBuffer(buffer)) return new Memory('shared', buffer, 0, null, null);
-    if (!(buffer instanceof ArrayBuffer)) {
+    if (!isArrayBuffer(buffer)) {
       throw new UnsupportedError(
         `Memory.fromArrayBuffer takes an ArrayBuffer or SharedArrayBuffer, got ${describe(buffer)}; for a typed array or Buffer use Memory.fromTypedArray`,
       );
@@ -353,7 +353,7 @@ export class Memory<Gen extends number = number> {
     checkSize(byteLength, 'byteLength');
     this.#requireLive();
     const buffer = this.#buffer;
-    if (this.kind === 'resizable' && buffer instanceof ArrayBuffer) {
+    if (this.kind === 'resizable' && isArrayBuffer(buffer)) {
       if (byteLength > buffer.maxByteLength) {
         throw new OutOfBoundsError(
           `cannot resize to ${byteLength} bytes: this memory was created with maxByteLength ${buffer.maxByteLength}`,

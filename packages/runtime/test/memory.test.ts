@@ -53,6 +53,18 @@ describe('Memory.fromArrayBuffer', () => {
   it('refuses what is not a buffer', () => {
     expect(() => Memory.fromArrayBuffer(new Uint8Array(4) as unknown as ArrayBuffer)).toThrow(UnsupportedError);
   });
+
+  it('adopts fixed and resizable ArrayBuffers from another realm, as copyOf accepts them', async () => {
+    const { runInNewContext } = await import('node:vm');
+    const fixed = runInNewContext('new Uint8Array([1, 2, 3]).buffer') as ArrayBuffer;
+    const mem = Memory.fromArrayBuffer(fixed);
+    expect(mem.kind).toBe('array-buffer');
+    expect([...mem.view('u8', { shape: [3] }).asTypedArray()]).toEqual([1, 2, 3]);
+    const resizable = runInNewContext('new ArrayBuffer(4, { maxByteLength: 16 })') as ArrayBuffer;
+    const grown = Memory.fromArrayBuffer(resizable).resize(12);
+    expect(grown.kind).toBe('resizable');
+    expect(grown.byteLength).toBe(12);
+  });
 });
 
 describe('sizes', () => {
