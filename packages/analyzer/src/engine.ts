@@ -112,5 +112,10 @@ export function analyze(options: {
       );
     }
   }
-  return findings.sort((a, b) => (a.file === b.file ? a.start - b.start : a.file < b.file ? -1 : 1));
+  return findings.sort(compareFindings);
+}
+
+/** File by file, then in the order of the text. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.file === b.file ? a.start - b.start : a.file < b.file ? -1 : 1;
 }

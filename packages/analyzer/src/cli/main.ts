@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import type TS from 'typescript';
 import { checks } from '../checks/index.js';
 import { applyRuleOverrides, ConfigError, presetRules } from '../config.js';
-import { analyze } from '../engine.js';
+import { analyze, compareFindings } from '../engine.js';
 import { explainFile } from '../explain.js';
 import { docsUrl, version } from '../meta.js';
 import { parseArguments, USAGE, UsageError, type CliArguments } from './args.js';
@@ -11,7 +11,7 @@ import { colorEnabled, palette, type Palette } from './colors.js';
 import { formatJson } from './format/json.js';
 import { formatPretty } from './format/pretty.js';
 import { formatSarif } from './format/sarif.js';
-import { loadProject } from './project.js';
+import { loadProjects } from './project.js';
 
 export interface Io {
   readonly cwd: string;
@@ -49,21 +49,24 @@ export function main(ts: typeof TS, argv: readonly string[], io: Io): number {
         ? (text: string) => io.stderr.write(`\r${text}\u001b[K`)
         : () => undefined;
     progress('memsafe: loading the project…');
-    const project = loadProject(ts, io.cwd, args.project, args.paths);
-    progress(`memsafe: analysing ${project.files.length} files…`);
+    const projects = loadProjects(ts, io.cwd, args.project, args.paths);
+    const fileCount = projects.reduce((sum, project) => sum + project.files.length, 0);
+    progress(`memsafe: analysing ${fileCount} ${fileCount === 1 ? 'file' : 'files'}…`);
     const internalErrors: string[] = [];
     if (args.command === 'explain') {
-      const checker = project.program.getTypeChecker();
       // A file the compiler itself fails on (a Debug Failure) is reported, and the others explained.
-      const entries = project.files.flatMap(file => {
-        try {
-          return explainFile(ts, checker, file, project.program);
-        } catch (error) {
-          internalErrors.push(
-            `explain failed on ${relative(io.cwd, file.fileName)}: ${error instanceof Error ? error.message : String(error)}`,
-          );
-          return [];
-        }
+      const entries = projects.flatMap(project => {
+        const checker = project.program.getTypeChecker();
+        return project.files.flatMap(file => {
+          try {
+            return explainFile(ts, checker, file, project.program);
+          } catch (error) {
+            internalErrors.push(
+              `explain failed on ${relative(io.cwd, file.fileName)}: ${error instanceof Error ? error.message : String(error)}`,
+            );
+            return [];
+          }
+        });
       });
       progress('');
       io.stdout.write(
@@ -71,17 +74,21 @@ export function main(ts: typeof TS, argv: readonly string[], io: Io): number {
       );
       return reportInternalErrors(internalErrors, io) ?? 0;
     }
-    const findings = analyze({
-      ts,
-      program: project.program,
-      checks,
-      rules,
-      files: project.files,
-      onError: (error, check, file) =>
-        internalErrors.push(
-          `memsafe/${check.id} failed on ${relative(io.cwd, file.fileName)}: ${error instanceof Error ? error.message : String(error)}`,
-        ),
-    });
+    const findings = projects
+      .flatMap(project =>
+        analyze({
+          ts,
+          program: project.program,
+          checks,
+          rules,
+          files: project.files,
+          onError: (error, check, file) =>
+            internalErrors.push(
+              `memsafe/${check.id} failed on ${relative(io.cwd, file.fileName)}: ${error instanceof Error ? error.message : String(error)}`,
+            ),
+        }),
+      )
+      .sort(compareFindings);
     progress('');
     const readText = (file: string) => readFileSync(file, 'utf8');
     if (args.format === 'json') io.stdout.write(formatJson(findings));

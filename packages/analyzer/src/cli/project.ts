@@ -1,13 +1,20 @@
 import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type TS from 'typescript';
 import { ConfigError } from '../config.js';
 
 export interface LoadedProject {
   readonly program: TS.Program;
+  /** The files to analyse in this program: its own, not already analysed in a project it references. */
   readonly files: readonly TS.SourceFile[];
   readonly configFile: string;
 }
+
+/**
+ * TypeScript's "The 'files' list in config file is empty" and "No inputs were found in config file":
+ * memsafe says them in its own words, once the references are followed too.
+ */
+const NO_INPUTS = new Set([18002, 18003]);
 
 /** The nearest tsconfig.json at or above `start`. */
 export function findConfig(ts: typeof TS, start: string): string | undefined {
@@ -16,47 +23,126 @@ export function findConfig(ts: typeof TS, start: string): string | undefined {
 }
 
 /**
- * The program of a tsconfig and the files to analyse in it: all of its own source files, or those
- * under `paths`. A path that matches no file of the project is a ConfigError: silence there would
- * read as "no problems".
+ * The projects to analyse, as `tsc -b` builds them: each project a tsconfig references (depth first,
+ * once each), then the tsconfig's own files. A file two projects hold is analysed in the first.
+ * Narrowed to the files under `paths` when there are any.
+ *
+ * Checking nothing is a ConfigError, never a clean run: a path that matches no file, or a tsconfig
+ * whose `files`, `include` and `references` together hold no file (a solution tsconfig pointing at
+ * the wrong place), names what matched nothing.
  */
-export function loadProject(
+export function loadProjects(
   ts: typeof TS,
   cwd: string,
   project: string | undefined,
   paths: readonly string[],
-): LoadedProject {
-  const configFile = project !== undefined ? resolve(cwd, project) : findConfig(ts, resolve(cwd, paths[0] ?? '.'));
-  if (configFile === undefined)
-    throw new ConfigError(`no tsconfig.json found at or above ${resolve(cwd, paths[0] ?? '.')}; pass one with -p`);
-  if (!existsSync(configFile)) throw new ConfigError(`${configFile} does not exist`);
-  const read = ts.readConfigFile(configFile, path => ts.sys.readFile(path));
-  if (read.error !== undefined)
+): LoadedProject[] {
+  const show = (path: string): string => {
+    const shown = relative(cwd, path);
+    return shown === '' ? '.' : shown.startsWith('..') || isAbsolute(shown) ? path : shown;
+  };
+  const rootConfig =
+    project !== undefined ? resolveConfigPath(resolve(cwd, project)) : findConfig(ts, resolve(cwd, paths[0] ?? '.'));
+  if (rootConfig === undefined)
     throw new ConfigError(
-      `cannot read ${configFile}: ${ts.flattenDiagnosticMessageText(read.error.messageText, '\n')}`,
+      `no tsconfig.json found at or above ${show(resolve(cwd, paths[0] ?? '.'))}; pass one with -p`,
     );
-  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(configFile), { noEmit: true }, configFile);
-  const fatal = parsed.errors.filter(error => error.category === ts.DiagnosticCategory.Error && error.code !== 18003);
-  if (fatal.length > 0)
-    throw new ConfigError(`${configFile}: ${ts.flattenDiagnosticMessageText(fatal[0]!.messageText, '\n')}`);
-  const program = ts.createProgram({
-    rootNames: parsed.fileNames,
-    options: parsed.options,
-    projectReferences: parsed.projectReferences ?? [],
-  });
-  const own = program
-    .getSourceFiles()
-    .filter(file => !file.isDeclarationFile && !program.isSourceFileFromExternalLibrary(file));
-  if (paths.length === 0) return { program, files: own, configFile };
   const wanted = paths.map(path => resolve(cwd, path));
-  const files = own.filter(file => wanted.some(path => file.fileName === path || file.fileName.startsWith(`${path}/`)));
-  for (const path of wanted) {
-    if (!existsSync(path)) throw new ConfigError(`${path} does not exist`);
-    if (!files.some(file => file.fileName === path || file.fileName.startsWith(`${path}/`))) {
+  for (const path of wanted) if (!existsSync(path)) throw new ConfigError(`${show(path)} does not exist`);
+  const isWanted = (fileName: string): boolean =>
+    wanted.length === 0 || wanted.some(path => fileName === path || fileName.startsWith(`${path}/`));
+
+  const projects: LoadedProject[] = [];
+  const emptyProjects: string[] = [];
+  const visited = new Set<string>();
+  const analysed = new Set<string>();
+  const visit = (configFile: string, referencedFrom: string | undefined): void => {
+    if (visited.has(configFile)) return;
+    visited.add(configFile);
+    if (!existsSync(configFile)) {
       throw new ConfigError(
-        `${path} holds no file of the project ${configFile}; check its "include", or pass another tsconfig with -p`,
+        referencedFrom === undefined
+          ? `${show(configFile)} does not exist`
+          : `${show(referencedFrom)} references ${show(configFile)}, which does not exist`,
+      );
+    }
+    const parsed = parseConfig(ts, configFile, show);
+    for (const reference of parsed.projectReferences ?? [])
+      visit(resolveConfigPath(ts.resolveProjectReferencePath(reference)), configFile);
+    if (parsed.fileNames.length === 0) {
+      if ((parsed.projectReferences ?? []).length === 0) emptyProjects.push(describeInputs(parsed, configFile, show));
+      return;
+    }
+    const host = ts.createCompilerHost(parsed.options);
+    // As the editor does: an import from a referenced project reads its source, not its build output,
+    // so a finding that crosses projects does not wait for `tsc -b`.
+    Object.assign(host, { useSourceOfProjectReferenceRedirect: () => true });
+    const program = ts.createProgram({
+      rootNames: parsed.fileNames,
+      options: parsed.options,
+      projectReferences: parsed.projectReferences ?? [],
+      host,
+    });
+    const own = program
+      .getSourceFiles()
+      .filter(file => !file.isDeclarationFile && !program.isSourceFileFromExternalLibrary(file));
+    if (own.length === 0)
+      emptyProjects.push(`${show(configFile)}: its ${parsed.fileNames.length} files are all declaration files`);
+    const files = own.filter(file => !analysed.has(file.fileName) && isWanted(file.fileName));
+    for (const file of files) analysed.add(file.fileName);
+    if (files.length > 0) projects.push({ program, files, configFile });
+  };
+  visit(rootConfig, undefined);
+
+  for (const path of wanted) {
+    if (![...analysed].some(file => file === path || file.startsWith(`${path}/`))) {
+      throw new ConfigError(
+        `${show(path)} holds no file of ${describeProjects(rootConfig, visited.size, show)}; check "include", or pass another tsconfig with -p`,
       );
     }
   }
-  return { program, files, configFile };
+  if (projects.length === 0) {
+    throw new ConfigError(
+      [`no file to check in ${describeProjects(rootConfig, visited.size, show)}:`, ...emptyProjects].join('\n  '),
+    );
+  }
+  return projects;
+}
+
+/** A directory given with -p or in `references` stands for the tsconfig.json in it, as in tsc. */
+function resolveConfigPath(path: string): string {
+  return existsSync(path) && statSync(path).isDirectory() ? join(path, 'tsconfig.json') : path;
+}
+
+function parseConfig(ts: typeof TS, configFile: string, show: (path: string) => string): TS.ParsedCommandLine {
+  const read = ts.readConfigFile(configFile, path => ts.sys.readFile(path));
+  if (read.error !== undefined)
+    throw new ConfigError(
+      `cannot read ${show(configFile)}: ${ts.flattenDiagnosticMessageText(read.error.messageText, '\n')}`,
+    );
+  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(configFile), { noEmit: true }, configFile);
+  const fatal = parsed.errors.filter(
+    error => error.category === ts.DiagnosticCategory.Error && !NO_INPUTS.has(error.code),
+  );
+  if (fatal.length > 0)
+    throw new ConfigError(`${show(configFile)}: ${ts.flattenDiagnosticMessageText(fatal[0]!.messageText, '\n')}`);
+  return parsed;
+}
+
+/** Why a tsconfig holds no file, in the words of its own `files` and `include`. */
+function describeInputs(parsed: TS.ParsedCommandLine, configFile: string, show: (path: string) => string): string {
+  const { files, include } = parsed.raw as { files?: unknown; include?: unknown };
+  const parts: string[] = [];
+  if (Array.isArray(files) && files.length === 0) parts.push('"files" is empty');
+  else if (files !== undefined) parts.push(`"files" ${JSON.stringify(files)} matched no file`);
+  // With neither, TypeScript includes everything under the tsconfig's directory.
+  if (include !== undefined || files === undefined)
+    parts.push(`"include" ${JSON.stringify(include ?? ['**/*'])} matched no file under ${show(dirname(configFile))}`);
+  return `${show(configFile)}: ${parts.join(' and ')}, and there are no "references"`;
+}
+
+function describeProjects(rootConfig: string, count: number, show: (path: string) => string): string {
+  return count > 1
+    ? `${show(rootConfig)} or the ${count - 1} ${count === 2 ? 'project' : 'projects'} it references`
+    : show(rootConfig);
 }

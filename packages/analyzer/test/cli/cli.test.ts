@@ -137,8 +137,8 @@ describe('memsafe check', () => {
     [[], 'missing command: use check or explain'],
     [['check', '-p'], '-p needs a value'],
     [['explain', '--format', 'sarif'], 'explain prints pretty or json; sarif is for check'],
-    [['check', 'nowhere'], `${fixture}/nowhere does not exist`],
-    [['check', '-p', 'missing.json'], `${fixture}/missing.json does not exist`],
+    [['check', 'nowhere'], 'nowhere does not exist'],
+    [['check', '-p', 'missing.json'], 'missing.json does not exist'],
   ])('%j is a usage or configuration error (exit 2)', (args, message) => {
     const { code, stdout, stderr } = cli(args);
     expect(code).toBe(2);
