@@ -10,8 +10,9 @@
 const config = {
   pathRuleDoc: '../../docs/rules/{name}.md',
   pathRuleList: '../../README.md',
-  // `all` turns on every rule by definition; a column of 🌐 on every row says nothing.
-  ignoreConfig: ['all'],
+  // `all` turns on every rule by definition, and `disableTypeChecked` turns every one off: a column of
+  // the same mark on every row says nothing.
+  ignoreConfig: ['all', 'disableTypeChecked'],
   ruleDocTitleFormat: 'prefix-name',
   ruleListColumns: ['name', 'description', 'configsError', 'requiresTypeChecking', 'fixable', 'hasSuggestions'],
   ruleDocSectionInclude: ['Examples', 'Options', 'When Not To Use It'],

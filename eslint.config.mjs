@@ -2,7 +2,7 @@
 // dependency direction of the design (adapters -> analyzer; the runtime and the analyzer import no
 // host: no ESLint, no tsserver, no TypeScript at run time in the analyzer).
 import tseslint from 'typescript-eslint';
-import memsafe from './packages/eslint-plugin/dist/esm/index.js';
+import memsafe from './packages/eslint-plugin/index.mjs';
 
 export default tseslint.config(
   {

@@ -43,6 +43,11 @@ export default defineConfig({
           ...room,
           root: 'packages/eslint-plugin',
           include: ['test/**/*.test.ts'],
+          typecheck: {
+            enabled: true,
+            include: ['test/types/**/*.test-d.ts'],
+            tsconfig: 'test/types/tsconfig.json',
+          },
         },
       },
       {

@@ -14,10 +14,10 @@ function runTour(env: NodeJS.ProcessEnv = {}) {
   });
 }
 
-describe('npm run demo: memsafe check examples/ --config all', () => {
+describe('npm run demo: memsafe check examples/ (examples/memsafe.config.json: preset all)', () => {
   const result = spawnSync(
     process.execPath,
-    ['packages/analyzer/bin/memsafe.js', 'check', 'examples/', '--config', 'all', '--format', 'json'],
+    ['packages/analyzer/bin/memsafe.js', 'check', 'examples/', '--format', 'json'],
     { cwd: root, encoding: 'utf8' },
   );
 

@@ -22,7 +22,7 @@ import ts from 'typescript';
 import tseslint from 'typescript-eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checks } from '@memsafe/analyzer';
-import plugin from '../packages/eslint-plugin/dist/esm/index.js';
+import plugin from '@memsafe/eslint-plugin';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const docsDir = join(root, 'docs', 'rules');
@@ -156,7 +156,7 @@ beforeAll(async () => {
           parser: tseslint.parser,
           parserOptions: { projectService: true, tsconfigRootDir: fixtures },
         },
-        plugins: { memsafe: plugin as unknown as ESLint.Plugin },
+        plugins: { memsafe: plugin },
       },
       // Each example is linted with its own rule only, and the options its fence names.
       ...examples.map(example => ({
@@ -195,7 +195,7 @@ it('every rule has a doc, and every doc is a rule', () => {
 });
 
 describe.each(docs.map(doc => [doc.rule, doc] as const))('docs/rules/%s.md', (_rule, doc) => {
-  const rule = plugin.rules[doc.rule as keyof typeof plugin.rules];
+  const rule = plugin.rules[doc.rule]!;
 
   it('has the generated header, then Examples, Options and When Not To Use It, in that order', () => {
     expect(doc.text).toMatch(/^# .+\n/);
@@ -210,7 +210,7 @@ describe.each(docs.map(doc => [doc.rule, doc] as const))('docs/rules/%s.md', (_r
       doc.text.indexOf('\n## Options\n'),
       doc.text.indexOf('\n## ', doc.text.indexOf('\n## Options\n') + 1),
     );
-    const schema = (rule.meta.schema as readonly { properties?: Record<string, unknown> }[])[0];
+    const schema = (rule.meta?.schema as readonly { properties?: Record<string, unknown> }[])[0];
     const names = Object.keys(schema?.properties ?? {});
     if (names.length === 0) {
       expect(options).toContain('This rule has no options.');

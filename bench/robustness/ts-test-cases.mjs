@@ -150,7 +150,7 @@ if (flags.write && flags.limit === undefined) {
     '',
     "Written by `npm run bench:robustness -- --cases DIR --write`: each test case of TypeScript's compiler and",
     "conformance suites, split into its files and given its compiler options the way TypeScript's harness",
-    'does (`// @filename:`, `// @target:`, …), is type-checked and analysed by every rule (`--config all`,',
+    'does (`// @filename:`, `// @target:`, …), is type-checked and analysed by every rule (`--preset all`,',
     'with every check made to walk every file) and by `explain`. A crash is a check that threw, or an',
     "exception out of `analyze`; it must be 0. The time is memsafe's own (analysis and explanation of one",
     'file, type-checker questions included), measured in one worker thread.',

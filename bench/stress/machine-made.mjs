@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // How long memsafe takes on a machine-made function: one function body of N statements, in the
 // shape a bundler or a code generator emits (a long straight run of view reads and writes, calls
-// into wasm exports, nested loops and branches), analysed by every rule (`memsafe check --config
+// into wasm exports, nested loops and branches), analysed by every rule (`memsafe check --preset
 // all` does the same). The program is built once per size; the time is memsafe's own `analyze` call,
 // type-checker questions included. The target is under 5 s for 20,000 statements, and time that
 // grows in step with N (a walk per loop that doubled per nesting level would not).
@@ -215,7 +215,7 @@ if (!flags.quick) {
     '# A machine-made function: how long memsafe takes',
     '',
     'Written by `npm run bench:stress`: one generated function of N statements (view setup, wasm calls,',
-    'loops nested four deep, branches), analysed by every rule (`--config all`), with a new program per run.',
+    'loops nested four deep, branches), analysed by every rule (`--preset all`), with a new program per run.',
     `The time is \`analyze\` alone, type-checker questions included; the median of ${runs} runs after an untimed`,
     'warm-up. The time per 1,000 statements stays flat when the cost grows in step with the number of statements',
     '(the smallest size also carries the fixed cost of the first type-checker questions).',

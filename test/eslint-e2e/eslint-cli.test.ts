@@ -207,7 +207,7 @@ describe('the eslint CLI on projects that install the packed memsafe tarballs', 
 
   beforeAll(async () => {
     for (const name of workspaces) {
-      if (!existsSync(join(root, 'packages', name, 'dist', 'esm', 'index.js')))
+      if (!existsSync(join(root, 'packages', name, 'dist', 'cjs', 'index.js')))
         throw new Error(`packages/${name} is not built: run \`npm run build\` first`);
     }
     tmp = mkdtempSync(join(tmpdir(), 'memsafe-eslint-e2e-'));
@@ -240,7 +240,8 @@ describe('the eslint CLI on projects that install the packed memsafe tarballs', 
       expect(files, name).toEqual(
         expect.arrayContaining([
           'package.json',
-          'dist/esm/index.js',
+          // The plugin's ES module entry hands out the CommonJS build's object: one plugin either way.
+          ...(name === '@memsafe/eslint-plugin' ? ['index.mjs', 'index.cjs'] : ['dist/esm/index.js']),
           'dist/esm/index.d.ts',
           'dist/cjs/index.js',
           'dist/cjs/index.d.ts',
@@ -264,7 +265,7 @@ describe('the eslint CLI on projects that install the packed memsafe tarballs', 
         expect(manifest.dependencies[`@memsafe/${name}`]).toMatch(new RegExp(`^file:.*memsafe-${name}-[^/]+\\.tgz$`));
         const installed = join(dir, 'node_modules', '@memsafe', name);
         expect(lstatSync(installed).isSymbolicLink(), `${installed} is a link`).toBe(false);
-        expect(existsSync(join(installed, 'dist', 'esm', 'index.js'))).toBe(true);
+        expect(existsSync(join(installed, 'dist', 'cjs', 'index.js'))).toBe(true);
       }
     }
   });
@@ -316,14 +317,14 @@ describe('the eslint CLI on projects that install the packed memsafe tarballs', 
     expect(lint.code).toBe(1);
   });
 
-  let loaded: Promise<{ cjs: PluginSummary; esm: PluginSummary }> | undefined;
+  let loaded: Promise<{ cjs: PluginSummary; esm: PluginSummary; same: boolean }> | undefined;
   /** Loads the installed plugin in the fixture with require() and with import() (once), and summarises both. */
-  function loadPlugin(): Promise<{ cjs: PluginSummary; esm: PluginSummary }> {
+  function loadPlugin(): Promise<{ cjs: PluginSummary; esm: PluginSummary; same: boolean }> {
     loaded ??= summarisePlugin();
     return loaded;
   }
 
-  async function summarisePlugin(): Promise<{ cjs: PluginSummary; esm: PluginSummary }> {
+  async function summarisePlugin(): Promise<{ cjs: PluginSummary; esm: PluginSummary; same: boolean }> {
     const script = `
       const summary = plugin => ({
         name: plugin.meta && plugin.meta.name,
@@ -333,18 +334,20 @@ describe('the eslint CLI on projects that install the packed memsafe tarballs', 
         presetRules: Object.fromEntries(Object.entries(plugin.configs || {}).map(([k, c]) => [k, c.rules || {}])),
       });
       const cjs = require('@memsafe/eslint-plugin');
-      import('@memsafe/eslint-plugin').then(esm => console.log(JSON.stringify({ cjs: summary(cjs), esm: summary(esm.default) })));
+      import('@memsafe/eslint-plugin').then(esm =>
+        console.log(JSON.stringify({ cjs: summary(cjs), esm: summary(esm.default), same: esm.default === cjs })),
+      );
     `;
     const result = await run(process.execPath, ['-e', script], buggy);
     expectOk(result, 'node -e (require and import @memsafe/eslint-plugin)');
-    return JSON.parse(result.stdout) as { cjs: PluginSummary; esm: PluginSummary };
+    return JSON.parse(result.stdout) as { cjs: PluginSummary; esm: PluginSummary; same: boolean };
   }
 
   const pluginShape: Record<string, unknown> = {
     name: '@memsafe/eslint-plugin',
     rules: expect.arrayContaining(['no-stale-view', 'no-whole-backing-buffer']),
-    configs: ['all', 'recommended', 'strict'],
-    registersItself: { recommended: true, strict: true, all: true },
+    configs: ['all', 'disableTypeChecked', 'recommended', 'strict'],
+    registersItself: { recommended: true, strict: true, all: true, disableTypeChecked: false },
     presetRules: expect.objectContaining({
       recommended: expect.objectContaining({
         'memsafe/no-stale-view': 'error',
@@ -365,10 +368,11 @@ describe('the eslint CLI on projects that install the packed memsafe tarballs', 
     expect(missing).toEqual([]);
   });
 
-  it('loads with require() from CommonJS, exposing the same plugin, rules and flat configs as import', async () => {
-    const { cjs, esm } = await loadPlugin();
+  it('loads with require() from CommonJS as the very object import gives (ESLint refuses two under one name)', async () => {
+    const { cjs, esm, same } = await loadPlugin();
     expect(cjs).toMatchObject(pluginShape);
     expect(cjs).toEqual(esm);
+    expect(same).toBe(true);
   });
 });
 

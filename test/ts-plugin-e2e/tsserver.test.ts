@@ -2,11 +2,13 @@
  * End to end: the real tsserver of a project that installed @memsafe/ts-plugin from its packed tarball
  * and names it in tsconfig.json, driven over tsserver's own protocol the way an editor drives it
  * (Quramy/ts-graphql-plugin e2e style): `open`, `semanticDiagnosticsSync`, `quickinfo`, `getCodeFixes`,
- * `getSupportedCodeFixes`, `change`. One server serves the three projects of fixtures/project:
+ * `getSupportedCodeFixes`, `change`. One server serves the four projects of fixtures/project:
  *
- * - `tsconfig.json`            `{ "name": "@memsafe/ts-plugin" }`: the recommended preset, diagnostics on;
+ * - `tsconfig.json`            `{ "name": "@memsafe/ts-plugin" }`, with memsafe.config.json beside it
+ *                              turning no-buffer-slice on over the recommended preset;
  * - `hover-only/tsconfig.json` `"mode": "hover-only"`: hovers, no diagnostics;
- * - `configured/tsconfig.json` `"rules"`: one rule down to a warning, one off.
+ * - `configured/`              its own memsafe.config.json: one rule down to a warning, one off;
+ * - `misconfigured/`           a wrong `"mode"` and an unknown rule, which the editor must show.
  */
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -372,8 +374,8 @@ describe('tsserver with @memsafe/ts-plugin installed from its tarball', () => {
       }));
   });
 
-  describe('"rules" in the plugin entry', () => {
-    it("takes ESLint's rule names and severities: a warning, and a rule turned off", () =>
+  describe('memsafe.config.json', () => {
+    it("takes ESLint's rule names and severities from the project's nearest file: a warning, and a rule off", () =>
       withLog(async () => {
         expect((await diagnostics('configured/src/buffer-slice.ts')).map(d => [d.source, d.code, d.category])).toEqual([
           ['memsafe', 91012, 'warning'],
@@ -385,6 +387,26 @@ describe('tsserver with @memsafe/ts-plugin installed from its tarball', () => {
             ?.documentation,
         ).toContain('memsafe: view —');
       }));
+
+    it('shows a mistake in the configuration in the editor, at the top of the file, and goes on', () =>
+      withLog(async () => {
+        const shown = (await diagnostics('misconfigured/src/buffer-slice.ts')).map(d => [
+          d.code,
+          d.category,
+          d.start.line,
+          d.text,
+        ]);
+        expect(shown).toEqual([
+          [
+            91000,
+            'warning',
+            1,
+            'memsafe configuration: "mode" must be "diagnostics" or "hover-only", got "loud". memsafe goes on with the rest of its configuration.',
+          ],
+          [91000, 'warning', 1, expect.stringContaining('memsafe.config.json: unknown rule "no-such-rule"')],
+          [91012, 'warning', 5, expect.stringContaining('(memsafe/no-buffer-slice)')],
+        ]);
+      }));
   });
 
   describe('configurePlugin (onConfigurationChanged)', () => {
@@ -395,12 +417,12 @@ describe('tsserver with @memsafe/ts-plugin installed from its tarball', () => {
         expect((await diagnostics(file)).map(d => [d.code, d.category])).toEqual([[91012, 'error']]);
         await server.body('configurePlugin', {
           pluginName: '@memsafe/ts-plugin',
-          configuration: { rules: { 'memsafe/no-buffer-slice': 'warn' } },
+          configuration: { configFile: path('configured/memsafe.config.json') },
         });
         expect((await diagnostics(file)).map(d => [d.code, d.category])).toEqual([[91012, 'warning']]);
         await server.body('configurePlugin', {
           pluginName: '@memsafe/ts-plugin',
-          configuration: { rules: { 'no-buffer-slice': 'off' } },
+          configuration: { mode: 'hover-only' },
         });
         expect(await diagnostics(file)).toEqual([]);
         expect((await quickInfo(file, 'slice(0, 4)', 1))?.documentation).toContain('memsafe: view —');

@@ -10,8 +10,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const entry = new URL('../../packages/eslint-plugin/dist/esm/index.js', import.meta.url);
-if (!existsSync(fileURLToPath(entry))) {
+const entry = new URL('../../packages/eslint-plugin/index.mjs', import.meta.url);
+const built = new URL('../../packages/eslint-plugin/dist/cjs/index.js', import.meta.url);
+if (!existsSync(fileURLToPath(built))) {
   throw new Error(
     'packages/eslint-plugin is not built: run `npm run build` before generating or checking the rule docs.',
   );

@@ -19,7 +19,21 @@ export {
   type ErrorListener,
   type FileRun,
 } from './engine.js';
-export { presetRules, applyRuleOverrides, isInPreset, isPreset, PRESETS, ConfigError } from './config.js';
+export {
+  applyRuleOverrides,
+  CONFIG_FILE_NAME,
+  ConfigError,
+  findConfigFile,
+  isInPreset,
+  isPreset,
+  parseConfig,
+  PRESETS,
+  presetRules,
+  readConfigFile,
+  resolveRules,
+  type ConfigReading,
+  type MemsafeConfig,
+} from './config/index.js';
 export {
   checks,
   explicitEndianness,

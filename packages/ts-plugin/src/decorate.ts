@@ -1,9 +1,9 @@
 import { checks } from '@memsafe/analyzer';
 import type TS from 'typescript';
 import { codeFixes } from './code-fixes.js';
-import { toDiagnostic } from './diagnostics.js';
+import { configDiagnostic, toDiagnostic } from './diagnostics.js';
 import { findingsFor, forgetFindings } from './findings.js';
-import { readOptions, type Options, type PluginConfig } from './options.js';
+import { ProjectOptions, type Options, type PluginConfig } from './options.js';
 import { hoverLines } from './quick-info.js';
 
 /** Marks a language service that memsafe already decorates, so that it is never wrapped twice. */
@@ -25,12 +25,22 @@ export function decorate(
   ts: typeof TS,
   original: TS.LanguageService,
   config: PluginConfig | undefined,
+  directory: string,
   log: Log,
 ): Decorated {
   const existing = (original as { [DECORATED]?: Decorated })[DECORATED];
   if (existing !== undefined) return existing;
 
-  let options: Options = readOptions(config);
+  const projectOptions = new ProjectOptions(ts, config, directory);
+  /** The options now: memsafe.config.json is read again when it changed, and the findings with it. */
+  const options = (): Options => {
+    const { options: current, changed } = projectOptions.current();
+    if (changed) {
+      for (const problem of current.problems) log(`configuration: ${problem}`);
+      forgetFindings(original.getProgram());
+    }
+    return current;
+  };
   const service = Object.create(null) as TS.LanguageService;
   // Every method of the original, bound to it; the four below are then replaced.
   const members = original as unknown as Record<string, unknown>;
@@ -50,16 +60,20 @@ export function decorate(
       return fallback;
     }
   };
-  const findings = (program: TS.Program, fileName: string) => findingsFor(ts, program, fileName, options.rules, log);
+  const findings = (program: TS.Program, fileName: string) => findingsFor(ts, program, fileName, options().rules, log);
 
   service.getSemanticDiagnostics = fileName => {
     const prior = original.getSemanticDiagnostics(fileName);
-    if (options.mode === 'hover-only') return prior;
     return guarded('diagnostics', prior, () => {
       const program = original.getProgram();
       const sourceFile = program?.getSourceFile(fileName);
-      if (program === undefined || sourceFile === undefined) return prior;
-      return [...prior, ...findings(program, fileName).map(finding => toDiagnostic(ts, sourceFile, finding))];
+      if (program === undefined || sourceFile === undefined || sourceFile.isDeclarationFile) return prior;
+      const { mode, problems } = options();
+      // A mistake in the configuration is shown where the user looks, not only in tsserver's log.
+      const mistakes = problems.map(problem => configDiagnostic(ts, sourceFile, problem));
+      if (mode === 'hover-only') return [...prior, ...mistakes];
+      const found = findings(program, fileName).map(finding => toDiagnostic(ts, sourceFile, finding));
+      return [...prior, ...mistakes, ...found];
     });
   };
 
@@ -104,13 +118,11 @@ export function decorate(
   const decorated: Decorated = {
     service,
     configure(next) {
-      // The editor's settings refine the project's tsconfig entry; they do not replace it.
-      options = readOptions({ ...config, ...next, rules: { ...config?.rules, ...next?.rules } });
-      for (const problem of options.problems) log(`configuration: ${problem}`);
-      forgetFindings(original.getProgram());
+      projectOptions.configure(next);
+      options();
     },
   };
-  for (const problem of options.problems) log(`configuration: ${problem}`);
+  options();
   Object.defineProperty(service, DECORATED, { value: decorated });
   Object.defineProperty(original, DECORATED, { value: decorated });
   return decorated;

@@ -13,3 +13,18 @@ export function toDiagnostic(ts: typeof TS, sourceFile: TS.SourceFile, finding: 
     source: 'memsafe',
   };
 }
+
+/** The code of a mistake in memsafe's configuration, shown at the top of each file it affects. */
+export const CONFIG_PROBLEM_CODE = 91000;
+
+export function configDiagnostic(ts: typeof TS, sourceFile: TS.SourceFile, problem: string): TS.Diagnostic {
+  return {
+    file: sourceFile,
+    start: 0,
+    length: 0,
+    messageText: `memsafe configuration: ${problem}. memsafe goes on with the rest of its configuration.`,
+    category: ts.DiagnosticCategory.Warning,
+    code: CONFIG_PROBLEM_CODE,
+    source: 'memsafe',
+  };
+}

@@ -15,7 +15,8 @@ function init(modules: { typescript: typeof TS }): TS.server.PluginModule {
       const logger = info.project.projectService.logger;
       const log = (message: string) => logger.info(`[memsafe] ${message}`);
       registerCodes(ts, log);
-      const decorated = decorate(ts, info.languageService, info.config as PluginConfig | undefined, log);
+      const directory = info.project.getCurrentDirectory();
+      const decorated = decorate(ts, info.languageService, info.config as PluginConfig | undefined, directory, log);
       created.push(decorated);
       logger.info('[memsafe] plugin loaded');
       return decorated.service;

@@ -1,12 +1,14 @@
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import {
-  applyRuleOverrides,
   checks,
-  isPreset,
-  presetRules,
-  type Preset,
-  type RuleSetting,
+  CONFIG_FILE_NAME,
+  findConfigFile,
+  readConfigFile,
+  resolveRules,
   type RuleSettings,
 } from '@memsafe/analyzer';
+import type TS from 'typescript';
 
 export type Mode = 'diagnostics' | 'hover-only';
 
@@ -15,39 +17,90 @@ export interface PluginConfig {
   readonly name?: string;
   /** `diagnostics` (default) reports findings; `hover-only` leaves them to the ESLint extension. */
   readonly mode?: Mode;
-  /** The preset to start from, as the ESLint configs and the CLI name them. */
-  readonly config?: Preset;
-  /** Per rule, the ESLint form: `"error"`, `"off"`, `["warn", { …options }]`. */
-  readonly rules?: Readonly<Record<string, unknown>>;
+  /** The memsafe.config.json to read, relative to the tsconfig; default: the nearest at or above it. */
+  readonly configFile?: string;
 }
 
 export interface Options {
   readonly mode: Mode;
   readonly rules: RuleSettings;
-  /** What was wrong in the configuration, for the log: the plugin keeps going with the rest. */
+  /** What is wrong in the configuration: shown in the editor, while the plugin goes on with the rest. */
   readonly problems: readonly string[];
 }
 
-/** Plugin options in ESLint's vocabulary: the same rule names, severities and options. */
-export function readOptions(config: PluginConfig | undefined): Options {
-  const problems: string[] = [];
-  const mode = config?.mode ?? 'diagnostics';
-  if (mode !== 'diagnostics' && mode !== 'hover-only')
-    problems.push(`mode must be "diagnostics" or "hover-only", got ${JSON.stringify(mode)}`);
-  const preset = config?.config ?? 'recommended';
-  if (!isPreset(preset)) problems.push(`config must be recommended, strict or all, got ${JSON.stringify(preset)}`);
-  let rules: Record<string, RuleSetting> = { ...presetRules(checks, isPreset(preset) ? preset : 'recommended') };
-  for (const [name, entry] of Object.entries(config?.rules ?? {})) {
-    const id = name.replace(/^memsafe\//, '');
-    const [severity, options] = Array.isArray(entry) ? (entry as unknown[]) : [entry];
-    try {
-      rules = { ...applyRuleOverrides(checks, rules, [`${id}=${String(severity)}`]) };
-    } catch (error) {
-      problems.push((error as Error).message);
-      continue;
-    }
-    if (options !== undefined && typeof options === 'object')
-      rules[id] = { ...rules[id]!, options: options as Record<string, unknown> };
+const ENTRY_KEYS = new Set(['name', 'mode', 'configFile']);
+
+/**
+ * The options of one project: the plugin entry (mode, where the config file is) and the rules of
+ * memsafe.config.json, the file the CLI and ESLint read. The file is read again whenever it changes,
+ * so an edit to it reaches the open editor without a restart.
+ */
+export class ProjectOptions {
+  #entry: PluginConfig | undefined;
+  #stamp: string | undefined;
+  #options: Options | undefined;
+
+  constructor(
+    private readonly ts: typeof TS,
+    entry: PluginConfig | undefined,
+    private readonly directory: string,
+  ) {
+    this.#entry = entry;
   }
-  return { mode: mode === 'hover-only' ? 'hover-only' : 'diagnostics', rules, problems };
+
+  /** The editor's own settings for the plugin (`onConfigurationChanged`) refine the tsconfig entry. */
+  configure(next: PluginConfig | undefined): void {
+    this.#entry = { ...this.#entry, ...next };
+    this.#stamp = undefined;
+  }
+
+  /** The current options; `changed` is true when they differ from the last call's. */
+  current(): { options: Options; changed: boolean } {
+    const file = this.#configFile();
+    const stamp = `${file}:${stampOf(file)}:${JSON.stringify(this.#entry)}`;
+    if (this.#options !== undefined && stamp === this.#stamp) return { options: this.#options, changed: false };
+    this.#stamp = stamp;
+    this.#options = this.#read(file);
+    return { options: this.#options, changed: true };
+  }
+
+  #configFile(): string | undefined {
+    const given = this.#entry?.configFile;
+    return typeof given === 'string' ? resolve(this.directory, given) : findConfigFile(this.directory);
+  }
+
+  #read(file: string | undefined): Options {
+    const entry = this.#entry ?? {};
+    const problems: string[] = [];
+    for (const key of Object.keys(entry)) {
+      if (ENTRY_KEYS.has(key)) continue;
+      problems.push(
+        key === 'rules' || key === 'config'
+          ? `"${key}" in the plugin entry of tsconfig.json is not read: rules and the preset go in ${CONFIG_FILE_NAME}, which the CLI and ESLint read too`
+          : `the plugin entry of tsconfig.json has no "${key}"; it takes "mode" and "configFile"`,
+      );
+    }
+    const mode = entry.mode ?? 'diagnostics';
+    if (mode !== 'diagnostics' && mode !== 'hover-only')
+      problems.push(`"mode" must be "diagnostics" or "hover-only", got ${JSON.stringify(mode)}`);
+    const reading =
+      file === undefined ? { config: { rules: {} }, problems: [] } : readConfigFile(this.ts, checks, file);
+    problems.push(...reading.problems);
+    return {
+      mode: mode === 'hover-only' ? 'hover-only' : 'diagnostics',
+      rules: resolveRules(checks, reading.config),
+      problems,
+    };
+  }
+}
+
+/** What changes when the file is edited, created or deleted. */
+function stampOf(file: string | undefined): string {
+  if (file === undefined) return 'none';
+  try {
+    const { mtimeMs, size } = statSync(file);
+    return `${mtimeMs}:${size}`;
+  } catch {
+    return 'missing';
+  }
 }

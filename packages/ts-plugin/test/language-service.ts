@@ -1,4 +1,7 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
@@ -20,11 +23,21 @@ const OPTIONS: ts.CompilerOptions = {
   skipLibCheck: true,
 };
 
+/** A project directory holding a memsafe.config.json with `text`; returns the directory and the file. */
+export function configDirectory(text: string): { directory: string; file: string } {
+  const directory = mkdtempSync(join(tmpdir(), 'memsafe-ts-plugin-'));
+  const file = join(directory, 'memsafe.config.json');
+  writeFileSync(file, text);
+  return { directory, file };
+}
+
 /** An in-memory LanguageService, with the plugin's view of it: config, logger and the decorated service. */
 export function createService(
   files: Record<string, string>,
   config: Record<string, unknown> = {},
   typescript: typeof ts = ts,
+  /** The project's directory, where memsafe.config.json is looked up from. */
+  directory: string = ROOT,
 ) {
   const texts = new Map(Object.entries(files).map(([name, text]) => [ROOT + name, text]));
   const versions = new Map<string, number>([...texts.keys()].map(name => [name, 1]));
@@ -49,7 +62,10 @@ export function createService(
   const info = {
     languageService,
     config: { name: '@memsafe/ts-plugin', ...config },
-    project: { projectService: { logger: { info: (message: string) => logged.push(message) } } },
+    project: {
+      getCurrentDirectory: () => directory,
+      projectService: { logger: { info: (message: string) => logged.push(message) } },
+    },
   } as unknown as ts.server.PluginCreateInfo;
   const plugin = init({ typescript });
   const service = plugin.create(info);

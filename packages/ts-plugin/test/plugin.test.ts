@@ -1,6 +1,8 @@
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { createService } from './language-service.js';
+import { rmSync, writeFileSync } from 'node:fs';
+import { checks } from '@memsafe/analyzer';
+import { configDirectory, createService, ROOT } from './language-service.js';
 
 const HEAP = `interface Exports { memory: WebAssembly.Memory; malloc(n: number): number }
 export function write(exports: Exports, bytes: Uint8Array) {
@@ -14,6 +16,9 @@ export function write(exports: Exports, bytes: Uint8Array) {
 `;
 
 const at = (text: string, needle: string, offset = 0) => text.indexOf(needle) + offset;
+
+const memsafeDiagnostics = (created: ReturnType<typeof createService>, file = 'heap.ts') =>
+  created.service.getSemanticDiagnostics(created.path(file)).filter(d => d.source === 'memsafe');
 
 describe('diagnostics', () => {
   it("appends memsafe findings to TypeScript's own, with source memsafe and the rule's code", () => {
@@ -31,29 +36,56 @@ describe('diagnostics', () => {
     );
   });
 
-  it('takes ESLint rule names, severities and options from the plugin entry', () => {
-    const warned = createService(
-      { 'heap.ts': HEAP },
-      { rules: { 'memsafe/no-stale-view': ['warn', { pureFunctions: [] }] } },
-    );
+  it('takes rule names, severities and options from memsafe.config.json, as the CLI and ESLint do', () => {
+    const warned = configDirectory('{ "rules": { "memsafe/no-stale-view": ["warn", { "pureFunctions": [] }] } }');
     expect(
-      warned.service
-        .getSemanticDiagnostics(warned.path('heap.ts'))
-        .filter(d => d.source === 'memsafe')
-        .map(d => d.category),
+      memsafeDiagnostics(createService({ 'heap.ts': HEAP }, {}, ts, warned.directory)).map(d => d.category),
     ).toEqual([ts.DiagnosticCategory.Warning]);
-    const off = createService({ 'heap.ts': HEAP }, { rules: { 'no-stale-view': 'off' } });
-    expect(off.service.getSemanticDiagnostics(off.path('heap.ts')).filter(d => d.source === 'memsafe')).toEqual([]);
+    const off = configDirectory('{ "rules": { "no-stale-view": "off" } }');
+    expect(memsafeDiagnostics(createService({ 'heap.ts': HEAP }, {}, ts, off.directory))).toEqual([]);
+    const named = configDirectory('{ "rules": { "no-stale-view": "warn" } }');
+    const elsewhere = createService({ 'heap.ts': HEAP }, { configFile: named.file }, ts, off.directory);
+    expect(memsafeDiagnostics(elsewhere).map(d => d.category)).toEqual([ts.DiagnosticCategory.Warning]);
   });
 
-  it('logs a configuration mistake and keeps going with the rest', () => {
-    const { service, path, logged } = createService(
-      { 'heap.ts': HEAP },
-      { rules: { 'no-such-rule': 'error' }, mode: 'loud' },
+  it('reads memsafe.config.json again when it changes, with no restart', () => {
+    const { directory, file } = configDirectory('{ "rules": { "no-stale-view": "warn" } }');
+    const created = createService({ 'heap.ts': HEAP }, {}, ts, directory);
+    expect(memsafeDiagnostics(created).map(d => d.category)).toEqual([ts.DiagnosticCategory.Warning]);
+    writeFileSync(file, '{ "rules": { "no-stale-view": "off" } }');
+    expect(memsafeDiagnostics(created)).toEqual([]);
+    rmSync(file);
+    expect(memsafeDiagnostics(created).map(d => d.category)).toEqual([ts.DiagnosticCategory.Error]);
+  });
+
+  it('shows a configuration mistake in the editor, and keeps going with the rest', () => {
+    const { directory } = configDirectory('{ "rules": { "no-such-rule": "error", "no-stale-view": "warn" } }');
+    const created = createService({ 'heap.ts': HEAP }, { mode: 'loud', rules: {} }, ts, directory);
+    const shown = memsafeDiagnostics(created).map(d => [d.code, d.start, d.category, d.messageText]);
+    expect(shown).toEqual([
+      [
+        91000,
+        0,
+        ts.DiagnosticCategory.Warning,
+        'memsafe configuration: "rules" in the plugin entry of tsconfig.json is not read: rules and the preset go in memsafe.config.json, which the CLI and ESLint read too. memsafe goes on with the rest of its configuration.',
+      ],
+      [
+        91000,
+        0,
+        ts.DiagnosticCategory.Warning,
+        'memsafe configuration: "mode" must be "diagnostics" or "hover-only", got "loud". memsafe goes on with the rest of its configuration.',
+      ],
+      [
+        91000,
+        0,
+        ts.DiagnosticCategory.Warning,
+        `memsafe configuration: ${directory}/memsafe.config.json: unknown rule "no-such-rule": memsafe's rules are ${checks.map(c => c.id).join(', ')}. memsafe goes on with the rest of its configuration.`,
+      ],
+      [91001, at(HEAP, 'heap.set'), ts.DiagnosticCategory.Warning, expect.stringContaining('`heap` is a view')],
+    ]);
+    expect(created.logged).toContain(
+      '[memsafe] configuration: "mode" must be "diagnostics" or "hover-only", got "loud"',
     );
-    expect(service.getSemanticDiagnostics(path('heap.ts')).some(d => d.source === 'memsafe')).toBe(true);
-    expect(logged).toContain(`[memsafe] configuration: mode must be "diagnostics" or "hover-only", got "loud"`);
-    expect(logged.some(line => line.includes('unknown rule "no-such-rule"'))).toBe(true);
   });
 
   it('reports nothing in hover-only mode, for people who see memsafe through ESLint already', () => {
@@ -130,7 +162,8 @@ describe('hovers', () => {
 describe('code fixes', () => {
   it("registers the rule codes and offers the engine's fixes and suggestions as code actions", () => {
     const code = "import { Buffer } from 'node:buffer';\nexport const head = (b: Buffer) => b.slice(0, 4);\n";
-    const { service, path } = createService({ 'slice.ts': code }, { config: 'all' });
+    const { directory } = configDirectory('{ "preset": "all" }');
+    const { service, path } = createService({ 'slice.ts': code }, {}, ts, directory);
     expect(service.getSupportedCodeFixes(path('slice.ts'))).toEqual(
       expect.arrayContaining(['91001', '91002', '91003', '91004', '91012']),
     );
@@ -157,9 +190,12 @@ describe('code fixes for editors that ask without a file', () => {
 
 describe('settings from the editor', () => {
   it("refine the project's tsconfig entry instead of replacing it", () => {
-    const { plugin, service, path } = createService({ 'heap.ts': HEAP }, { mode: 'hover-only' });
-    plugin.onConfigurationChanged!({ rules: { 'no-stale-view': 'warn' } });
-    expect(service.getSemanticDiagnostics(path('heap.ts')).filter(d => d.source === 'memsafe')).toEqual([]);
+    const { file } = configDirectory('{ "rules": { "no-stale-view": "warn" } }');
+    const created = createService({ 'heap.ts': HEAP }, { mode: 'hover-only' }, ts, ROOT);
+    created.plugin.onConfigurationChanged!({ configFile: file });
+    expect(memsafeDiagnostics(created)).toEqual([]);
+    created.plugin.onConfigurationChanged!({ mode: 'diagnostics' });
+    expect(memsafeDiagnostics(created).map(d => d.category)).toEqual([ts.DiagnosticCategory.Warning]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { isPreset } from '../config.js';
+import { isPreset } from '../config/index.js';
 import type { Preset } from '../check.js';
 
 export type Command = 'check' | 'explain';
@@ -9,8 +9,11 @@ export interface CliArguments {
   readonly paths: readonly string[];
   readonly project: string | undefined;
   readonly format: Format;
-  readonly config: Preset;
+  /** A memsafe.config.json given with -c; else the nearest to the tsconfig is read. */
+  readonly config: string | undefined;
+  readonly preset: Preset | undefined;
   readonly rules: readonly string[];
+  readonly maxWarnings: number | undefined;
   readonly color: boolean | undefined;
 }
 
@@ -28,13 +31,16 @@ Commands:
 Options:
   -p, --project <tsconfig>   the tsconfig.json to use (default: the nearest one)
   -f, --format <format>      pretty (default), json, or sarif (check only)
-  -c, --config <preset>      recommended (default), strict, or all
-  -r, --rule <name=level>    set a rule to off, warn or error (repeatable)
+  -c, --config <file>        the memsafe.config.json to use (default: the nearest to the tsconfig)
+      --preset <preset>      recommended, strict or all, in place of the config file's (default: recommended)
+  -r, --rule <name=level>    set a rule to off, warn or error over the config (repeatable)
+      --max-warnings <n>     exit 1 when there are more than n warnings (default: warnings alone exit 0)
       --color / --no-color   force colour on or off (default: on for a terminal)
   -h, --help                 show this help
   -v, --version              show the version
 
-Exit codes: 0 nothing found, 1 problems found (check), 2 usage or configuration error.`;
+Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 a usage or
+configuration error, no file to check, or an internal error.`;
 
 export function parseArguments(argv: readonly string[]): CliArguments {
   let command: CliArguments['command'] | undefined;
@@ -42,7 +48,9 @@ export function parseArguments(argv: readonly string[]): CliArguments {
   const rules: string[] = [];
   let project: string | undefined;
   let format: Format = 'pretty';
-  let config: Preset = 'recommended';
+  let config: string | undefined;
+  let preset: Preset | undefined;
+  let maxWarnings: number | undefined;
   let color: boolean | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -59,10 +67,10 @@ export function parseArguments(argv: readonly string[]): CliArguments {
     switch (flag) {
       case '-h':
       case '--help':
-        return { command: 'help', paths, project, format, config, rules, color };
+        return { command: 'help', paths, project, format, config, preset, rules, maxWarnings, color };
       case '-v':
       case '--version':
-        return { command: 'version', paths, project, format, config, rules, color };
+        return { command: 'version', paths, project, format, config, preset, rules, maxWarnings, color };
       case '-p':
       case '--project':
         project = value();
@@ -76,10 +84,21 @@ export function parseArguments(argv: readonly string[]): CliArguments {
         break;
       }
       case '-c':
-      case '--config': {
+      case '--config':
+        config = value();
+        if (isPreset(config))
+          throw new UsageError(`--config takes a memsafe.config.json; for the preset, use --preset ${config}`);
+        break;
+      case '--preset': {
         const chosen = value();
-        if (!isPreset(chosen)) throw new UsageError(`--config takes recommended, strict or all, got "${chosen}"`);
-        config = chosen;
+        if (!isPreset(chosen)) throw new UsageError(`--preset takes recommended, strict or all, got "${chosen}"`);
+        preset = chosen;
+        break;
+      }
+      case '--max-warnings': {
+        const chosen = value();
+        if (!/^\d+$/.test(chosen)) throw new UsageError(`--max-warnings takes a whole number, got "${chosen}"`);
+        maxWarnings = Number(chosen);
         break;
       }
       case '-r':
@@ -106,5 +125,6 @@ export function parseArguments(argv: readonly string[]): CliArguments {
   if (command === undefined) throw new UsageError('missing command: use check or explain');
   if (command === 'explain' && format === 'sarif')
     throw new UsageError('explain prints pretty or json; sarif is for check');
-  return { command, paths, project, format, config, rules, color };
+  if (command === 'explain' && maxWarnings !== undefined) throw new UsageError('--max-warnings is for check');
+  return { command, paths, project, format, config, preset, rules, maxWarnings, color };
 }

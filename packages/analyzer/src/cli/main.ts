@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import type TS from 'typescript';
+import type { RuleSettings } from '../engine.js';
+import type { Finding } from '../finding.js';
 import { checks } from '../checks/index.js';
-import { applyRuleOverrides, ConfigError, presetRules } from '../config.js';
+import { ConfigError, findConfigFile, readConfigFile, resolveRules } from '../config/index.js';
 import { analyze, compareFindings } from '../engine.js';
 import { explainFile } from '../explain.js';
 import { docsUrl, version } from '../meta.js';
@@ -11,7 +13,7 @@ import { colorEnabled, palette, type Palette } from './colors.js';
 import { formatJson } from './format/json.js';
 import { formatPretty } from './format/pretty.js';
 import { formatSarif } from './format/sarif.js';
-import { loadProjects } from './project.js';
+import { loadProjects, rootTsconfig, shownFrom } from './project.js';
 
 export interface Io {
   readonly cwd: string;
@@ -42,14 +44,15 @@ export function main(ts: typeof TS, argv: readonly string[], io: Io): number {
   }
   const colors = palette(colorEnabled(args.color, io.stdout, io.env));
   try {
-    const rules = applyRuleOverrides(checks, presetRules(checks, args.config), args.rules);
+    const tsconfig = rootTsconfig(ts, io.cwd, args.project, args.paths);
+    const rules = loadRules(ts, io.cwd, tsconfig, args);
     // Progress goes to stderr, and only where a person watches it: JSON and SARIF stay clean.
     const progress =
       io.stderr.isTTY === true && args.format === 'pretty'
         ? (text: string) => io.stderr.write(`\r${text}\u001b[K`)
         : () => undefined;
     progress('memsafe: loading the project…');
-    const projects = loadProjects(ts, io.cwd, args.project, args.paths);
+    const projects = loadProjects(ts, io.cwd, tsconfig, args.paths);
     const fileCount = projects.reduce((sum, project) => sum + project.files.length, 0);
     progress(`memsafe: analysing ${fileCount} ${fileCount === 1 ? 'file' : 'files'}…`);
     const internalErrors: string[] = [];
@@ -94,7 +97,7 @@ export function main(ts: typeof TS, argv: readonly string[], io: Io): number {
     if (args.format === 'json') io.stdout.write(formatJson(findings));
     else if (args.format === 'sarif') io.stdout.write(formatSarif(findings, checks, version, docsUrl));
     else io.stdout.write(formatPretty(findings, readText, io.cwd, colors));
-    return reportInternalErrors(internalErrors, io) ?? (findings.length > 0 ? 1 : 0);
+    return reportInternalErrors(internalErrors, io) ?? exitCode(findings, args.maxWarnings, io);
   } catch (error) {
     if (error instanceof ConfigError) {
       io.stderr.write(`memsafe: ${error.message}\n`);
@@ -106,6 +109,33 @@ export function main(ts: typeof TS, argv: readonly string[], io: Io): number {
     );
     return 2;
   }
+}
+
+/**
+ * The rules of a run: the memsafe.config.json given with -c, else the nearest at or above the
+ * tsconfig (the file the tsserver plugin reads), with --preset and --rule over it. Any mistake in the
+ * file stops the run (exit 2), as in ESLint: a rule quietly left at its default is a silent "clean".
+ */
+function loadRules(ts: typeof TS, cwd: string, tsconfig: string, args: CliArguments): RuleSettings {
+  const file = args.config !== undefined ? resolve(cwd, args.config) : findConfigFile(dirname(tsconfig));
+  if (file !== undefined && !existsSync(file)) throw new ConfigError(`${shownFrom(cwd)(file)} does not exist`);
+  const reading =
+    file === undefined
+      ? { config: { rules: {} }, problems: [] }
+      : readConfigFile(ts, checks, file, shownFrom(cwd)(file));
+  if (reading.problems.length > 0) throw new ConfigError(reading.problems.join('\n'));
+  return resolveRules(checks, reading.config, { ...(args.preset ? { preset: args.preset } : {}), rules: args.rules });
+}
+
+/** As ESLint: 1 for any error, or for more warnings than --max-warnings allows; warnings alone are 0. */
+function exitCode(findings: readonly Finding[], maxWarnings: number | undefined, io: Io): 0 | 1 {
+  const warnings = findings.filter(finding => finding.severity === 'warn').length;
+  if (findings.length > warnings) return 1;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    io.stderr.write(`memsafe: too many warnings (${warnings}; the maximum is ${maxWarnings})\n`);
+    return 1;
+  }
+  return 0;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type TS from 'typescript';
-import { ConfigError } from '../config.js';
+import { ConfigError } from '../config/index.js';
 
 export interface LoadedProject {
   readonly program: TS.Program;
@@ -34,19 +34,10 @@ export function findConfig(ts: typeof TS, start: string): string | undefined {
 export function loadProjects(
   ts: typeof TS,
   cwd: string,
-  project: string | undefined,
+  rootConfig: string,
   paths: readonly string[],
 ): LoadedProject[] {
-  const show = (path: string): string => {
-    const shown = relative(cwd, path);
-    return shown === '' ? '.' : shown.startsWith('..') || isAbsolute(shown) ? path : shown;
-  };
-  const rootConfig =
-    project !== undefined ? resolveConfigPath(resolve(cwd, project)) : findConfig(ts, resolve(cwd, paths[0] ?? '.'));
-  if (rootConfig === undefined)
-    throw new ConfigError(
-      `no tsconfig.json found at or above ${show(resolve(cwd, paths[0] ?? '.'))}; pass one with -p`,
-    );
+  const show = shownFrom(cwd);
   const wanted = paths.map(path => resolve(cwd, path));
   for (const path of wanted) if (!existsSync(path)) throw new ConfigError(`${show(path)} does not exist`);
   const isWanted = (fileName: string): boolean =>
@@ -66,7 +57,7 @@ export function loadProjects(
           : `${show(referencedFrom)} references ${show(configFile)}, which does not exist`,
       );
     }
-    const parsed = parseConfig(ts, configFile, show);
+    const parsed = parseTsconfig(ts, configFile, show);
     for (const reference of parsed.projectReferences ?? [])
       visit(resolveConfigPath(ts.resolveProjectReferencePath(reference)), configFile);
     if (parsed.fileNames.length === 0) {
@@ -109,12 +100,35 @@ export function loadProjects(
   return projects;
 }
 
+/** The tsconfig a run starts from: `-p` (a file or a directory), else the nearest to the first path or `cwd`. */
+export function rootTsconfig(
+  ts: typeof TS,
+  cwd: string,
+  project: string | undefined,
+  paths: readonly string[],
+): string {
+  const start = resolve(cwd, paths[0] ?? '.');
+  const found = project !== undefined ? resolveConfigPath(resolve(cwd, project)) : findConfig(ts, start);
+  if (found === undefined)
+    throw new ConfigError(`no tsconfig.json found at or above ${shownFrom(cwd)(start)}; pass one with -p`);
+  if (!existsSync(found)) throw new ConfigError(`${shownFrom(cwd)(found)} does not exist`);
+  return found;
+}
+
+/** A path as messages show it: relative to `cwd` when it is under it. */
+export function shownFrom(cwd: string): (path: string) => string {
+  return path => {
+    const shown = relative(cwd, path);
+    return shown === '' ? '.' : shown.startsWith('..') || isAbsolute(shown) ? path : shown;
+  };
+}
+
 /** A directory given with -p or in `references` stands for the tsconfig.json in it, as in tsc. */
 function resolveConfigPath(path: string): string {
   return existsSync(path) && statSync(path).isDirectory() ? join(path, 'tsconfig.json') : path;
 }
 
-function parseConfig(ts: typeof TS, configFile: string, show: (path: string) => string): TS.ParsedCommandLine {
+function parseTsconfig(ts: typeof TS, configFile: string, show: (path: string) => string): TS.ParsedCommandLine {
   const read = ts.readConfigFile(configFile, path => ts.sys.readFile(path));
   if (read.error !== undefined)
     throw new ConfigError(

@@ -1,31 +1,7 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
-import ts from 'typescript';
+import { mkdirSync, symlinkSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/index.js';
-
-/** A project on disk: path → content; objects are written as JSON. */
-function project(files: Record<string, string | object>): string {
-  const root = mkdtempSync(join(tmpdir(), 'memsafe-projects-'));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), typeof content === 'string' ? content : JSON.stringify(content, null, 2));
-  }
-  return root;
-}
-
-function cli(cwd: string, args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = runCli(ts, args, {
-    cwd,
-    env: { NO_COLOR: '1' },
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-  });
-  return { code, stdout, stderr };
-}
+import { cli, project } from './support.js';
 
 function findings(cwd: string, args: string[] = []): string[] {
   const { code, stdout, stderr } = cli(cwd, ['check', '--format', 'json', ...args]);
