@@ -3,14 +3,14 @@
 // built checks (run `npm run build` first): editors complete and check the file through its "$schema".
 //   node tools/gen-config-schema.mjs           writes the schema
 //   node tools/gen-config-schema.mjs --check   exits 1 when it is out of date
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { writeOrCheck } from './write-or-check.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const analyzerPath = join(root, 'packages', 'analyzer', 'dist', 'esm', 'index.js');
 const schemaPath = join(root, 'packages', 'analyzer', 'memsafe.schema.json');
-const check = process.argv.includes('--check');
 
 if (!existsSync(analyzerPath)) {
   console.error(`gen-config-schema: ${analyzerPath} is missing; run \`npm run build\` first`);
@@ -65,11 +65,4 @@ const schema = {
 };
 
 const text = `${JSON.stringify(schema, null, 2)}\n`;
-if (check) {
-  if (!existsSync(schemaPath) || readFileSync(schemaPath, 'utf8') !== text) {
-    console.error(`${schemaPath} is out of date: run \`node tools/gen-config-schema.mjs\``);
-    process.exit(1);
-  }
-} else {
-  writeFileSync(schemaPath, text);
-}
+writeOrCheck(schemaPath, text, 'npm run build && node tools/gen-config-schema.mjs');

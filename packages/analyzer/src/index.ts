@@ -9,7 +9,19 @@ export {
   type Preset,
   type SuggestionReport,
 } from './check.js';
-export type { Finding, Severity } from './finding.js';
+export type { Finding, Severity, Suppression } from './finding.js';
+export {
+  applyDirectives,
+  applySuppressions,
+  readDirectives,
+  readSuppressions,
+  SUPPRESSIONS_FILE_NAME,
+  UNUSED_DIRECTIVE,
+  UNUSED_DIRECTIVE_CODE,
+  type Directive,
+  type DirectiveOutcome,
+  type Suppressions,
+} from './suppressions/index.js';
 export {
   analyze,
   runCheck,

@@ -1,4 +1,4 @@
-import { checks } from '@memsafe/analyzer';
+import { checks, UNUSED_DIRECTIVE_CODE } from '@memsafe/analyzer';
 import type TS from 'typescript';
 import { codeFixes } from './code-fixes.js';
 import { configDiagnostic, toDiagnostic } from './diagnostics.js';
@@ -104,6 +104,7 @@ export function decorate(
   service.getSupportedCodeFixes = fileName => [
     ...original.getSupportedCodeFixes(fileName),
     ...checks.map(check => String(check.code)),
+    String(UNUSED_DIRECTIVE_CODE),
   ];
 
   service.getCodeFixesAtPosition = (fileName, start, end, errorCodes, formatOptions, preferences) => {

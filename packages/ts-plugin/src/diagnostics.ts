@@ -1,4 +1,4 @@
-import type { Finding } from '@memsafe/analyzer';
+import { UNUSED_DIRECTIVE, type Finding } from '@memsafe/analyzer';
 import type TS from 'typescript';
 
 /** A finding as tsserver shows it: `source: "memsafe"`, the rule's stable code, its severity. */
@@ -7,7 +7,7 @@ export function toDiagnostic(ts: typeof TS, sourceFile: TS.SourceFile, finding: 
     file: sourceFile,
     start: finding.start,
     length: finding.end - finding.start,
-    messageText: `${finding.message} (memsafe/${finding.rule})`,
+    messageText: finding.rule === UNUSED_DIRECTIVE ? finding.message : `${finding.message} (memsafe/${finding.rule})`,
     category: finding.severity === 'error' ? ts.DiagnosticCategory.Error : ts.DiagnosticCategory.Warning,
     code: finding.code,
     source: 'memsafe',

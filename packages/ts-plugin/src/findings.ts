@@ -1,4 +1,4 @@
-import { analyze, checks, type Finding, type RuleSettings } from '@memsafe/analyzer';
+import { analyze, applyDirectives, checks, type Finding, type RuleSettings } from '@memsafe/analyzer';
 import type TS from 'typescript';
 
 const byProgram = new WeakMap<TS.Program, Map<string, readonly Finding[]>>();
@@ -20,22 +20,27 @@ export function findingsFor(
   const cached = files.get(fileName);
   if (cached !== undefined) return cached;
   const sourceFile = program.getSourceFile(fileName);
-  const found =
-    sourceFile === undefined || sourceFile.isDeclarationFile
-      ? []
-      : analyze({
-          ts,
-          program,
-          checks,
-          rules,
-          files: [sourceFile],
-          onError: (error, check) =>
-            onError(
-              `memsafe/${check.id} failed on ${fileName}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-            ),
-        });
-  files.set(fileName, found);
-  return found;
+  if (sourceFile === undefined || sourceFile.isDeclarationFile) {
+    files.set(fileName, []);
+    return [];
+  }
+  const found = analyze({
+    ts,
+    program,
+    checks,
+    rules,
+    files: [sourceFile],
+    onError: (error, check) =>
+      onError(
+        `memsafe/${check.id} failed on ${fileName}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      ),
+  });
+  // The eslint-disable comments written for ESLint silence the editor too, and one not needed is said so.
+  const enabled = new Set(Object.keys(rules).filter(id => rules[id]!.severity !== 'off'));
+  const { kept, unused } = applyDirectives(ts, sourceFile, found, enabled);
+  const shown = [...kept, ...unused];
+  files.set(fileName, shown);
+  return shown;
 }
 
 /** Forgets cached findings, after the options change. */

@@ -1,4 +1,4 @@
-import { checks } from '@memsafe/analyzer';
+import { checks, UNUSED_DIRECTIVE_CODE } from '@memsafe/analyzer';
 import type TS from 'typescript';
 
 interface CodeFixRegistry {
@@ -27,5 +27,8 @@ export function registerCodes(ts: typeof TS, log: (message: string) => void): vo
     return;
   }
   // The actions themselves come from the decorated getCodeFixesAtPosition; this entry only lists the codes.
-  registry.registerCodeFix({ errorCodes: checks.map(check => check.code), getCodeActions: () => [] });
+  registry.registerCodeFix({
+    errorCodes: [...checks.map(check => check.code), UNUSED_DIRECTIVE_CODE],
+    getCodeActions: () => [],
+  });
 }

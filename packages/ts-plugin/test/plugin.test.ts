@@ -88,6 +88,30 @@ describe('diagnostics', () => {
     );
   });
 
+  it('honours eslint-disable comments, and offers to remove one that is not needed', () => {
+    const silenced = HEAP.replace(
+      '  heap.set(bytes, ptr);',
+      '  // eslint-disable-next-line memsafe/no-stale-view -- the caller re-reads the heap\n  heap.set(bytes, ptr);',
+    ).replace('  const copy =', '  // eslint-disable-next-line memsafe/no-lost-write\n  const copy =');
+    const created = createService({ 'heap.ts': silenced });
+    const shown = memsafeDiagnostics(created).map(d => [d.code, d.category, d.messageText]);
+    expect(shown).toEqual([
+      [
+        91099,
+        ts.DiagnosticCategory.Warning,
+        "Unused eslint-disable directive (no problems were reported from 'memsafe/no-lost-write').",
+      ],
+    ]);
+    const start = silenced.indexOf('// eslint-disable-next-line memsafe/no-lost-write');
+    const actions = created.service.getCodeFixesAtPosition(created.path('heap.ts'), start, start + 2, [91099], {}, {});
+    expect(actions.map(a => [a.description, a.changes[0]!.textChanges])).toEqual([
+      [
+        'Remove the unused eslint-disable directive.',
+        [{ span: { start, length: '// eslint-disable-next-line memsafe/no-lost-write'.length }, newText: '' }],
+      ],
+    ]);
+  });
+
   it('reports nothing in hover-only mode, for people who see memsafe through ESLint already', () => {
     const { service, path } = createService({ 'heap.ts': HEAP }, { mode: 'hover-only' });
     expect(service.getSemanticDiagnostics(path('heap.ts')).filter(d => d.source === 'memsafe')).toEqual([]);

@@ -14,6 +14,13 @@ export interface CliArguments {
   readonly preset: Preset | undefined;
   readonly rules: readonly string[];
   readonly maxWarnings: number | undefined;
+  /** ESLint's bulk suppressions: the file (default eslint-suppressions.json here) and what to do with it. */
+  readonly suppressionsLocation: string | undefined;
+  readonly suppressAll: boolean;
+  readonly suppressRules: readonly string[];
+  readonly pruneSuppressions: boolean;
+  readonly passOnUnprunedSuppressions: boolean;
+  readonly unusedDirectives: 'off' | 'warn' | 'error';
   readonly color: boolean | undefined;
 }
 
@@ -35,6 +42,15 @@ Options:
       --preset <preset>      recommended, strict or all, in place of the config file's (default: recommended)
   -r, --rule <name=level>    set a rule to off, warn or error over the config (repeatable)
       --max-warnings <n>     exit 1 when there are more than n warnings (default: warnings alone exit 0)
+
+Suppressions (eslint-disable comments are always honoured):
+      --suppressions-location <file>   ESLint's bulk suppressions file (default: eslint-suppressions.json)
+      --suppress-all                   tolerate every current error in that file, then report the rest
+      --suppress-rule <rule>           the same for one rule (repeatable)
+      --prune-suppressions             drop tolerated errors that no longer occur
+      --pass-on-unpruned-suppressions  do not fail (exit 2) on tolerated errors that no longer occur
+      --report-unused-disable-directives-severity <off|warn|error>
+                                       how to report a directive naming a memsafe rule it does not need (default: warn)
       --color / --no-color   force colour on or off (default: on for a terminal)
   -h, --help                 show this help
   -v, --version              show the version
@@ -51,6 +67,12 @@ export function parseArguments(argv: readonly string[]): CliArguments {
   let config: string | undefined;
   let preset: Preset | undefined;
   let maxWarnings: number | undefined;
+  let suppressionsLocation: string | undefined;
+  let suppressAll = false;
+  const suppressRules: string[] = [];
+  let pruneSuppressions = false;
+  let passOnUnprunedSuppressions = false;
+  let unusedDirectives: CliArguments['unusedDirectives'] = 'warn';
   let color: boolean | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -67,10 +89,10 @@ export function parseArguments(argv: readonly string[]): CliArguments {
     switch (flag) {
       case '-h':
       case '--help':
-        return { command: 'help', paths, project, format, config, preset, rules, maxWarnings, color };
+        return { ...parseArguments(['check']), command: 'help' };
       case '-v':
       case '--version':
-        return { command: 'version', paths, project, format, config, preset, rules, maxWarnings, color };
+        return { ...parseArguments(['check']), command: 'version' };
       case '-p':
       case '--project':
         project = value();
@@ -101,6 +123,30 @@ export function parseArguments(argv: readonly string[]): CliArguments {
         maxWarnings = Number(chosen);
         break;
       }
+      case '--suppressions-location':
+        suppressionsLocation = value();
+        break;
+      case '--suppress-all':
+        suppressAll = true;
+        break;
+      case '--suppress-rule': {
+        const rule = value();
+        suppressRules.push(rule.startsWith('memsafe/') ? rule : `memsafe/${rule}`);
+        break;
+      }
+      case '--prune-suppressions':
+        pruneSuppressions = true;
+        break;
+      case '--pass-on-unpruned-suppressions':
+        passOnUnprunedSuppressions = true;
+        break;
+      case '--report-unused-disable-directives-severity': {
+        const chosen = value();
+        if (chosen !== 'off' && chosen !== 'warn' && chosen !== 'error')
+          throw new UsageError(`--report-unused-disable-directives-severity takes off, warn or error, got "${chosen}"`);
+        unusedDirectives = chosen;
+        break;
+      }
       case '-r':
       case '--rule':
         rules.push(value());
@@ -126,5 +172,23 @@ export function parseArguments(argv: readonly string[]): CliArguments {
   if (command === 'explain' && format === 'sarif')
     throw new UsageError('explain prints pretty or json; sarif is for check');
   if (command === 'explain' && maxWarnings !== undefined) throw new UsageError('--max-warnings is for check');
-  return { command, paths, project, format, config, preset, rules, maxWarnings, color };
+  if (suppressAll && suppressRules.length > 0)
+    throw new UsageError('--suppress-all and --suppress-rule exclude each other');
+  return {
+    command,
+    paths,
+    project,
+    format,
+    config,
+    preset,
+    rules,
+    maxWarnings,
+    suppressionsLocation,
+    suppressAll,
+    suppressRules,
+    pruneSuppressions,
+    passOnUnprunedSuppressions,
+    unusedDirectives,
+    color,
+  };
 }

@@ -7,13 +7,14 @@ import { checks } from '../checks/index.js';
 import { ConfigError, findConfigFile, readConfigFile, resolveRules } from '../config/index.js';
 import { analyze, compareFindings } from '../engine.js';
 import { explainFile } from '../explain.js';
-import { docsUrl, version } from '../meta.js';
+import { version } from '../meta.js';
 import { parseArguments, USAGE, UsageError, type CliArguments } from './args.js';
 import { colorEnabled, palette, type Palette } from './colors.js';
 import { formatJson } from './format/json.js';
 import { formatPretty } from './format/pretty.js';
 import { formatSarif } from './format/sarif.js';
 import { loadProjects, rootTsconfig, shownFrom } from './project.js';
+import { suppress } from './suppress.js';
 
 export interface Io {
   readonly cwd: string;
@@ -77,27 +78,34 @@ export function main(ts: typeof TS, argv: readonly string[], io: Io): number {
       );
       return reportInternalErrors(internalErrors, io) ?? 0;
     }
-    const findings = projects
-      .flatMap(project =>
-        analyze({
-          ts,
-          program: project.program,
-          checks,
-          rules,
-          files: project.files,
-          onError: (error, check, file) =>
-            internalErrors.push(
-              `memsafe/${check.id} failed on ${relative(io.cwd, file.fileName)}: ${error instanceof Error ? error.message : String(error)}`,
-            ),
-        }),
-      )
-      .sort(compareFindings);
+    const findings = projects.flatMap(project =>
+      analyze({
+        ts,
+        program: project.program,
+        checks,
+        rules,
+        files: project.files,
+        onError: (error, check, file) =>
+          internalErrors.push(
+            `memsafe/${check.id} failed on ${relative(io.cwd, file.fileName)}: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+      }),
+    );
+    const { reported, suppressed, unpruned } = suppress(ts, projects, findings, rules, args, io.cwd);
+    reported.sort(compareFindings);
     progress('');
     const readText = (file: string) => readFileSync(file, 'utf8');
-    if (args.format === 'json') io.stdout.write(formatJson(findings));
-    else if (args.format === 'sarif') io.stdout.write(formatSarif(findings, checks, version, docsUrl));
-    else io.stdout.write(formatPretty(findings, readText, io.cwd, colors));
-    return reportInternalErrors(internalErrors, io) ?? exitCode(findings, args.maxWarnings, io);
+    if (args.format === 'json') io.stdout.write(formatJson(reported));
+    else if (args.format === 'sarif')
+      io.stdout.write(formatSarif([...reported, ...suppressed].sort(compareFindings), checks, version, io.cwd));
+    else io.stdout.write(formatPretty(reported, readText, io.cwd, colors));
+    const failed = reportInternalErrors(internalErrors, io);
+    if (failed !== undefined) return failed;
+    if (unpruned !== undefined) {
+      io.stderr.write(`memsafe: ${unpruned}\n`);
+      return 2;
+    }
+    return exitCode(reported, args.maxWarnings, io);
   } catch (error) {
     if (error instanceof ConfigError) {
       io.stderr.write(`memsafe: ${error.message}\n`);

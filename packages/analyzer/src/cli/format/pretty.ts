@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import type { Finding } from '../../finding.js';
 import type { Palette } from '../colors.js';
+import { UNUSED_DIRECTIVE } from '../../suppressions/index.js';
 import { codeFrame } from './code-frame.js';
 
 /** Findings as a person reads them: location, severity, message, the code, the suggested fix. */
@@ -14,7 +15,9 @@ export function formatPretty(
   const blocks = findings.map(finding => {
     const where = `${relative(cwd, finding.file)}:${finding.line}:${finding.column}`;
     const level = finding.severity === 'error' ? colors.red('error') : colors.yellow('warning');
-    const head = `${colors.bold(where)} ${level} ${finding.message} ${colors.dim(`memsafe/${finding.rule}`)}`;
+    // An unused directive is not a rule's finding, as in ESLint's own output.
+    const rule = finding.rule === UNUSED_DIRECTIVE ? '' : ` ${colors.dim(`memsafe/${finding.rule}`)}`;
+    const head = `${colors.bold(where)} ${level} ${finding.message}${rule}`;
     const frame = codeFrame(
       readText(finding.file),
       finding.line,

@@ -11,3 +11,11 @@ it('memsafe.schema.json is up to date with the rules and their options', () => {
   expect(run.stderr + run.stdout).toBe('');
   expect(run.status).toBe(0);
 });
+
+// packages/analyzer/src/cli/format/rule-help.generated.ts copies docs/rules/*.md for SARIF's `help`;
+// this fails when a rule page changes without regenerating it (`node tools/gen-rule-help.mjs`).
+it("SARIF's rule help is up to date with the rule pages", () => {
+  const run = spawnSync(process.execPath, ['tools/gen-rule-help.mjs', '--check'], { cwd: root, encoding: 'utf8' });
+  expect(run.stderr + run.stdout).toBe('');
+  expect(run.status).toBe(0);
+});
