@@ -21,7 +21,7 @@ import { ESLint, type Linter } from 'eslint';
 import ts from 'typescript';
 import tseslint from 'typescript-eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checks } from '@memsafe/analyzer';
+import { UNUSED_DIRECTIVE_CODE, checks } from '@memsafe/analyzer';
 import plugin from '@memsafe/eslint-plugin';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -185,6 +185,9 @@ it("the README names every rule's tsserver diagnostic code", () => {
   const readme = readFileSync(join(root, 'README.md'), 'utf8').replace(/\s+/g, ' ');
   const listed = [...readme.matchAll(/\b(910\d\d) ([a-z-]+)/g)].map(([, code, rule]) => `${code} ${rule}`);
   expect(listed).toEqual([...checks].sort((a, b) => a.code - b.code).map(check => `${check.code} ${check.id}`));
+  // And the codes that are not rules: a configuration mistake, an unused eslint-disable directive.
+  expect(readme).toContain('91000: a mistake in the configuration');
+  expect(readme).toContain(`${UNUSED_DIRECTIVE_CODE}: an \`eslint-disable\` comment naming a memsafe rule`);
 });
 
 it('every rule has a doc, and every doc is a rule', () => {

@@ -204,6 +204,7 @@ const checkFailure = /memsafe\/[\w-]+ failed on/;
 describe('the eslint CLI on projects that install the packed memsafe tarballs', () => {
   let buggy = '';
   let clean = '';
+  let commonjs = '';
 
   beforeAll(async () => {
     for (const name of workspaces) {
@@ -227,7 +228,11 @@ describe('the eslint CLI on projects that install the packed memsafe tarballs', 
         entry.name,
         entry.files.map(f => f.path),
       );
-    [buggy, clean] = await Promise.all([installFixture('buggy'), installFixture('clean')]);
+    [buggy, clean, commonjs] = await Promise.all([
+      installFixture('buggy'),
+      installFixture('clean'),
+      installFixture('commonjs'),
+    ]);
   });
 
   afterAll(async () => {
@@ -257,7 +262,7 @@ describe('the eslint CLI on projects that install the packed memsafe tarballs', 
   });
 
   it('installs the tarballs, not links to the workspace', () => {
-    for (const dir of [buggy, clean]) {
+    for (const dir of [buggy, clean, commonjs]) {
       const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
         dependencies: Record<string, string>;
       };
@@ -288,6 +293,26 @@ describe('the eslint CLI on projects that install the packed memsafe tarballs', 
     const lint = await eslint(clean);
     expect(lint.files).toEqual(['src/clean.ts']);
     expect(lint.findings).toEqual([]);
+    expect(lint.stderr).toBe('');
+    expect(lint.code).toBe(0);
+  });
+
+  it("runs the README's eslint.config.mjs in a CommonJS project, on .ts .tsx .mts .cts, and lets JavaScript through", async () => {
+    const lint = await eslint(commonjs);
+    expect(lint.files).toEqual(['src/main.ts', 'src/module.mts', 'src/plain.js', 'src/script.cts', 'src/view.tsx']);
+    expect(lint.findings.map(f => `${f.file}:${f.line} ${f.ruleId}`)).toEqual([
+      'src/main.ts:2 memsafe/no-whole-backing-buffer',
+      'src/module.mts:2 memsafe/no-whole-backing-buffer',
+      'src/script.cts:2 memsafe/no-whole-backing-buffer',
+      'src/view.tsx:2 memsafe/no-whole-backing-buffer',
+    ]);
+    expect(lint.stderr).toBe('');
+    expect(lint.code).toBe(1);
+  });
+
+  it('runs eslint.config.cjs with require(), taking the severities of memsafe.config.json (warnings: exit 0)', async () => {
+    const lint = await eslint(commonjs, ['--config', 'eslint.config.cjs']);
+    expect(lint.findings.map(f => `${f.file}:${f.line} ${f.ruleId}`)).toHaveLength(4);
     expect(lint.stderr).toBe('');
     expect(lint.code).toBe(0);
   });
