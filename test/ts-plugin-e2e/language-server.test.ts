@@ -187,7 +187,7 @@ describe('typescript-language-server with @memsafe/ts-plugin in tsconfig.json', 
           code: 91001,
           source: 'memsafe',
           message: expect.stringMatching(
-            /^`heap` is a view of WebAssembly memory made on line 12, and `wasm\.malloc\(…\)` \(line 13\) .* \(memsafe\/no-stale-view\)$/,
+            /^`heap` is a view of WebAssembly memory made on line 12, and `wasm\.malloc\(…\)` \(line 13\) .* \(memsafe\/no-stale-view\)\n {2}Rule page: https:\/\/github\.com\/memsafe\/memsafe\/blob\/main\/docs\/rules\/no-stale-view\.md$/,
           ) as unknown,
           tags: [],
         },
@@ -202,7 +202,14 @@ describe('typescript-language-server with @memsafe/ts-plugin in tsconfig.json', 
       expect(
         pooled
           .filter(isMemsafe)
-          .map(d => [d.code, d.severity, d.range.start, d.message.endsWith('(memsafe/no-whole-backing-buffer)')]),
+          .map(d => [
+            d.code,
+            d.severity,
+            d.range.start,
+            d.message.endsWith(
+              '(memsafe/no-whole-backing-buffer)\n  Rule page: https://github.com/memsafe/memsafe/blob/main/docs/rules/no-whole-backing-buffer.md',
+            ),
+          ]),
       ).toEqual([[91003, 1, { line: 5, character: 24 }, true]]);
       const slice = await openAndWait('src/buffer-slice.ts', found => found.some(isMemsafe) && hasDeprecation(found));
       expect(slice.map(d => [d.source, d.code, d.range.start])).toEqual(

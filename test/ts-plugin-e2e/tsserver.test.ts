@@ -12,6 +12,7 @@
  */
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { docsUrl } from '@memsafe/analyzer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanEnv, installFixture, locate, type Fixture } from './fixture.js';
 import { explained, logExcerpt, TsServer, type TsCodeAction, type TsDiagnostic, type TsQuickInfo } from './protocol.js';
@@ -126,7 +127,7 @@ describe('tsserver with @memsafe/ts-plugin installed from its tarball', () => {
         {
           start: { line: 14, offset: 3 },
           end: { line: 14, offset: 7 },
-          text: `${STALE} (memsafe/no-stale-view)`,
+          text: `${STALE} (memsafe/no-stale-view)\n  Rule page: ${docsUrl('no-stale-view')}`,
           code: 91001,
           category: 'error',
           source: 'memsafe',
@@ -140,7 +141,7 @@ describe('tsserver with @memsafe/ts-plugin installed from its tarball', () => {
         {
           start: { line: 6, offset: 25 },
           end: { line: 6, offset: 35 },
-          text: `${WHOLE_BUFFER} (memsafe/no-whole-backing-buffer)`,
+          text: `${WHOLE_BUFFER} (memsafe/no-whole-backing-buffer)\n  Rule page: ${docsUrl('no-whole-backing-buffer')}`,
           code: 91003,
           category: 'error',
           source: 'memsafe',
@@ -154,7 +155,7 @@ describe('tsserver with @memsafe/ts-plugin installed from its tarball', () => {
         {
           start: { line: 5, offset: 10 },
           end: { line: 5, offset: 28 },
-          text: `${BUFFER_SLICE} (memsafe/no-buffer-slice)`,
+          text: `${BUFFER_SLICE} (memsafe/no-buffer-slice)\n  Rule page: ${docsUrl('no-buffer-slice')}`,
           code: 91012,
           category: 'error',
           source: 'memsafe',

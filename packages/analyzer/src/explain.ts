@@ -1,5 +1,6 @@
 import type TS from 'typescript';
 import type { EventEffect } from './conversions/events.js';
+import { hazardsAt } from './conversions/hazards-at.js';
 import { conversionAt } from './conversions/lookup.js';
 import { eventAt } from './memory/events-at.js';
 import type { ConversionResult, ConversionRow, Hazard } from './conversions/schema.js';
@@ -50,6 +51,7 @@ export function explainNode(
   const { line, column } = position(sourceFile, node.getStart(sourceFile));
   const text = node.getText(sourceFile);
   const bytes = allocatedBytes(ts, node, row);
+  const hazards = hazardsAt(ts, checker, node, row);
   return {
     file: sourceFile.fileName,
     line,
@@ -57,8 +59,8 @@ export function explainNode(
     text: abbreviate(text, 80),
     result: row.result,
     sharesMemory: row.sharesMemory,
-    hazard: row.hazards[0] ?? null,
-    hazards: row.hazards,
+    hazard: hazards[0] ?? null,
+    hazards,
     conversion: row.id,
     note: row.note,
     ...(bytes === undefined ? {} : { bytes }),

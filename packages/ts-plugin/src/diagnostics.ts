@@ -1,14 +1,28 @@
-import { UNUSED_DIRECTIVE, type Finding } from '@memsafe/analyzer';
+import { docsUrl, UNUSED_DIRECTIVE, type Finding } from '@memsafe/analyzer';
 import type TS from 'typescript';
 
-/** A finding as tsserver shows it: `source: "memsafe"`, the rule's stable code, its severity. */
+/**
+ * A finding as tsserver shows it: `source: "memsafe"`, the rule's stable code, its severity, and on a
+ * line of its own the rule's page. A diagnostic has no field for a link that every editor shows, but
+ * every editor shows the message, and makes a URL in it clickable.
+ */
 export function toDiagnostic(ts: typeof TS, sourceFile: TS.SourceFile, finding: Finding): TS.Diagnostic {
+  const category = finding.severity === 'error' ? ts.DiagnosticCategory.Error : ts.DiagnosticCategory.Warning;
+  const messageText: TS.DiagnosticMessageChain | string =
+    finding.rule === UNUSED_DIRECTIVE
+      ? finding.message
+      : {
+          messageText: `${finding.message} (memsafe/${finding.rule})`,
+          category,
+          code: finding.code,
+          next: [{ messageText: `Rule page: ${docsUrl(finding.rule)}`, category, code: finding.code }],
+        };
   return {
     file: sourceFile,
     start: finding.start,
     length: finding.end - finding.start,
-    messageText: finding.rule === UNUSED_DIRECTIVE ? finding.message : `${finding.message} (memsafe/${finding.rule})`,
-    category: finding.severity === 'error' ? ts.DiagnosticCategory.Error : ts.DiagnosticCategory.Warning,
+    messageText,
+    category,
     code: finding.code,
     source: 'memsafe',
   };

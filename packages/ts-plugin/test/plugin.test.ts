@@ -32,7 +32,7 @@ describe('diagnostics', () => {
     expect(memsafe.start).toBe(at(HEAP, 'heap.set'));
     expect(memsafe.length).toBe(4);
     expect(ts.flattenDiagnosticMessageText(memsafe.messageText, '\n')).toMatch(
-      /^`heap` is a view of WebAssembly memory made on line 3, .* \(memsafe\/no-stale-view\)$/,
+      /^`heap` is a view of WebAssembly memory made on line 3, .* \(memsafe\/no-stale-view\)\n  Rule page: https:\/\/github\.com\/memsafe\/memsafe\/blob\/main\/docs\/rules\/no-stale-view\.md$/,
     );
   });
 
@@ -61,7 +61,12 @@ describe('diagnostics', () => {
   it('shows a configuration mistake in the editor, and keeps going with the rest', () => {
     const { directory } = configDirectory('{ "rules": { "no-such-rule": "error", "no-stale-view": "warn" } }');
     const created = createService({ 'heap.ts': HEAP }, { mode: 'loud', rules: {} }, ts, directory);
-    const shown = memsafeDiagnostics(created).map(d => [d.code, d.start, d.category, d.messageText]);
+    const shown = memsafeDiagnostics(created).map(d => [
+      d.code,
+      d.start,
+      d.category,
+      ts.flattenDiagnosticMessageText(d.messageText, '\n'),
+    ]);
     expect(shown).toEqual([
       [
         91000,
