@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import type TS from 'typescript';
 import { position } from '../finding.js';
 import { typeOf } from '../types/classify.js';
@@ -71,10 +72,14 @@ export function lineOf(node: TS.Node): number {
   return position(sourceFile, node.getStart(sourceFile)).line;
 }
 
-/** Where `node` is, as a message says it from `from`: `line 12` in that file, `loader.ts:12` in another. */
+/**
+ * Where `node` is, as a message says it from `from`: `line 12` in that file, `loader.ts:12` beside it,
+ * `../wasm/src/index.ts:4` elsewhere (a bare name would be ambiguous where packages share file names).
+ */
 export function whereIs(node: TS.Node, from: TS.SourceFile): string {
   const file = node.getSourceFile();
-  return file === from ? `line ${lineOf(node)}` : `${file.fileName.split(/[\\/]/).pop()}:${lineOf(node)}`;
+  if (file === from) return `line ${lineOf(node)}`;
+  return `${posix.relative(posix.dirname(from.fileName), file.fileName)}:${lineOf(node)}`;
 }
 
 /**

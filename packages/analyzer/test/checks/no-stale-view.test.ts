@@ -117,6 +117,14 @@ export function finallyBlock() {
     );
   });
 
+  it('names a file in another directory by its path from the reporting file, not a name two packages may share', () => {
+    const findings = findingsOf(rule, {
+      'wasm/index.ts': `${EXPORTS}\nexport function allocate(n: number) { return exports.malloc(n); }\n`,
+      'app/index.ts': `import { allocate } from '../wasm/index.js';\ndeclare const memory: WebAssembly.Memory;\nexport function f() {\n  const heap = new Uint8Array(memory.buffer);\n  allocate(4);\n  return heap[0];\n}\n`,
+    });
+    expect(findings[0]!.message).toContain('it reaches `exports.malloc(…)` (../wasm/index.ts:10)');
+  });
+
   it('knows a module-level cached view and a function that uses it after growth', () => {
     const code = `${EXPORTS}
 const HEAP = new Uint8Array(exports.memory.buffer);

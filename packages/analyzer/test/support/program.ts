@@ -39,10 +39,15 @@ export function createProgram(files: Readonly<Record<string, string>>): { progra
   host.fileExists = fileName => virtual.has(fileName) || fileExists(fileName);
   host.readFile = fileName => virtual.get(fileName) ?? readFile(fileName);
   const directoryExists = host.directoryExists?.bind(host);
-  // The virtual folder exists only in memory; module resolution asks for it before its files.
-  host.directoryExists = directory =>
-    VIRTUAL_ROOT.startsWith(directory.endsWith('/') ? directory : `${directory}/`) ||
-    (directoryExists?.(directory) ?? true);
+  // The virtual folders exist only in memory; module resolution asks for them before their files.
+  host.directoryExists = directory => {
+    const folder = directory.endsWith('/') ? directory : `${directory}/`;
+    return (
+      VIRTUAL_ROOT.startsWith(folder) ||
+      [...virtual.keys()].some(path => path.startsWith(folder)) ||
+      (directoryExists?.(directory) ?? true)
+    );
+  };
   const paths = [...virtual.keys()];
   return { program: ts.createProgram(paths, COMPILER_OPTIONS, host), paths };
 }
