@@ -39,10 +39,12 @@ export {
   isInPreset,
   isPreset,
   parseConfig,
+  pluginEntryProblems,
   PRESETS,
   presetRules,
   readConfigFile,
   resolveRules,
+  TS_PLUGIN_NAME,
   type ConfigReading,
   type MemsafeConfig,
 } from './config/index.js';

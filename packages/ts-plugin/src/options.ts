@@ -2,8 +2,8 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   checks,
-  CONFIG_FILE_NAME,
   findConfigFile,
+  pluginEntryProblems,
   readConfigFile,
   resolveRules,
   type RuleSettings,
@@ -27,8 +27,6 @@ export interface Options {
   /** What is wrong in the configuration: shown in the editor, while the plugin goes on with the rest. */
   readonly problems: readonly string[];
 }
-
-const ENTRY_KEYS = new Set(['name', 'mode', 'configFile']);
 
 /**
  * The options of one project: the plugin entry (mode, where the config file is) and the rules of
@@ -71,18 +69,8 @@ export class ProjectOptions {
 
   #read(file: string | undefined): Options {
     const entry = this.#entry ?? {};
-    const problems: string[] = [];
-    for (const key of Object.keys(entry)) {
-      if (ENTRY_KEYS.has(key)) continue;
-      problems.push(
-        key === 'rules' || key === 'config'
-          ? `"${key}" in the plugin entry of tsconfig.json is not read: rules and the preset go in ${CONFIG_FILE_NAME}, which the CLI and ESLint read too`
-          : `the plugin entry of tsconfig.json has no "${key}"; it takes "mode" and "configFile"`,
-      );
-    }
+    const problems = pluginEntryProblems(entry as Readonly<Record<string, unknown>>);
     const mode = entry.mode ?? 'diagnostics';
-    if (mode !== 'diagnostics' && mode !== 'hover-only')
-      problems.push(`"mode" must be "diagnostics" or "hover-only", got ${JSON.stringify(mode)}`);
     const reading =
       file === undefined ? { config: { rules: {} }, problems: [] } : readConfigFile(this.ts, checks, file);
     problems.push(...reading.problems);

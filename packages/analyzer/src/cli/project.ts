@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type TS from 'typescript';
-import { ConfigError } from '../config/index.js';
+import { ConfigError, pluginEntryProblems, TS_PLUGIN_NAME } from '../config/index.js';
 
 export interface LoadedProject {
   readonly program: TS.Program;
@@ -58,6 +58,12 @@ export function loadProjects(
       );
     }
     const parsed = parseTsconfig(ts, configFile, show);
+    const plugins = (parsed.options['plugins'] ?? []) as readonly TS.PluginImport[];
+    const entry = plugins.find(plugin => plugin.name === TS_PLUGIN_NAME);
+    const problems =
+      entry === undefined ? [] : pluginEntryProblems(entry as unknown as Readonly<Record<string, unknown>>);
+    if (problems.length > 0)
+      throw new ConfigError(problems.map(problem => `${show(configFile)}: ${problem}`).join('\n'));
     for (const reference of parsed.projectReferences ?? [])
       visit(resolveConfigPath(ts.resolveProjectReferencePath(reference)), configFile);
     if (parsed.fileNames.length === 0) {

@@ -11,3 +11,4 @@ export { optionsProblems } from './options-schema.js';
 export { isInPreset, isPreset, presetRules, PRESETS } from './presets.js';
 export { applyRuleOverrides, resolveRules } from './resolve.js';
 export { readRuleEntry } from './rule-entry.js';
+export { pluginEntryProblems, TS_PLUGIN_NAME } from './plugin-entry.js';

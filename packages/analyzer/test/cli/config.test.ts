@@ -118,3 +118,30 @@ describe('memsafe check reads memsafe.config.json', () => {
     expect(code).toBe(2);
   });
 });
+
+describe("memsafe check and the tsserver plugin's entry in tsconfig.json", () => {
+  it('stops where the entry holds rules, which no host reads, rather than run with others (exit 2)', () => {
+    const root = project({
+      'tsconfig.json': {
+        compilerOptions: { ...options, plugins: [{ name: '@memsafe/ts-plugin', rules: { 'no-stale-view': 'warn' } }] },
+      },
+      'src/buffer.ts': wholeBuffer,
+    });
+    const { code, stdout, stderr } = cli(root, ['check']);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      'memsafe: tsconfig.json: "rules" in the plugin entry of tsconfig.json is not read: rules and the preset go in memsafe.config.json, which the CLI and ESLint read too\n',
+    );
+    expect(code).toBe(2);
+  });
+
+  it('runs where the entry holds only what the plugin reads', () => {
+    const root = project({
+      'tsconfig.json': {
+        compilerOptions: { ...options, plugins: [{ name: '@memsafe/ts-plugin', mode: 'hover-only' }] },
+      },
+      'src/buffer.ts': wholeBuffer,
+    });
+    expect(cli(root, ['check']).code).toBe(1);
+  });
+});
