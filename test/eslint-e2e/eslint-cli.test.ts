@@ -169,7 +169,7 @@ const expectedFindings: Finding[] = [
     endLine: 6,
     endColumn: 35,
     message:
-      '`buf.buffer` is the whole backing store, not the bytes of `buf`: buf may start at a byteOffset inside it, and a pooled Buffer shares it with every other Buffer in the 8 KiB pool. Pass `buf.byteOffset` and `buf.byteLength` too.',
+      "`buf.buffer` is the whole backing store (for a pooled Buffer, Node's shared pool), not just the bytes of `buf`. Pass `buf.byteOffset` and `buf.byteLength` too.",
     suggestions: ['View only the bytes of `buf`: pass `buf.byteOffset` and its length.'],
   },
   {

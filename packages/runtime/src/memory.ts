@@ -139,7 +139,7 @@ export class Memory<Gen extends number = number> {
 
   /**
    * Adopts exactly the bytes of a typed array, Node Buffer or DataView — never the rest of its
-   * backing buffer, so a pooled Buffer's 8 KiB pool stays out of reach. No copy.
+   * backing buffer, so a pooled Buffer's shared pool stays out of reach. No copy.
    */
   static fromTypedArray(view: ArrayBufferView): Memory<0> {
     if (!ArrayBuffer.isView(view)) {

@@ -49,7 +49,7 @@ function describe(ts: typeof TS, node: TS.Node, sourceFile: TS.SourceFile, expla
   if (explanation.hazards.includes('whole-backing-buffer') && ts.isPropertyAccessExpression(node)) {
     const owner = node.expression.getText(sourceFile);
     const pool = explanation.hazards.includes('pool-aliasing')
-      ? `; a pooled Buffer sits at some offset inside Node's 8 KiB pool`
+      ? `; a pooled Buffer sits at some offset inside Node's shared pool`
       : '';
     return `memsafe: \`${owner}.buffer\` is the whole backing store, not ${owner}'s bytes (it starts at ${owner}.byteOffset${pool}). ${explanation.note}`;
   }

@@ -25,14 +25,13 @@ export const noWholeBackingBuffer = defineCheck({
   preset: 'recommended',
   hasSuggestions: true,
   messages: {
-    wholeBuffer:
-      '`{{name}}.buffer` is the whole backing store, not the bytes of `{{name}}`: {{name}} may start at a byteOffset inside it{{pool}}. {{advice}}',
+    wholeBuffer: '`{{name}}.buffer` is the whole backing store{{pool}}, not just the bytes of `{{name}}`. {{advice}}',
     toEnd:
-      '`{{view}}` starts at `{{name}}.byteOffset` but has no length, so it runs past the bytes of `{{name}}` to the end of the whole backing store{{pool}}. Pass `{{name}}.byteLength` too.',
+      '`{{view}}` runs from `{{name}}.byteOffset` to the end of the backing store{{pool}}, past the bytes of `{{name}}`. Pass `{{name}}.byteLength` too.',
     sliceFromStart:
-      '`{{name}}.buffer.slice(…)` counts from the start of the whole backing store, not from the bytes of `{{name}}`: {{name}} may start at a byteOffset inside it{{pool}}, and the copy holds other bytes. Add `{{name}}.byteOffset` to both ends, or copy with `{{name}}.slice()`.',
+      '`{{name}}.buffer.slice(…)` counts from the start of the backing store{{pool}}, not of `{{name}}`, so the copy holds other bytes. Add `{{name}}.byteOffset` to both ends, or use `{{name}}.slice()`.',
     partOfBuffer:
-      '`{{argument}}` is part of a larger buffer, and `{{callee}}` {{what}} `{{parameter}}.buffer` (line {{line}}), the whole backing store: the bytes around it go too. Pass a copy that owns its buffer, made with `slice()`.',
+      '`{{argument}}` is part of a larger buffer, and `{{callee}}` {{what}} all of it through `{{parameter}}.buffer` (line {{line}}). Pass a copy made with `slice()`.',
     addRange: 'View only the bytes of `{{name}}`: pass `{{name}}.byteOffset` and its length.',
     addLength: 'Pass `{{name}}.byteLength` as the length.',
     copyRange: 'Pass a copy of exactly the bytes of `{{name}}`.',
@@ -59,10 +58,7 @@ export const noWholeBackingBuffer = defineCheck({
       const uses = usesOf(ts, checker, node).filter(
         candidate => candidate.kind === 'to-end' || row?.hazards.includes('whole-backing-buffer') === true,
       );
-      const pool =
-        row?.hazards.includes('pool-aliasing') === true
-          ? ', and a pooled Buffer shares it with every other Buffer in the 8 KiB pool'
-          : '';
+      const pool = row?.hazards.includes('pool-aliasing') === true ? " (for a pooled Buffer, Node's shared pool)" : '';
       // One finding per `.buffer` read, for its first use that is a problem.
       const use = uses.find(candidate => isProblem(ts, ownership, node.expression, candidate));
       if (use === undefined) continue;

@@ -19,7 +19,7 @@ export type ConversionResult =
 
 /** What can go wrong with a conversion even when the code does what it says. */
 export type Hazard =
-  /** the result reaches Node's shared 8 KiB Buffer pool, other Buffers' bytes included */
+  /** the result reaches Node's shared Buffer pool, other Buffers' bytes included */
   | 'pool-aliasing'
   /** the result is the whole backing store, not the bytes of the view it came from */
   | 'whole-backing-buffer'

@@ -81,7 +81,7 @@ export const RESULT_DESCRIPTIONS: Readonly<Record<ConversionResult, string>> = O
 /** One explanation per hazard, for the docs and hovers. */
 export const HAZARD_DESCRIPTIONS: Readonly<Record<Hazard, string>> = Object.freeze({
   'pool-aliasing':
-    'The result lives in Node’s shared 8 KiB Buffer pool (`Buffer.poolSize`): its `.buffer` holds other Buffers’ bytes, so `new Uint8Array(buf.buffer)`, a transfer or a structured clone reaches them.',
+    'The result lives in Node’s shared Buffer pool (`Buffer.poolSize` bytes): its `.buffer` holds other Buffers’ bytes, so `new Uint8Array(buf.buffer)`, a transfer or a structured clone reaches them.',
   'whole-backing-buffer':
     'The result is (or carries) the whole backing ArrayBuffer, not just the bytes of the view it came from: `ta.buffer` of a subarray, or a structured clone of one, holds every byte around it.',
   'detached-after-grow':
@@ -715,7 +715,7 @@ const rows: Row[] = [
     sharesMemory: false,
     hazards: ['pool-aliasing', 'lossy-decoding'],
     since: '5.10.0',
-    note: 'Short strings land in the shared 8 KiB pool and lone surrogates become U+FFFD; new TextEncoder().encode(s) gives an unpooled Uint8Array of exactly the bytes.',
+    note: 'Short strings land in the shared Buffer pool and lone surrogates become U+FFFD; new TextEncoder().encode(s) gives an unpooled Uint8Array of exactly the bytes.',
   },
   {
     id: 'buf-from-array-buffer',
@@ -847,7 +847,7 @@ const rows: Row[] = [
     sharesMemory: true,
     hazards: ['pool-aliasing', 'whole-backing-buffer'],
     since: '3.0.0',
-    note: 'For a pooled Buffer this is the whole 8 KiB pool, so new Uint8Array(buf.buffer) reads other Buffers’ bytes; use new Uint8Array(buf.buffer, buf.byteOffset, buf.length) or Memory.fromTypedArray(buf).',
+    note: 'For a pooled Buffer this is the whole Buffer pool, so new Uint8Array(buf.buffer) reads other Buffers’ bytes; use new Uint8Array(buf.buffer, buf.byteOffset, buf.length) or Memory.fromTypedArray(buf).',
   },
   {
     id: 'buf-concat',
@@ -1286,7 +1286,7 @@ const rows: Row[] = [
     sharesMemory: false,
     hazards: ['whole-backing-buffer', 'pool-aliasing'],
     since: '17.0.0',
-    note: 'A pooled Buffer clones the whole 8 KiB pool, other Buffers’ bytes included, and arrives as a plain Uint8Array; clone new Uint8Array(buffer).',
+    note: 'A pooled Buffer clones the whole Buffer pool, other Buffers’ bytes included, and arrives as a plain Uint8Array; clone new Uint8Array(buffer).',
   },
   {
     id: 'sc-array-buffer',
@@ -1363,7 +1363,7 @@ const rows: Row[] = [
     sharesMemory: false,
     hazards: ['whole-backing-buffer', 'pool-aliasing'],
     since: '11.7.0',
-    note: 'A pooled Buffer posts the whole 8 KiB pool (other Buffers’ bytes included) and arrives as a Uint8Array; post new Uint8Array(buffer).',
+    note: 'A pooled Buffer posts the whole Buffer pool (other Buffers’ bytes included) and arrives as a Uint8Array; post new Uint8Array(buffer).',
   },
   {
     id: 'pm-array-buffer',
@@ -1521,7 +1521,7 @@ const rows: Row[] = [
     sharesMemory: true,
     hazards: [],
     since: '20.0.0',
-    note: 'Adopts only the Buffer’s own bytes, so the rest of a pooled Buffer’s 8 KiB pool stays out of reach.',
+    note: 'Adopts only the Buffer’s own bytes, so the rest of a pooled Buffer’s pool stays out of reach.',
   },
   {
     id: 'ms-from-wasm',
