@@ -37,11 +37,11 @@ const LITTLE_ENDIAN_ARGUMENT: Readonly<Record<string, number>> = {
 
 const messages = {
   implicitOrder:
-    '`{{name}}.{{method}}(…)` has no `littleEndian` argument, so it {{access}} big-endian, the opposite of every common CPU and of typed arrays over the same bytes. Say which order the format uses.',
+    '`{{name}}.{{method}}(…)` {{access}} big-endian: it has no `littleEndian` argument. Say which byte order the format uses.',
   implicitAmongLittle:
-    '`{{name}}.{{method}}(…)` has no `littleEndian` argument, so it {{access}} big-endian, while line {{line}} says little-endian: one reader in both byte orders has almost always slipped. Say which order the format uses here.',
+    '`{{name}}.{{method}}(…)` {{access}} big-endian (no `littleEndian` argument), but line {{line}} says little-endian. Say which byte order the format uses here.',
   mixedOrder:
-    '`{{name}}` is used {{order}} here but {{other}} on line {{line}}: one reader mixing both byte orders is almost always a slip. Use the order the format specifies everywhere.',
+    '`{{name}}` is used {{order}} here but {{other}} on line {{line}}. Use the byte order the format specifies everywhere.',
   sayBigEndian: 'Say big-endian explicitly (what it does now): `false`.',
   sayLittleEndian: 'Use little-endian: `true`.',
 };
