@@ -60,7 +60,8 @@ export function decorate(
       return fallback;
     }
   };
-  const findings = (program: TS.Program, fileName: string) => findingsFor(ts, program, fileName, options().rules, log);
+  const findings = (program: TS.Program, fileName: string, rules = options().rules) =>
+    findingsFor(ts, program, fileName, rules, log);
 
   service.getSemanticDiagnostics = fileName => {
     const prior = original.getSemanticDiagnostics(fileName);
@@ -68,11 +69,11 @@ export function decorate(
       const program = original.getProgram();
       const sourceFile = program?.getSourceFile(fileName);
       if (program === undefined || sourceFile === undefined || sourceFile.isDeclarationFile) return prior;
-      const { mode, problems } = options();
+      const { mode, problems, rules } = options();
       // A mistake in the configuration is shown where the user looks, not only in tsserver's log.
       const mistakes = problems.map(problem => configDiagnostic(ts, sourceFile, problem));
       if (mode === 'hover-only') return [...prior, ...mistakes];
-      const found = findings(program, fileName).map(finding => toDiagnostic(ts, sourceFile, finding));
+      const found = findings(program, fileName, rules).map(finding => toDiagnostic(ts, sourceFile, finding));
       return [...prior, ...mistakes, ...found];
     });
   };
