@@ -6,7 +6,7 @@ export interface Frame {
   readonly payload: Buffer;
 }
 
-/** Bug: `chunk.buffer` is Node's whole 8 KiB pool when the chunk is pooled, not the chunk. */
+/** Bug: `chunk.buffer` is Node's whole shared pool when the chunk is pooled, not the chunk. */
 export function readLength(chunk: Buffer): number {
   const view = new DataView(chunk.buffer);
   return view.getUint32(0, true);

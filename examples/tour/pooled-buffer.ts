@@ -2,7 +2,7 @@ import { Buffer } from 'node:buffer';
 import { Memory, viewOf } from '@memsafe/runtime';
 import { caught, heading, show } from './format.js';
 
-/** A pooled Node Buffer adopted without exposing the 8 KiB pool around it. */
+/** A pooled Node Buffer adopted without exposing the pool around it. */
 export function pooledBufferTour(): void {
   heading('3. A pooled Buffer adopted without leaking its pool');
   const secret = Buffer.from('api-key=hunter2');

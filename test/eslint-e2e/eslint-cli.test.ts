@@ -181,7 +181,7 @@ const expectedFindings: Finding[] = [
     endLine: 15,
     endColumn: 7,
     message:
-      '`heap` is a view of WebAssembly memory made on line 13, and `wasm.malloc(…)` (line 14) allocates in WebAssembly memory, which may grow it. `heap` may now be detached: reads give undefined and writes are lost. Take a fresh view after it.',
+      '`heap` may be detached here: `wasm.malloc(…)` (line 14) allocates in WebAssembly memory, which may grow it. Take a fresh view after it.',
     suggestions: ['Take a fresh view here: `new Float64Array(wasm.memory.buffer)`.'],
   },
   {
@@ -193,7 +193,7 @@ const expectedFindings: Finding[] = [
     endLine: 24,
     endColumn: 8,
     message:
-      'The write through `words` picks its target before `wasm.malloc(…)` (line 24) runs, and that call allocates in WebAssembly memory, which may grow it: the value lands in the detached view. Call first, then write through a fresh view.',
+      'This write through `words` is lost: the target is picked before `wasm.malloc(…)` (line 24) allocates in WebAssembly memory, which may grow it. Call first, then write through a fresh view.',
     suggestions: [],
   },
 ];

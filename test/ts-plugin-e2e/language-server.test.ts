@@ -187,7 +187,7 @@ describe('typescript-language-server with @memsafe/ts-plugin in tsconfig.json', 
           code: 91001,
           source: 'memsafe',
           message: expect.stringMatching(
-            /^`heap` is a view of WebAssembly memory made on line 12, and `wasm\.malloc\(…\)` \(line 13\) .* \(memsafe\/no-stale-view\)\n {2}Rule page: https:\/\/github\.com\/memsafe\/memsafe\/blob\/main\/docs\/rules\/no-stale-view\.md$/,
+            /^`heap` may be detached here: `wasm\.malloc\(…\)` \(line 13\) .* \(memsafe\/no-stale-view\)\n {2}Rule page: https:\/\/github\.com\/memsafe\/memsafe\/blob\/main\/docs\/rules\/no-stale-view\.md$/,
           ) as unknown,
           tags: [],
         },
@@ -228,7 +228,7 @@ describe('typescript-language-server with @memsafe/ts-plugin in tsconfig.json', 
       expect(stale?.contents.kind).toBe('markdown');
       expect(stale?.contents.value).toContain('```typescript\nconst heap: Uint8Array<ArrayBuffer>\n```');
       expect(stale?.contents.value).toContain(
-        'memsafe: stale — `heap` is a view of WebAssembly memory made on line 12',
+        'memsafe: stale — `heap` may be detached here: `wasm.malloc(…)` (line 13)',
       );
       const view = await hover(file, position(file, 'wasm.memory.buffer', 'wasm.memory.'.length + 2));
       expect(view?.contents.value).toContain(

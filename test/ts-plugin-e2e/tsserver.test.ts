@@ -79,11 +79,11 @@ function applied(file: string, action: TsCodeAction): string {
 }
 
 const STALE =
-  '`heap` is a view of WebAssembly memory made on line 12, and `wasm.malloc(…)` (line 13) allocates in WebAssembly memory, which may grow it. `heap` may now be detached: reads give undefined and writes are lost. Take a fresh view after it.';
+  '`heap` may be detached here: `wasm.malloc(…)` (line 13) allocates in WebAssembly memory, which may grow it. Take a fresh view after it.';
 const WHOLE_BUFFER =
   "`buf.buffer` is the whole backing store (for a pooled Buffer, Node's shared pool), not just the bytes of `buf`. Pass `buf.byteOffset` and `buf.byteLength` too.";
 const BUFFER_SLICE =
-  '`Buffer#slice` is deprecated and returns a view that shares memory with `packet`, unlike `Uint8Array#slice`, which copies. Use `subarray()`, which says so.';
+  '`Buffer#slice` is deprecated, and returns a view of `packet` where `Uint8Array#slice` copies. Use `subarray()`, which says so.';
 
 describe('tsserver with @memsafe/ts-plugin installed from its tarball', () => {
   beforeAll(async () => {

@@ -10,9 +10,9 @@ import { abbreviate, isStableReference, nodesOfKinds, outerParent, skipOuter, wa
 
 const messages = {
   bufferSliceRelied:
-    '`Buffer#slice` returns a view that shares memory with `{{name}}`, not a copy: this code {{reliance}}, which only works if `slice()` copies. Copy explicitly.',
+    '`Buffer#slice` returns a view of `{{name}}`, not a copy, but this code {{reliance}}. Copy explicitly.',
   ambiguousSlice:
-    '`{{name}}` is typed Uint8Array, but a Node Buffer is one too, and `Buffer#slice` returns a view: this code {{reliance}}, which only works if `slice()` copies. Copy explicitly.',
+    '`{{name}}` may be a Node Buffer, whose `slice()` is a view, not a copy, but this code {{reliance}}. Copy explicitly.',
   copyExplicitly: 'Copy explicitly: `{{copy}}`.',
 };
 

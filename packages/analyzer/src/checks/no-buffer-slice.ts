@@ -4,7 +4,7 @@ import { walk } from '../util/syntax.js';
 
 const messages = {
   bufferSlice:
-    '`Buffer#slice` is deprecated and returns a view that shares memory with `{{name}}`, unlike `Uint8Array#slice`, which copies. Use `subarray()`, which says so.',
+    '`Buffer#slice` is deprecated, and returns a view of `{{name}}` where `Uint8Array#slice` copies. Use `subarray()`, which says so.',
   useSubarray: 'Use `subarray()` (the same view, not deprecated).',
 };
 

@@ -11,7 +11,7 @@ const WRITES: ReadonlySet<string> = new Set(['fill', 'set', 'reverse', 'sort', '
 
 const messages = {
   lostWrite:
-    '`{{what}}` writes into a copy that nothing reads afterwards: the write is lost, and `{{source}}` is unchanged. Write through a view of `{{source}}` if that was meant.',
+    '`{{what}}` writes into a copy that is then dropped; `{{source}}` is unchanged. Write through a view of `{{source}}` if that was meant.',
   writeThroughView: 'Write through a view: `{{view}}`.',
 };
 

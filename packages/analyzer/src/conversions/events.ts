@@ -66,7 +66,7 @@ export const EVENTS = [
     expression: 'exports.fn(…)',
     effect: 'grow',
     reaches: 'views of wasm memory',
-    words: 'runs WebAssembly code that may grow the memory (memory.grow, as in malloc), detaching memory.buffer',
+    words: 'runs WebAssembly code, which may grow the memory and detach memory.buffer',
     since: '8.0.0',
     evidence: {
       kind: 'convention',

@@ -21,16 +21,9 @@ export interface ViewInfo {
   readonly block?: TS.Symbol;
 }
 
-/** What a stale view of each kind does, for the message. */
-export const CONSEQUENCES: Readonly<Record<ViewKind, string>> = {
-  wasm: '`{{name}}` may now be detached: reads give undefined and writes are lost.',
-  resizable: '`{{name}}` may now be out of bounds: reads give undefined and writes are lost.',
-  runtime:
-    '`{{name}}` may now be stale: a raw pointer throws StalePointerError, and a typed array taken from one reads nothing.',
-};
-
-export const MEMORY_WORDS: Readonly<Record<ViewKind, string>> = {
-  wasm: 'WebAssembly memory',
-  resizable: 'a resizable ArrayBuffer',
-  runtime: '@memsafe/runtime memory',
+/** What a view of each kind may be after its memory changed, for the message: "`x` may be detached here". */
+export const STALE_STATES: Readonly<Record<ViewKind, string>> = {
+  wasm: 'detached',
+  resizable: 'out of bounds',
+  runtime: 'stale',
 };

@@ -61,10 +61,14 @@ export function ownCalls(ts: typeof TS, fn: TS.Node, callbacks = false): TS.Call
 
 /** A short, readable name for what is called: `exports.malloc(…)`, `grow()`. */
 export function callName(ts: typeof TS, call: TS.CallExpression | TS.NewExpression, sourceFile: TS.SourceFile): string {
-  const callee = call.expression;
-  const text = callee.getText(sourceFile);
+  return `\`${callText(call, sourceFile)}\``;
+}
+
+/** A call as a message shows it: its callee, then `(…)` where it has arguments. */
+export function callText(call: TS.CallExpression | TS.NewExpression, sourceFile: TS.SourceFile): string {
+  const text = call.expression.getText(sourceFile);
   const short = text.length > 40 ? `${text.slice(0, 37)}…` : text;
-  return `\`${short}(${(call.arguments?.length ?? 0) > 0 ? '…' : ''})\``;
+  return `${short}(${(call.arguments?.length ?? 0) > 0 ? '…' : ''})`;
 }
 
 export function lineOf(node: TS.Node): number {

@@ -11,7 +11,7 @@ describe(rule, () => {
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({ line: 2, column: 36, messageId: 'bufferSlice' });
     expect(finding!.message).toBe(
-      '`Buffer#slice` is deprecated and returns a view that shares memory with `b`, unlike `Uint8Array#slice`, which copies. Use `subarray()`, which says so.',
+      '`Buffer#slice` is deprecated, and returns a view of `b` where `Uint8Array#slice` copies. Use `subarray()`, which says so.',
     );
     expect(applyEdits(code, finding!.fix!)).toBe(
       "import { Buffer } from 'node:buffer';\nexport const head = (b: Buffer) => b.subarray(0, 4);\n",

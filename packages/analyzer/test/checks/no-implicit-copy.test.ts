@@ -19,11 +19,11 @@ describe(rule, () => {
     const findings = lint(code);
     expect(findings.map(f => `${f.line}:${f.column}`)).toEqual(['4:20', '5:23']);
     expect(findings[0]!.message).toBe(
-      '`samples.slice(0, 256)` copies 1,024 bytes on every iteration of the loop. If it is only read, a view (`subarray()`) reads the same bytes without copying.',
+      '`samples.slice(0, 256)` copies 1,024 bytes on every iteration of the loop. If it is only read, use a view: `subarray()`.',
     );
     expect(applyEdits(code, findings[0]!.suggestions![0]!.edits)).toContain('const window = samples.subarray(0, 256);');
     expect(findings[1]!.message).toBe(
-      '`...window` copies every element of `window` on every iteration of the loop. It also boxes every element into a JS array; read the elements in place, or write into an array allocated once outside.',
+      '`...window` copies every element of `window` on every iteration of the loop. It also boxes each element; read them in place, or fill an array allocated once outside.',
     );
   });
 
@@ -81,7 +81,7 @@ describe(rule, () => {
     const found = lint(code);
     expect(found.map(f => `${f.line}:${f.column}`)).toEqual(['4:37']);
     expect(found[0]!.message).toBe(
-      '`Buffer.concat([all, chunk])` copies everything collected so far on every iteration of the loop: the loop is quadratic in the total size. Push the chunks to an array and call `Buffer.concat` once after it.',
+      '`Buffer.concat([all, chunk])` copies everything collected so far on every iteration of the loop, which is quadratic in the total size. Collect the chunks in an array and concat them once after it.',
     );
   });
 
@@ -204,7 +204,7 @@ export function accumulate(cache: Cache, chunk: Buffer): void {
       '11:19:regrowingState',
     ]);
     expect(found[0]!.message).toBe(
-      '`Buffer.concat([this.body, chunk])` copies everything `this.body` has collected so far, on every call that adds to it: collecting this way is quadratic in the total size. Push the chunks to an array and call `Buffer.concat` once, when all have arrived.',
+      '`Buffer.concat([this.body, chunk])` copies everything `this.body` has collected so far on each call that adds to it, which is quadratic in the total size. Collect the chunks in an array and concat them once at the end.',
     );
   });
 

@@ -11,7 +11,7 @@ describe(rule, () => {
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({ line: 2, column: 3, messageId: 'lostWrite' });
     expect(finding!.message).toBe(
-      '`key.slice(0, 32).fill(0)` writes into a copy that nothing reads afterwards: the write is lost, and `key` is unchanged. Write through a view of `key` if that was meant.',
+      '`key.slice(0, 32).fill(0)` writes into a copy that is then dropped; `key` is unchanged. Write through a view of `key` if that was meant.',
     );
     expect(applyEdits(code, finding!.suggestions![0]!.edits)).toContain('key.subarray(0, 32).fill(0);');
   });
@@ -57,7 +57,7 @@ describe(rule, () => {
     const findings = lint(code);
     expect(findings.map(f => `${f.line}:${f.column}`)).toEqual(['3:3', '4:3']);
     expect(findings[0]!.message).toBe(
-      '`crypto.getRandomValues(bytes.slice(0, chunk))` writes into a copy that nothing reads afterwards: the write is lost, and `bytes` is unchanged. Write through a view of `bytes` if that was meant.',
+      '`crypto.getRandomValues(bytes.slice(0, chunk))` writes into a copy that is then dropped; `bytes` is unchanged. Write through a view of `bytes` if that was meant.',
     );
   });
 });

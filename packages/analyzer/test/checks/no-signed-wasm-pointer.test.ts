@@ -13,7 +13,7 @@ describe(rule, () => {
     expect(rest.map(f => f.column)).toEqual([]);
     expect(finding).toMatchObject({ line: 4, column: 57, messageId: 'signedPointer' });
     expect(finding!.message).toBe(
-      '`ptr` is an i32 from WebAssembly: above 2 GiB it arrives negative, and `subarray` then counts from the end of memory and reads the wrong bytes without an error. Make it unsigned where it is made: `exports.malloc(n) >>> 0`.',
+      '`ptr` is an i32 from WebAssembly: for an address above 2 GiB it is negative, and `subarray` counts it from the end of memory. Make it unsigned where it is made: `exports.malloc(…) >>> 0`.',
     );
     expect(applyEdits(code, finding!.suggestions![0]!.edits)).toContain('const ptr = (exports.malloc(n)) >>> 0;');
   });
@@ -71,12 +71,14 @@ export function write(Module: Module, ptr: number, values: Float32Array, i: numb
       '14:26:signedHeapIndex',
     ]);
     expect(findings[0]!.message).toBe(
-      '`(struct + 8) >> 2` turns a byte address into an index of `HEAPU32` but keeps its sign: above 2 GiB the index is negative, so reads give undefined and writes are lost. Shift without sign: `>>> 2`.',
+      '`(struct + 8) >> 2` keeps the sign of an address above 2 GiB, which breaks its use with `HEAPU32`: an index with it reads undefined and writes nothing. Shift without sign: `>>> 2`.',
     );
     expect(findings[1]!.message).toBe(
-      '`ptr >> shift` turns a byte address into an index of `heap` but keeps its sign: above 2 GiB `subarray` counts from the end of memory and reads the wrong bytes without an error. Shift without sign: `>>> shift`.',
+      '`ptr >> shift` keeps the sign of an address above 2 GiB, which breaks its use with `heap`: `subarray` counts it from the end of memory. Shift without sign: `>>> shift`.',
     );
-    expect(findings[2]!.message).toContain('above 2 GiB `set` throws a RangeError.');
+    expect(findings[2]!.message).toContain(
+      '`ptr >> 2` keeps the sign of an address above 2 GiB, which breaks its use with `HEAPF32`: `set` throws a RangeError. Shift without sign: `>>> 2`.',
+    );
     expect(applyEdits(code, findings[0]!.suggestions![0]!.edits)).toContain('Module.HEAPU32[(struct + 8) >>> 2]');
   });
 
@@ -140,10 +142,10 @@ export async function load(bytes: BufferSource) {
       '10:45:signedArgument',
     ]);
     expect(findings[1]!.message).toBe(
-      '`ptr` is an address that WebAssembly passes to this import as an i32: above 2 GiB it arrives negative, and `slice` then counts from the end of memory and copies the wrong bytes without an error. Make it unsigned where it arrives: `ptr >>> 0`.',
+      '`ptr` is an address that WebAssembly passes to this import as an i32: for an address above 2 GiB it is negative, and `slice` counts it from the end of memory. Make it unsigned where it arrives: `ptr >>> 0`.',
     );
     expect(findings[0]!.message).toBe(
-      '`ptr` is an address that WebAssembly passes to the import on line 12 as an i32, passed in: above 2 GiB it arrives negative, and a typed array made at that offset throws a RangeError. Make it unsigned where it arrives: `ptr >>> 0`.',
+      '`ptr` is an address that WebAssembly passes to the import on line 12 as an i32, passed in: for an address above 2 GiB it is negative, and a typed array made at it throws a RangeError. Make it unsigned where it arrives: `ptr >>> 0`.',
     );
     expect(applyEdits(code, findings[1]!.suggestions![0]!.edits)).toContain(
       'log(ptr: number, len: number) {\n      ptr >>>= 0;\n      const heap',
@@ -238,7 +240,7 @@ export function slices(): [Uint32Array, Uint8Array] {
     const findings = lint(code);
     expect(findings.map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual(['8:55:signedArgument']);
     expect(findings[0]!.message).toBe(
-      '`ptr` is `r0`, an i32 from WebAssembly (line 17): above 2 GiB it arrives negative, and `subarray` then counts from the end of memory and reads the wrong bytes without an error. Make it unsigned where it arrives: `ptr >>> 0`.',
+      '`ptr` is `r0`, an i32 from WebAssembly (line 17): for an address above 2 GiB it is negative, and `subarray` counts it from the end of memory. Make it unsigned where it arrives: `ptr >>> 0`.',
     );
   });
 
@@ -252,7 +254,7 @@ export function f(n: number) {
 }
 `;
     expect(lint(code).map(f => f.message)).toEqual([
-      '`ptr` is an i32 from WebAssembly (line 6), passed in: above 2 GiB it arrives negative, and a typed array made at that offset throws a RangeError. Make it unsigned where it arrives: `ptr >>> 0`.',
+      '`ptr` is an i32 from WebAssembly (line 6), passed in: for an address above 2 GiB it is negative, and a typed array made at it throws a RangeError. Make it unsigned where it arrives: `ptr >>> 0`.',
     ]);
   });
 });

@@ -28,7 +28,7 @@ export function f(bytes: Uint8Array) {
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({ line: 13, column: 3, messageId: 'staleView' });
     expect(finding!.message).toBe(
-      '`heap` is a view of WebAssembly memory made on line 11, and `exports.malloc(…)` (line 12) allocates in WebAssembly memory, which may grow it. `heap` may now be detached: reads give undefined and writes are lost. Take a fresh view after it.',
+      '`heap` may be detached here: `exports.malloc(…)` (line 12) allocates in WebAssembly memory, which may grow it. Take a fresh view after it.',
     );
     expect(applyEdits(code, finding!.suggestions![0]!.edits)).toContain(
       '  new Uint8Array(exports.memory.buffer).set(bytes, ptr);',
@@ -70,7 +70,9 @@ export function f() {
 }`;
     const [finding] = lint(code);
     expect(finding).toMatchObject({ line: 12, messageId: 'staleWrite' });
-    expect(finding!.message).toContain('picks its target before `exports.malloc(…)` (line 12) runs');
+    expect(finding!.message).toContain(
+      'This write through `heap` is lost: the target is picked before `exports.malloc(…)` (line 12) allocates in WebAssembly memory, which may grow it. Call first, then write through a fresh view.',
+    );
   });
 
   it('follows branches, loops, early returns and try/finally', () => {
@@ -178,7 +180,7 @@ export function link(node: number) {
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({ line: 4, column: 3, messageId: 'staleWrite' });
     expect(finding!.message).toContain(
-      'The write through `Module.HEAP32` picks its target before `Module._malloc(…)` (line 4) runs',
+      'This write through `Module.HEAP32` is lost: the target is picked before `Module._malloc(…)` (line 4) allocates in WebAssembly memory, which may grow it. Call first, then write through a fresh view.',
     );
   });
 
@@ -274,7 +276,9 @@ export function f(mem: Memory) {
   return [where, ptr.array];
 }`;
     expect(lines(code)).toEqual(['7:staleView']);
-    expect(lint(code)[0]!.message).toContain('`ptr` may now be stale: a raw pointer throws StalePointerError');
+    expect(lint(code)[0]!.message).toContain(
+      '`ptr` may be stale here: `mem.free()` (line 5) frees the memory. Take a fresh view after it.',
+    );
   });
 
   it('leaves length-tracking views of a resizable buffer alone, and the detached check too', () => {
@@ -325,10 +329,12 @@ export function fill(n: number) {
       '31:staleView',
       '31:staleView',
     ]);
-    expect(lint(code)[0]!.message).toContain('`this.view` is a view of WebAssembly memory made on line 11');
+    expect(lint(code)[0]!.message).toContain(
+      '`this.view` may be detached here: `exports.malloc(…)` (line 17) allocates in WebAssembly memory, which may grow it. Take a fresh view after it.',
+    );
     // `read` runs after some `write` may have grown the memory: the field is kept across calls.
     expect(lint(code)[2]!.message).toBe(
-      '`this.view` is a view of WebAssembly memory made on line 11, outside this function, and WebAssembly code that runs in between (such as `exports.malloc(…)` on line 17) may grow the memory. `this.view` may now be detached: reads give undefined and writes are lost. Take a fresh view here, or re-create it when `this.view.byteLength === 0`.',
+      '`this.view` may be detached here: it was made outside this function (line 11), and WebAssembly code run since (such as `exports.malloc(…)` on line 17) may have grown the memory. Take a fresh view here.',
     );
     expect(lines(code, { checkKeptViews: false })).toEqual([
       '18:staleView',
@@ -384,7 +390,7 @@ export function g(port: MessagePort) {
 }`;
     expect(lines(code)).toEqual(['12:staleView', '13:staleView', '19:keptView']);
     expect(lint(code)[2]!.message).toContain(
-      'made on line 18, before this callback runs, and WebAssembly code that runs in between',
+      '`heap` may be detached here: it was made before this callback runs (line 18), and WebAssembly code run since (such as `exports.malloc(…)` on line 14) may have grown the memory. Take a fresh view here.',
     );
     expect(lines(code, { checkKeptViews: false })).toEqual(['12:staleView', '13:staleView']);
   });
@@ -499,7 +505,7 @@ export function samples(n: number): Float32Array {
     const findings = lint(code);
     expect(findings.map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual(['8:14:freedBlock', '18:10:freedBlock']);
     expect(findings[0]!.message).toBe(
-      "`data` is a view into the block at `ptr` made on line 7, and `Module._free(…)` (line 10) frees that block, whose bytes the next allocation hands out again: `data` now shows whatever the block's next owner writes. Copy the bytes out before the block is freed, or free it after the last use of `data`.",
+      '`data` views a freed block: `Module._free(…)` (line 10) freed `ptr`, and the next allocation reuses its bytes. Copy the bytes out first, or free after the last use of `data`.',
     );
     expect(applyEdits(code, findings[0]!.suggestions![0]!.edits)).toContain(
       'const data = Module.HEAPU8.slice(ptr, ptr + n);',

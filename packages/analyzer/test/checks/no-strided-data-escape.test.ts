@@ -25,7 +25,7 @@ describe(rule, () => {
     const found = lint('export function total(x: NdArray) {\n  return sum(x.data);\n}');
     expect(found.map(f => `${f.line}:${f.column}`)).toEqual(['2:10']);
     expect(found[0]!.message).toBe(
-      '`x.data` is the flat storage of the strided array `x`, and is passed to `sum(…)` as if the array were contiguous; nothing on the path proves it is, so it reads elements outside the array, in the wrong order, whenever the strides are not C order or the offset is not 0. Check the layout first (`x.stride` in C order and `x.offset === 0`), copy it into a contiguous array, or pass `stride` and `offset` along.',
+      '`x.data` is passed to `sum(…)` as if `x` were contiguous, which nothing here proves. Check `x.stride` and `x.offset` first, copy to a contiguous array, or pass both along.',
     );
   });
 
@@ -107,6 +107,8 @@ describe(rule, () => {
     ].join('\n');
     const found = findingsOf(rule, { 'file.ts': code, 'node_modules/@memsafe/runtime/index.d.ts': RUNTIME });
     expect(found.map(f => `${f.line}:${f.column}`)).toEqual(['3:49']);
-    expect(found[0]!.message).toContain('Take the pointer from `checkContiguous(view).raw()`');
+    expect(found[0]!.message).toContain(
+      '`view.raw().array` is passed to `sum(…)` as if `view` were contiguous, which nothing here proves. Use `checkContiguous(view).raw()`, copy with `ascontiguous(view)`, or follow the strides.',
+    );
   });
 });

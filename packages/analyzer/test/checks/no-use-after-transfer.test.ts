@@ -20,7 +20,7 @@ describe(rule, () => {
     expect(lint(code)).toEqual(['file.ts:5:3', 'file.ts:8:10', 'file.ts:8:21']);
     const [first] = findingsOf(rule, { 'file.ts': code });
     expect(first!.message).toBe(
-      '`copy` is used after `port.postMessage(…)` (line 4) transfers it to the receiver of postMessage, detaching it here: a detached buffer has no bytes, so `copy` reads as empty and writes to it are lost. Copy what you still need before the transfer, or stop using `copy` after it.',
+      '`copy` is used after `port.postMessage(…)` (line 4) transfers it to the receiver of postMessage, detaching it here. Copy what you still need before the transfer, or stop using `copy` after it.',
     );
   });
 
@@ -162,7 +162,7 @@ export async function save(image: Image, bridge: Bridge | null): Promise<Uint8Ar
     const findings = findingsOf(rule, { 'file.ts': code });
     expect(findings.map(f => `${f.line}:${f.column}:${f.messageId}`)).toEqual(['19:21:memberUsedAfterTransfer']);
     expect(findings[0]!.message).toBe(
-      '`image` is handed on after `bridge.encode(…)` (line 16) transfers it (the callee detaches that argument): `image.data` in it is detached, so whatever reads it finds no bytes. Keep a copy of what you still need before the transfer.',
+      '`image` is handed on after `bridge.encode(…)` (line 16) transfers it (the callee detaches that argument), and `image.data` in it is detached. Copy what you still need before the transfer.',
     );
   });
 
@@ -186,7 +186,7 @@ export function fresh(worker: Worker): void {
       '9:24:usedAfterTransfer',
     ]);
     expect(findings[0]!.message).toBe(
-      '`image.data` is used after `worker.postMessage(…)` (line 4) transfers it to the receiver of postMessage, detaching it here: a detached buffer has no bytes, so `image.data` reads as empty and writes to it are lost. Copy what you still need before the transfer, or stop using `image.data` after it.',
+      '`image.data` is used after `worker.postMessage(…)` (line 4) transfers it to the receiver of postMessage, detaching it here. Copy what you still need before the transfer, or stop using `image.data` after it.',
     );
   });
 
@@ -253,10 +253,10 @@ export class Decoder {
       '24:36:transferredKept',
     ]);
     expect(findings[0]!.message).toBe(
-      '`buffer` is transferred here, but `this.send(…)` (line 15) passes a buffer that comes from `load(…)`, which returns what `cache` keeps (line 5): the next code that reads it from there finds it detached, with no bytes. Transfer a copy, or keep a copy instead.',
+      'Transferring `buffer` detaches a buffer that comes from `load(…)`, which returns what `cache` keeps (line 5), passed in by `this.send(…)` (line 15). Transfer a copy, or keep a copy instead.',
     );
     expect(findings[1]!.message).toBe(
-      '`data` is transferred here, but it is also kept in `this.files` (line 23): the next code that reads it from there finds it detached, with no bytes. Transfer a copy, or keep a copy instead.',
+      'Transferring `data` detaches a buffer that is also kept in `this.files` (line 23). Transfer a copy, or keep a copy instead.',
     );
   });
 

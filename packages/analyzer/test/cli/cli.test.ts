@@ -28,7 +28,7 @@ describe('memsafe check', () => {
     const { code, stdout, stderr } = cli(['check']);
     expect(code).toBe(1);
     expect(stderr).toBe('');
-    expect(stdout).toContain('src/heap.ts:9:3 error `heap` is a view of WebAssembly memory made on line 7');
+    expect(stdout).toContain('src/heap.ts:9:3 error `heap` may be detached here: `exports.malloc(…)` (line 8)');
     expect(stdout).toContain('>  9 |   heap.set(bytes, ptr);');
     expect(stdout).toContain('     |   ^^^^');
     expect(stdout).toContain('suggestion: Take a fresh view here: `new Uint8Array(exports.memory.buffer)`.');

@@ -19,7 +19,7 @@ ruleTester.run('no-implicit-copy', rule, {
             text: 'bytes.slice(i, i + 2)',
             amount: 'part of `bytes`',
             where: 'on every iteration of the loop',
-            advice: 'If it is only read, a view (`subarray()`) reads the same bytes without copying.',
+            advice: 'If it is only read, use a view: `subarray()`.',
           },
           line: 2,
           column: 29,
@@ -43,8 +43,7 @@ ruleTester.run('no-implicit-copy', rule, {
             text: '...bytes',
             amount: 'every element of `bytes`',
             where: 'on every `everyTick` callback',
-            advice:
-              'It also boxes every element into a JS array; read the elements in place, or write into an array allocated once outside.',
+            advice: 'It also boxes each element; read them in place, or fill an array allocated once outside.',
           },
           line: 3,
           column: 18,

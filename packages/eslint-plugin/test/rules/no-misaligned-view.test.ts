@@ -16,7 +16,7 @@ ruleTester.run('no-misaligned-view', rule, {
         {
           messageId: 'misaligned',
           data: {
-            view: 'new Int32Array(buf, 2, 4)',
+            view: 'new Int32Array(…)',
             offset: '2',
             value: '2, not a multiple of 4',
             size: 4,
@@ -40,8 +40,9 @@ ruleTester.run('no-misaligned-view', rule, {
         {
           messageId: 'unalignedData',
           data: {
-            view: 'new Float64Array(buf, sizes[0]!)',
+            view: 'new Float64Array(…)',
             offset: 'sizes[0]!',
+            operand: 'sizes[0]!',
             size: 8,
             element: 'Float64Array',
             origin: 'a value read from `sizes`',

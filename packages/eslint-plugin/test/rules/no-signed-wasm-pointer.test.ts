@@ -19,8 +19,8 @@ ruleTester.run('no-signed-wasm-pointer', rule, {
           column: 48,
           data: {
             name: 'ptr',
-            use: '`subarray` then counts from the end of memory and reads the wrong bytes without an error',
-            init: 'exports.malloc(8)',
+            use: '`subarray` counts it from the end of memory',
+            init: 'exports.malloc(…)',
           },
           suggestions: [
             {

@@ -28,9 +28,7 @@ ruleTester.run('no-stale-view', rule, {
           column: 1,
           data: {
             name: 'heap',
-            consequence: '`heap` may now be detached: reads give undefined and writes are lost.',
-            memory: 'WebAssembly memory',
-            madeLine: 2,
+            state: 'detached',
             what: '`exports.malloc(…)`',
             line: 3,
             event: 'allocates in WebAssembly memory, which may grow it',
@@ -59,10 +57,8 @@ ruleTester.run('no-stale-view', rule, {
           data: {
             name: 'data',
             block: 'ptr',
-            madeLine: 3,
             what: '`Module._free(…)`',
             line: 4,
-            event: 'frees that block, whose bytes the next allocation hands out again',
           },
           suggestions: [
             {

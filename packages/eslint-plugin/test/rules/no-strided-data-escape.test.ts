@@ -20,9 +20,7 @@ ruleTester.run('no-strided-data-escape', rule, {
             data: 'x.data',
             array: 'x',
             use: 'is passed to `sum(…)`',
-            consequence:
-              'it reads elements outside the array, in the wrong order, whenever the strides are not C order or the offset is not 0',
-            fix: 'Check the layout first (`x.strides` in C order and `x.offset === 0`), copy it into a contiguous array, or pass `strides` and `offset` along.',
+            fix: 'Check `x.strides` and `x.offset` first, copy to a contiguous array, or pass both along.',
           },
           line: 3,
           column: 40,

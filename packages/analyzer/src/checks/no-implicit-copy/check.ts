@@ -12,9 +12,9 @@ import { regrowingTarget } from './regrowing.js';
 const messages = {
   implicitCopy: '`{{text}}` copies {{amount}} {{where}}. {{advice}}',
   regrowingConcat:
-    '`{{text}}` copies everything collected so far {{where}}: the loop is quadratic in the total size. Push the chunks to an array and call `Buffer.concat` once after it.',
+    '`{{text}}` copies everything collected so far {{where}}, which is quadratic in the total size. Collect the chunks in an array and concat them once after it.',
   regrowingState:
-    '`{{text}}` copies everything `{{target}}` has collected so far, on every call that adds to it: collecting this way is quadratic in the total size. Push the chunks to an array and call `Buffer.concat` once, when all have arrived.',
+    '`{{text}}` copies everything `{{target}}` has collected so far on each call that adds to it, which is quadratic in the total size. Collect the chunks in an array and concat them once at the end.',
   useView: 'Use a view instead: `{{view}}` (no copy; writes through it reach the source).',
 };
 
@@ -127,14 +127,14 @@ export const noImplicitCopy = defineCheck<keyof typeof messages, NoImplicitCopyO
       if (regrowing !== undefined && (where !== undefined || regrowing.outlivesCall)) {
         const concat = conversionAt(ts, checker, node);
         if (concat?.result === 'copy' && concat.pattern.kind === 'call' && concat.pattern.callee === 'Buffer.concat') {
-          const text = abbreviate(node.getText(sourceFile), 60);
+          const text = abbreviate(node.getText(sourceFile), 40);
           if (where !== undefined) context.report({ node, messageId: 'regrowingConcat', data: { text, where } });
           else context.report({ node, messageId: 'regrowingState', data: { text, target: regrowing.target } });
         }
         return;
       }
       if (where === undefined || regrowing !== undefined) return;
-      const text = abbreviate(node.getText(sourceFile), 60);
+      const text = abbreviate(node.getText(sourceFile), 40);
       const row = copyRowAt(ts, checker, node);
       if (row === undefined || meant.isMeant(node)) return;
       const bytes = copiedBytes(ts, checker, node, row);
@@ -178,7 +178,7 @@ function mayCopy(ts: typeof TS, node: TS.Node): boolean {
 
 function amountOf(ts: typeof TS, node: TS.Node, row: ConversionRow, sourceFile: TS.SourceFile): string {
   const source = copySource(ts, node, row);
-  const name = source === undefined ? 'its source' : `\`${abbreviate(source.getText(sourceFile), 60)}\``;
+  const name = source === undefined ? 'its source' : `\`${abbreviate(source.getText(sourceFile), 40)}\``;
   return ts.isCallExpression(node) &&
     ts.isPropertyAccessExpression(node.expression) &&
     node.expression.name.text === 'slice' &&
@@ -189,8 +189,8 @@ function amountOf(ts: typeof TS, node: TS.Node, row: ConversionRow, sourceFile: 
 
 /** One sentence on what to do instead, by what the copy makes. */
 function adviceFor(row: ConversionRow, hasViewForm: boolean): string {
-  if (hasViewForm) return 'If it is only read, a view (`subarray()`) reads the same bytes without copying.';
+  if (hasViewForm) return 'If it is only read, use a view: `subarray()`.';
   if (row.hazards.includes('boxing'))
-    return 'It also boxes every element into a JS array; read the elements in place, or write into an array allocated once outside.';
-  return 'Allocate the target once outside and fill it with `set()`, or work on a view.';
+    return 'It also boxes each element; read them in place, or fill an array allocated once outside.';
+  return 'Allocate the target once outside and fill it with `set()`, or use a view.';
 }

@@ -134,7 +134,7 @@ export function dataOrigin(
     ts.isPropertyAccessExpression(inner.expression) &&
     SEARCHES.has(inner.expression.name.text)
   ) {
-    return `a position found by \`${inner.expression.name.text}\` in the data`;
+    return `a position found by \`${inner.expression.name.text}\``;
   }
   // A Node Buffer from a stream, a socket or a parser is a slice of a larger read at any byte.
   if (
@@ -142,7 +142,7 @@ export function dataOrigin(
     inner.name.text === 'byteOffset' &&
     typedAsNodeBuffer(ts, checker, inner.expression)
   ) {
-    return `the byteOffset of the Node Buffer \`${inner.expression.getText()}\` (streams and sockets cut Buffers at any byte)`;
+    return "a Node Buffer's byteOffset";
   }
   if (
     ts.isBinaryExpression(inner) &&

@@ -4,15 +4,16 @@ import { elementSizeOf } from '../../conversions/copies.js';
 import { classifyNode, ELEMENT_SIZES } from '../../types/classify.js';
 import { abbreviate, dottedName, isStableReference, numericLiteralValue, skipOuter, walk } from '../../util/syntax.js';
 import { constInitializer } from '../../util/declarations.js';
+import { callText } from '../../util/functions.js';
 import { dataOrigin, EXACT, residueOf, scaleResidue } from './alignment.js';
 
 const messages = {
   misaligned:
-    '`{{view}}` throws a RangeError: its byte offset `{{offset}}` is {{value}} ({{element}} is {{size}} bytes). Read the values with a DataView, or copy the bytes into an aligned buffer.',
+    '`{{view}}` throws a RangeError: its byte offset `{{offset}}` is {{value}} ({{element}} is {{size}} bytes). Copy the bytes into an aligned buffer, or read them with a DataView.',
   unalignedData:
-    '`{{view}}` throws a RangeError unless its byte offset `{{offset}}` is a multiple of {{size}}, and the offset comes from {{origin}} with no alignment check before it. Check `{{offset}} % {{size}} === 0` first, read the values with a DataView, or copy the bytes into an aligned buffer.',
+    '`{{view}}` throws a RangeError if `{{offset}}` ({{origin}}) is not a multiple of {{size}}. Check `{{operand}} % {{size}} === 0` first, or copy the bytes into an aligned buffer.',
   elementIndex:
-    '`{{view}}` takes a byte offset, but `{{offset}}` divides an address by {{factor}}: that is an element index (as for `HEAP32[{{offset}}]`), so the view starts at the wrong place, or throws a RangeError where it is not a multiple of {{size}}. Pass the byte address itself.',
+    '`{{view}}` takes a byte offset, but `{{offset}}` is an element index (an address divided by {{factor}}). Pass the byte address itself.',
   copyAligned: 'Copy the bytes into a new, aligned buffer: `{{text}}`.',
 };
 
@@ -59,8 +60,13 @@ export const noMisalignedView = defineCheck<keyof typeof messages, Record<string
       const { size, offset, unit } = placement;
       const bytes = scaleResidue(residueOf(ts, checker, offset), unit);
       const data = {
-        view: abbreviate(placement.node.getText(sourceFile), 60),
+        view: madeBy(ts, placement.node, sourceFile),
         offset: offset.getText(sourceFile),
+        // `(n + 3) % 8`: the check the message shows must mean what it says.
+        operand:
+          ts.isBinaryExpression(offset) || ts.isConditionalExpression(offset)
+            ? `(${offset.getText(sourceFile)})`
+            : offset.getText(sourceFile),
         size,
         element: placement.element,
       };
@@ -285,4 +291,10 @@ function suggestion(
       },
     ],
   };
+}
+
+/** The call that makes the view, as the message names it: `new Float64Array(…)`, `mem.view(…)`. */
+function madeBy(ts: typeof TS, node: TS.Expression, sourceFile: TS.SourceFile): string {
+  if (ts.isNewExpression(node)) return `new ${callText(node, sourceFile)}`;
+  return ts.isCallExpression(node) ? callText(node, sourceFile) : abbreviate(node.getText(sourceFile), 40);
 }

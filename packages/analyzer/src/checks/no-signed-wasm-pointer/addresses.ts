@@ -6,10 +6,10 @@ export type AddressUse = 'shift' | 'subarray' | 'slice' | 'construct' | 'index';
 
 /** What each use of a signed pointer does wrong, for the message. */
 export const ADDRESS_USES: Readonly<Record<Exclude<AddressUse, 'shift'>, string>> = {
-  subarray: '`subarray` then counts from the end of memory and reads the wrong bytes without an error',
-  slice: '`slice` then counts from the end of memory and copies the wrong bytes without an error',
-  construct: 'a typed array made at that offset throws a RangeError',
-  index: 'indexing a typed array with it reads undefined and writes nothing',
+  subarray: '`subarray` counts it from the end of memory',
+  slice: '`slice` counts it from the end of memory',
+  construct: 'a typed array made at it throws a RangeError',
+  index: 'an index with it reads undefined and writes nothing',
 };
 
 /**

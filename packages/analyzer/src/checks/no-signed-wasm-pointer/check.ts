@@ -2,7 +2,7 @@ import type TS from 'typescript';
 import { defineCheck, type CheckContext, type ProgramCache } from '../../check.js';
 import { typedArrayClass } from '../../conversions/copies.js';
 import { classifyNode } from '../../types/classify.js';
-import { calleeDeclaration, functionOf, lineOf, type FunctionWithBody } from '../../util/functions.js';
+import { calleeDeclaration, callText, functionOf, lineOf, type FunctionWithBody } from '../../util/functions.js';
 import { callsByName, identifiersNamed } from '../../util/name-index.js';
 import { abbreviate, lastName, nodesOfKinds, outerParent, skipOuter } from '../../util/syntax.js';
 import { EXPORT_OBJECTS, isExportsObject } from '../../glue/wasm.js';
@@ -12,13 +12,13 @@ import { importFunctions } from './import-functions.js';
 
 const messages = {
   signedPointer:
-    '`{{name}}` is an i32 from WebAssembly: above 2 GiB it arrives negative, and {{use}}. Make it unsigned where it is made: `{{init}} >>> 0`.',
+    '`{{name}}` is an i32 from WebAssembly: for an address above 2 GiB it is negative, and {{use}}. Make it unsigned where it is made: `{{init}} >>> 0`.',
   signedShift:
     '`{{name}} >> {{bits}}` keeps the sign of a pointer above 2 GiB; `{{name}} >>> {{bits}}` divides it as an unsigned address.',
   signedHeapIndex:
-    '`{{shift}}` turns a byte address into an index of `{{heap}}` but keeps its sign: above 2 GiB {{use}}. Shift without sign: `>>> {{bits}}`.',
+    '`{{shift}}` keeps the sign of an address above 2 GiB, which breaks its use with `{{heap}}`: {{use}}. Shift without sign: `>>> {{bits}}`.',
   signedArgument:
-    '`{{name}}` is {{source}}: above 2 GiB it arrives negative, and {{use}}. Make it unsigned where it arrives: `{{name}} >>> 0`.',
+    '`{{name}}` is {{source}}: for an address above 2 GiB it is negative, and {{use}}. Make it unsigned where it arrives: `{{name}} >>> 0`.',
   makeUnsigned: 'Make it unsigned: `… >>> 0`.',
   makeArgumentUnsigned: 'Make `{{name}}` unsigned where it arrives.',
   useUnsignedShift: 'Shift without sign: `>>>`.',
@@ -135,7 +135,11 @@ function reportExportPointers(
       context.report({
         node: use,
         messageId: 'signedPointer',
-        data: { name, use: ADDRESS_USES[kind], init: initText },
+        data: {
+          name,
+          use: ADDRESS_USES[kind],
+          init: ts.isCallExpression(init) ? callText(init, sourceFile) : abbreviate(initText, 40),
+        },
         suggest: [{ messageId: 'makeUnsigned', edits: fixInit }],
       });
     }

@@ -5,14 +5,15 @@ import { identifiersNamed } from '../../util/name-index.js';
 import { calleeDeclaration, functionOf, returnedValues } from '../../util/functions.js';
 import { outerParent, skipOuter } from '../../util/syntax.js';
 import { HEAP_VIEW_NAMES, isWasmMemory } from '../../glue/wasm.js';
+import { ADDRESS_USES } from './addresses.js';
 
 export type HeapIndexUse = 'index' | 'subarray' | 'slice' | 'set';
 
 /** What a negative index does in each place a shifted address goes into a heap view, for the message. */
 export const HEAP_USES: Readonly<Record<HeapIndexUse, string>> = {
-  index: 'the index is negative, so reads give undefined and writes are lost',
-  subarray: '`subarray` counts from the end of memory and reads the wrong bytes without an error',
-  slice: '`slice` counts from the end of memory and copies the wrong bytes without an error',
+  index: ADDRESS_USES.index,
+  subarray: ADDRESS_USES.subarray,
+  slice: ADDRESS_USES.slice,
   set: '`set` throws a RangeError',
 };
 

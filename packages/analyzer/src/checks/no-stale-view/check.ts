@@ -14,7 +14,7 @@ import { EXPORT_OBJECTS, FREEING_FUNCTIONS, GROWING_FUNCTIONS, PURE_FUNCTIONS } 
 import { classifyNode } from '../../types/classify.js';
 import { GrowthOracle, type Growth } from '../../memory/growth.js';
 import { ViewSources } from '../../memory/view-sources.js';
-import { CONSEQUENCES, MEMORY_WORDS, type ViewInfo, type ViewKind } from '../../memory/view-info.js';
+import { STALE_STATES, type ViewInfo, type ViewKind } from '../../memory/view-info.js';
 
 export interface NoStaleViewOptions {
   /** Names of objects that hold wasm exports in untyped glue code. */
@@ -33,14 +33,13 @@ export interface NoStaleViewOptions {
 }
 
 const messages = {
-  staleView:
-    '`{{name}}` is a view of {{memory}} made on line {{madeLine}}, and {{what}} (line {{line}}) {{event}}. {{consequence}} Take a fresh view after it.',
+  staleView: '`{{name}}` may be {{state}} here: {{what}} (line {{line}}) {{event}}. Take a fresh view after it.',
   staleWrite:
-    'The write through `{{name}}` picks its target before {{what}} (line {{line}}) runs, and that call {{event}}: the value lands in the detached view. Call first, then write through a fresh view.',
+    'This write through `{{name}}` is lost: the target is picked before {{what}} (line {{line}}) {{event}}. Call first, then write through a fresh view.',
   keptView:
-    '`{{name}}` is a view of WebAssembly memory made on line {{madeLine}}, {{where}}, and WebAssembly code that runs in between{{grower}} may grow the memory. {{consequence}} Take a fresh view here, or re-create it when `{{name}}.byteLength === 0`.',
+    '`{{name}}` may be detached here: it was made {{where}} (line {{madeLine}}), and WebAssembly code run since{{grower}} may have grown the memory. Take a fresh view here.',
   freedBlock:
-    "`{{name}}` is a view into the block at `{{block}}` made on line {{madeLine}}, and {{what}} (line {{line}}) {{event}}: `{{name}}` now shows whatever the block's next owner writes. Copy the bytes out before the block is freed, or free it after the last use of `{{name}}`.",
+    '`{{name}}` views a freed block: {{what}} (line {{line}}) freed `{{block}}`, and the next allocation reuses its bytes. Copy the bytes out first, or free after the last use of `{{name}}`.',
   incomplete:
     '{{where}} is not checked for stale views: {{why}}, more than memsafe follows. Split it to have it checked.',
   rederive: 'Take a fresh view here: `{{expression}}`.',
@@ -313,10 +312,8 @@ function createDomain(
           data: {
             name,
             block,
-            madeLine: lineOf(entry.info.origin),
             what: stale.what,
             line: lineOf(stale.site),
-            event: stale.event,
           },
           ...copyOutSuggestion(entry.info.origin),
         });
@@ -335,16 +332,13 @@ function createDomain(
               grower === undefined
                 ? ''
                 : ` (such as ${grower.invalidation.what} on line ${lineOf(grower.invalidation.site)})`,
-            consequence: CONSEQUENCES.wasm.replace('{{name}}', name),
           },
         });
         return true;
       }
       const data = {
         name,
-        consequence: CONSEQUENCES[entry.info.kind].replace('{{name}}', name),
-        memory: MEMORY_WORDS[entry.info.kind],
-        madeLine: lineOf(entry.info.origin),
+        state: STALE_STATES[entry.info.kind],
         what: stale.what,
         line: lineOf(stale.site),
         event: stale.event,

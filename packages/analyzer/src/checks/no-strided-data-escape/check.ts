@@ -6,8 +6,7 @@ import { abbreviate, accessPath, outerParent, skipOuter, walk } from '../../util
 import { isProvenContiguous, STORAGE_NAMES, stridedArrayOf, type StridedArray } from './strided.js';
 
 const messages = {
-  stridedEscape:
-    '`{{data}}` is the flat storage of the strided array `{{array}}`, and {{use}} as if the array were contiguous; nothing on the path proves it is, so {{consequence}}. {{fix}}',
+  stridedEscape: '`{{data}}` {{use}} as if `{{array}}` were contiguous, which nothing here proves. {{fix}}',
 };
 
 /** Array methods that walk their receiver from the first element to the last. */
@@ -207,10 +206,8 @@ function describe(
     data: access.getText(sourceFile),
     array,
     use: use.what,
-    consequence:
-      'it reads elements outside the array, in the wrong order, whenever the strides are not C order or the offset is not 0',
     fix: strided.memsafe
-      ? 'Take the pointer from `checkContiguous(view).raw()` (throws NonContiguousError when it is not), or from `ascontiguous(view).raw()` for an explicit copy; or iterate with the strides.'
-      : `Check the layout first (\`${array}.${strided.strideName}\` in C order and \`${array}.offset === 0\`), copy it into a contiguous array, or pass \`${strided.strideName}\` and \`offset\` along.`,
+      ? `Use \`checkContiguous(${array}).raw()\`, copy with \`ascontiguous(${array})\`, or follow the strides.`
+      : `Check \`${array}.${strided.strideName}\` and \`${array}.offset\` first, copy to a contiguous array, or pass both along.`,
   };
 }

@@ -9,10 +9,10 @@ import { temporaryCopied } from './temporaries.js';
 
 const messages = {
   unnecessaryCopy:
-    '`{{copy}}` copies, but the copy is only read, does not escape, and `{{source}}` does not change while it is used: `{{view}}` reads the same bytes without copying.',
+    '`{{copy}}` makes a copy that is only read, while `{{source}}` stays unchanged. Use `{{view}}`: the same bytes, no copy.',
   useView: 'Read through a view: `{{view}}`.',
   copyOfTemporary:
-    '`{{copy}}` copies `{{source}}`, a new {{class}} made on line {{line}} and used nowhere else: the copy only doubles the work. Use `{{source}}` itself.',
+    '`{{copy}}` copies `{{source}}`, a new {{class}} (line {{line}}) used nowhere else. Use `{{source}}` itself.',
   useSource: 'Use `{{source}}` itself.',
 };
 

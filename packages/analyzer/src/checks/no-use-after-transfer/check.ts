@@ -33,11 +33,10 @@ const messages = {
   incomplete:
     '{{where}} is not checked for uses after a transfer: {{why}}, more than memsafe follows. Split it to have it checked.',
   memberUsedAfterTransfer:
-    '`{{name}}` is handed on after {{what}} (line {{line}}) {{event}}: `{{path}}` in it is detached, so whatever reads it finds no bytes. Keep a copy of what you still need before the transfer.',
-  transferredKept:
-    '`{{name}}` is transferred here, but {{how}}: the next code that reads it from there finds it detached, with no bytes. Transfer a copy, or keep a copy instead.',
+    '`{{name}}` is handed on after {{what}} (line {{line}}) {{event}}, and `{{path}}` in it is detached. Copy what you still need before the transfer.',
+  transferredKept: 'Transferring `{{name}}` detaches a buffer that {{kept}}. Transfer a copy, or keep a copy instead.',
   usedAfterTransfer:
-    '`{{name}}` is used after {{what}} (line {{line}}) {{event}}: a detached buffer has no bytes, so `{{name}}` reads as empty and writes to it are lost. Copy what you still need before the transfer, or stop using `{{name}}` after it.',
+    '`{{name}}` is used after {{what}} (line {{line}}) {{event}}. Copy what you still need before the transfer, or stop using `{{name}}` after it.',
 };
 
 type Context = CheckContext<keyof typeof messages, Record<string, never>>;
@@ -185,7 +184,7 @@ function reportKeptTransfers(context: Context, oracle: TransferOracle): void {
         context.report({
           node: expression,
           messageId: 'transferredKept',
-          data: { name: base.text, how: `it ${keeperWords(ts, kept, sourceFile)}` },
+          data: { name: base.text, kept: keeperWords(ts, kept, sourceFile) },
         });
         continue;
       }
@@ -194,8 +193,8 @@ function reportKeptTransfers(context: Context, oracle: TransferOracle): void {
       const fn = functionOf(ts, declaration.parent);
       const passed = fn === undefined ? undefined : retention.keptArgument(fn, fn.parameters.indexOf(declaration));
       if (passed === undefined) continue;
-      const how = `${callName(ts, passed.call, passed.call.getSourceFile())} (${whereIs(passed.call, sourceFile)}) passes a buffer that ${keeperWords(ts, passed.keeper, sourceFile)}`;
-      context.report({ node: expression, messageId: 'transferredKept', data: { name: base.text, how } });
+      const keptWords = `${keeperWords(ts, passed.keeper, sourceFile)}, passed in by ${callName(ts, passed.call, passed.call.getSourceFile())} (${whereIs(passed.call, sourceFile)})`;
+      context.report({ node: expression, messageId: 'transferredKept', data: { name: base.text, kept: keptWords } });
     }
   });
 }
