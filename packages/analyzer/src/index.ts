@@ -73,3 +73,4 @@ export { docsUrl, version } from './meta.js';
 export { explainFile, explainNode, type Explanation } from './explain.js';
 export { conversionAt } from './conversions/lookup.js';
 export { main as runCli, type Io } from './cli/main.js';
+export { CompilerError, loadCompiler, type LoadedCompiler } from './compiler/load.js';

@@ -4,6 +4,7 @@ import type TS from 'typescript';
 import type { RuleSettings } from '../engine.js';
 import type { Finding } from '../finding.js';
 import { checks } from '../checks/index.js';
+import { CompilerError } from '../compiler/load.js';
 import { ConfigError, findConfigFile, readConfigFile, resolveRules } from '../config/index.js';
 import { analyze, compareFindings } from '../engine.js';
 import { explainFile } from '../explain.js';
@@ -23,8 +24,12 @@ export interface Io {
   readonly stderr: { write(text: string): unknown; isTTY?: boolean };
 }
 
-/** Runs the CLI and returns its exit code: 0 clean, 1 findings, 2 a usage or configuration error, or an internal error. */
-export function main(ts: typeof TS, argv: readonly string[], io: Io): number {
+/**
+ * Runs the CLI and returns its exit code: 0 clean, 1 findings, 2 a usage or configuration error, a
+ * TypeScript memsafe cannot use, or an internal error. `typescript` loads the compiler, and is only
+ * called once a command needs it: `--help` and `--version` work without one.
+ */
+export function main(typescript: () => typeof TS, argv: readonly string[], io: Io): number {
   let args: CliArguments;
   try {
     args = parseArguments(argv);
@@ -45,6 +50,7 @@ export function main(ts: typeof TS, argv: readonly string[], io: Io): number {
   }
   const colors = palette(colorEnabled(args.color, io.stdout, io.env));
   try {
+    const ts = typescript();
     const tsconfig = rootTsconfig(ts, io.cwd, args.project, args.paths);
     const rules = loadRules(ts, io.cwd, tsconfig, args);
     // Progress goes to stderr, and only where a person watches it: JSON and SARIF stay clean.
@@ -107,7 +113,7 @@ export function main(ts: typeof TS, argv: readonly string[], io: Io): number {
     }
     return exitCode(reported, args.maxWarnings, io);
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof CompilerError) {
       io.stderr.write(`memsafe: ${error.message}\n`);
       return 2;
     }

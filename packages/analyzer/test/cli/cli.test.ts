@@ -14,7 +14,7 @@ const bin = fileURLToPath(new URL('../../bin/memsafe.js', import.meta.url));
 function cli(args: string[], env: NodeJS.ProcessEnv = { NO_COLOR: '1' }, tty = false) {
   let stdout = '';
   let stderr = '';
-  const code = runCli(ts, args, {
+  const code = runCli(() => ts, args, {
     cwd: fixture,
     env,
     stdout: { write: (text: string) => (stdout += text), isTTY: tty },
@@ -177,7 +177,7 @@ describe('an internal error', () => {
     const dir = project();
     let stdout = '';
     let stderr = '';
-    const code = runCli(ts, ['explain'], {
+    const code = runCli(() => ts, ['explain'], {
       cwd: dir,
       env: { NO_COLOR: '1' },
       stdout: { write: (text: string) => (stdout += text) },
@@ -196,7 +196,7 @@ describe('an internal error', () => {
         throw new Error('the terminal went away');
       },
     };
-    const code = runCli(ts, ['check'], {
+    const code = runCli(() => ts, ['check'], {
       cwd: fixture,
       env: { NO_COLOR: '1' },
       stdout: failing,

@@ -46,7 +46,7 @@ interface Log {
 
 function sarif(cwd: string, args: string[] = []): Log {
   let stdout = '';
-  runCli(ts, ['check', '--format', 'sarif', ...args], {
+  runCli(() => ts, ['check', '--format', 'sarif', ...args], {
     cwd,
     env: {},
     stdout: { write: (text: string) => (stdout += text) },

@@ -17,7 +17,7 @@ export function project(files: Record<string, string | object>): string {
 export function cli(cwd: string, args: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = runCli(ts, args, {
+  const code = runCli(() => ts, args, {
     cwd,
     env: { NO_COLOR: '1' },
     stdout: { write: (text: string) => (stdout += text) },
