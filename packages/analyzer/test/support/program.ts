@@ -1,9 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { analyze, checks, type Finding, type RuleSettings } from '../../src/index.js';
+import { createNativeProgram, nativeTypeScript } from './native.js';
+import { VIRTUAL_ROOT } from './virtual-root.js';
 
-/** Virtual files live here, inside the repository, so that node_modules resolve from disk. */
-export const VIRTUAL_ROOT = fileURLToPath(new URL('../__virtual__/', import.meta.url));
+export { VIRTUAL_ROOT };
 
 export const COMPILER_OPTIONS: ts.CompilerOptions = {
   strict: true,
@@ -52,17 +52,41 @@ export function createProgram(files: Readonly<Record<string, string>>): { progra
   return { program: ts.createProgram(paths, COMPILER_OPTIONS, host), paths };
 }
 
-/** The findings of one rule over in-memory files, with paths relative to the virtual root. */
+/**
+ * The findings of one rule over in-memory files, with paths relative to the virtual root: found on
+ * TypeScript 6 and on TypeScript 7, and an error where the two differ in any way.
+ */
 export function findingsOf(
   rule: string,
   files: Readonly<Record<string, string>>,
   options?: Record<string, unknown>,
 ): Finding[] {
-  const { program, paths } = createProgram(files);
   const rules: RuleSettings = { [rule]: { severity: 'error', ...(options === undefined ? {} : { options }) } };
+  return findingsOnBoth(files, rules);
+}
+
+/** The findings on both compilers, the same or an error; `native` is the `ts` the checks get on TypeScript 7. */
+export function findingsOnBoth(
+  files: Readonly<Record<string, string>>,
+  rules: RuleSettings,
+  native: typeof ts = nativeTypeScript,
+): Finding[] {
+  const classic = findingsOn(ts, createProgram(files), rules);
+  const seven = findingsOn(native, createNativeProgram(files), rules);
+  const shown = (findings: readonly Finding[]) => JSON.stringify(findings, null, 1);
+  if (shown(classic) !== shown(seven))
+    throw new Error(`TypeScript 7 finds otherwise than TypeScript 6:\n6: ${shown(classic)}\n7: ${shown(seven)}`);
+  return classic;
+}
+
+function findingsOn(
+  compiler: typeof ts,
+  { program, paths }: { program: ts.Program; paths: readonly string[] },
+  rules: RuleSettings,
+): Finding[] {
   const errors: unknown[] = [];
   const findings = analyze({
-    ts,
+    ts: compiler,
     program,
     checks,
     rules,
