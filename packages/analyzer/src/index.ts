@@ -73,4 +73,6 @@ export { docsUrl, version } from './meta.js';
 export { explainFile, explainNode, type Explanation } from './explain.js';
 export { conversionAt } from './conversions/lookup.js';
 export { main as runCli, type Io } from './cli/main.js';
-export { CompilerError, loadCompiler, type LoadedCompiler } from './compiler/load.js';
+export { CompilerError, loadCompiler, SUPPORTED_VERSIONS } from './compiler/load.js';
+export { classicProjectHost } from './compiler/classic/host.js';
+export type { ParsedTsconfig, ProjectHost } from './compiler/project-host.js';

@@ -10,7 +10,6 @@ import {
   type RuleSettings,
 } from '@memsafe/analyzer';
 import type { ESLint, Linter } from 'eslint';
-import ts from 'typescript';
 import { rules } from './rules/index.js';
 import { version } from './version.js';
 
@@ -64,7 +63,7 @@ function fromConfigFile(file?: string): Linter.Config {
     throw new Error(
       `memsafe: no ${CONFIG_FILE_NAME} at or above ${process.cwd()}; create one, or pass its path to memsafe.fromConfigFile()`,
     );
-  const { config: read, problems } = readConfigFile(ts, checks, path);
+  const { config: read, problems } = readConfigFile(checks, path);
   if (problems.length > 0) throw new Error(`memsafe: ${problems.join('\n')}`);
   return config('memsafe/config-file', resolveRules(checks, read));
 }

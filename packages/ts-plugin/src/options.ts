@@ -71,8 +71,7 @@ export class ProjectOptions {
     const entry = this.#entry ?? {};
     const problems = pluginEntryProblems(entry as Readonly<Record<string, unknown>>);
     const mode = entry.mode ?? 'diagnostics';
-    const reading =
-      file === undefined ? { config: { rules: {} }, problems: [] } : readConfigFile(this.ts, checks, file);
+    const reading = file === undefined ? { config: { rules: {} }, problems: [] } : readConfigFile(checks, file);
     problems.push(...reading.problems);
     return {
       mode: mode === 'hover-only' ? 'hover-only' : 'diagnostics',

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import type TS from 'typescript';
 import type { RuleSettings } from '../engine.js';
 import type { Finding } from '../finding.js';
 import { checks } from '../checks/index.js';
 import { CompilerError } from '../compiler/load.js';
+import type { ProjectHost } from '../compiler/project-host.js';
 import { ConfigError, findConfigFile, readConfigFile, resolveRules } from '../config/index.js';
 import { analyze, compareFindings } from '../engine.js';
 import { explainFile } from '../explain.js';
@@ -26,10 +26,11 @@ export interface Io {
 
 /**
  * Runs the CLI and returns its exit code: 0 clean, 1 findings, 2 a usage or configuration error, a
- * TypeScript memsafe cannot use, or an internal error. `typescript` loads the compiler, and is only
- * called once a command needs it: `--help` and `--version` work without one.
+ * TypeScript memsafe cannot use, or an internal error. `compiler` gives the TypeScript to run on
+ * (throwing CompilerError where there is none it can use), and is only called once a command needs
+ * it: `--help` and `--version` work without one.
  */
-export function main(typescript: () => typeof TS, argv: readonly string[], io: Io): number {
+export function main(compiler: () => ProjectHost, argv: readonly string[], io: Io): number {
   let args: CliArguments;
   try {
     args = parseArguments(argv);
@@ -49,17 +50,19 @@ export function main(typescript: () => typeof TS, argv: readonly string[], io: I
     return 0;
   }
   const colors = palette(colorEnabled(args.color, io.stdout, io.env));
+  let host: ProjectHost | undefined;
   try {
-    const ts = typescript();
-    const tsconfig = rootTsconfig(ts, io.cwd, args.project, args.paths);
-    const rules = loadRules(ts, io.cwd, tsconfig, args);
+    host = compiler();
+    const { ts } = host;
+    const tsconfig = rootTsconfig(io.cwd, args.project, args.paths);
+    const rules = loadRules(io.cwd, tsconfig, args);
     // Progress goes to stderr, and only where a person watches it: JSON and SARIF stay clean.
     const progress =
       io.stderr.isTTY === true && args.format === 'pretty'
         ? (text: string) => io.stderr.write(`\r${text}\u001b[K`)
         : () => undefined;
     progress('memsafe: loading the project…');
-    const projects = loadProjects(ts, io.cwd, tsconfig, args.paths);
+    const projects = loadProjects(host, io.cwd, tsconfig, args.paths);
     const fileCount = projects.reduce((sum, project) => sum + project.files.length, 0);
     progress(`memsafe: analysing ${fileCount} ${fileCount === 1 ? 'file' : 'files'}…`);
     const internalErrors: string[] = [];
@@ -122,6 +125,8 @@ export function main(typescript: () => typeof TS, argv: readonly string[], io: I
       `memsafe: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
     );
     return 2;
+  } finally {
+    host?.close();
   }
 }
 
@@ -130,13 +135,11 @@ export function main(typescript: () => typeof TS, argv: readonly string[], io: I
  * tsconfig (the file the tsserver plugin reads), with --preset and --rule over it. Any mistake in the
  * file stops the run (exit 2), as in ESLint: a rule quietly left at its default is a silent "clean".
  */
-function loadRules(ts: typeof TS, cwd: string, tsconfig: string, args: CliArguments): RuleSettings {
+function loadRules(cwd: string, tsconfig: string, args: CliArguments): RuleSettings {
   const file = args.config !== undefined ? resolve(cwd, args.config) : findConfigFile(dirname(tsconfig));
   if (file !== undefined && !existsSync(file)) throw new ConfigError(`${shownFrom(cwd)(file)} does not exist`);
   const reading =
-    file === undefined
-      ? { config: { rules: {} }, problems: [] }
-      : readConfigFile(ts, checks, file, shownFrom(cwd)(file));
+    file === undefined ? { config: { rules: {} }, problems: [] } : readConfigFile(checks, file, shownFrom(cwd)(file));
   if (reading.problems.length > 0) throw new ConfigError(reading.problems.join('\n'));
   return resolveRules(checks, reading.config, { ...(args.preset ? { preset: args.preset } : {}), rules: args.rules });
 }

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type TS from 'typescript';
+import type { ParsedTsconfig, ProjectHost } from '../compiler/project-host.js';
 import { ConfigError, pluginEntryProblems, TS_PLUGIN_NAME } from '../config/index.js';
 
 export interface LoadedProject {
@@ -10,16 +11,14 @@ export interface LoadedProject {
   readonly configFile: string;
 }
 
-/**
- * TypeScript's "The 'files' list in config file is empty" and "No inputs were found in config file":
- * memsafe says them in its own words, once the references are followed too.
- */
-const NO_INPUTS = new Set([18002, 18003]);
-
 /** The nearest tsconfig.json at or above `start`. */
-export function findConfig(ts: typeof TS, start: string): string | undefined {
-  const directory = existsSync(start) && statSync(start).isFile() ? dirname(start) : start;
-  return ts.findConfigFile(directory, path => ts.sys.fileExists(path), 'tsconfig.json');
+export function findConfig(start: string): string | undefined {
+  for (let directory = existsSync(start) && statSync(start).isFile() ? dirname(start) : start; ;) {
+    const candidate = join(directory, 'tsconfig.json');
+    if (existsSync(candidate)) return candidate;
+    if (dirname(directory) === directory) return undefined;
+    directory = dirname(directory);
+  }
 }
 
 /**
@@ -32,7 +31,7 @@ export function findConfig(ts: typeof TS, start: string): string | undefined {
  * the wrong place), names what matched nothing.
  */
 export function loadProjects(
-  ts: typeof TS,
+  host: ProjectHost,
   cwd: string,
   rootConfig: string,
   paths: readonly string[],
@@ -57,29 +56,17 @@ export function loadProjects(
           : `${show(referencedFrom)} references ${show(configFile)}, which does not exist`,
       );
     }
-    const parsed = parseTsconfig(ts, configFile, show);
-    const plugins = (parsed.options['plugins'] ?? []) as readonly TS.PluginImport[];
-    const entry = plugins.find(plugin => plugin.name === TS_PLUGIN_NAME);
-    const problems =
-      entry === undefined ? [] : pluginEntryProblems(entry as unknown as Readonly<Record<string, unknown>>);
+    const parsed = host.parse(configFile, show);
+    const entry = parsed.plugins.find(plugin => plugin['name'] === TS_PLUGIN_NAME);
+    const problems = entry === undefined ? [] : pluginEntryProblems(entry);
     if (problems.length > 0)
       throw new ConfigError(problems.map(problem => `${show(configFile)}: ${problem}`).join('\n'));
-    for (const reference of parsed.projectReferences ?? [])
-      visit(resolveConfigPath(ts.resolveProjectReferencePath(reference)), configFile);
+    for (const reference of parsed.references) visit(resolveConfigPath(referencedConfig(reference)), configFile);
     if (parsed.fileNames.length === 0) {
-      if ((parsed.projectReferences ?? []).length === 0) emptyProjects.push(describeInputs(parsed, configFile, show));
+      if (parsed.references.length === 0) emptyProjects.push(describeInputs(parsed, configFile, show));
       return;
     }
-    const host = ts.createCompilerHost(parsed.options);
-    // As the editor does: an import from a referenced project reads its source, not its build output,
-    // so a finding that crosses projects does not wait for `tsc -b`.
-    Object.assign(host, { useSourceOfProjectReferenceRedirect: () => true });
-    const program = ts.createProgram({
-      rootNames: parsed.fileNames,
-      options: parsed.options,
-      projectReferences: parsed.projectReferences ?? [],
-      host,
-    });
+    const program = host.program(configFile, parsed);
     const own = program
       .getSourceFiles()
       .filter(file => !file.isDeclarationFile && !program.isSourceFileFromExternalLibrary(file));
@@ -107,14 +94,9 @@ export function loadProjects(
 }
 
 /** The tsconfig a run starts from: `-p` (a file or a directory), else the nearest to the first path or `cwd`. */
-export function rootTsconfig(
-  ts: typeof TS,
-  cwd: string,
-  project: string | undefined,
-  paths: readonly string[],
-): string {
+export function rootTsconfig(cwd: string, project: string | undefined, paths: readonly string[]): string {
   const start = resolve(cwd, paths[0] ?? '.');
-  const found = project !== undefined ? resolveConfigPath(resolve(cwd, project)) : findConfig(ts, start);
+  const found = project !== undefined ? resolveConfigPath(resolve(cwd, project)) : findConfig(start);
   if (found === undefined)
     throw new ConfigError(`no tsconfig.json found at or above ${shownFrom(cwd)(start)}; pass one with -p`);
   if (!existsSync(found)) throw new ConfigError(`${shownFrom(cwd)(found)} does not exist`);
@@ -134,24 +116,14 @@ function resolveConfigPath(path: string): string {
   return existsSync(path) && statSync(path).isDirectory() ? join(path, 'tsconfig.json') : path;
 }
 
-function parseTsconfig(ts: typeof TS, configFile: string, show: (path: string) => string): TS.ParsedCommandLine {
-  const read = ts.readConfigFile(configFile, path => ts.sys.readFile(path));
-  if (read.error !== undefined)
-    throw new ConfigError(
-      `cannot read ${show(configFile)}: ${ts.flattenDiagnosticMessageText(read.error.messageText, '\n')}`,
-    );
-  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(configFile), { noEmit: true }, configFile);
-  const fatal = parsed.errors.filter(
-    error => error.category === ts.DiagnosticCategory.Error && !NO_INPUTS.has(error.code),
-  );
-  if (fatal.length > 0)
-    throw new ConfigError(`${show(configFile)}: ${ts.flattenDiagnosticMessageText(fatal[0]!.messageText, '\n')}`);
-  return parsed;
+/** A reference's path names a tsconfig, or the directory of one: `tsc`'s resolveProjectReferencePath. */
+function referencedConfig(path: string): string {
+  return path.endsWith('.json') ? path : join(path, 'tsconfig.json');
 }
 
 /** Why a tsconfig holds no file, in the words of its own `files` and `include`. */
-function describeInputs(parsed: TS.ParsedCommandLine, configFile: string, show: (path: string) => string): string {
-  const { files, include } = parsed.raw as { files?: unknown; include?: unknown };
+function describeInputs(parsed: ParsedTsconfig, configFile: string, show: (path: string) => string): string {
+  const { files, include } = parsed;
   const parts: string[] = [];
   if (Array.isArray(files) && files.length === 0) parts.push('"files" is empty');
   else if (files !== undefined) parts.push(`"files" ${JSON.stringify(files)} matched no file`);

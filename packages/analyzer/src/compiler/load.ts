@@ -1,21 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type TS from 'typescript';
+import { classicProjectHost } from './classic/host.js';
+import type { NativeAstModule, NativeSyncModule } from './native/api.js';
+import { nativeProjectHost } from './native/host.js';
+import type { ProjectHost } from './project-host.js';
 
-/** The TypeScript memsafe runs on: the classic compiler API, 5.5 to 6.0. */
-export interface LoadedCompiler {
-  readonly version: string;
-  /** Where it was found, as the project's directory sees it: `node_modules/typescript`. */
-  readonly location: string;
-  readonly ts: typeof TS;
-}
-
-/** What to tell a user who has no TypeScript memsafe can use. */
-export const INSTALL_HINT = 'install TypeScript 6 beside it: npm i -D typescript@6';
-
-/** The versions memsafe runs on, as messages name them. */
-export const SUPPORTED_VERSIONS = '5.5 to 6.0';
+/**
+ * The versions memsafe runs on, as messages name them. TypeScript 7's JavaScript API is marked
+ * unstable: memsafe takes the minor version it is tested on, and refuses a later one rather than
+ * misread it.
+ */
+export const SUPPORTED_VERSIONS = '5.5 to 6.0, or 7.0';
 
 /** A TypeScript that is missing, too old, too new or broken: the CLI's exit 2, with these words. */
 export class CompilerError extends Error {
@@ -23,35 +21,59 @@ export class CompilerError extends Error {
 }
 
 /**
- * Loads the TypeScript the project has installed: resolved from each of `from` in turn (the
- * project's directory first, then memsafe's own), never a copy of memsafe's choosing.
+ * Loads the TypeScript the project has installed, resolved from each of `from` in turn (the
+ * project's directory first, then memsafe's own), never a copy of memsafe's choosing. TypeScript 7
+ * is a set of ES modules, which only an ES module's `import()` reaches: `importModule` is the
+ * caller's.
  */
-export function loadCompiler(from: readonly string[]): LoadedCompiler {
+export async function loadCompiler(
+  from: readonly string[],
+  importModule: (url: string) => Promise<unknown>,
+): Promise<ProjectHost> {
   const found = locate(from);
-  if (found === undefined) throw new CompilerError(`no TypeScript is installed here; ${INSTALL_HINT}`);
+  if (found === undefined) throw new CompilerError('no TypeScript is installed here; install it: npm i -D typescript');
   const { require, version } = found;
   const location = relative(from[0] ?? '.', found.location) || '.';
   const [major = 0, minor = 0] = version.split('.').map(Number);
   const named = `TypeScript ${version} (${location})`;
   if (major < 5 || (major === 5 && minor < 5))
-    throw new CompilerError(`${named} is older than memsafe supports (${SUPPORTED_VERSIONS}); ${INSTALL_HINT}`);
-  if (major === 7 && minor === 0) {
     throw new CompilerError(
-      `${named} is the native compiler, whose JavaScript API memsafe does not use yet; ${INSTALL_HINT}` +
-        ' under its own name, or run memsafe where typescript is 6',
+      `${named} is older than memsafe supports (${SUPPORTED_VERSIONS}); install a newer one: npm i -D typescript`,
     );
+  if (major > 7 || (major === 7 && minor > 0) || (major === 6 && minor > 0))
+    throw new CompilerError(
+      `${named} is newer than memsafe supports (${SUPPORTED_VERSIONS}); install one of those: npm i -D typescript@7.0`,
+    );
+  // The first line of Node's message: a "Require stack" after it names memsafe's own files.
+  const loading = (error: unknown) =>
+    new CompilerError(
+      `${named} cannot be loaded: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}; reinstall it`,
+    );
+  if (major === 7) {
+    let modules: [unknown, unknown];
+    try {
+      modules = await Promise.all(
+        ['typescript/unstable/ast', 'typescript/unstable/sync'].map(name =>
+          importModule(pathToFileURL(require.resolve(name)).href),
+        ) as [Promise<unknown>, Promise<unknown>],
+      );
+    } catch (error) {
+      throw loading(error);
+    }
+    const [ast, sync] = modules as [NativeAstModule, NativeSyncModule];
+    if (typeof sync.API !== 'function' || typeof ast.SyntaxKind !== 'object')
+      throw new CompilerError(`${named} has no JavaScript API (no API in typescript/unstable/sync); reinstall it`);
+    return nativeProjectHost(ast, sync, version, from[0] ?? process.cwd());
   }
-  if (major > 6 || (major === 6 && minor > 0))
-    throw new CompilerError(`${named} is newer than memsafe supports (${SUPPORTED_VERSIONS}); ${INSTALL_HINT}`);
   let ts: typeof TS;
   try {
     ts = require('typescript') as typeof TS;
   } catch (error) {
-    throw new CompilerError(`${named} cannot be loaded: ${describe(error)}; reinstall it`);
+    throw loading(error);
   }
   if (typeof ts.createProgram !== 'function' || typeof ts.findConfigFile !== 'function')
     throw new CompilerError(`${named} has no compiler API (no createProgram); reinstall it`);
-  return { version, location, ts };
+  return { ...classicProjectHost(ts), version };
 }
 
 function locate(from: readonly string[]): { require: NodeJS.Require; location: string; version: string } | undefined {
@@ -69,8 +91,4 @@ function locate(from: readonly string[]): { require: NodeJS.Require; location: s
     return { require, location: dirname(manifest), version };
   }
   return undefined;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type TS from 'typescript';
 import type { Check, Preset } from '../check.js';
 import type { RuleSetting } from '../engine.js';
 import { isPreset, PRESETS } from './presets.js';
+import { parseJsonc } from '../util/jsonc.js';
 import { readRuleEntry } from './rule-entry.js';
 
 /** The one configuration every host reads: the CLI, the tsserver plugin and `memsafe.fromConfigFile` in ESLint. */
@@ -34,31 +34,22 @@ export function findConfigFile(directory: string): string | undefined {
 }
 
 /** Reads and checks `file`; problems name it as `shownAs` (a path relative to where the user stands). */
-export function readConfigFile(
-  ts: typeof TS,
-  checks: readonly Check[],
-  file: string,
-  shownAs: string = file,
-): ConfigReading {
+export function readConfigFile(checks: readonly Check[], file: string, shownAs: string = file): ConfigReading {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     return { config: { rules: {} }, problems: [`cannot read ${shownAs}: ${(error as Error).message}`] };
   }
-  return parseConfig(ts, checks, text, shownAs);
+  return parseConfig(checks, text, shownAs);
 }
 
 /** The configuration in `text`: JSON with comments and trailing commas, read as TypeScript reads tsconfig.json. */
-export function parseConfig(ts: typeof TS, checks: readonly Check[], text: string, file: string): ConfigReading {
-  const json = ts.parseJsonText(file, text);
-  const errors: TS.Diagnostic[] = [...((json as { parseDiagnostics?: TS.Diagnostic[] }).parseDiagnostics ?? [])];
-  const raw: unknown = ts.convertToObject(json, errors);
-  if (errors.length > 0) {
-    const { line, character } = json.getLineAndCharacterOfPosition(errors[0]!.start ?? 0);
-    const message = ts.flattenDiagnosticMessageText(errors[0]!.messageText, ' ');
-    return { config: { rules: {} }, problems: [`${file}:${line + 1}:${character + 1}: ${message}`] };
-  }
+export function parseConfig(checks: readonly Check[], text: string, file: string): ConfigReading {
+  const parsed = parseJsonc(text);
+  if ('error' in parsed)
+    return { config: { rules: {} }, problems: [`${file}:${parsed.line}:${parsed.column}: ${parsed.error}`] };
+  const raw = parsed.value;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     return { config: { rules: {} }, problems: [`${file}: must hold an object, got ${JSON.stringify(raw)}`] };
   const problems: string[] = [];

@@ -62,22 +62,71 @@ export function readDirectives(ts: typeof TS, sourceFile: TS.SourceFile): Direct
   return directives;
 }
 
-/** The comment that holds `position`, if it is in one: comments live in the trivia before a token. */
+/**
+ * The comment that holds `position`, if it is in one. Comments live in the trivia before a token.
+ * Going down through the nodes that hold `position` (nodes only: TypeScript 7's trees have no
+ * token children), it is either in the trivia before a node, inside a literal or name (no comment),
+ * or in a stretch of a node's own tokens between its children: punctuation, keywords and operators,
+ * where `//` and `/*` can only open a comment.
+ */
 function commentAt(ts: typeof TS, sourceFile: TS.SourceFile, position: number): TS.CommentRange | undefined {
+  const text = sourceFile.text;
   let node: TS.Node = sourceFile;
   for (;;) {
-    const child = node.getChildren(sourceFile).find(candidate => candidate.pos <= position && position < candidate.end);
-    if (child === undefined) return undefined;
-    if (position < child.getStart(sourceFile)) {
+    const children: TS.Node[] = [];
+    ts.forEachChild(node, child => void children.push(child));
+    const child = children.find(candidate => candidate.pos <= position && position < candidate.end);
+    if (child !== undefined && position < child.getStart(sourceFile)) {
       // Before the first line break, comments count as the previous token's trailing ones.
       const comments = [
-        ...(ts.getTrailingCommentRanges(sourceFile.text, child.pos) ?? []),
-        ...(ts.getLeadingCommentRanges(sourceFile.text, child.pos) ?? []),
+        ...(ts.getTrailingCommentRanges(text, child.pos) ?? []),
+        ...(ts.getLeadingCommentRanges(text, child.pos) ?? []),
       ];
       return comments.find(comment => comment.pos <= position && position < comment.end);
     }
-    // Inside a token: a string, a template, an identifier.
-    if (child.getChildCount(sourceFile) === 0) return undefined;
-    node = child;
+    if (child !== undefined) {
+      node = child;
+      continue;
+    }
+    if (hasTokenText(ts, node)) return undefined;
+    const from = Math.max(node.pos, ...children.filter(c => c.end <= position).map(c => c.end));
+    const to = Math.min(node.end, ...children.filter(c => c.pos > position).map(c => c.pos));
+    return commentsBetween(ts, text, from, to).find(comment => comment.pos <= position && position < comment.end);
   }
+}
+
+/** A name or a literal: its text is not trivia, whatever it holds. */
+function hasTokenText(ts: typeof TS, node: TS.Node): boolean {
+  return (
+    ts.isIdentifier(node) ||
+    ts.isPrivateIdentifier(node) ||
+    ts.isStringLiteral(node) ||
+    ts.isNumericLiteral(node) ||
+    ts.isBigIntLiteral(node) ||
+    ts.isRegularExpressionLiteral(node) ||
+    ts.isNoSubstitutionTemplateLiteral(node) ||
+    ts.isTemplateHead(node) ||
+    ts.isTemplateMiddle(node) ||
+    ts.isTemplateTail(node) ||
+    ts.isJsxText(node)
+  );
+}
+
+/** The comments in `text` from `from` to `to`, a stretch that holds only tokens without text of their own. */
+function commentsBetween(ts: typeof TS, text: string, from: number, to: number): TS.CommentRange[] {
+  const comments: TS.CommentRange[] = [];
+  for (let at = from; at < to; at++) {
+    if (text.startsWith('//', at)) {
+      const newline = text.indexOf('\n', at);
+      const end = newline === -1 || newline > to ? to : newline;
+      comments.push({ pos: at, end, kind: ts.SyntaxKind.SingleLineCommentTrivia });
+      at = end;
+    } else if (text.startsWith('/*', at)) {
+      const close = text.indexOf('*/', at + 2);
+      const end = close === -1 ? to : Math.min(close + 2, to);
+      comments.push({ pos: at, end, kind: ts.SyntaxKind.MultiLineCommentTrivia });
+      at = end - 1;
+    }
+  }
+  return comments;
 }

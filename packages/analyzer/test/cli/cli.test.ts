@@ -5,22 +5,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/index.js';
+import { classicProjectHost, runCli } from '../../src/index.js';
+import { cli as cliOnBoth } from './support.js';
 
 const fixture = fileURLToPath(new URL('fixture', import.meta.url));
 const bin = fileURLToPath(new URL('../../bin/memsafe.js', import.meta.url));
 
-/** Runs the CLI in-process, capturing what it writes. */
+/** Runs the CLI in-process on TypeScript 6 and 7, capturing what it writes (the same, or the test fails). */
 function cli(args: string[], env: NodeJS.ProcessEnv = { NO_COLOR: '1' }, tty = false) {
-  let stdout = '';
-  let stderr = '';
-  const code = runCli(() => ts, args, {
-    cwd: fixture,
-    env,
-    stdout: { write: (text: string) => (stdout += text), isTTY: tty },
-    stderr: { write: (text: string) => (stderr += text), isTTY: tty },
-  });
-  return { code, stdout, stderr };
+  return cliOnBoth(fixture, args, env, tty);
 }
 
 describe('memsafe check', () => {
@@ -177,7 +170,7 @@ describe('an internal error', () => {
     const dir = project();
     let stdout = '';
     let stderr = '';
-    const code = runCli(() => ts, ['explain'], {
+    const code = runCli(() => classicProjectHost(ts), ['explain'], {
       cwd: dir,
       env: { NO_COLOR: '1' },
       stdout: { write: (text: string) => (stdout += text) },
@@ -196,7 +189,7 @@ describe('an internal error', () => {
         throw new Error('the terminal went away');
       },
     };
-    const code = runCli(() => ts, ['check'], {
+    const code = runCli(() => classicProjectHost(ts), ['check'], {
       cwd: fixture,
       env: { NO_COLOR: '1' },
       stdout: failing,

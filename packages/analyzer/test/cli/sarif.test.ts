@@ -3,7 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import Ajv from 'ajv';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { checks, runCli } from '../../src/index.js';
+import { checks, classicProjectHost, runCli } from '../../src/index.js';
 import { cli, project } from './support.js';
 
 const require = createRequire(import.meta.url);
@@ -46,7 +46,7 @@ interface Log {
 
 function sarif(cwd: string, args: string[] = []): Log {
   let stdout = '';
-  runCli(() => ts, ['check', '--format', 'sarif', ...args], {
+  runCli(() => classicProjectHost(ts), ['check', '--format', 'sarif', ...args], {
     cwd,
     env: {},
     stdout: { write: (text: string) => (stdout += text) },

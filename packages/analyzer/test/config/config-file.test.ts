@@ -1,8 +1,7 @@
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { checks, parseConfig, resolveRules } from '../../src/index.js';
 
-const read = (text: string) => parseConfig(ts, checks, text, 'memsafe.config.json');
+const read = (text: string) => parseConfig(checks, text, 'memsafe.config.json');
 
 describe('memsafe.config.json', () => {
   it('reads a preset and rules as ESLint writes them, with comments and trailing commas', () => {

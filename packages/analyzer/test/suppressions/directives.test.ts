@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { applyDirectives, readDirectives, type Finding } from '../../src/index.js';
+import { createNativeProgram, nativeTypeScript } from '../support/native.js';
 
 const source = (text: string) => ts.createSourceFile('/f.ts', text, ts.ScriptTarget.Latest, true);
 
@@ -110,5 +111,33 @@ d.length;
 memsafe/no-stale-view */
 `;
     expect(outcome(text, ['a[0]']).kept).toEqual(['a[0]']);
+  });
+
+  it("reads the same comments from TypeScript 7's trees, which hold no tokens", () => {
+    const text = `const empty = { /* eslint-disable memsafe/no-stale-view */ };
+const ratio = 4 / /* eslint-enable memsafe/no-stale-view */ 2;
+const pattern = /eslint-disable-line no-console/g; // eslint-disable-line memsafe/no-lost-write
+const quoted = '/* eslint-disable */', template = \`\${ratio /* eslint-disable memsafe/no-implicit-copy */}// eslint-disable-line\`;
+f(a, /* eslint-disable memsafe/no-buffer-slice -- inside the arguments */ b);
+type T = { a: 1 /* eslint-enable */ };
+// eslint-disable-next-line memsafe/no-stale-view
+export {};
+`;
+    const { program, paths } = createNativeProgram({ 'directives.ts': text });
+    const shown = (directives: ReturnType<typeof readDirectives>) =>
+      directives.map(
+        d => `${d.line}:${d.column} ${d.kind} ${d.rules === 'all' ? 'all' : d.rules.join(',')} ${d.justification}`,
+      );
+    const classic = shown(readDirectives(ts, source(text)));
+    expect(classic).toEqual([
+      '1:17 disable memsafe/no-stale-view ',
+      '2:19 enable memsafe/no-stale-view ',
+      '3:1 disable-line memsafe/no-lost-write ',
+      '4:60 disable memsafe/no-implicit-copy ',
+      '5:6 disable memsafe/no-buffer-slice inside the arguments',
+      '6:17 enable all ',
+      '8:1 disable-next-line memsafe/no-stale-view ',
+    ]);
+    expect(shown(readDirectives(nativeTypeScript, program.getSourceFile(paths[0]!)!))).toEqual(classic);
   });
 });

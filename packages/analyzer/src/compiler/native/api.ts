@@ -85,6 +85,7 @@ export interface NativeFileSystem {
 }
 
 export interface NativeApi {
+  parseConfigFile(file: string): { options: Record<string, unknown>; fileNames: string[] };
   updateSnapshot(params?: {
     openProjects?: string[];
     fileChanges?: { changed?: string[]; created?: string[]; deleted?: string[] } | { invalidateAll: true };

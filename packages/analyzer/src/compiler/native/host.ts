@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { ConfigError } from '../../config/index.js';
+import { parseJsonc } from '../../util/jsonc.js';
+import type { ProjectHost } from '../project-host.js';
+import type { NativeApi, NativeAstModule, NativeSnapshot, NativeSyncModule } from './api.js';
+import { nativeTs } from './facade.js';
+import { nativeProgram } from './program.js';
+
+/**
+ * The CLI's projects on TypeScript 7: each tsconfig opened in the native compiler, one process for
+ * the run. TypeScript 7 reads a tsconfig's files and options; its `references`, `files` and
+ * `include` as written come from the file itself, which the API does not hand back.
+ */
+export function nativeProjectHost(
+  ast: NativeAstModule,
+  sync: NativeSyncModule,
+  version: string,
+  cwd: string,
+): ProjectHost {
+  let api: NativeApi | undefined;
+  const snapshots: NativeSnapshot[] = [];
+  const compiler = () => (api ??= new sync.API({ cwd }));
+  return {
+    ts: nativeTs(ast, sync),
+    version,
+    parse(configFile, show) {
+      let text: string;
+      try {
+        text = readFileSync(configFile, 'utf8');
+      } catch (error) {
+        throw new ConfigError(`cannot read ${show(configFile)}: ${(error as Error).message}`);
+      }
+      const read = parseJsonc(text);
+      if ('error' in read) throw new ConfigError(`${show(configFile)}:${read.line}:${read.column}: ${read.error}`);
+      const raw = (typeof read.value === 'object' && read.value !== null ? read.value : {}) as {
+        files?: unknown;
+        include?: unknown;
+        references?: unknown;
+        compilerOptions?: { plugins?: unknown };
+      };
+      let parsed: ReturnType<NativeApi['parseConfigFile']>;
+      try {
+        parsed = compiler().parseConfigFile(configFile);
+      } catch (error) {
+        throw new ConfigError(`${show(configFile)}: ${(error as Error).message}`);
+      }
+      const references = Array.isArray(raw.references)
+        ? raw.references.flatMap(reference =>
+            typeof reference === 'object' &&
+            reference !== null &&
+            typeof (reference as { path?: unknown }).path === 'string'
+              ? [resolve(dirname(configFile), (reference as { path: string }).path)]
+              : [],
+          )
+        : [];
+      return {
+        fileNames: parsed.fileNames,
+        references,
+        // TypeScript 7 leaves `plugins` out of the options it hands back: the file's own entry.
+        plugins: (Array.isArray(parsed.options['plugins'])
+          ? parsed.options['plugins']
+          : Array.isArray(raw.compilerOptions?.plugins)
+            ? raw.compilerOptions.plugins
+            : []) as readonly Readonly<Record<string, unknown>>[],
+        files: raw.files,
+        include: raw.include,
+      };
+    },
+    program(configFile) {
+      const snapshot = compiler().updateSnapshot({ openProjects: [configFile] });
+      snapshots.push(snapshot);
+      const project = snapshot.getProject(configFile);
+      if (project === undefined) throw new ConfigError(`TypeScript ${version} could not open ${configFile}`);
+      return nativeProgram(project);
+    },
+    close() {
+      for (const snapshot of snapshots) snapshot.dispose();
+      api?.close();
+    },
+  };
+}
