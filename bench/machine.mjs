@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
 
 /** The commit measured, and whether packages/ had uncommitted changes. */
 export function commitOf(root) {
@@ -33,4 +34,17 @@ export function environmentTable(root, typescriptVersion, loadAtStart) {
     `| TypeScript | ${typescriptVersion} |`,
     machineRows(loadAtStart),
   ].join('\n');
+}
+
+/**
+ * A bench's `--<name> N` (how many timed runs, a positive integer, `fallback` by default) and
+ * `--quick` (one run, results left alone: a check that the bench works).
+ */
+export function runFlags(name = 'runs', fallback = 5) {
+  const { values } = parseArgs({
+    options: { [name]: { type: 'string' }, quick: { type: 'boolean', default: false } },
+  });
+  const runs = values.quick ? 1 : Number(values[name] ?? fallback);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--${name} wants a positive integer, got ${values[name]}`);
+  return { runs, quick: values.quick };
 }

@@ -23,8 +23,7 @@ import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { commitOf } from '../machine.mjs';
+import { commitOf, runFlags } from '../machine.mjs';
 import { PLACEMENTS } from './memsafe.mjs';
 import { NumPy } from './numpy.mjs';
 import { renderReport } from './report.mjs';
@@ -35,14 +34,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../..');
 const require = createRequire(import.meta.url);
 
-const { values: flags } = parseArgs({
-  options: { rounds: { type: 'string' }, quick: { type: 'boolean', default: false } },
-});
 const DEFAULT_ROUNDS = 15;
-const rounds = flags.quick ? 1 : Number(flags.rounds ?? DEFAULT_ROUNDS);
-if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds wants a positive integer, got ${flags.rounds}`);
+const { runs: rounds, quick } = runFlags('rounds', DEFAULT_ROUNDS);
 // A sample is as many back-to-back calls as take at least this long.
-const minNs = flags.quick ? 2e6 : 20e6;
+const minNs = quick ? 2e6 : 20e6;
 
 const SIZES = [1e3, 1e5, 1e6, 8e6];
 const BLOCKS = [
@@ -103,7 +98,7 @@ for (const options of BLOCKS) {
 }
 const minutes = (performance.now() - started) / 60000;
 
-const command = `npm run bench${flags.quick ? ' -- --quick' : rounds === DEFAULT_ROUNDS ? '' : ` -- --rounds ${rounds}`}`;
+const command = `npm run bench${quick ? ' -- --quick' : rounds === DEFAULT_ROUNDS ? '' : ` -- --rounds ${rounds}`}`;
 const report = renderReport({
   command,
   loadAtStart,
@@ -116,6 +111,6 @@ const report = renderReport({
   results,
 });
 console.log(report);
-if (flags.quick) console.error('--quick: bench/results.md left as it was');
+if (quick) console.error('--quick: bench/results.md left as it was');
 // The results sit at bench/results.md, where the kernels' issue asks for them.
 else writeFileSync(join(here, '..', 'results.md'), report);

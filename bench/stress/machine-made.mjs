@@ -14,21 +14,16 @@ import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { analyze, checks, presetRules } from '@memsafe/analyzer';
 import ts from 'typescript';
-import { environmentTable } from '../machine.mjs';
+import { environmentTable, runFlags } from '../machine.mjs';
 
 const loadAtStart = loadavg()[0];
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../..');
 
-const { values: flags } = parseArgs({
-  options: { runs: { type: 'string' }, quick: { type: 'boolean', default: false } },
-});
-const runs = flags.quick ? 1 : Number(flags.runs ?? 5);
-if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs wants a positive integer, got ${flags.runs}`);
-const SIZES = flags.quick ? [1000, 5000] : [2500, 5000, 10000, 20000];
+const { runs, quick } = runFlags();
+const SIZES = quick ? [1000, 5000] : [2500, 5000, 10000, 20000];
 
 /** One function of `n` statements: view setup, wasm calls, loops nested four deep, branches. */
 function generate(n) {
@@ -193,7 +188,7 @@ for (const size of SIZES) {
 }
 
 // Loop nests, with `recommended` as the report that found 2^depth walks measured them.
-const NEST_DEPTHS = flags.quick ? [10] : [10, 20, 40];
+const NEST_DEPTHS = quick ? [10] : [10, 20, 40];
 const nests = NEST_DEPTHS.map(depth => {
   const result = measure(`nest-${depth}`, runs, generateNest(depth), presetRules(checks, 'recommended'));
   process.stdout.write(
@@ -202,7 +197,7 @@ const nests = NEST_DEPTHS.map(depth => {
   return { depth, ...result };
 });
 
-if (!flags.quick) {
+if (!quick) {
   const nestRows = nests.map(
     r =>
       `| ${r.depth} | ${r.lines} | ${r.median.toFixed(0)} | ${r.durations[0].toFixed(0)}–${r.durations[r.durations.length - 1].toFixed(0)} | ${r.findings} |`,

@@ -13,22 +13,17 @@ import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:f
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import ts from 'typescript';
 import * as ast from 'typescript7/unstable/ast';
 import * as sync from 'typescript7/unstable/sync';
 import { classicProjectHost, runCli } from '../../packages/analyzer/dist/esm/index.js';
 import { nativeProjectHost } from '../../packages/analyzer/dist/esm/compiler/native/host.js';
-import { environmentTable } from '../machine.mjs';
+import { environmentTable, runFlags } from '../machine.mjs';
 
 const loadAtStart = loadavg()[0];
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../..');
-const { values: flags } = parseArgs({
-  options: { runs: { type: 'string' }, quick: { type: 'boolean', default: false } },
-});
-const runs = flags.quick ? 1 : Number(flags.runs ?? 5);
-if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs wants a positive integer, got ${flags.runs}`);
+const { runs, quick } = runFlags();
 const version7 = JSON.parse(readFileSync(join(root, 'node_modules', 'typescript7', 'package.json'), 'utf8')).version;
 
 // Real binary-data code: the TypeScript sources apache-arrow and @msgpack/msgpack ship (as in
@@ -79,7 +74,7 @@ for (const corpus of CORPORA) {
   const times = { 6: [], 7: [] };
   const rows = [];
   let findings;
-  for (let run = flags.quick ? 1 : 0; run <= runs; run++) {
+  for (let run = quick ? 1 : 0; run <= runs; run++) {
     const pair = { 6: runOnce(6, corpus.cwd), 7: runOnce(7, corpus.cwd) };
     if (pair[6].stdout !== pair[7].stdout)
       throw new Error(`TypeScript 7 finds otherwise than TypeScript 6 on ${corpus.name}`);
@@ -109,7 +104,7 @@ for (const corpus of CORPORA) {
 }
 rmSync(copies, { recursive: true, force: true });
 
-if (!flags.quick) {
+if (!quick) {
   writeFileSync(
     join(here, 'results.md'),
     [
