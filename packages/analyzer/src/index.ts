@@ -71,6 +71,7 @@ export { classifyType, classifyNode } from './types/classify.js';
 export { conversions, HAZARDS } from './conversions/table.js';
 export { docsUrl, version } from './meta.js';
 export { explainFile, explainNode, type Explanation } from './explain.js';
+export { hoverLines } from './hover.js';
 export { conversionAt } from './conversions/lookup.js';
 export { main as runCli, type Io } from './cli/main.js';
 export { CompilerError, loadCompiler, SUPPORTED_VERSIONS } from './compiler/load.js';

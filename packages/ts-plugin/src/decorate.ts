@@ -1,10 +1,9 @@
-import { checks, UNUSED_DIRECTIVE_CODE } from '@memsafe/analyzer';
+import { checks, hoverLines, UNUSED_DIRECTIVE_CODE } from '@memsafe/analyzer';
 import type TS from 'typescript';
 import { codeFixes } from './code-fixes.js';
 import { configDiagnostic, toDiagnostic } from './diagnostics.js';
 import { findingsFor, forgetFindings } from './findings.js';
 import { ProjectOptions, type Options, type PluginConfig } from './options.js';
-import { hoverLines } from './quick-info.js';
 
 /** Marks a language service that memsafe already decorates, so that it is never wrapped twice. */
 const DECORATED = Symbol.for('@memsafe/ts-plugin/decorated');

@@ -1,5 +1,6 @@
-import { explainNode, type Explanation, type Finding } from '@memsafe/analyzer';
 import type TS from 'typescript';
+import { explainNode, type Explanation } from './explain.js';
+import type { Finding } from './finding.js';
 
 /** How far up from the token under the cursor a conversion is looked for: `x` in `x.slice()` is two levels. */
 const CLIMB = 3;
@@ -7,7 +8,7 @@ const CLIMB = 3;
 /**
  * The memsafe lines for a hover: what the conversion under the cursor does, from the conversion
  * table ("view — shares memory with `buf` (no copy)"), and whether a view there is stale, from the
- * flow analysis.
+ * flow analysis (`findings`, the file's). The tsserver plugin and `memsafe lsp` both show these.
  */
 export function hoverLines(
   ts: typeof TS,
