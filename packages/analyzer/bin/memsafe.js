@@ -1,18 +1,27 @@
 #!/usr/bin/env node
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadCompiler } from '../dist/esm/compiler/load.js';
+import { loadCompiler, loadDocumentCompiler } from '../dist/esm/compiler/load.js';
 import { main } from '../dist/esm/cli/main.js';
 
-// The project's TypeScript first, then the one beside memsafe. A TypeScript it cannot use is
-// reported by `main`, once a command needs one: --help and --version work without.
+// The project's TypeScript first, then the one beside memsafe.
 const from = [process.cwd(), dirname(fileURLToPath(import.meta.url))];
-const compiler = await loadCompiler(from, url => import(url)).catch(error => error);
-process.exitCode = main(
-  () => {
-    if (compiler instanceof Error) throw compiler;
-    return compiler;
-  },
-  process.argv.slice(2),
-  { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr },
-);
+const importModule = url => import(url);
+
+if (process.argv[2] === 'lsp') {
+  // A language server over stdio; editors may pass --stdio, which is the only transport.
+  const { serveStdio } = await import('../dist/esm/lsp/stdio.js');
+  serveStdio(() => loadDocumentCompiler(from, importModule));
+} else {
+  // A TypeScript it cannot use is reported by `main`, once a command needs one: --help and
+  // --version work without.
+  const compiler = await loadCompiler(from, importModule).catch(error => error);
+  process.exitCode = main(
+    () => {
+      if (compiler instanceof Error) throw compiler;
+      return compiler;
+    },
+    process.argv.slice(2),
+    { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr },
+  );
+}

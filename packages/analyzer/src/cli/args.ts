@@ -34,6 +34,7 @@ export const USAGE = `Usage: memsafe <command> [paths...] [options]
 Commands:
   check     report memory-safety problems (exit 1 when there are any)
   explain   list every memory conversion: view, copy, move, detach or reinterpret
+  lsp       run as a language server over stdio, for editors (diagnostics, hovers, fixes)
 
 Options:
   -p, --project <tsconfig>   the tsconfig.json to use (default: the nearest one)

@@ -3,10 +3,23 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type TS from 'typescript';
+import { classicDocumentHost } from './classic/document-host.js';
 import { classicProjectHost } from './classic/host.js';
+import type { DocumentHost } from './document-host.js';
 import type { NativeAstModule, NativeSyncModule } from './native/api.js';
+import { nativeDocumentHost } from './native/document-host.js';
 import { nativeProjectHost } from './native/host.js';
 import type { ProjectHost } from './project-host.js';
+
+/** The TypeScript found: the classic compiler API, or TypeScript 7's two API modules. */
+export type TypeScriptModules =
+  | { readonly kind: 'classic'; readonly version: string; readonly ts: typeof TS }
+  | {
+      readonly kind: 'native';
+      readonly version: string;
+      readonly ast: NativeAstModule;
+      readonly sync: NativeSyncModule;
+    };
 
 /**
  * The versions memsafe runs on, as messages name them. TypeScript 7's JavaScript API is marked
@@ -30,6 +43,34 @@ export async function loadCompiler(
   from: readonly string[],
   importModule: (url: string) => Promise<unknown>,
 ): Promise<ProjectHost> {
+  return hostOf(await loadTypeScript(from, importModule), from, classicProjectHost, nativeProjectHost);
+}
+
+/** The same TypeScript, for `memsafe lsp`: programs over the documents an editor has open. */
+export async function loadDocumentCompiler(
+  from: readonly string[],
+  importModule: (url: string) => Promise<unknown>,
+): Promise<DocumentHost> {
+  return hostOf(await loadTypeScript(from, importModule), from, classicDocumentHost, nativeDocumentHost);
+}
+
+/** The host of one kind on the TypeScript found, which names the version as its package.json does. */
+function hostOf<Host extends { readonly version: string }>(
+  modules: TypeScriptModules,
+  from: readonly string[],
+  classic: (ts: typeof TS) => Host,
+  native: (ast: NativeAstModule, sync: NativeSyncModule, version: string, cwd: string) => Host,
+): Host {
+  return modules.kind === 'classic'
+    ? { ...classic(modules.ts), version: modules.version }
+    : native(modules.ast, modules.sync, modules.version, from[0] ?? process.cwd());
+}
+
+/** Finds and loads the TypeScript the project has installed; a CompilerError where it cannot be used. */
+export async function loadTypeScript(
+  from: readonly string[],
+  importModule: (url: string) => Promise<unknown>,
+): Promise<TypeScriptModules> {
   const found = locate(from);
   if (found === undefined) throw new CompilerError('no TypeScript is installed here; install it: npm i -D typescript');
   const { require, version } = found;
@@ -63,7 +104,7 @@ export async function loadCompiler(
     const [ast, sync] = modules as [NativeAstModule, NativeSyncModule];
     if (typeof sync.API !== 'function' || typeof ast.SyntaxKind !== 'object')
       throw new CompilerError(`${named} has no JavaScript API (no API in typescript/unstable/sync); reinstall it`);
-    return nativeProjectHost(ast, sync, version, from[0] ?? process.cwd());
+    return { kind: 'native', version, ast, sync };
   }
   let ts: typeof TS;
   try {
@@ -73,7 +114,7 @@ export async function loadCompiler(
   }
   if (typeof ts.createProgram !== 'function' || typeof ts.findConfigFile !== 'function')
     throw new CompilerError(`${named} has no compiler API (no createProgram); reinstall it`);
-  return { ...classicProjectHost(ts), version };
+  return { kind: 'classic', version, ts };
 }
 
 function locate(from: readonly string[]): { require: NodeJS.Require; location: string; version: string } | undefined {

@@ -89,7 +89,7 @@ export function nativeProjectHost(
  * is ended with SIGKILL first, where the client's process can be found (the API is unstable: where it
  * cannot, the client's own close() alone).
  */
-function endQuietly(api: NativeApi): void {
+export function endQuietly(api: NativeApi): void {
   const child = (api as { client?: { channel?: { child?: { kill(signal: string): unknown } } } }).client?.channel
     ?.child;
   try {

@@ -1,0 +1,254 @@
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type TS from 'typescript';
+import {
+  CodeActionKind,
+  DiagnosticSeverity,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type Connection,
+  type Diagnostic,
+  type Hover,
+  type TextEdit as LspTextEdit,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextEdit } from '../check.js';
+import { checks } from '../checks/index.js';
+import { findConfig } from '../cli/project.js';
+import { CompilerError } from '../compiler/load.js';
+import type { DocumentHost, OpenDocument } from '../compiler/document-host.js';
+import { findConfigFile, readConfigFile, resolveRules } from '../config/index.js';
+import { analyze, type RuleSettings } from '../engine.js';
+import type { Finding } from '../finding.js';
+import { hoverLines } from '../hover.js';
+import { docsUrl, version } from '../meta.js';
+import { applyDirectives } from '../suppressions/inline.js';
+
+/** What the server knows of an open document after its last check. */
+interface Checked {
+  readonly version: number;
+  readonly program: TS.Program;
+  readonly sourceFile: TS.SourceFile;
+  /** Every finding shown, the unused `eslint-disable` directives included. */
+  readonly shown: readonly Finding[];
+  /** The findings of the rules alone, for hovers ("stale — …"). */
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * `memsafe lsp`: memsafe's diagnostics, hovers and fixes over the Language Server Protocol, for the
+ * documents an editor has open (their unsaved text included), on the TypeScript the workspace has.
+ * The rules are those of the nearest memsafe.config.json, as for the CLI and ESLint. A failure inside
+ * memsafe is logged and answered with nothing, never an error that takes the editor's client down.
+ */
+export function serveLanguage(connection: Connection, loadCompiler: () => Promise<DocumentHost>): void {
+  const documents = new TextDocuments(TextDocument);
+  const checked = new Map<string, Checked>();
+  const changed = new Set<string>();
+  let host: Promise<DocumentHost | undefined> | undefined;
+  let scheduled: NodeJS.Immediate | undefined;
+  const pending = new Set<string>();
+
+  const compiler = (): Promise<DocumentHost | undefined> =>
+    (host ??= loadCompiler().catch((error: unknown) => {
+      const message = error instanceof CompilerError ? error.message : String(error);
+      connection.window.showErrorMessage(`memsafe: ${message}`);
+      return undefined;
+    }));
+
+  const openDocuments = (): Map<string, OpenDocument> =>
+    new Map(
+      documents
+        .all()
+        .map(document => [fileURLToPath(document.uri), { version: document.version, text: document.getText() }]),
+    );
+
+  /** Checks `uri` as it is now, or returns what the last check of this version found. */
+  const check = async (uri: string): Promise<Checked | undefined> => {
+    const document = documents.get(uri);
+    if (document === undefined || !uri.startsWith('file:')) return undefined;
+    const known = checked.get(uri);
+    if (known !== undefined && known.version === document.version && changed.size === 0) return known;
+    const compilerHost = await compiler();
+    if (compilerHost === undefined) return undefined;
+    const file = fileURLToPath(uri);
+    const tsconfig = findConfig(dirname(file));
+    if (tsconfig === undefined) return undefined;
+    const program = compilerHost.programFor(tsconfig, openDocuments(), [...changed]);
+    changed.clear();
+    const sourceFile = program.getSourceFile(file);
+    if (sourceFile === undefined) return undefined;
+    const rules = rulesFor(tsconfig);
+    const findings = analyze({ ts: compilerHost.ts, program, checks, rules, files: [sourceFile] });
+    const enabled = new Set(Object.keys(rules).filter(rule => rules[rule]?.severity !== 'off'));
+    const { kept, unused } = applyDirectives(compilerHost.ts, sourceFile, findings, enabled);
+    const result = { version: document.version, program, sourceFile, shown: [...kept, ...unused], findings };
+    checked.set(uri, result);
+    return result;
+  };
+
+  const publish = async (uri: string): Promise<void> => {
+    try {
+      const result = await check(uri);
+      const document = documents.get(uri);
+      if (document === undefined) return;
+      await connection.sendDiagnostics({
+        uri,
+        version: document.version,
+        diagnostics: (result?.shown ?? []).map(finding => toDiagnostic(document, finding)),
+      });
+    } catch (error) {
+      connection.console.error(
+        `memsafe: checking ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`,
+      );
+    }
+  };
+
+  // Edits come in bursts, a notification per keystroke: check each document once per burst.
+  const schedule = (uri: string): void => {
+    pending.add(uri);
+    scheduled ??= setImmediate(() => {
+      scheduled = undefined;
+      const uris = [...pending];
+      pending.clear();
+      void uris.reduce((previous, next) => previous.then(() => publish(next)), Promise.resolve());
+    });
+  };
+
+  connection.onInitialize(() => ({
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+    },
+    serverInfo: { name: 'memsafe', version },
+  }));
+
+  documents.onDidChangeContent(({ document }) => {
+    changed.add(fileURLToPath(document.uri));
+    // Another open file may import this one: check every open document again.
+    for (const open of documents.all()) schedule(open.uri);
+  });
+  documents.onDidClose(({ document }) => {
+    checked.delete(document.uri);
+    changed.add(fileURLToPath(document.uri));
+    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  });
+
+  connection.onHover(async ({ textDocument, position }): Promise<Hover | null> => {
+    try {
+      const result = await check(textDocument.uri);
+      const document = documents.get(textDocument.uri);
+      if (result === undefined || document === undefined) return null;
+      const compilerHost = (await compiler())!;
+      const hover = hoverLines(
+        compilerHost.ts,
+        result.program,
+        result.sourceFile,
+        document.offsetAt(position),
+        result.findings,
+      );
+      if (hover === undefined || hover.lines.length === 0) return null;
+      return {
+        contents: { kind: 'markdown', value: hover.lines.join('\n\n') },
+        range: {
+          start: document.positionAt(hover.span.start),
+          end: document.positionAt(hover.span.start + hover.span.length),
+        },
+      };
+    } catch (error) {
+      connection.console.error(`memsafe: hover failed: ${error instanceof Error ? error.stack : String(error)}`);
+      return null;
+    }
+  });
+
+  connection.onCodeAction(async ({ textDocument, range }): Promise<CodeAction[]> => {
+    try {
+      const result = await check(textDocument.uri);
+      const document = documents.get(textDocument.uri);
+      if (result === undefined || document === undefined) return [];
+      const from = document.offsetAt(range.start);
+      const to = document.offsetAt(range.end);
+      const edit = (edits: readonly TextEdit[]) => ({
+        changes: { [textDocument.uri]: edits.map(e => toLspEdit(document, e)) },
+      });
+      return result.shown
+        .filter(finding => finding.start <= to && from <= finding.end)
+        .flatMap(finding => {
+          const diagnostic = toDiagnostic(document, finding);
+          const actions: CodeAction[] = [];
+          if (finding.fix !== undefined)
+            actions.push({
+              title: `Fix: ${finding.message}`,
+              kind: CodeActionKind.QuickFix,
+              diagnostics: [diagnostic],
+              isPreferred: true,
+              edit: edit(finding.fix),
+            });
+          for (const suggestion of finding.suggestions ?? [])
+            actions.push({
+              title: suggestion.message,
+              kind: CodeActionKind.QuickFix,
+              diagnostics: [diagnostic],
+              edit: edit(suggestion.edits),
+            });
+          if (checks.some(c => c.id === finding.rule))
+            actions.push({
+              title: `Disable memsafe/${finding.rule} for this line`,
+              kind: CodeActionKind.QuickFix,
+              diagnostics: [diagnostic],
+              edit: edit([disableComment(document, finding)]),
+            });
+          return actions;
+        });
+    } catch (error) {
+      connection.console.error(`memsafe: code actions failed: ${error instanceof Error ? error.stack : String(error)}`);
+      return [];
+    }
+  });
+
+  connection.onShutdown(async () => {
+    (await host)?.close();
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** The rules of the nearest memsafe.config.json at or above the tsconfig; a mistake in it leaves the preset's. */
+function rulesFor(tsconfig: string): RuleSettings {
+  const file = findConfigFile(dirname(tsconfig));
+  const reading = file === undefined ? { config: { rules: {} }, problems: [] } : readConfigFile(checks, file);
+  return resolveRules(checks, reading.problems.length > 0 ? { rules: {} } : reading.config, {});
+}
+
+function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
+  const isRule = checks.some(check => check.id === finding.rule);
+  return {
+    range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },
+    severity: finding.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    code: isRule ? `memsafe/${finding.rule}` : finding.rule,
+    ...(isRule ? { codeDescription: { href: docsUrl(finding.rule) } } : {}),
+    source: 'memsafe',
+    message: finding.message,
+  };
+}
+
+function toLspEdit(document: TextDocument, edit: TextEdit): LspTextEdit {
+  return {
+    range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) },
+    newText: edit.newText,
+  };
+}
+
+/** `// eslint-disable-next-line memsafe/<rule>` above the finding's line, indented as it is. */
+function disableComment(document: TextDocument, finding: Finding): TextEdit {
+  const lineStart = document.offsetAt({ line: finding.line - 1, character: 0 });
+  const indent = /^[ \t]*/.exec(document.getText().slice(lineStart))![0];
+  return {
+    start: lineStart,
+    end: lineStart,
+    newText: `${indent}// eslint-disable-next-line memsafe/${finding.rule}\n`,
+  };
+}

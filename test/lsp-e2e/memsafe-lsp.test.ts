@@ -1,0 +1,125 @@
+/**
+ * End to end: `memsafe lsp`, the language server, driven over stdio by an LSP client as an editor
+ * drives it, on the TypeScript the workspace has: once where `typescript` is 6, once where it is 7.
+ * The document's unsaved text is what is checked: an edit that fixes the bug clears the diagnostic
+ * before anything is saved.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CodeAction, Diagnostic, Hover, PublishDiagnosticsParams } from 'vscode-languageserver';
+import { root } from '../ts-plugin-e2e/fixture.js';
+import { LanguageServer } from '../ts-plugin-e2e/protocol.js';
+
+const bin = join(root, 'packages', 'analyzer', 'bin', 'memsafe.js');
+const fixture = join(root, 'packages', 'analyzer', 'test', 'cli', 'fixture');
+const BUGGY = readFileSync(join(fixture, 'src', 'heap.ts'), 'utf8');
+const FIXED = BUGGY.replace(
+  '  const heap = new Uint8Array(exports.memory.buffer);\n  const ptr = exports.malloc(bytes.length);\n',
+  '  const ptr = exports.malloc(bytes.length);\n  const heap = new Uint8Array(exports.memory.buffer);\n',
+);
+
+/** A copy of the CLI fixture whose `typescript` is the repository's TypeScript `major`. */
+function workspace(major: 6 | 7): string {
+  const dir = mkdtempSync(join(tmpdir(), `memsafe-lsp-${major}-`));
+  cpSync(fixture, dir, { recursive: true });
+  mkdirSync(join(dir, 'node_modules', '@types'), { recursive: true });
+  symlinkSync(
+    join(root, 'node_modules', major === 6 ? 'typescript' : 'typescript7'),
+    join(dir, 'node_modules', 'typescript'),
+    'dir',
+  );
+  symlinkSync(join(root, 'node_modules', '@types', 'node'), join(dir, 'node_modules', '@types', 'node'), 'dir');
+  return dir;
+}
+
+describe.each([6, 7] as const)('memsafe lsp on TypeScript %i', major => {
+  let dir: string;
+  let server: LanguageServer;
+  let uri: string;
+  const diagnostics = (test: (list: Diagnostic[]) => boolean) =>
+    server
+      .notification<PublishDiagnosticsParams>(
+        'textDocument/publishDiagnostics',
+        p => p.uri === uri && test(p.diagnostics),
+      )
+      .then(p => p.diagnostics);
+
+  beforeAll(async () => {
+    dir = workspace(major);
+    uri = pathToFileURL(join(dir, 'src', 'heap.ts')).href;
+    server = new LanguageServer(process.execPath, [bin, 'lsp', '--stdio'], {
+      cwd: dir,
+      describe: () => `workspace ${dir}`,
+    });
+    const initialized = await server.request<{ capabilities: Record<string, unknown>; serverInfo: { name: string } }>(
+      'initialize',
+      { processId: process.pid, rootUri: pathToFileURL(dir).href, capabilities: {} },
+    );
+    expect(initialized.serverInfo.name).toBe('memsafe');
+    expect(initialized.capabilities['hoverProvider']).toBe(true);
+    server.notify('initialized', {});
+  });
+
+  afterAll(async () => {
+    expect(await server.close()).toEqual([]);
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('publishes the stale view of the opened file, with its rule, page and range', async () => {
+    const published = diagnostics(list => list.length > 0);
+    server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text: BUGGY } });
+    const [stale, ...rest] = await published;
+    expect(rest).toEqual([]);
+    expect(stale).toEqual({
+      range: { start: { line: 8, character: 2 }, end: { line: 8, character: 6 } },
+      severity: 1,
+      code: 'memsafe/no-stale-view',
+      codeDescription: { href: 'https://github.com/memsafe/memsafe/blob/main/docs/rules/no-stale-view.md' },
+      source: 'memsafe',
+      message:
+        '`heap` may be detached here: `exports.malloc(…)` (line 8) allocates in WebAssembly memory, which may grow it. Take a fresh view after it.',
+    });
+  });
+
+  it('says "stale" in the hover, and offers the fresh view and a disable comment', async () => {
+    const hover = await server.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 8, character: 3 },
+    });
+    expect((hover?.contents as { value: string }).value).toMatch(/^memsafe: stale — `heap` may be detached here/);
+    const actions = await server.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 8, character: 2 }, end: { line: 8, character: 2 } },
+      context: { diagnostics: [] },
+    });
+    expect(actions.map(action => action.title)).toEqual([
+      'Take a fresh view here: `new Uint8Array(exports.memory.buffer)`.',
+      'Disable memsafe/no-stale-view for this line',
+    ]);
+    expect(actions[1]!.edit!.changes![uri]).toEqual([
+      {
+        range: { start: { line: 8, character: 0 }, end: { line: 8, character: 0 } },
+        newText: '  // eslint-disable-next-line memsafe/no-stale-view\n',
+      },
+    ]);
+  });
+
+  it('checks the unsaved text: an edit that fixes the bug clears the diagnostic, and one that undoes it brings it back', async () => {
+    const cleared = diagnostics(list => list.length === 0);
+    server.notify('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text: FIXED }],
+    });
+    expect(await cleared).toEqual([]);
+    const back = diagnostics(list => list.length === 1);
+    server.notify('textDocument/didChange', {
+      textDocument: { uri, version: 3 },
+      contentChanges: [{ text: BUGGY }],
+    });
+    expect((await back)[0]!.code).toBe('memsafe/no-stale-view');
+  });
+});
