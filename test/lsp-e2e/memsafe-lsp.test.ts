@@ -4,7 +4,7 @@
  * The document's unsaved text is what is checked: an edit that fixes the bug clears the diagnostic
  * before anything is saved.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -121,5 +121,25 @@ describe.each([6, 7] as const)('memsafe lsp on TypeScript %i', major => {
       contentChanges: [{ text: BUGGY }],
     });
     expect((await back)[0]!.code).toBe('memsafe/no-stale-view');
+  });
+
+  it('shows a mistake in memsafe.config.json at the top of the file, and goes on with the rest of it', async () => {
+    writeFileSync(
+      join(dir, 'memsafe.config.json'),
+      '{ "rules": { "no-stale-view": "loud", "no-buffer-slice": "warn" } }',
+    );
+    const shown = diagnostics(list => list.some(d => d.code === 91000));
+    server.notify('textDocument/didChange', { textDocument: { uri, version: 4 }, contentChanges: [{ text: BUGGY }] });
+    const [config, stale, ...rest] = await shown;
+    expect(rest).toEqual([]);
+    expect(config).toMatchObject({
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: 2,
+      source: 'memsafe',
+    });
+    expect(config!.message).toMatch(
+      /^memsafe configuration: .*memsafe\.config\.json.*"loud".*\. memsafe goes on with the rest of its configuration\.$/,
+    );
+    expect(stale!.code).toBe('memsafe/no-stale-view');
   });
 });

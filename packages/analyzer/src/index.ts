@@ -34,6 +34,7 @@ export {
 export {
   applyRuleOverrides,
   CONFIG_FILE_NAME,
+  CONFIG_PROBLEM_CODE,
   ConfigError,
   findConfigFile,
   isInPreset,

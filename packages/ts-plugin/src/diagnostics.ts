@@ -1,4 +1,4 @@
-import { docsUrl, UNUSED_DIRECTIVE, type Finding } from '@memsafe/analyzer';
+import { CONFIG_PROBLEM_CODE, docsUrl, UNUSED_DIRECTIVE, type Finding } from '@memsafe/analyzer';
 import type TS from 'typescript';
 
 /**
@@ -28,9 +28,7 @@ export function toDiagnostic(ts: typeof TS, sourceFile: TS.SourceFile, finding: 
   };
 }
 
-/** The code of a mistake in memsafe's configuration, shown at the top of each file it affects. */
-export const CONFIG_PROBLEM_CODE = 91000;
-
+/** A mistake in memsafe's configuration, shown at the top of each file it affects. */
 export function configDiagnostic(ts: typeof TS, sourceFile: TS.SourceFile, problem: string): TS.Diagnostic {
   return {
     file: sourceFile,

@@ -9,6 +9,9 @@ import { readRuleEntry } from './rule-entry.js';
 /** The one configuration every host reads: the CLI, the tsserver plugin and `memsafe.fromConfigFile` in ESLint. */
 export const CONFIG_FILE_NAME = 'memsafe.config.json';
 
+/** The diagnostic code editors show for a mistake in the configuration (the rules have 91001…). */
+export const CONFIG_PROBLEM_CODE = 91000;
+
 /** What a memsafe.config.json says: a preset and, per rule, a severity and options as ESLint writes them. */
 export interface MemsafeConfig {
   readonly preset?: Preset;

@@ -1,6 +1,7 @@
 export { ConfigError } from './config-error.js';
 export {
   CONFIG_FILE_NAME,
+  CONFIG_PROBLEM_CODE,
   findConfigFile,
   parseConfig,
   readConfigFile,

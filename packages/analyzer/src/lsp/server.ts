@@ -18,7 +18,7 @@ import { checks } from '../checks/index.js';
 import { findConfig } from '../cli/project.js';
 import { CompilerError } from '../compiler/load.js';
 import type { DocumentHost, OpenDocument } from '../compiler/document-host.js';
-import { findConfigFile, readConfigFile, resolveRules } from '../config/index.js';
+import { CONFIG_PROBLEM_CODE, findConfigFile, readConfigFile, resolveRules } from '../config/index.js';
 import { analyze, type RuleSettings } from '../engine.js';
 import type { Finding } from '../finding.js';
 import { hoverLines } from '../hover.js';
@@ -34,6 +34,8 @@ interface Checked {
   readonly shown: readonly Finding[];
   /** The findings of the rules alone, for hovers ("stale — …"). */
   readonly findings: readonly Finding[];
+  /** Mistakes in memsafe.config.json, shown at the top of the file; the rest of it still applies. */
+  readonly configProblems: readonly string[];
 }
 
 /**
@@ -79,11 +81,18 @@ export function serveLanguage(connection: Connection, loadCompiler: () => Promis
     changed.clear();
     const sourceFile = program.getSourceFile(file);
     if (sourceFile === undefined) return undefined;
-    const rules = rulesFor(tsconfig);
+    const { rules, problems: configProblems } = rulesFor(tsconfig);
     const findings = analyze({ ts: compilerHost.ts, program, checks, rules, files: [sourceFile] });
     const enabled = new Set(Object.keys(rules).filter(rule => rules[rule]?.severity !== 'off'));
     const { kept, unused } = applyDirectives(compilerHost.ts, sourceFile, findings, enabled);
-    const result = { version: document.version, program, sourceFile, shown: [...kept, ...unused], findings };
+    const result = {
+      version: document.version,
+      program,
+      sourceFile,
+      shown: [...kept, ...unused],
+      findings,
+      configProblems,
+    };
     checked.set(uri, result);
     return result;
   };
@@ -96,7 +105,10 @@ export function serveLanguage(connection: Connection, loadCompiler: () => Promis
       await connection.sendDiagnostics({
         uri,
         version: document.version,
-        diagnostics: (result?.shown ?? []).map(finding => toDiagnostic(document, finding)),
+        diagnostics: [
+          ...(result?.configProblems ?? []).map(configDiagnostic),
+          ...(result?.shown ?? []).map(finding => toDiagnostic(document, finding)),
+        ],
       });
     } catch (error) {
       connection.console.error(
@@ -216,11 +228,25 @@ export function serveLanguage(connection: Connection, loadCompiler: () => Promis
   connection.listen();
 }
 
-/** The rules of the nearest memsafe.config.json at or above the tsconfig; a mistake in it leaves the preset's. */
-function rulesFor(tsconfig: string): RuleSettings {
+/**
+ * The rules of the nearest memsafe.config.json at or above the tsconfig, read again for every check
+ * (a stat and a small file), and its mistakes: as in the tsserver plugin, the rest of it applies.
+ */
+function rulesFor(tsconfig: string): { rules: RuleSettings; problems: readonly string[] } {
   const file = findConfigFile(dirname(tsconfig));
   const reading = file === undefined ? { config: { rules: {} }, problems: [] } : readConfigFile(checks, file);
-  return resolveRules(checks, reading.problems.length > 0 ? { rules: {} } : reading.config, {});
+  return { rules: resolveRules(checks, reading.config, {}), problems: reading.problems };
+}
+
+/** A mistake in the configuration, in the tsserver plugin's words and code (91000). */
+function configDiagnostic(problem: string): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Warning,
+    code: CONFIG_PROBLEM_CODE,
+    source: 'memsafe',
+    message: `memsafe configuration: ${problem}. memsafe goes on with the rest of its configuration.`,
+  };
 }
 
 function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
