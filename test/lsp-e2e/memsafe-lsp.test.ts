@@ -142,4 +142,12 @@ describe.each([6, 7] as const)('memsafe lsp on TypeScript %i', major => {
     );
     expect(stale!.code).toBe('memsafe/no-stale-view');
   });
+
+  it('checks the open documents again when a watched file changes on disk: here the config turns the rule off', async () => {
+    const config = join(dir, 'memsafe.config.json');
+    writeFileSync(config, '{ "rules": { "no-stale-view": "off" } }');
+    const quiet = diagnostics(list => list.length === 0);
+    server.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(config).href, type: 2 }] });
+    expect(await quiet).toEqual([]);
+  });
 });

@@ -4,6 +4,7 @@ import type TS from 'typescript';
 import {
   CodeActionKind,
   DiagnosticSeverity,
+  DidChangeWatchedFilesNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
@@ -28,6 +29,8 @@ import { applyDirectives } from '../suppressions/inline.js';
 /** What the server knows of an open document after its last check. */
 interface Checked {
   readonly version: number;
+  /** The workspace's generation it was checked at: any edit or file change makes a new one. */
+  readonly generation: number;
   readonly program: TS.Program;
   readonly sourceFile: TS.SourceFile;
   /** Every finding shown, the unused `eslint-disable` directives included. */
@@ -48,6 +51,13 @@ export function serveLanguage(connection: Connection, loadCompiler: () => Promis
   const documents = new TextDocuments(TextDocument);
   const checked = new Map<string, Checked>();
   const changed = new Set<string>();
+  let generation = 0;
+  /** A file changed (an edit, a save elsewhere, memsafe.config.json): every open document is checked again. */
+  const touch = (file: string): void => {
+    changed.add(file);
+    generation += 1;
+    for (const open of documents.all()) schedule(open.uri);
+  };
   let host: Promise<DocumentHost | undefined> | undefined;
   let scheduled: NodeJS.Immediate | undefined;
   const pending = new Set<string>();
@@ -71,7 +81,8 @@ export function serveLanguage(connection: Connection, loadCompiler: () => Promis
     const document = documents.get(uri);
     if (document === undefined || !uri.startsWith('file:')) return undefined;
     const known = checked.get(uri);
-    if (known !== undefined && known.version === document.version && changed.size === 0) return known;
+    if (known !== undefined && known.version === document.version && known.generation === generation) return known;
+    const checkedAt = generation;
     const compilerHost = await compiler();
     if (compilerHost === undefined) return undefined;
     const file = fileURLToPath(uri);
@@ -87,6 +98,7 @@ export function serveLanguage(connection: Connection, loadCompiler: () => Promis
     const { kept, unused } = applyDirectives(compilerHost.ts, sourceFile, findings, enabled);
     const result = {
       version: document.version,
+      generation: checkedAt,
       program,
       sourceFile,
       shown: [...kept, ...unused],
@@ -128,23 +140,34 @@ export function serveLanguage(connection: Connection, loadCompiler: () => Promis
     });
   };
 
-  connection.onInitialize(() => ({
-    capabilities: {
-      textDocumentSync: TextDocumentSyncKind.Incremental,
-      hoverProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-    },
-    serverInfo: { name: 'memsafe', version },
-  }));
-
-  documents.onDidChangeContent(({ document }) => {
-    changed.add(fileURLToPath(document.uri));
-    // Another open file may import this one: check every open document again.
-    for (const open of documents.all()) schedule(open.uri);
+  let watchFiles = false;
+  connection.onInitialize(({ capabilities }) => {
+    watchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      },
+      serverInfo: { name: 'memsafe', version },
+    };
   });
+  // Files changed outside the editor's buffers (a save from elsewhere, a git checkout, the config).
+  connection.onInitialized(() => {
+    if (watchFiles)
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/{memsafe.config.json,tsconfig*.json,*.ts,*.tsx,*.mts,*.cts}' }],
+      });
+  });
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    for (const change of changes) if (change.uri.startsWith('file:')) touch(fileURLToPath(change.uri));
+  });
+
+  // Another open file may import an edited one: every open document is checked again.
+  documents.onDidChangeContent(({ document }) => touch(fileURLToPath(document.uri)));
   documents.onDidClose(({ document }) => {
     checked.delete(document.uri);
-    changed.add(fileURLToPath(document.uri));
+    touch(fileURLToPath(document.uri));
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
