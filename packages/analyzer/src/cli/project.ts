@@ -3,6 +3,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type TS from 'typescript';
 import type { ParsedTsconfig, ProjectHost } from '../compiler/project-host.js';
 import { ConfigError, pluginEntryProblems, TS_PLUGIN_NAME } from '../config/index.js';
+import { nearestFile } from '../util/nearest-file.js';
 
 export interface LoadedProject {
   readonly program: TS.Program;
@@ -13,12 +14,7 @@ export interface LoadedProject {
 
 /** The nearest tsconfig.json at or above `start`. */
 export function findConfig(start: string): string | undefined {
-  for (let directory = existsSync(start) && statSync(start).isFile() ? dirname(start) : start; ;) {
-    const candidate = join(directory, 'tsconfig.json');
-    if (existsSync(candidate)) return candidate;
-    if (dirname(directory) === directory) return undefined;
-    directory = dirname(directory);
-  }
+  return nearestFile(start, 'tsconfig.json');
 }
 
 /**

@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Check, Preset } from '../check.js';
 import type { RuleSetting } from '../engine.js';
 import { isPreset, PRESETS } from './presets.js';
 import { parseJsonc } from '../util/jsonc.js';
+import { nearestFile } from '../util/nearest-file.js';
 import { readRuleEntry } from './rule-entry.js';
 
 /** The one configuration every host reads: the CLI, the tsserver plugin and `memsafe.fromConfigFile` in ESLint. */
@@ -29,11 +29,7 @@ const KEYS = ['$schema', 'preset', 'rules'];
 
 /** The nearest memsafe.config.json at or above `directory`. */
 export function findConfigFile(directory: string): string | undefined {
-  for (let current = directory; ; current = dirname(current)) {
-    const candidate = join(current, CONFIG_FILE_NAME);
-    if (existsSync(candidate)) return candidate;
-    if (dirname(current) === current) return undefined;
-  }
+  return nearestFile(directory, CONFIG_FILE_NAME);
 }
 
 /** Reads and checks `file`; problems name it as `shownAs` (a path relative to where the user stands). */
