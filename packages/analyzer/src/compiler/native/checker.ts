@@ -54,8 +54,8 @@ export function nativeChecker(native: NativeChecker): TS.TypeChecker {
       },
       getFlags: () => type.flags,
       getSymbol: () => symbolOf(type.getSymbol()),
-      getProperty: (name: string) => symbolOf(native.getPropertyOfType(type, name)),
-      getNonNullableType: () => typeOf(native.getNonNullableType(type)),
+      getProperty: (name: string) => properties(types.of(type))(name),
+      getNonNullableType: () => nonNullable(types.of(type)),
       isUnion: () => type.isUnionType(),
       isIntersection: () => type.isIntersectionType(),
       isUnionOrIntersection: () => type.isUnionType() || type.isIntersectionType(),
@@ -66,19 +66,36 @@ export function nativeChecker(native: NativeChecker): TS.TypeChecker {
     return wrapped as unknown as TS.Type;
   }
 
+  // Each question crosses to the compiler's process: within a snapshot the answers never change,
+  // and the checks ask the same ones again and again (a type's `memory` once per call site).
+  const symbolAtLocation = memo((node: TS.Node) => symbolOf(native.getSymbolAtLocation(node)), new WeakMap());
+  const typeAtLocation = memo((node: TS.Node) => typeOf(native.getTypeAtLocation(node)), new WeakMap());
+  const typeOfSymbol = memo((symbol: TS.Symbol) => typeOf(native.getTypeOfSymbol(nativeSymbol(symbol))), new WeakMap());
+  const nonNullable = memo((type: TS.Type) => typeOf(native.getNonNullableType(nativeType(type))), new WeakMap());
+  const apparent = memo((type: TS.Type) => typeOf(native.getApparentType(nativeType(type))), new WeakMap());
+  const isArray = memo((type: TS.Type) => native.isArrayType(nativeType(type)), new WeakMap());
+  const properties = memo(
+    (type: TS.Type) =>
+      memo(
+        (name: string) => symbolOf(native.getPropertyOfType(nativeType(type), name)),
+        new Map<string, TS.Symbol | undefined>(),
+      ),
+    new WeakMap(),
+  );
+
   const checker = {
-    getSymbolAtLocation: (node: TS.Node) => symbolOf(native.getSymbolAtLocation(node)),
-    getTypeAtLocation: (node: TS.Node) => typeOf(native.getTypeAtLocation(node)),
+    getSymbolAtLocation: symbolAtLocation,
+    getTypeAtLocation: typeAtLocation,
     getAliasedSymbol: (symbol: TS.Symbol) => symbolOf(native.getAliasedSymbol(nativeSymbol(symbol))) ?? symbol,
     getShorthandAssignmentValueSymbol: (node: TS.Node) => symbolOf(native.getShorthandAssignmentValueSymbol(node)),
-    getTypeOfSymbol: (symbol: TS.Symbol) => typeOf(native.getTypeOfSymbol(nativeSymbol(symbol))),
+    getTypeOfSymbol: typeOfSymbol,
     getTypeOfSymbolAtLocation: (symbol: TS.Symbol, node: TS.Node) =>
       typeOf(native.getTypeOfSymbolAtLocation(nativeSymbol(symbol), node)),
-    getNonNullableType: (type: TS.Type) => typeOf(native.getNonNullableType(nativeType(type))),
-    getApparentType: (type: TS.Type) => typeOf(native.getApparentType(nativeType(type))),
-    getPropertyOfType: (type: TS.Type, name: string) => symbolOf(native.getPropertyOfType(nativeType(type), name)),
+    getNonNullableType: nonNullable,
+    getApparentType: apparent,
+    getPropertyOfType: (type: TS.Type, name: string) => properties(type)(name),
     getTypeArguments: (type: TS.TypeReference) => native.getTypeArguments(nativeType(type)).map(typeOf),
-    isArrayType: (type: TS.Type) => native.isArrayType(nativeType(type)),
+    isArrayType: isArray,
     getAnyType: () => typeOf(native.getAnyType()),
     typeToString: (type: TS.Type) => native.typeToString(nativeType(type)),
     // TypeScript 7 has no getFullyQualifiedName: the names from the outermost container in.
@@ -117,5 +134,22 @@ function wrapperOf<Native extends object, Wrapped extends object>(
       if (native === undefined) throw new TypeError('memsafe: a TypeScript 6 symbol or type was given to TypeScript 7');
       return native;
     },
+  };
+}
+
+/** Where `memo` keeps its answers: a WeakMap for objects, a Map for names. */
+interface Answers<Key, Value> {
+  get(key: Key): Value | undefined;
+  has(key: Key): boolean;
+  set(key: Key, value: Value): unknown;
+}
+
+/** `compute`, asked once per key. */
+function memo<Key, Value>(compute: (key: Key) => Value, known: Answers<Key, Value>): (key: Key) => Value {
+  return key => {
+    if (known.has(key)) return known.get(key) as Value;
+    const value = compute(key);
+    known.set(key, value);
+    return value;
   };
 }
