@@ -10,11 +10,12 @@
 // --runs N  timed edits per compiler (default 30; the median is reported)
 // --quick   5 edits, results.md left alone: a check that the bench works
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
+import { installTypeScript } from '../../tools/typescript-workspace.mjs';
 import { resultsPage, runFlags } from '../machine.mjs';
 
 const loadAtStart = loadavg()[0];
@@ -52,12 +53,7 @@ const TEXTS = [glue('  const ptr = wasm.malloc(bytes.length);'), glue('  const s
 async function measure(major) {
   const dir = mkdtempSync(join(tmpdir(), `memsafe-lsp-bench-${major}-`));
   mkdirSync(join(dir, 'src'));
-  mkdirSync(join(dir, 'node_modules', '@types'), { recursive: true });
-  symlinkSync(
-    join(root, 'node_modules', major === 6 ? 'typescript' : 'typescript7'),
-    join(dir, 'node_modules', 'typescript'),
-  );
-  symlinkSync(join(root, 'node_modules', '@types', 'node'), join(dir, 'node_modules', '@types', 'node'));
+  installTypeScript(dir, major);
   writeFileSync(
     join(dir, 'tsconfig.json'),
     JSON.stringify({

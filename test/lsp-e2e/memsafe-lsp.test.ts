@@ -4,13 +4,15 @@
  * The document's unsaved text is what is checked: an edit that fixes the bug clears the diagnostic
  * before anything is saved.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, Diagnostic, Hover, PublishDiagnosticsParams } from 'vscode-languageserver';
+import { installTypeScript } from '../../tools/typescript-workspace.mjs';
 import { root } from '../ts-plugin-e2e/fixture.js';
 import { LanguageServer } from '../ts-plugin-e2e/protocol.js';
 
@@ -26,13 +28,7 @@ const FIXED = BUGGY.replace(
 function workspace(major: 6 | 7): string {
   const dir = mkdtempSync(join(tmpdir(), `memsafe-lsp-${major}-`));
   cpSync(fixture, dir, { recursive: true });
-  mkdirSync(join(dir, 'node_modules', '@types'), { recursive: true });
-  symlinkSync(
-    join(root, 'node_modules', major === 6 ? 'typescript' : 'typescript7'),
-    join(dir, 'node_modules', 'typescript'),
-    'dir',
-  );
-  symlinkSync(join(root, 'node_modules', '@types', 'node'), join(dir, 'node_modules', '@types', 'node'), 'dir');
+  installTypeScript(dir, major);
   return dir;
 }
 
@@ -149,5 +145,26 @@ describe.each([6, 7] as const)('memsafe lsp on TypeScript %i', major => {
     const quiet = diagnostics(list => list.length === 0);
     server.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(config).href, type: 2 }] });
     expect(await quiet).toEqual([]);
+  });
+});
+
+describe('memsafe lsp as a process', () => {
+  it('ends when its client closes stdin without `exit`, as the protocol says: exit code 1', () => {
+    const ended = spawnSync(process.execPath, [bin, 'lsp', '--stdio'], { input: '', encoding: 'utf8' });
+    expect({ status: ended.status, stdout: ended.stdout, stderr: ended.stderr }).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: '',
+    });
+  });
+
+  it('refuses a transport it does not have, naming the one it has: exit code 2', () => {
+    const refused = spawnSync(process.execPath, [bin, 'lsp', '--socket=5007'], { input: '', encoding: 'utf8' });
+    expect({ status: refused.status, stdout: refused.stdout, stderr: refused.stderr }).toEqual({
+      status: 2,
+      stdout: '',
+      stderr:
+        'memsafe lsp: unknown option --socket=5007. memsafe lsp talks over stdin and stdout: run `memsafe lsp --stdio`.\n',
+    });
   });
 });

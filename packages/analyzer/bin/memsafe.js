@@ -9,9 +9,18 @@ const from = [process.cwd(), dirname(fileURLToPath(import.meta.url))];
 const importModule = url => import(url);
 
 if (process.argv[2] === 'lsp') {
-  // A language server over stdio; editors may pass --stdio, which is the only transport.
-  const { serveStdio } = await import('../dist/esm/lsp/stdio.js');
-  serveStdio(() => loadDocumentCompiler(from, importModule));
+  // A language server over stdio, the only transport. Clients may say so with --stdio, and
+  // vscode-languageclient adds --clientProcessId=<pid>; anything else is a mistake in the setup.
+  const unknown = process.argv.slice(3).filter(arg => arg !== '--stdio' && !/^--clientProcessId=\d+$/.test(arg));
+  if (unknown.length > 0) {
+    process.stderr.write(
+      `memsafe lsp: unknown option ${unknown.join(' ')}. memsafe lsp talks over stdin and stdout: run \`memsafe lsp --stdio\`.\n`,
+    );
+    process.exitCode = 2;
+  } else {
+    const { serveStdio } = await import('../dist/esm/lsp/stdio.js');
+    serveStdio(() => loadDocumentCompiler(from, importModule));
+  }
 } else {
   // A TypeScript it cannot use is reported by `main`, once a command needs one: --help and
   // --version work without.

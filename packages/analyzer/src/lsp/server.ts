@@ -228,7 +228,7 @@ export function serveLanguage(connection: Connection, loadCompiler: () => Promis
               diagnostics: [diagnostic],
               edit: edit(suggestion.edits),
             });
-          if (checks.some(c => c.id === finding.rule))
+          if (isRule(finding.rule))
             actions.push({
               title: `Disable memsafe/${finding.rule} for this line`,
               kind: CodeActionKind.QuickFix,
@@ -261,6 +261,13 @@ function rulesFor(tsconfig: string): { rules: RuleSettings; problems: readonly s
   return { rules: resolveRules(checks, reading.config, {}), problems: reading.problems };
 }
 
+const RULES: ReadonlySet<string> = new Set(checks.map(check => check.id));
+
+/** Whether a finding is a rule's, not an unused `eslint-disable` directive's (which has no page and no disable comment). */
+function isRule(id: string): boolean {
+  return RULES.has(id);
+}
+
 /** A mistake in the configuration, in the tsserver plugin's words and code (91000). */
 function configDiagnostic(problem: string): Diagnostic {
   return {
@@ -273,12 +280,12 @@ function configDiagnostic(problem: string): Diagnostic {
 }
 
 function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
-  const isRule = checks.some(check => check.id === finding.rule);
+  const rule = isRule(finding.rule);
   return {
     range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },
     severity: finding.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
-    code: isRule ? `memsafe/${finding.rule}` : finding.rule,
-    ...(isRule ? { codeDescription: { href: docsUrl(finding.rule) } } : {}),
+    code: rule ? `memsafe/${finding.rule}` : finding.rule,
+    ...(rule ? { codeDescription: { href: docsUrl(finding.rule) } } : {}),
     source: 'memsafe',
     message: finding.message,
   };

@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { installTypeScript } from '../../../../tools/typescript-workspace.mjs';
 import { CompilerError, loadCompiler } from '../../src/compiler/load.js';
 
 const repository = fileURLToPath(new URL('../../../..', import.meta.url));
@@ -36,8 +37,7 @@ async function failure(from: readonly string[]): Promise<string> {
 /** A project whose `typescript` is the repository's TypeScript 7 (installed as typescript7). */
 function projectWithTypeScript7(): string {
   const project = mkdtempSync(join(tmpdir(), 'memsafe-load-'));
-  mkdirSync(join(project, 'node_modules'));
-  symlinkSync(join(repository, 'node_modules', 'typescript7'), join(project, 'node_modules', 'typescript'), 'dir');
+  installTypeScript(project, 7);
   return project;
 }
 
