@@ -1,10 +1,10 @@
--- Neovim's own LSP client (the 0.7 API, which later versions keep) drives `memsafe lsp` as a user's
--- configuration would: open the file, wait for the diagnostics, ask for a hover and the code
--- actions at the finding, apply the first action and wait for the diagnostic to go. What it saw
--- is written as JSON to $MEMSAFE_NVIM_OUT for the test to read; a failure is written there too.
+-- Run after docs/lsp.md's Neovim 0.7 setup, as a user with that init.lua would: open the file,
+-- wait for memsafe's client and its diagnostics, ask for a hover and the code actions at the
+-- finding, apply the first action and wait for the diagnostic to go. What it saw is written as
+-- JSON to $MEMSAFE_NVIM_OUT for the test to read; a failure is written there too.
 local file = os.getenv('MEMSAFE_NVIM_FILE')
 local out = os.getenv('MEMSAFE_NVIM_OUT')
-local patience = 120000
+local patience = 60000
 
 local function write(result)
   local handle = assert(io.open(out, 'w'))
@@ -23,13 +23,13 @@ end
 local ok, outcome = pcall(function()
   vim.cmd('edit ' .. vim.fn.fnameescape(file))
   local buffer = vim.api.nvim_get_current_buf()
-  local client = vim.lsp.start_client({
-    name = 'memsafe',
-    cmd = { os.getenv('MEMSAFE_NVIM_NODE'), os.getenv('MEMSAFE_NVIM_BIN'), 'lsp', '--stdio' },
-    root_dir = vim.fn.fnamemodify(file, ':h:h'),
-  })
-  assert(client ~= nil, 'vim.lsp.start_client gave no client')
-  assert(vim.lsp.buf_attach_client(buffer, client), 'vim.lsp.buf_attach_client failed')
+  local client
+  assert(vim.wait(patience, function()
+    for id, attached in pairs(vim.lsp.buf_get_clients(buffer)) do
+      if attached.name == 'memsafe' then client = id end
+    end
+    return client ~= nil
+  end, 20), 'the setup attached no client named memsafe to ' .. file)
   assert(vim.wait(patience, function() return #vim.diagnostic.get(buffer) > 0 end, 20), 'no diagnostics')
 
   local result = { diagnostics = {} }
