@@ -1,15 +1,15 @@
 import type TS from 'typescript';
 import { describe, expect, it } from 'vitest';
-import type { NativeChecker, NativeSymbol, NativeType } from '../../src/compiler/native/api.js';
+import type { NativeChecker, NativeNodeHandle, NativeSymbol, NativeType } from '../../src/compiler/native/api.js';
 import { nativeChecker } from '../../src/compiler/native/checker.js';
 
-const symbol = (name: string): NativeSymbol => ({
+const symbol = (name: string, valueDeclaration?: NativeNodeHandle): NativeSymbol => ({
   id: name.length,
   name,
   escapedName: name,
   flags: 0,
-  declarations: [],
-  valueDeclaration: undefined,
+  declarations: valueDeclaration === undefined ? [] : [valueDeclaration],
+  valueDeclaration,
   getParent: () => undefined,
 });
 
@@ -31,7 +31,12 @@ const type = (id: number): NativeType => ({
 function countingChecker(): { native: NativeChecker; asked: Map<string, number> } {
   const asked = new Map<string, number>();
   const count = (question: string): void => void asked.set(question, (asked.get(question) ?? 0) + 1);
-  const memory = symbol('memory');
+  const declaration = {} as TS.Node;
+  const memory = symbol('memory', {
+    kind: 0,
+    path: '/exports.ts',
+    resolve: () => (count('resolve'), declaration),
+  });
   const exports = type(1);
   const native: NativeChecker = {
     getSymbolAtLocation: () => (count('getSymbolAtLocation'), memory),
@@ -67,6 +72,10 @@ describe('the TypeScript 7 checker', () => {
       expect(checker.getTypeOfSymbol(checker.getSymbolAtLocation(node)!)).toBe(exports);
       expect(checker.getApparentType(checker.getNonNullableType(exports))).toBe(exports);
       expect(checker.isArrayType(exports)).toBe(false);
+      // Resolving a declaration reads the tree of its file, through the process too.
+      expect(checker.getSymbolAtLocation(node)!.valueDeclaration).toBe(
+        checker.getSymbolAtLocation(node)!.declarations![0],
+      );
     }
     expect(Object.fromEntries(asked)).toEqual({
       getTypeAtLocation: 2,
@@ -77,6 +86,7 @@ describe('the TypeScript 7 checker', () => {
       getNonNullableType: 1,
       getApparentType: 1,
       isArrayType: 1,
+      resolve: 2,
     });
   });
 });

@@ -20,6 +20,7 @@ export function nativeChecker(native: NativeChecker): TS.TypeChecker {
     let declarations: TS.Declaration[] | undefined;
     const resolved = (): TS.Declaration[] =>
       (declarations ??= symbol.declarations.flatMap(handle => (handle.resolve() as TS.Declaration | undefined) ?? []));
+    let valueDeclaration: { readonly node: TS.Declaration | undefined } | undefined;
     const wrapped = {
       name: symbol.name,
       escapedName: symbol.escapedName,
@@ -28,7 +29,8 @@ export function nativeChecker(native: NativeChecker): TS.TypeChecker {
         return symbol.declarations.length === 0 ? undefined : resolved();
       },
       get valueDeclaration() {
-        return symbol.valueDeclaration?.resolve() as TS.Declaration | undefined;
+        valueDeclaration ??= { node: symbol.valueDeclaration?.resolve() as TS.Declaration | undefined };
+        return valueDeclaration.node;
       },
       getName: () => symbol.name,
       getEscapedName: () => symbol.escapedName,

@@ -30,9 +30,8 @@ export function nativeDocumentHost(
     programFor(tsconfig, next, changed) {
       documents = next;
       const native = compiler();
-      // The client keeps a file's tree across snapshots unless the server lists it as changed, and it
-      // does not list files changed only through the `fs` callbacks.
-      if (changed.length > 0) native.clearSourceFileCache();
+      // The client keeps every other file's tree (the default library's among them) from the last
+      // snapshot: the server lists the files named here as changed, and the client fetches only those.
       const snapshot = native.updateSnapshot({ openProjects: [tsconfig], fileChanges: { changed: [...changed] } });
       snapshots.get(tsconfig)?.dispose();
       snapshots.set(tsconfig, snapshot);
