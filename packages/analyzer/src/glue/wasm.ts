@@ -98,11 +98,30 @@ export function isExportsObject(
   const type = typeOf(ts, checker, node);
   const name = lastName(ts, node);
   if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return name !== undefined && exportObjects.has(name);
+  // The verdict depends on the type and the name alone, and glue asks it at every call (`wasm.f()`).
+  let verdicts = exportsVerdicts.get(type);
+  if (verdicts === undefined) exportsVerdicts.set(type, (verdicts = new Map<string, boolean>()));
+  const key = `${name ?? ''}\0${[...exportObjects].join('\0')}`;
+  let verdict = verdicts.get(key);
+  if (verdict === undefined) verdicts.set(key, (verdict = isExportsType(ts, checker, type, name, exportObjects)));
+  return verdict;
+}
+
+const exportsVerdicts = new WeakMap<TS.Type, Map<string, boolean>>();
+
+/** `isExportsObject` for a value of `type` (neither any nor unknown) reached by `name`. */
+function isExportsType(
+  ts: typeof TS,
+  checker: TS.TypeChecker,
+  type: TS.Type,
+  name: string | undefined,
+  exportObjects: ReadonlySet<string>,
+): boolean {
   const symbol = type.getSymbol() ?? type.aliasSymbol;
   if (symbol !== undefined && checker.getFullyQualifiedName(symbol) === 'WebAssembly.Exports') return true;
   const memory = type.getProperty('memory');
   if (memory !== undefined) {
-    const memoryType = checker.getTypeOfSymbolAtLocation(memory, node);
+    const memoryType = checker.getTypeOfSymbol(memory);
     if (checker.getFullyQualifiedName(memoryType.getSymbol() ?? memory) === 'WebAssembly.Memory') return true;
   }
   // An Emscripten Module by its views (`HEAPF32: Float32Array` is enough), or by the name Emscripten

@@ -384,6 +384,9 @@ function refreshedAfterGrowth(
   const refreshedIn = (root: TS.Node, nested: boolean): Set<string> | undefined => {
     let always: Set<string> | undefined;
     walk(ts, root, node => {
+      // Once a growing call is followed by no refresh, nothing is refreshed after every one: the
+      // calls left need not be asked whether they grow (each a question for the type checker).
+      if (always?.size === 0) return false;
       if (!nested && ts.isFunctionLike(node)) return false;
       if (!ts.isCallExpression(node) || growth.ofCall(node)?.kinds.has('wasm') !== true) return;
       const assigned = assignedAfter(node);
