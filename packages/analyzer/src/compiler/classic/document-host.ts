@@ -45,7 +45,9 @@ export function classicDocumentHost(ts: typeof TS): DocumentHost {
         }
       },
       getScriptSnapshot: fileName => {
-        const text = documents.get(fileName)?.text ?? ts.sys.readFile(fileName);
+        const document = documents.get(fileName);
+        if (document !== undefined) return editedSnapshot(ts, document.text);
+        const text = ts.sys.readFile(fileName);
         return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
       },
       getCurrentDirectory: () => dirname(tsconfig),
@@ -81,6 +83,35 @@ export function classicDocumentHost(ts: typeof TS): DocumentHost {
     close() {
       for (const session of sessions.values()) session.service.dispose();
       sessions.clear();
+    },
+  };
+}
+
+/**
+ * An open document's text that tells the language service which span an edit changed (between the
+ * common prefix and suffix of the two versions), so that it parses that span again and keeps the
+ * rest of the tree, as tsserver does with an editor's edits.
+ */
+function editedSnapshot(ts: typeof TS, text: string): TS.IScriptSnapshot {
+  const snapshot = ts.ScriptSnapshot.fromString(text);
+  return {
+    getText: (start, end) => snapshot.getText(start, end),
+    getLength: () => snapshot.getLength(),
+    getChangeRange: old => {
+      const before = old.getText(0, old.getLength());
+      const shorter = Math.min(before.length, text.length);
+      let prefix = 0;
+      while (prefix < shorter && before.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+      let suffix = 0;
+      while (
+        suffix < shorter - prefix &&
+        before.charCodeAt(before.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)
+      )
+        suffix++;
+      return ts.createTextChangeRange(
+        ts.createTextSpan(prefix, before.length - suffix - prefix),
+        text.length - suffix - prefix,
+      );
     },
   };
 }
