@@ -76,6 +76,10 @@ export function nativeChecker(native: NativeChecker): TS.TypeChecker {
   const nonNullable = memo((type: TS.Type) => typeOf(native.getNonNullableType(nativeType(type))), new WeakMap());
   const apparent = memo((type: TS.Type) => typeOf(native.getApparentType(nativeType(type))), new WeakMap());
   const isArray = memo((type: TS.Type) => native.isArrayType(nativeType(type)), new WeakMap());
+  const typeArguments = memo(
+    (type: TS.Type) => native.getTypeArguments(nativeType(type)).map(typeOf),
+    new WeakMap<TS.Type, readonly TS.Type[]>(),
+  );
   const properties = memo(
     (type: TS.Type) =>
       memo(
@@ -96,7 +100,7 @@ export function nativeChecker(native: NativeChecker): TS.TypeChecker {
     getNonNullableType: nonNullable,
     getApparentType: apparent,
     getPropertyOfType: (type: TS.Type, name: string) => properties(type)(name),
-    getTypeArguments: (type: TS.TypeReference) => native.getTypeArguments(nativeType(type)).map(typeOf),
+    getTypeArguments: typeArguments,
     isArrayType: isArray,
     getAnyType: () => typeOf(native.getAnyType()),
     typeToString: (type: TS.Type) => native.typeToString(nativeType(type)),
