@@ -133,10 +133,14 @@ export const noStaleView = defineCheck<MessageId, NoStaleViewOptions>({
         : null;
     const domain = createDomain(context, sources, growth, keptInvalidation);
     const names = [
-      ...[...kept.paths.values(), ...imported.values()].map(({ root }) => root.getName()),
-      ...[...kept.fields.values()].flatMap(fields => [...fields.keys()].map(field => field.split(/[.[]/)[0]!)),
+      ...new Set([
+        ...[...kept.paths.values(), ...imported.values()].map(({ root }) => root.getName()),
+        ...[...kept.fields.values()].flatMap(fields => [...fields.keys()].map(field => field.split(/[.[]/)[0]!)),
+      ]),
     ];
     const shared = { reported: new Set<TS.Node>(), inlined: new Set<TS.Node>() };
+    const keptOutside = [...kept.paths, ...imported];
+    const scopes = new Map(keptOutside.map(([key, { root }]) => [key, scopeOf(ts, root, sourceFile)]));
 
     const interpret = (body: TS.Node, container: TS.SignatureDeclaration | undefined): void => {
       const text = sourceFile.text.slice(body.pos, body.end);
@@ -153,8 +157,10 @@ export const noStaleView = defineCheck<MessageId, NoStaleViewOptions>({
             ? null
             : keptInvalidation(info, 'outside this function'),
       });
-      for (const [key, { root, info }] of [...kept.paths, ...imported]) {
-        if (container === undefined ? isImported(ts, root) : !declaredWithin(root, container))
+      const around = container === undefined ? undefined : scopesAround(ts, container);
+      for (const [key, { root, info }] of keptOutside) {
+        const scope = scopes.get(key);
+        if (container === undefined ? isImported(ts, root) : scope === undefined || around!.has(scope))
           initial.set(key, keptEntry(info, root.getName()));
       }
       const owner = container === undefined ? undefined : classOfThis(ts, container);
@@ -466,13 +472,22 @@ function isImported(ts: typeof TS, symbol: TS.Symbol): boolean {
   return (symbol.flags & ts.SymbolFlags.Alias) !== 0;
 }
 
-/** Whether a variable belongs to `container` itself, so that its initial value comes from the interpretation. */
-function declaredWithin(symbol: TS.Symbol, container: TS.Node): boolean {
+/**
+ * The function or file a variable kept in a view is declared in, which code may name it from:
+ * `undefined` for one of another file (imported). Declared in a function, it is out of reach of
+ * the file's other functions; in wasm glue of many functions that each keep a view, asking about
+ * every one of them in every function would be quadratic.
+ */
+function scopeOf(ts: typeof TS, symbol: TS.Symbol, sourceFile: TS.SourceFile): TS.Node | undefined {
   const declaration = symbol.valueDeclaration ?? symbol.declarations?.[0];
-  if (declaration === undefined) return false;
-  return (
-    declaration.getSourceFile() === container.getSourceFile() &&
-    declaration.pos >= container.pos &&
-    declaration.end <= container.end
-  );
+  if (declaration === undefined || declaration.getSourceFile() !== sourceFile) return undefined;
+  return ts.findAncestor(declaration.parent, node => ts.isFunctionLike(node) || ts.isSourceFile(node));
+}
+
+/** The functions and the file around `container`, not `container` itself: whose variables it may name. */
+function scopesAround(ts: typeof TS, container: TS.Node): ReadonlySet<TS.Node> {
+  const around = new Set<TS.Node>();
+  for (let node = container.parent; node !== undefined; node = node.parent)
+    if (ts.isFunctionLike(node) || ts.isSourceFile(node)) around.add(node);
+  return around;
 }
