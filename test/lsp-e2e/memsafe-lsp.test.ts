@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, Diagnostic, Hover, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { installTypeScript } from '../../tools/typescript-workspace.mjs';
 import { root } from '../ts-plugin-e2e/fixture.js';
-import { LanguageServer } from '../ts-plugin-e2e/protocol.js';
+import { LanguageServer, processTree, waitForExit } from '../ts-plugin-e2e/protocol.js';
 
 const bin = join(root, 'packages', 'analyzer', 'bin', 'memsafe.js');
 const fixture = join(root, 'packages', 'analyzer', 'test', 'cli', 'fixture');
@@ -145,6 +145,50 @@ describe.each([6, 7] as const)('memsafe lsp on TypeScript %i', major => {
     const quiet = diagnostics(list => list.length === 0);
     server.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(config).href, type: 2 }] });
     expect(await quiet).toEqual([]);
+  });
+});
+
+describe('memsafe lsp on TypeScript 7, when the compiler process ends under it', () => {
+  it('checks again on a new process, and the diagnostics keep coming', async () => {
+    const dir = workspace(7);
+    const uri = pathToFileURL(join(dir, 'src', 'heap.ts')).href;
+    const server = new LanguageServer(process.execPath, [bin, 'lsp', '--stdio'], {
+      cwd: dir,
+      describe: () => `workspace ${dir}`,
+    });
+    try {
+      await server.request('initialize', {
+        processId: process.pid,
+        rootUri: pathToFileURL(dir).href,
+        capabilities: {},
+      });
+      server.notify('initialized', {});
+      const of = (version: number) =>
+        server
+          .notification<PublishDiagnosticsParams>(
+            'textDocument/publishDiagnostics',
+            p => p.uri === uri && p.version === version,
+          )
+          .then(p => p.diagnostics.map(d => d.code));
+      const opened = of(1);
+      server.notify('textDocument/didOpen', {
+        textDocument: { uri, languageId: 'typescript', version: 1, text: BUGGY },
+      });
+      expect(await opened).toEqual(['memsafe/no-stale-view']);
+      const compilers = processTree(server.child.pid!).slice(1);
+      expect(compilers.length).toBeGreaterThan(0);
+      for (const pid of compilers) process.kill(pid, 'SIGKILL');
+      expect(await waitForExit(compilers, 30_000)).toEqual([]);
+      const fixed = of(2);
+      server.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: FIXED }] });
+      expect(await fixed).toEqual([]);
+      const broken = of(3);
+      server.notify('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text: BUGGY }] });
+      expect(await broken).toEqual(['memsafe/no-stale-view']);
+    } finally {
+      expect(await server.close()).toEqual([]);
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -18,5 +18,11 @@ export interface DocumentHost {
   readonly version: string;
   /** The program of `tsconfig` as the editor sees it; `changed` are the documents edited since the last call. */
   programFor(tsconfig: string, documents: ReadonlyMap<string, OpenDocument>, changed: readonly string[]): TS.Program;
+  /**
+   * Throws when the answers about the last program may be wrong: TypeScript 7's compiler process
+   * ended under them (its checker's questions then failed, and the checks took them as unknown).
+   * The next `programFor` starts a new process.
+   */
+  confirm(): void;
   close(): void;
 }

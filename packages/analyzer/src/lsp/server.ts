@@ -88,12 +88,26 @@ export function serveLanguage(connection: Connection, loadCompiler: () => Promis
     const file = fileURLToPath(uri);
     const tsconfig = findConfig(dirname(file));
     if (tsconfig === undefined) return undefined;
-    const program = compilerHost.programFor(tsconfig, openDocuments(), [...changed]);
-    changed.clear();
-    const sourceFile = program.getSourceFile(file);
-    if (sourceFile === undefined) return undefined;
     const { rules, problems: configProblems } = rulesFor(tsconfig);
-    const findings = analyze({ ts: compilerHost.ts, program, checks, rules, files: [sourceFile] });
+    const analyzeOnce = () => {
+      const program = compilerHost.programFor(tsconfig, openDocuments(), [...changed]);
+      changed.clear();
+      const sourceFile = program.getSourceFile(file);
+      if (sourceFile === undefined) return undefined;
+      const findings = analyze({ ts: compilerHost.ts, program, checks, rules, files: [sourceFile] });
+      compilerHost.confirm();
+      return { program, sourceFile, findings };
+    };
+    let analyzed: ReturnType<typeof analyzeOnce>;
+    try {
+      analyzed = analyzeOnce();
+    } catch (error) {
+      // TypeScript 7's compiler process ended (killed, out of memory): once more, on a new one.
+      connection.console.warn(`memsafe: ${error instanceof Error ? error.message : String(error)}; checking again`);
+      analyzed = analyzeOnce();
+    }
+    if (analyzed === undefined) return undefined;
+    const { program, sourceFile, findings } = analyzed;
     const enabled = new Set(Object.keys(rules).filter(rule => rules[rule]?.severity !== 'off'));
     const { kept, unused } = applyDirectives(compilerHost.ts, sourceFile, findings, enabled);
     const result = {

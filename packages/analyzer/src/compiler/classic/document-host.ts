@@ -80,6 +80,9 @@ export function classicDocumentHost(ts: typeof TS): DocumentHost {
       if (program === undefined) throw new Error(`TypeScript ${ts.version} made no program for ${tsconfig}`);
       return program;
     },
+    confirm() {
+      // One process: nothing can end under the answers.
+    },
     close() {
       for (const session of sessions.values()) session.service.dispose();
       sessions.clear();

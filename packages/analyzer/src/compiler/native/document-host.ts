@@ -1,5 +1,5 @@
 import type { DocumentHost, OpenDocument } from '../document-host.js';
-import type { NativeApi, NativeAstModule, NativeSnapshot, NativeSyncModule } from './api.js';
+import type { NativeApi, NativeAstModule, NativeProject, NativeSnapshot, NativeSyncModule } from './api.js';
 import { nativeTs } from './facade.js';
 import { endQuietly } from './host.js';
 import { nativeProgram } from './program.js';
@@ -24,27 +24,53 @@ export function nativeDocumentHost(
       // `undefined` reads the file from disk.
       fs: { readFile: path => documents.get(path)?.text, fileExists: path => (documents.has(path) ? true : undefined) },
     }));
+  let last: NativeProject | undefined;
+  /** Forgets a compiler process that failed: the next program starts a new one. */
+  const reset = (): void => {
+    for (const snapshot of snapshots.values())
+      try {
+        snapshot.dispose();
+      } catch {
+        // The process is gone, and the snapshot with it.
+      }
+    snapshots.clear();
+    last = undefined;
+    if (api !== undefined) endQuietly(api);
+    api = undefined;
+  };
   return {
     ts: nativeTs(ast, sync),
     version,
     programFor(tsconfig, next, changed) {
       documents = next;
-      const native = compiler();
-      // The client keeps every other file's tree (the default library's among them) from the last
-      // snapshot: the server lists the files named here as changed, and the client fetches only those.
-      const snapshot = native.updateSnapshot({ openProjects: [tsconfig], fileChanges: { changed: [...changed] } });
-      snapshots.get(tsconfig)?.dispose();
-      snapshots.set(tsconfig, snapshot);
-      const project = snapshot.getProject(tsconfig);
-      if (project === undefined) throw new Error(`TypeScript ${version} could not open ${tsconfig}`);
-      return nativeProgram(project);
+      try {
+        const native = compiler();
+        // The client keeps every other file's tree (the default library's among them) from the last
+        // snapshot: the server lists the files named here as changed, and the client fetches only those.
+        const snapshot = native.updateSnapshot({ openProjects: [tsconfig], fileChanges: { changed: [...changed] } });
+        snapshots.get(tsconfig)?.dispose();
+        snapshots.set(tsconfig, snapshot);
+        last = snapshot.getProject(tsconfig);
+      } catch (error) {
+        reset();
+        throw error;
+      }
+      if (last === undefined) throw new Error(`TypeScript ${version} could not open ${tsconfig}`);
+      return nativeProgram(last);
+    },
+    confirm() {
+      try {
+        // A question the process must answer: it fails at once when the process has ended.
+        last?.program.getSourceFileNames();
+      } catch (error) {
+        reset();
+        throw new Error(
+          `TypeScript ${version}'s compiler process ended during the check (${error instanceof Error ? error.message : String(error)})`,
+        );
+      }
     },
     close() {
-      if (api === undefined) return;
-      for (const snapshot of snapshots.values()) snapshot.dispose();
-      snapshots.clear();
-      endQuietly(api);
-      api = undefined;
+      reset();
     },
   };
 }

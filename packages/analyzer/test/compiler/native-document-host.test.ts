@@ -1,0 +1,58 @@
+import * as ast from 'typescript7/unstable/ast';
+import * as sync from 'typescript7/unstable/sync';
+import { describe, expect, it } from 'vitest';
+import type { NativeAstModule, NativeSyncModule } from '../../src/compiler/native/api.js';
+import { nativeDocumentHost } from '../../src/compiler/native/document-host.js';
+
+/** A compiler process that can end: every question fails after `end()`, as the real one's do. */
+function processes() {
+  const started: { ended: boolean; closed: boolean }[] = [];
+  class API {
+    readonly state = { ended: false, closed: false };
+    constructor() {
+      started.push(this.state);
+    }
+    #ask<T>(answer: T): T {
+      if (this.state.ended) throw new Error('Unexpected EOF while reading from child process');
+      return answer;
+    }
+    updateSnapshot() {
+      this.#ask(undefined);
+      const program = { getSourceFileNames: () => this.#ask(['/p/a.ts']) };
+      const project = { configFileName: '/p/tsconfig.json', rootFiles: ['/p/a.ts'], program, checker: {} };
+      return { getProject: () => project, getProjects: () => [project], dispose: () => this.#ask(undefined) };
+    }
+    clearSourceFileCache() {}
+    close() {
+      this.state.closed = true;
+    }
+  }
+  return { started, sync: { ...(sync as unknown as NativeSyncModule), API } as unknown as NativeSyncModule };
+}
+
+describe("memsafe lsp's TypeScript 7 programs", () => {
+  it('say so when the compiler process ended under a check, and start a new one for the next', () => {
+    const { started, sync: fake } = processes();
+    const host = nativeDocumentHost(ast as unknown as NativeAstModule, fake, '7.0.2', '/p');
+    host.programFor('/p/tsconfig.json', new Map(), []);
+    host.confirm();
+    expect(started).toHaveLength(1);
+
+    started[0]!.ended = true;
+    expect(() => host.confirm()).toThrow(
+      "TypeScript 7.0.2's compiler process ended during the check (Unexpected EOF while reading from child process)",
+    );
+    expect(started[0]!.closed).toBe(true);
+
+    host.programFor('/p/tsconfig.json', new Map(), ['/p/a.ts']);
+    host.confirm();
+    expect(started).toHaveLength(2);
+
+    started[1]!.ended = true;
+    expect(() => host.programFor('/p/tsconfig.json', new Map(), ['/p/a.ts'])).toThrow(/Unexpected EOF/);
+    host.programFor('/p/tsconfig.json', new Map(), []);
+    expect(started).toHaveLength(3);
+    host.close();
+    expect(started[2]!.closed).toBe(true);
+  });
+});
