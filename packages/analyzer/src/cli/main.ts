@@ -81,6 +81,7 @@ export function main(compiler: () => ProjectHost, argv: readonly string[], io: I
           }
         });
       });
+      host.confirm();
       progress('');
       io.stdout.write(
         args.format === 'json' ? `${JSON.stringify(entries, null, 2)}\n` : formatExplanations(entries, io.cwd, colors),
@@ -100,6 +101,7 @@ export function main(compiler: () => ProjectHost, argv: readonly string[], io: I
           ),
       }),
     );
+    host.confirm();
     const { reported, suppressed, unpruned } = suppress(ts, projects, findings, rules, args, io.cwd);
     reported.sort(compareFindings);
     progress('');

@@ -6,6 +6,7 @@ import type TS from 'typescript';
 import { classicDocumentHost } from './classic/document-host.js';
 import { classicProjectHost } from './classic/host.js';
 import type { DocumentHost } from './document-host.js';
+import { CompilerError } from './errors.js';
 import type { NativeAstModule, NativeSyncModule } from './native/api.js';
 import { nativeDocumentHost } from './native/document-host.js';
 import { nativeProjectHost } from './native/host.js';
@@ -26,12 +27,9 @@ export type TypeScriptModules =
  * unstable: memsafe takes the minor version it is tested on, and refuses a later one rather than
  * misread it.
  */
-export const SUPPORTED_VERSIONS = '5.5 to 6.0, or 7.0';
+export { CompilerError };
 
-/** A TypeScript that is missing, too old, too new or broken: the CLI's exit 2, with these words. */
-export class CompilerError extends Error {
-  override readonly name = 'CompilerError';
-}
+export const SUPPORTED_VERSIONS = '5.5 to 6.0, or 7.0';
 
 /**
  * Loads the TypeScript the project has installed, resolved from each of `from` in turn (the

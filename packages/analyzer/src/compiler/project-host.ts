@@ -21,6 +21,12 @@ export interface ProjectHost {
   readonly version: string;
   parse(configFile: string, show: (path: string) => string): ParsedTsconfig;
   program(configFile: string, parsed: ParsedTsconfig): TS.Program;
+  /**
+   * Throws a CompilerError when the answers about the programs may be wrong: TypeScript 7's
+   * compiler process ended under them (its checker's questions then failed, and the checks took
+   * them as unknown), so the run must not report its findings as complete.
+   */
+  confirm(): void;
   /** Ends the compiler process, where there is one. */
   close(): void;
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { classicProjectHost, runCli } from '../../src/index.js';
+import { classicProjectHost, CompilerError, runCli, type ProjectHost } from '../../src/index.js';
 import { cli as cliOnBoth } from './support.js';
 
 const fixture = fileURLToPath(new URL('fixture', import.meta.url));
@@ -180,6 +180,31 @@ describe('an internal error', () => {
     expect(stderr).toContain('memsafe: internal error: explain failed on b.ts: Debug Failure.');
     expect(stderr).toContain('memsafe: one part of the analysis failed; the results above are incomplete');
     expect(stdout).toMatch(/c\.ts:1:15 +copy +new Uint8Array\(8\)\.slice\(0, 4\)/);
+  });
+
+  it("of the compiler's process (TypeScript 7's ended under the check) is exit 2 with nothing reported", () => {
+    for (const command of ['check', 'explain']) {
+      let stdout = '';
+      let stderr = '';
+      const ended = (): ProjectHost => ({
+        ...classicProjectHost(ts),
+        confirm: () => {
+          throw new CompilerError("TypeScript 7.0.2's compiler process ended during the check (Unexpected EOF)");
+        },
+      });
+      const code = runCli(ended, [command], {
+        cwd: fixture,
+        env: { NO_COLOR: '1' },
+        stdout: { write: (text: string) => (stdout += text) },
+        stderr: { write: (text: string) => (stderr += text) },
+      });
+      expect({ command, code, stdout, stderr }).toEqual({
+        command,
+        code: 2,
+        stdout: '',
+        stderr: "memsafe: TypeScript 7.0.2's compiler process ended during the check (Unexpected EOF)\n",
+      });
+    }
   });
 
   it('anywhere else in the CLI is exit 2 with the stack, not an uncaught exception', () => {

@@ -57,6 +57,9 @@ export function classicProjectHost(ts: typeof TS): ProjectHost {
         host,
       });
     },
+    confirm() {
+      // One process: nothing can end under the answers.
+    },
     close() {},
   };
 }

@@ -1,7 +1,7 @@
 import type { DocumentHost, OpenDocument } from '../document-host.js';
 import type { NativeApi, NativeAstModule, NativeProject, NativeSnapshot, NativeSyncModule } from './api.js';
 import { nativeTs } from './facade.js';
-import { endQuietly } from './host.js';
+import { confirmAnswering, endQuietly } from './host.js';
 import { nativeProgram } from './program.js';
 
 /**
@@ -60,13 +60,10 @@ export function nativeDocumentHost(
     },
     confirm() {
       try {
-        // A question the process must answer: it fails at once when the process has ended.
-        last?.program.getSourceFileNames();
+        if (last !== undefined) confirmAnswering(last, version);
       } catch (error) {
         reset();
-        throw new Error(
-          `TypeScript ${version}'s compiler process ended during the check (${error instanceof Error ? error.message : String(error)})`,
-        );
+        throw error;
       }
     },
     close() {

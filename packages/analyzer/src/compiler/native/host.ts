@@ -3,7 +3,8 @@ import { dirname, resolve } from 'node:path';
 import { ConfigError } from '../../config/index.js';
 import { parseJsonc } from '../../util/jsonc.js';
 import type { ProjectHost } from '../project-host.js';
-import type { NativeApi, NativeAstModule, NativeSnapshot, NativeSyncModule } from './api.js';
+import { CompilerError } from '../errors.js';
+import type { NativeApi, NativeAstModule, NativeProject, NativeSnapshot, NativeSyncModule } from './api.js';
 import { nativeTs } from './facade.js';
 import { nativeProgram } from './program.js';
 
@@ -21,6 +22,7 @@ export function nativeProjectHost(
   let api: NativeApi | undefined;
   const snapshots: NativeSnapshot[] = [];
   const compiler = () => (api ??= new sync.API({ cwd }));
+  let last: NativeProject | undefined;
   return {
     ts: nativeTs(ast, sync),
     version,
@@ -72,11 +74,20 @@ export function nativeProjectHost(
       snapshots.push(snapshot);
       const project = snapshot.getProject(configFile);
       if (project === undefined) throw new ConfigError(`TypeScript ${version} could not open ${configFile}`);
+      last = project;
       return nativeProgram(project);
+    },
+    confirm() {
+      if (last !== undefined) confirmAnswering(last, version);
     },
     close() {
       if (api === undefined) return;
-      for (const snapshot of snapshots) snapshot.dispose();
+      for (const snapshot of snapshots)
+        try {
+          snapshot.dispose();
+        } catch {
+          // The process has ended, and its snapshots with it.
+        }
       endQuietly(api);
     },
   };
@@ -97,5 +108,19 @@ export function endQuietly(api: NativeApi): void {
     api.close();
   } catch {
     // Already gone.
+  }
+}
+
+/**
+ * Asks the compiler process one question about `project`, which fails at once where the process
+ * has ended: then the checker's answers since it ended were failures the checks took as unknown.
+ */
+export function confirmAnswering(project: NativeProject, version: string): void {
+  try {
+    project.program.getSourceFileNames();
+  } catch (error) {
+    throw new CompilerError(
+      `TypeScript ${version}'s compiler process ended during the check (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
 }

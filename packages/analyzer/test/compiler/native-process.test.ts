@@ -3,6 +3,8 @@ import * as sync from 'typescript7/unstable/sync';
 import { describe, expect, it } from 'vitest';
 import type { NativeAstModule, NativeSyncModule } from '../../src/compiler/native/api.js';
 import { nativeDocumentHost } from '../../src/compiler/native/document-host.js';
+import { nativeProjectHost } from '../../src/compiler/native/host.js';
+import { CompilerError } from '../../src/compiler/errors.js';
 
 /** A compiler process that can end: every question fails after `end()`, as the real one's do. */
 function processes() {
@@ -54,5 +56,29 @@ describe("memsafe lsp's TypeScript 7 programs", () => {
     expect(started).toHaveLength(3);
     host.close();
     expect(started[2]!.closed).toBe(true);
+  });
+});
+
+describe("the CLI's TypeScript 7 projects", () => {
+  it('say so when the compiler process ended under the check, and close without a word', () => {
+    const { started, sync: fake } = processes();
+    const host = nativeProjectHost(ast as unknown as NativeAstModule, fake, '7.0.2', '/p');
+    host.confirm();
+    host.program('/p/tsconfig.json', {
+      fileNames: [],
+      references: [],
+      plugins: [],
+      files: undefined,
+      include: undefined,
+    });
+    host.confirm();
+    started[0]!.ended = true;
+    expect(() => host.confirm()).toThrow(
+      new CompilerError(
+        "TypeScript 7.0.2's compiler process ended during the check (Unexpected EOF while reading from child process)",
+      ),
+    );
+    host.close();
+    expect(started[0]!.closed).toBe(true);
   });
 });
