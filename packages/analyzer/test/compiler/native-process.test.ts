@@ -1,7 +1,7 @@
 import * as ast from 'typescript7/unstable/ast';
 import * as sync from 'typescript7/unstable/sync';
 import { describe, expect, it } from 'vitest';
-import type { NativeAstModule, NativeSyncModule } from '../../src/compiler/native/api.js';
+import type { NativeSyncModule } from '../../src/compiler/native/api.js';
 import { nativeDocumentHost } from '../../src/compiler/native/document-host.js';
 import { nativeProjectHost } from '../../src/compiler/native/host.js';
 import { CompilerError } from '../../src/compiler/errors.js';
@@ -35,7 +35,7 @@ function processes() {
 describe("memsafe lsp's TypeScript 7 programs", () => {
   it('say so when the compiler process ended under a check, and start a new one for the next', () => {
     const { started, sync: fake } = processes();
-    const host = nativeDocumentHost(ast as unknown as NativeAstModule, fake, '7.0.2', '/p');
+    const host = nativeDocumentHost(ast, fake, '7.0.2', '/p');
     host.programFor('/p/tsconfig.json', new Map(), []);
     host.confirm();
     expect(started).toHaveLength(1);
@@ -62,7 +62,7 @@ describe("memsafe lsp's TypeScript 7 programs", () => {
 describe("the CLI's TypeScript 7 projects", () => {
   it('say so when the compiler process ended under the check, and close without a word', () => {
     const { started, sync: fake } = processes();
-    const host = nativeProjectHost(ast as unknown as NativeAstModule, fake, '7.0.2', '/p');
+    const host = nativeProjectHost(ast, fake, '7.0.2', '/p');
     host.confirm();
     host.program('/p/tsconfig.json', {
       fileNames: [],
