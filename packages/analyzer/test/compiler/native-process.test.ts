@@ -9,6 +9,7 @@ import { CompilerError } from '../../src/compiler/errors.js';
 /** A compiler process that can end: every question fails after `end()`, as the real one's do. */
 function processes() {
   const started: { ended: boolean; closed: boolean }[] = [];
+  const asked: string[] = [];
   class API {
     readonly state = { ended: false, closed: false };
     constructor() {
@@ -20,7 +21,14 @@ function processes() {
     }
     updateSnapshot() {
       this.#ask(undefined);
-      const program = { getSourceFileNames: () => this.#ask(['/p/a.ts']) };
+      const program = {
+        getSourceFileNames: () => this.#ask(['/p/a.ts', '/lib.d.ts']),
+        getSourceFileMetadata: (fileName: string) => {
+          asked.push(fileName);
+          return this.#ask({ isDefaultLibrary: fileName === '/lib.d.ts', isFromExternalLibrary: false });
+        },
+        getSourceFile: (fileName: string) => this.#ask({ fileName }),
+      };
       const project = { configFileName: '/p/tsconfig.json', rootFiles: ['/p/a.ts'], program, checker: {} };
       return { getProject: () => project, getProjects: () => [project], dispose: () => this.#ask(undefined) };
     }
@@ -29,7 +37,7 @@ function processes() {
       this.state.closed = true;
     }
   }
-  return { started, sync: { ...(sync as unknown as NativeSyncModule), API } as unknown as NativeSyncModule };
+  return { started, asked, sync: { ...(sync as unknown as NativeSyncModule), API } as unknown as NativeSyncModule };
 }
 
 describe("memsafe lsp's TypeScript 7 programs", () => {
@@ -56,6 +64,25 @@ describe("memsafe lsp's TypeScript 7 programs", () => {
     expect(started).toHaveLength(3);
     host.close();
     expect(started[2]!.closed).toBe(true);
+  });
+});
+
+describe("memsafe lsp's TypeScript 7 programs after an edit", () => {
+  it('ask which files are libraries once, until a file changes on disk', () => {
+    const { asked, sync: fake } = processes();
+    const host = nativeDocumentHost(ast, fake, '7.0.2', '/p');
+    const open = new Map([['/p/a.ts', { version: 1, text: '' }]]);
+    const files = (changed: string[]) =>
+      host
+        .programFor('/p/tsconfig.json', open, changed)
+        .getSourceFiles()
+        .map(file => file.fileName);
+    expect(files([])).toEqual(['/p/a.ts']);
+    expect(files(['/p/a.ts'])).toEqual(['/p/a.ts']);
+    expect(asked).toEqual(['/p/a.ts', '/lib.d.ts']);
+    expect(files(['/p/package.json'])).toEqual(['/p/a.ts']);
+    expect(asked).toEqual(['/p/a.ts', '/lib.d.ts', '/p/a.ts', '/lib.d.ts']);
+    host.close();
   });
 });
 

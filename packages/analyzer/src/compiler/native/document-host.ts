@@ -2,7 +2,7 @@ import type { DocumentHost, OpenDocument } from '../document-host.js';
 import type { NativeApi, NativeAstModule, NativeProject, NativeSnapshot, NativeSyncModule } from './api.js';
 import { nativeTs } from './facade.js';
 import { confirmAnswering, endQuietly } from './host.js';
-import { nativeProgram } from './program.js';
+import { nativeProgram, type FileKind, type FileKinds } from './program.js';
 
 /**
  * `memsafe lsp`'s programs on TypeScript 7: one compiler process, which reads an open document's
@@ -25,6 +25,8 @@ export function nativeDocumentHost(
       fs: { readFile: path => documents.get(path)?.text, fileExists: path => (documents.has(path) ? true : undefined) },
     }));
   let last: NativeProject | undefined;
+  /** Per tsconfig: which files are libraries, kept while only open documents change. */
+  const kinds = new Map<string, FileKinds>();
   /** Forgets a compiler process that failed: the next program starts a new one. */
   const reset = (): void => {
     for (const snapshot of snapshots.values())
@@ -34,6 +36,7 @@ export function nativeDocumentHost(
         // The process is gone, and the snapshot with it.
       }
     snapshots.clear();
+    kinds.clear();
     last = undefined;
     if (api !== undefined) endQuietly(api);
     api = undefined;
@@ -56,7 +59,11 @@ export function nativeDocumentHost(
         throw error;
       }
       if (last === undefined) throw new Error(`TypeScript ${version} could not open ${tsconfig}`);
-      return nativeProgram(last);
+      // A file changed on disk (a package installed, a tsconfig edited) may change which are libraries.
+      if (changed.some(path => !documents.has(path))) kinds.clear();
+      const known = kinds.get(tsconfig) ?? new Map<string, FileKind | undefined>();
+      kinds.set(tsconfig, known);
+      return nativeProgram(last, known);
     },
     confirm() {
       try {
