@@ -77,6 +77,7 @@ async function drive(major: 6 | 7): Promise<Seen> {
 }
 
 describe.each([6, 7] as const)('Neovim with memsafe lsp, on TypeScript %i', major => {
+  // Above the five 45-second waits of client.lua, so that a hang fails there, naming the step.
   it('shows the stale view, hovers it, and applies the fresh view it offers', { timeout: 300_000 }, async () => {
     expect(nvim.error, 'nvim is not installed: `apt-get install neovim` (Debian 12 has 0.7.2)').toBeUndefined();
     const seen = await drive(major);
