@@ -22,13 +22,13 @@ export type TypeScriptModules =
       readonly sync: NativeSyncModule;
     };
 
+export { CompilerError };
+
 /**
  * The versions memsafe runs on, as messages name them. TypeScript 7's JavaScript API is marked
  * unstable: memsafe takes the minor version it is tested on, and refuses a later one rather than
  * misread it.
  */
-export { CompilerError };
-
 export const SUPPORTED_VERSIONS = '5.5 to 6.0, or 7.0';
 
 /**

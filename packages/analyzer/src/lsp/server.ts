@@ -314,8 +314,9 @@ function toLspEdit(document: TextDocument, edit: TextEdit): LspTextEdit {
 
 /** `// eslint-disable-next-line memsafe/<rule>` above the finding's line, indented as it is. */
 function disableComment(document: TextDocument, finding: Finding): TextEdit {
-  const lineStart = document.offsetAt({ line: finding.line - 1, character: 0 });
-  const indent = /^[ \t]*/.exec(document.getText().slice(lineStart))![0];
+  const line = { start: { line: finding.line - 1, character: 0 }, end: { line: finding.line, character: 0 } };
+  const lineStart = document.offsetAt(line.start);
+  const indent = /^[ \t]*/.exec(document.getText(line))![0];
   return {
     start: lineStart,
     end: lineStart,
