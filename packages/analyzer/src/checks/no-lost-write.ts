@@ -3,7 +3,7 @@ import { defineCheck, NO_OPTIONS } from '../check.js';
 import { copyRowAt, copySource, viewFormEdit } from '../conversions/copies.js';
 import { WritesOracle } from '../summaries/writes.js';
 import { classifyNode } from '../types/classify.js';
-import { referencesIn } from '../util/name-index.js';
+import { identifiersNamed, referencesIn } from '../util/name-index.js';
 import { nodesOfKinds, outerParent, skipOuter } from '../util/syntax.js';
 
 /** Methods that write a typed array's bytes. */
@@ -72,6 +72,11 @@ export const noLostWrite = defineCheck<keyof typeof messages, Record<string, nev
       // `const c = key.slice(); c.fill(0);` with `c` never read.
       if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer !== undefined) {
         const copy = skipOuter(ts, node.initializer);
+        // Only a variable written somewhere can lose a write: most are never, and are let go on
+        // syntax alone, with no question to the type checker (a use is one of these identifiers).
+        const scope = scopeOf(ts, node.name, sourceFile);
+        if (!identifiersNamed(ts, sourceFile, node.name.text, scope).some(other => writeAt(ts, other) !== undefined))
+          continue;
         if (!isFreshCopy(ts, checker, copy)) continue;
         const uses = usesOf(ts, checker, node.name, sourceFile);
         const firstWrite = uses.find(use => use.write);
@@ -92,6 +97,11 @@ function isFreshCopy(ts: typeof TS, checker: TS.TypeChecker, node: TS.Expression
   return kind === 'TypedArray' || kind === 'Buffer' || kind === 'BigIntTypedArray';
 }
 
+/** Where the uses of the variable `name` declares can be: its block, or the file. */
+function scopeOf(ts: typeof TS, name: TS.Identifier, sourceFile: TS.SourceFile): TS.Node {
+  return ts.findAncestor(name, n => ts.isBlock(n) || ts.isSourceFile(n)) ?? sourceFile;
+}
+
 /** Every use of a variable in its scope, and whether it only writes into it. */
 function usesOf(
   ts: typeof TS,
@@ -99,29 +109,33 @@ function usesOf(
   name: TS.Identifier,
   sourceFile: TS.SourceFile,
 ): { node: TS.Node; write: boolean }[] {
-  const scope = ts.findAncestor(name, n => ts.isBlock(n) || ts.isSourceFile(n)) ?? sourceFile;
-  const uses: { node: TS.Node; write: boolean }[] = [];
-  for (const node of referencesIn(ts, checker, name, scope)) {
-    const { parent, child } = outerParent(ts, node);
-    if (
-      ts.isPropertyAccessExpression(parent) &&
-      WRITES.has(parent.name.text) &&
-      ts.isCallExpression(parent.parent) &&
-      parent.parent.expression === parent &&
-      ts.isExpressionStatement(parent.parent.parent)
-    ) {
-      uses.push({ node: parent.parent, write: true });
-    } else if (
-      ts.isElementAccessExpression(parent) &&
-      parent.expression === child &&
-      ts.isBinaryExpression(parent.parent) &&
-      parent.parent.left === parent &&
-      parent.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken
-    ) {
-      uses.push({ node: parent.parent, write: true });
-    } else {
-      uses.push({ node, write: false });
-    }
-  }
-  return uses;
+  return referencesIn(ts, checker, name, scopeOf(ts, name, sourceFile)).map(node => {
+    const write = writeAt(ts, node);
+    return write === undefined ? { node, write: false } : { node: write, write: true };
+  });
+}
+
+/**
+ * The statement that writes into the bytes `reference` names without reading them
+ * (`c.fill(0);`, `c[i] = x`), or `undefined` where it is read.
+ */
+function writeAt(ts: typeof TS, reference: TS.Node): TS.Node | undefined {
+  const { parent, child } = outerParent(ts, reference);
+  if (
+    ts.isPropertyAccessExpression(parent) &&
+    WRITES.has(parent.name.text) &&
+    ts.isCallExpression(parent.parent) &&
+    parent.parent.expression === parent &&
+    ts.isExpressionStatement(parent.parent.parent)
+  )
+    return parent.parent;
+  if (
+    ts.isElementAccessExpression(parent) &&
+    parent.expression === child &&
+    ts.isBinaryExpression(parent.parent) &&
+    parent.parent.left === parent &&
+    parent.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken
+  )
+    return parent.parent;
+  return undefined;
 }

@@ -15,6 +15,7 @@ import { constInitializer, variableOrField } from '../util/declarations.js';
 import { callsByName } from '../util/name-index.js';
 import { nodesOfKinds, skipOuter, walk } from '../util/syntax.js';
 import { HEAP_VIEW_NAMES, isExportsObject, isFixedSizeMemory, isWasmMemory } from '../glue/wasm.js';
+import { isUnsharedLocalConst } from './unshared-locals.js';
 import type { ViewInfo, ViewKind } from './view-info.js';
 
 const RUNTIME_VIEW_METHODS: ReadonlySet<string> = new Set(['raw', 'asTypedArray', 'asDataView', 'asBuffer']);
@@ -430,8 +431,11 @@ function viewCandidates(ts: typeof TS, sourceFile: TS.SourceFile): readonly Cand
       ts.SyntaxKind.CallExpression,
       ts.SyntaxKind.PropertyDeclaration,
     ];
+    const escapes = new Map<TS.Node, readonly TS.Node[]>();
     for (const node of nodesOfKinds(ts, sourceFile, kinds)) {
       if (ts.isVariableDeclaration(node) && node.initializer !== undefined && ts.isIdentifier(node.name)) {
+        if (isUnsharedLocalConst(ts, sourceFile, node as TS.VariableDeclaration & { name: TS.Identifier }, escapes))
+          continue;
         const init = skipOuter(ts, node.initializer);
         if (ts.isArrayLiteralExpression(init)) {
           for (const element of init.elements)

@@ -28,10 +28,17 @@ export function callsByName(
 }
 
 /**
- * The identifiers of a file named `name`, in source order: the candidates for the uses of one
- * variable, found without walking its scope again for each question; one walk per file version.
+ * The identifiers of a file named `name`, in source order, inside `within` when given: the
+ * candidates for the uses of one variable, found without walking its scope again for each
+ * question; one walk per file version. The range is found by bisection: a name used in every
+ * function of a large file would make a scan per declaration quadratic.
  */
-export function identifiersNamed(ts: typeof TS, sourceFile: TS.SourceFile, name: string): readonly TS.Identifier[] {
+export function identifiersNamed(
+  ts: typeof TS,
+  sourceFile: TS.SourceFile,
+  name: string,
+  within?: { readonly pos: number; readonly end: number },
+): readonly TS.Identifier[] {
   const byName = perSourceFile('memsafe/identifiers-by-name', sourceFile, () => {
     const found = new Map<string, TS.Identifier[]>();
     for (const node of nodesOfKinds(ts, sourceFile, [ts.SyntaxKind.Identifier]) as readonly TS.Identifier[]) {
@@ -41,7 +48,19 @@ export function identifiersNamed(ts: typeof TS, sourceFile: TS.SourceFile, name:
     }
     return found;
   });
-  return byName.get(name) ?? [];
+  const all = byName.get(name) ?? [];
+  if (within === undefined) return all;
+  let low = 0;
+  let high = all.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (all[middle]!.pos < within.pos) low = middle + 1;
+    else high = middle;
+  }
+  // Identifiers do not nest: in source order, their ends rise with their starts.
+  let past = low;
+  while (past < all.length && all[past]!.end <= within.end) past++;
+  return all.slice(low, past);
 }
 
 /** The other references to the variable `name` declares, inside `scope`, in source order. */
@@ -53,9 +72,8 @@ export function referencesIn(
 ): TS.Identifier[] {
   const symbol = checker.getSymbolAtLocation(name);
   if (symbol === undefined) return [];
-  return identifiersNamed(ts, name.getSourceFile(), name.text).filter(
-    node =>
-      node !== name && node.pos >= scope.pos && node.end <= scope.end && checker.getSymbolAtLocation(node) === symbol,
+  return identifiersNamed(ts, name.getSourceFile(), name.text, scope).filter(
+    node => node !== name && checker.getSymbolAtLocation(node) === symbol,
   );
 }
 

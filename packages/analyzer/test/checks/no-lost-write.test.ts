@@ -27,6 +27,26 @@ describe(rule, () => {
     expect(lint(code).map(f => `${f.line}:${f.column}`)).toEqual(['3:3']);
   });
 
+  it('follows the variable, not its name: a shadowing one of the same name is another', () => {
+    const code = [
+      'export function f(frame: Float32Array, other: Float32Array) {',
+      '  const copy = frame.slice();',
+      '  copy[1] = 2;',
+      '  {',
+      '    const copy = other;',
+      '    copy[0] = copy[1]!;',
+      '  }',
+      '  const read = frame.slice();',
+      '  {',
+      '    const read = other.slice();',
+      '    read.fill(0);',
+      '  }',
+      '  return read;',
+      '}',
+    ].join('\n');
+    expect(lint(code).map(f => `${f.line}:${f.column}`)).toEqual(['3:3', '11:5']);
+  });
+
   it('stays quiet where the copy is read, returned or kept, and on views and Buffers', () => {
     const code = [
       "import { Buffer } from 'node:buffer';",

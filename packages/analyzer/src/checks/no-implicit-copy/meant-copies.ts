@@ -79,9 +79,10 @@ export class MeantCopies {
     if (symbol === undefined || scope === undefined) return false;
     // The uses that follow, in source order, up to a budget: a variable used thousands of times in
     // a machine-made function is not followed through every one.
-    const uses = identifiersNamed(ts, name.getSourceFile(), name.text)
-      .filter(node => node.pos > name.end && node.end <= scope.end)
-      .slice(0, MAX_USES);
+    const uses = identifiersNamed(ts, name.getSourceFile(), name.text, { pos: name.end + 1, end: scope.end }).slice(
+      0,
+      MAX_USES,
+    );
     return uses.some(node => {
       const use = ts.isShorthandPropertyAssignment(node.parent)
         ? this.#checker.getShorthandAssignmentValueSymbol(node.parent)

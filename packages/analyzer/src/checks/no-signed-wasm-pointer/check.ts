@@ -113,8 +113,8 @@ function reportExportPointers(
     let reported = false;
     // The file's identifiers by name, not a walk of the scope per pointer: a long function holds
     // many pointers.
-    for (const use of identifiersNamed(ts, sourceFile, name)) {
-      if (use.pos < node.end || use.end > scope.end || checker.getSymbolAtLocation(use) !== symbol) continue;
+    for (const use of identifiersNamed(ts, sourceFile, name, { pos: node.end, end: scope.end })) {
+      if (checker.getSymbolAtLocation(use) !== symbol) continue;
       const address = misuse(ts, checker, use);
       if (address === undefined)
         parameters.followIntoHelper(use, undefined, { name, what: `an i32 from WebAssembly (line ${lineOf(node)})` });
@@ -186,12 +186,8 @@ class SignedParameters {
       return;
     const name = parameter.name.text;
     const symbol = checker.getSymbolAtLocation(parameter.name);
-    const uses = identifiersNamed(ts, sourceFile, name).filter(
-      use =>
-        use !== parameter.name &&
-        use.pos >= fn.body.pos &&
-        use.end <= fn.body.end &&
-        checker.getSymbolAtLocation(use) === symbol,
+    const uses = identifiersNamed(ts, sourceFile, name, fn.body).filter(
+      use => use !== parameter.name && checker.getSymbolAtLocation(use) === symbol,
     );
     if (uses.some(use => isAssigned(ts, use))) return;
     for (const use of uses) {

@@ -186,9 +186,8 @@ function readOnlyLifetime(
 ): number | undefined {
   const symbol = checker.getSymbolAtLocation(name);
   let end: number | undefined;
-  for (const node of identifiersNamed(ts, body.getSourceFile(), name.text)) {
-    if (node === name || node.pos < body.pos || node.end > body.end || checker.getSymbolAtLocation(node) !== symbol)
-      continue;
+  for (const node of identifiersNamed(ts, body.getSourceFile(), name.text, body)) {
+    if (node === name || checker.getSymbolAtLocation(node) !== symbol) continue;
     const owner = ts.findAncestor(node.parent, n => ts.isFunctionLike(n) || ts.isSourceFile(n));
     if (owner !== body || !isRead(ts, node)) return undefined;
     let last: TS.Node = node;

@@ -35,12 +35,8 @@ export function temporaryCopied(
   const scope = enclosingFunction(ts, declaration);
   if (init === undefined || scope === undefined || scope !== enclosingFunction(ts, copy)) return undefined;
   // Positions first: the symbol is asked only of the name's uses inside the function.
-  const uses = identifiersNamed(ts, copy.getSourceFile(), source.text).filter(
-    use =>
-      use !== declaration.name &&
-      use.pos >= scope.pos &&
-      use.end <= scope.end &&
-      checker.getSymbolAtLocation(use) === symbol,
+  const uses = identifiersNamed(ts, copy.getSourceFile(), source.text, scope).filter(
+    use => use !== declaration.name && checker.getSymbolAtLocation(use) === symbol,
   );
   if (uses.length !== 1 || uses[0] !== source) return undefined;
   const sourceClass = typedArrayClass(ts, checker, source);
