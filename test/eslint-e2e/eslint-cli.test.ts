@@ -169,7 +169,7 @@ const expectedFindings: Finding[] = [
     endLine: 6,
     endColumn: 35,
     message:
-      "`buf.buffer` is the whole backing store (for a pooled Buffer, Node's shared pool), not just the bytes of `buf`. Pass `buf.byteOffset` and `buf.byteLength` too.",
+      "`buf.buffer` is the whole backing store (for a pooled Buffer, Node's shared pool of 8 KiB, or 64 KiB from Node 24.18 and 26.3), not just the bytes of `buf`. Pass `buf.byteOffset` and `buf.byteLength` too.",
     suggestions: ['View only the bytes of `buf`: pass `buf.byteOffset` and its length.'],
   },
   {

@@ -81,7 +81,7 @@ function applied(file: string, action: TsCodeAction): string {
 const STALE =
   '`heap` may be detached here: `wasm.malloc(…)` (line 13) allocates in WebAssembly memory, which may grow it. Take a fresh view after it.';
 const WHOLE_BUFFER =
-  "`buf.buffer` is the whole backing store (for a pooled Buffer, Node's shared pool), not just the bytes of `buf`. Pass `buf.byteOffset` and `buf.byteLength` too.";
+  "`buf.buffer` is the whole backing store (for a pooled Buffer, Node's shared pool of 8 KiB, or 64 KiB from Node 24.18 and 26.3), not just the bytes of `buf`. Pass `buf.byteOffset` and `buf.byteLength` too.";
 const BUFFER_SLICE =
   '`Buffer#slice` is deprecated, and returns a view of `packet` where `Uint8Array#slice` copies. Use `subarray()`, which says so.';
 
@@ -229,7 +229,7 @@ describe('tsserver with @memsafe/ts-plugin installed from its tarball', () => {
         const whole = await quickInfo('src/pooled-buffer.ts', 'buf.buffer', 5);
         expect(whole?.documentation).toContain('The ArrayBuffer instance referenced by the array.');
         expect(whole?.documentation).toContain(
-          "memsafe: `buf.buffer` is the whole backing store, not buf's bytes (it starts at buf.byteOffset; a pooled Buffer sits at some offset inside Node's shared pool).",
+          "memsafe: `buf.buffer` is the whole backing store, not buf's bytes (it starts at buf.byteOffset; a pooled Buffer sits at some offset inside Node's shared pool of 8 KiB, or 64 KiB from Node 24.18 and 26.3).",
         );
       }));
 

@@ -1,3 +1,5 @@
+import { bufferPoolSizeText } from './platform/buffer-pool.js';
+import { nodeRangeOf } from './platform/node-range.js';
 import type TS from 'typescript';
 import { explainNode, type Explanation } from './explain.js';
 import type { Finding } from './finding.js';
@@ -50,7 +52,7 @@ function describe(ts: typeof TS, node: TS.Node, sourceFile: TS.SourceFile, expla
   if (explanation.hazards.includes('whole-backing-buffer') && ts.isPropertyAccessExpression(node)) {
     const owner = node.expression.getText(sourceFile);
     const pool = explanation.hazards.includes('pool-aliasing')
-      ? `; a pooled Buffer sits at some offset inside Node's shared pool`
+      ? `; a pooled Buffer sits at some offset inside Node's shared pool of ${bufferPoolSizeText(nodeRangeOf(sourceFile.fileName))}`
       : '';
     return `memsafe: \`${owner}.buffer\` is the whole backing store, not ${owner}'s bytes (it starts at ${owner}.byteOffset${pool}). ${explanation.note}`;
   }

@@ -178,7 +178,7 @@ describe('hovers', () => {
     const text =
       "import { Buffer } from 'node:buffer';\nexport const b = Buffer.from('hi');\nexport const all = new Uint8Array(b.buffer);\n";
     expect(hover('pool.ts', text, 'b.buffer', 2)).toContain(
-      "memsafe: `b.buffer` is the whole backing store, not b's bytes (it starts at b.byteOffset; a pooled Buffer sits at some offset inside Node's shared pool).",
+      "memsafe: `b.buffer` is the whole backing store, not b's bytes (it starts at b.byteOffset; a pooled Buffer sits at some offset inside Node's shared pool of 8 KiB, or 64 KiB from Node 24.18 and 26.3).",
     );
   });
 

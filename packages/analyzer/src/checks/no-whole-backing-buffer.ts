@@ -1,3 +1,5 @@
+import { bufferPoolSizeText } from '../platform/buffer-pool.js';
+import { nodeRangeOf } from '../platform/node-range.js';
 import type TS from 'typescript';
 import { defineCheck, NO_OPTIONS, type CheckContext, type ProgramCache, type TextEdit } from '../check.js';
 import { conversionAt } from '../conversions/lookup.js';
@@ -58,7 +60,10 @@ export const noWholeBackingBuffer = defineCheck({
       const uses = usesOf(ts, checker, node).filter(
         candidate => candidate.kind === 'to-end' || row?.hazards.includes('whole-backing-buffer') === true,
       );
-      const pool = row?.hazards.includes('pool-aliasing') === true ? " (for a pooled Buffer, Node's shared pool)" : '';
+      const pool =
+        row?.hazards.includes('pool-aliasing') === true
+          ? ` (for a pooled Buffer, Node's shared pool of ${bufferPoolSizeText(nodeRangeOf(sourceFile.fileName))})`
+          : '';
       // One finding per `.buffer` read, for its first use that is a problem.
       const use = uses.find(candidate => isProblem(ts, ownership, node.expression, candidate));
       if (use === undefined) continue;

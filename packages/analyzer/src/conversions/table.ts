@@ -23,6 +23,7 @@
  * - A claim that changed between Node versions holds for Node 20, which the project targets; the
  *   note says what changed (Buffer.from(resizableArrayBuffer) tracks resizes from 22.12 and 23.1).
  */
+import { bufferPoolSizeText } from '../platform/buffer-pool.js';
 import type { ConversionGroup, ConversionResult, ConversionRow, Hazard } from './schema.js';
 
 /** Every hazard, in the order the docs explain them. */
@@ -80,8 +81,7 @@ export const RESULT_DESCRIPTIONS: Readonly<Record<ConversionResult, string>> = O
 
 /** One explanation per hazard, for the docs and hovers. */
 export const HAZARD_DESCRIPTIONS: Readonly<Record<Hazard, string>> = Object.freeze({
-  'pool-aliasing':
-    'The result lives in Node’s shared Buffer pool (`Buffer.poolSize` bytes): its `.buffer` holds other Buffers’ bytes, so `new Uint8Array(buf.buffer)`, a transfer or a structured clone reaches them.',
+  'pool-aliasing': `The result lives in Node’s shared Buffer pool (\`Buffer.poolSize\` bytes: ${bufferPoolSizeText(undefined)}): its \`.buffer\` holds other Buffers’ bytes, so \`new Uint8Array(buf.buffer)\`, a transfer or a structured clone reaches them.`,
   'whole-backing-buffer':
     'The result is (or carries) the whole backing ArrayBuffer, not just the bytes of the view it came from: `ta.buffer` of a subarray, or a structured clone of one, holds every byte around it.',
   'detached-after-grow':

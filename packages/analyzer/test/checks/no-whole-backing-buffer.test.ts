@@ -23,7 +23,7 @@ describe(rule, () => {
       "import { Buffer } from 'node:buffer';\nconst b = Buffer.from('hi');\nexport const u = new Uint8Array(b.buffer);\n",
     );
     expect(finding!.message).toContain(
-      "the whole backing store (for a pooled Buffer, Node's shared pool), not just the bytes of `b`",
+      "the whole backing store (for a pooled Buffer, Node's shared pool of 8 KiB, or 64 KiB from Node 24.18 and 26.3), not just the bytes of `b`",
     );
     expect(finding!.line).toBe(3);
   });

@@ -158,7 +158,7 @@ export const bufferProbes: ProbeTable = {
         result: sideOf(source.buffer),
         hazards: {
           // new Uint8Array(buf.buffer) spans the whole pool, not the 6 bytes of the Buffer.
-          'pool-aliasing': () => pooled(source)() && new Uint8Array(source.buffer).length === Buffer.poolSize,
+          'pool-aliasing': () => pooled(source)() && new Uint8Array(source.buffer).length >= Buffer.poolSize,
           'whole-backing-buffer': widerThan(source.buffer, source),
         },
       };

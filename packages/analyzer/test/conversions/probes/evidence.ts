@@ -6,9 +6,13 @@ export function unobservable(reason: string): Unobservable {
   return { unobservable: reason };
 }
 
-/** pool-aliasing: the view's backing buffer is Node's pool, larger than the view itself. */
+/**
+ * pool-aliasing: the view's backing buffer is Node's pool, larger than the view itself. At least
+ * `Buffer.poolSize` bytes: from Node 26.8 the pool's ArrayBuffer is a little larger than the size
+ * it is asked for (65,600 bytes for a pool of 65,536 on 26.12).
+ */
 export function pooled(view: ArrayBufferView): Evidence {
-  return () => view.buffer.byteLength === Buffer.poolSize && view.byteLength < view.buffer.byteLength;
+  return () => view.buffer.byteLength >= Buffer.poolSize && view.byteLength < view.buffer.byteLength;
 }
 
 /** whole-backing-buffer: `wide` holds more bytes than the view it came from. */

@@ -59,7 +59,7 @@ export const structuredCloneProbes: ProbeTable = {
         hazards: {
           'whole-backing-buffer': widerThan(clone.buffer, source),
           // The clone carries a copy of the whole pool: every other small Buffer's bytes.
-          'pool-aliasing': () => pooled(source)() && clone.buffer.byteLength === Buffer.poolSize,
+          'pool-aliasing': () => pooled(source)() && clone.buffer.byteLength === source.buffer.byteLength,
         },
       };
     },
@@ -137,7 +137,7 @@ export const structuredCloneProbes: ProbeTable = {
         result: sideOf(received),
         hazards: {
           'whole-backing-buffer': widerThan(received.buffer, source),
-          'pool-aliasing': () => pooled(source)() && received.buffer.byteLength === Buffer.poolSize,
+          'pool-aliasing': () => pooled(source)() && received.buffer.byteLength === source.buffer.byteLength,
         },
       };
     },

