@@ -51,7 +51,7 @@ function render() {
   line(
     'Every way JavaScript, Node and `@memsafe/runtime` turn one kind of binary data into another, with what it does to memory. ' +
       'This page is generated from the conversion table in `@memsafe/analyzer`, the same data the lint rules, the editor hovers and ' +
-      '`memsafe explain` use, and a test executes every row on the running Node (`packages/analyzer/test/conversions/table.test.ts`): ' +
+      '`memsafe explain` use, and a test executes every row on Node 20, 24 and 26 (`packages/analyzer/test/conversions/table.test.ts`): ' +
       'it writes to the source and reads the result (and the reverse) to confirm whether memory is shared, and it reproduces each hazard it can observe.',
   );
   line();
@@ -69,6 +69,7 @@ function render() {
   line('- **Hazards**: what can go wrong even when the code does what it says; each is explained once below.');
   line(
     '- **Since**: the first Node.js release that has the API without a flag. An API backported to an older release line gives the lowest version it reached.',
+    '- **before _release_**: what older Node releases did, where it differs from the current ones (Node 24 and 26).',
   );
   line('- **Note**: what to know, and the alternative when there is a hazard.');
   line();
@@ -92,9 +93,14 @@ function render() {
     line('| Expression | Result | Shares memory | Hazards | Since | Note |');
     line('| --- | --- | --- | --- | --- | --- |');
     for (const row of rows) {
-      const hazards = row.hazards.length === 0 ? '—' : row.hazards.map(h => `[${h}](#${slug(h)})`).join(', ');
+      const hazardList = claim =>
+        claim.hazards.length === 0 ? '—' : claim.hazards.map(h => `[${h}](#${slug(h)})`).join(', ');
+      // Where older Node releases did otherwise, a cell that differs gives both: now, then `before <release>`.
+      const then = (now, earlier) =>
+        row.earlier === undefined || earlier === now ? now : `${now}; before ${row.earlier.until}: ${earlier}`;
+      const shares = claim => (claim.sharesMemory ? 'yes' : 'no');
       line(
-        `| <a id="${row.id}"></a>${cell(code(row.expression))} | ${row.result} | ${row.sharesMemory ? 'yes' : 'no'} | ${hazards} | ${row.since} | ${cell(row.note)} |`,
+        `| <a id="${row.id}"></a>${cell(code(row.expression))} | ${then(row.result, row.earlier?.result)} | ${then(shares(row), row.earlier && shares(row.earlier))} | ${then(hazardList(row), row.earlier && hazardList(row.earlier))} | ${row.since} | ${cell(row.note)} |`,
       );
     }
     line();

@@ -66,6 +66,8 @@ function describe(ts: typeof TS, node: TS.Node, sourceFile: TS.SourceFile, expla
       return `memsafe: move — the bytes move out of ${source}, which is detached.${hazards} ${explanation.note}`;
     case 'detach':
       return `memsafe: detach — ${source} is detached.${hazards} ${explanation.note}`;
+    case 'throws':
+      return `memsafe: throws — converts nothing; ${source} is untouched.${hazards} ${explanation.note}`;
   }
 }
 

@@ -33,7 +33,7 @@ export const USAGE = `Usage: memsafe <command> [paths...] [options]
 
 Commands:
   check     report memory-safety problems (exit 1 when there are any)
-  explain   list every memory conversion: view, copy, move, detach or reinterpret
+  explain   list every memory conversion: view, copy, move, detach, reinterpret or throws
   lsp       run as a language server over stdio, for editors (diagnostics, hovers, fixes)
 
 Options:

@@ -175,11 +175,12 @@ function formatExplanations(entries: ReturnType<typeof explainFile>, cwd: string
   const events = entries.filter(e => e.invalidates !== undefined);
   const conversions = entries.filter(e => e.invalidates === undefined);
   const copies = conversions.filter(e => e.result === 'copy');
+  const throwing = conversions.filter(e => e.result === 'throws');
   const lines = entries.map(e => {
     const result =
       e.result === 'copy'
         ? colors.yellow(e.result.padEnd(11))
-        : e.invalidates !== undefined
+        : e.invalidates !== undefined || e.result === 'throws'
           ? colors.red(e.result.padEnd(11))
           : colors.cyan(e.result.padEnd(11));
     const bytes = e.bytes === undefined ? '' : colors.dim(` ${e.bytes} bytes`);
@@ -192,5 +193,6 @@ function formatExplanations(entries: ReturnType<typeof explainFile>, cwd: string
     events.length === 0
       ? ''
       : `; ${events.length} ${events.length === 1 ? 'call invalidates' : 'calls invalidate'} memory other code may hold`;
-  return `${lines.join('\n')}\n\n${conversions.length} conversions: ${conversions.length - copies.length} share or move memory, ${copies.length} copy${known > 0 ? ` (${known} bytes where the size is in the code)` : ''}${eventLine}.\n`;
+  const thrown = throwing.length === 0 ? '' : `, ${throwing.length} ${throwing.length === 1 ? 'throws' : 'throw'}`;
+  return `${lines.join('\n')}\n\n${conversions.length} conversions: ${conversions.length - copies.length - throwing.length} share or move memory, ${copies.length} copy${known > 0 ? ` (${known} bytes where the size is in the code)` : ''}${thrown}${eventLine}.\n`;
 }

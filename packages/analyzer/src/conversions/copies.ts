@@ -16,6 +16,7 @@ const BINARY_SOURCES: ReadonlySet<Operand> = new Set<Operand>([
   'Buffer',
   'DataView',
   'WebAssembly.Memory',
+  'memory.buffer',
   'memsafe.Memory',
   'memsafe.View',
 ]);

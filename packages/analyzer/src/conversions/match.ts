@@ -82,7 +82,7 @@ export class ConversionMatcher {
     if (candidates.length === 0) return undefined;
     const kinds = new Map<number, Operand | undefined>();
     const kindOf = (index: number): Operand | undefined => {
-      if (!kinds.has(index)) kinds.set(index, classifyNode(ts, checker, index < 0 ? receiver! : args[index]!));
+      if (!kinds.has(index)) kinds.set(index, operandOf(ts, checker, index < 0 ? receiver! : args[index]!));
       return kinds.get(index);
     };
     return pick(
@@ -107,6 +107,18 @@ export class ConversionMatcher {
       }),
     );
   }
+}
+
+/** The operand `node` is: its kind, or `memory.buffer` for the buffer of a WebAssembly.Memory. */
+function operandOf(ts: typeof TS, checker: TS.TypeChecker, node: TS.Expression): Operand | undefined {
+  const inner = skipOuter(ts, node);
+  if (
+    ts.isPropertyAccessExpression(inner) &&
+    inner.name.text === 'buffer' &&
+    classifyNode(ts, checker, inner.expression) === 'WebAssembly.Memory'
+  )
+    return 'memory.buffer';
+  return classifyNode(ts, checker, node);
 }
 
 function pick(scored: readonly { row: ConversionRow; score: number }[]): ConversionRow | undefined {

@@ -15,7 +15,9 @@ export type ConversionResult =
   /** the source is detached (or replaced), and nothing usable is returned over its old bytes */
   | 'detach'
   /** shares the source's bytes, read as a different element type or layout */
-  | 'reinterpret';
+  | 'reinterpret'
+  /** the call throws (a DataCloneError, a TypeError): nothing is converted, the source is untouched */
+  | 'throws';
 
 /** What can go wrong with a conversion even when the code does what it says. */
 export type Hazard =
@@ -70,6 +72,8 @@ export type Operand =
   | 'string'
   | 'Blob'
   | 'WebAssembly.Memory'
+  /** `memory.buffer` of a WebAssembly.Memory: an ArrayBuffer the next grow detaches, which cannot be transferred */
+  | 'memory.buffer'
   | 'memsafe.Memory'
   | 'memsafe.View'
   | 'object'
@@ -102,19 +106,29 @@ export type ConversionGroup =
   | 'v8 serialize'
   | '@memsafe/runtime';
 
-export interface ConversionRow {
+/** What a row says happens: the result, whether memory is shared, what can go wrong. */
+export interface ConversionClaim {
+  readonly result: ConversionResult;
+  /** True when writes through the result are seen through the source, or the reverse. */
+  readonly sharesMemory: boolean;
+  readonly hazards: readonly Hazard[];
+}
+
+export interface ConversionRow extends ConversionClaim {
   /** Stable kebab-case id, used by tests, docs anchors and hovers. */
   readonly id: string;
   readonly group: ConversionGroup;
   /** The expression as a reader would write it, e.g. `new Uint8Array(typedArray)`. */
   readonly expression: string;
   readonly pattern: ConversionPattern;
-  readonly result: ConversionResult;
-  /** True when writes through the result are seen through the source, or the reverse. */
-  readonly sharesMemory: boolean;
-  readonly hazards: readonly Hazard[];
   /** The first Node.js version that has the API, as `major.minor.patch`. */
   readonly since: string;
+  /**
+   * What the conversion did on Node releases before `until`, where that differs from the claim
+   * above (which holds for the current releases): the tests check each Node against the claim for
+   * its version.
+   */
+  readonly earlier?: ConversionClaim & { readonly until: string };
   /** One sentence for the docs and hovers: what to know, and the alternative when there is a hazard. */
   readonly note: string;
 }

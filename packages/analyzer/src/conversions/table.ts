@@ -8,8 +8,9 @@
  * - `view` keeps the element type; `reinterpret` changes it. ArrayBuffer, SharedArrayBuffer,
  *   WebAssembly.Memory, a memsafe Memory and a Blob hold untyped bytes, so a typed array, Buffer
  *   or DataView over them reinterprets, and `x.buffer` of a typed array reinterprets back.
- * - An argument written `memory.buffer` is the operand `WebAssembly.Memory`: its type only says
+ * - An argument written `memory.buffer` is the operand `memory.buffer`: its type only says
  *   ArrayBuffer, and whether it dies on the next `memory.grow()` depends on where it came from.
+ *   The operand `WebAssembly.Memory` is the Memory object itself (`structuredClone(memory)`).
  *   (`ta.buffer` and `buf.buffer` passed on have no such slot; their rows are the `.buffer` reads.)
  * - A more specific operand or callee wins over a general one, as the schema says for Buffer:
  *   `new Uint8Array(buffer)` is the Buffer row, `new Int8Array(buffer)` the TypedArray row.
@@ -20,8 +21,11 @@
  * - `port.postMessage` stands for MessagePort, Worker and BroadcastChannel; `encoder`/`decoder`
  *   for TextEncoder/TextDecoder (the receiver operand is `object`: the schema has no such kinds).
  *   `any` stands for an argument no operand names, such as DataView's boolean littleEndian.
- * - A claim that changed between Node versions holds for Node 20, which the project targets; the
- *   note says what changed (Buffer.from(resizableArrayBuffer) tracks resizes from 22.12 and 23.1).
+ * - A row's claim holds on the current Node releases (24 and 26); where Node 20 did otherwise,
+ *   `earlier` says what, until which release (a transfer of Node's pool copied it silently until
+ *   21.0.0, and throws since). The tests run on Node 20, 24 and 26 and check each against the
+ *   claim for its version. A change the row's claims hold across is only in the note
+ *   (Buffer.from(resizableArrayBuffer) tracks resizes from 22.12 and 23.1).
  */
 import { bufferPoolSizeText } from '../platform/buffer-pool.js';
 import type { ConversionGroup, ConversionResult, ConversionRow, Hazard } from './schema.js';
@@ -77,6 +81,7 @@ export const RESULT_DESCRIPTIONS: Readonly<Record<ConversionResult, string>> = O
   copy: 'new, independent storage: writes on either side are not seen by the other',
   move: 'the bytes move into the result and the source is detached (byteLength 0)',
   detach: 'the source is detached or replaced and nothing usable is returned over its old bytes',
+  throws: 'the call throws and converts nothing; the source is untouched',
 });
 
 /** One explanation per hazard, for the docs and hovers. */
@@ -1202,7 +1207,7 @@ const rows: Row[] = [
     id: 'wasm-new-typed-array',
     group: 'WebAssembly',
     expression: 'new Uint8Array(memory.buffer, ptr, length)',
-    pattern: { kind: 'new', callee: 'TypedArray', args: ['WebAssembly.Memory', 'number', 'number'] },
+    pattern: { kind: 'new', callee: 'TypedArray', args: ['memory.buffer', 'number', 'number'] },
     result: 'reinterpret',
     sharesMemory: true,
     hazards: ['detached-after-grow', 'misalignment-range-error', 'byte-order'],
@@ -1213,7 +1218,7 @@ const rows: Row[] = [
     id: 'wasm-new-dataview',
     group: 'WebAssembly',
     expression: 'new DataView(memory.buffer)',
-    pattern: { kind: 'new', callee: 'DataView', args: ['WebAssembly.Memory'] },
+    pattern: { kind: 'new', callee: 'DataView', args: ['memory.buffer'] },
     result: 'reinterpret',
     sharesMemory: true,
     hazards: ['detached-after-grow', 'byte-order'],
@@ -1224,7 +1229,7 @@ const rows: Row[] = [
     id: 'wasm-buffer-from',
     group: 'WebAssembly',
     expression: 'Buffer.from(memory.buffer, ptr, length)',
-    pattern: { kind: 'call', callee: 'Buffer.from', args: ['WebAssembly.Memory', 'number', 'number'] },
+    pattern: { kind: 'call', callee: 'Buffer.from', args: ['memory.buffer', 'number', 'number'] },
     result: 'reinterpret',
     sharesMemory: true,
     hazards: ['detached-after-grow'],
@@ -1344,6 +1349,35 @@ const rows: Row[] = [
     note: 'Moves the whole backing buffer and detaches every view over it, not only this one; transfer a slice() when the rest is still in use.',
   },
   {
+    id: 'sc-transfer-buffer',
+    group: 'structured clone and transfer',
+    expression: 'structuredClone(buffer, { transfer: [buffer.buffer] })',
+    pattern: { kind: 'call', callee: 'structuredClone', args: ['Buffer', 'object'] },
+    result: 'throws',
+    sharesMemory: false,
+    hazards: [],
+    since: '17.0.0',
+    earlier: {
+      until: '21.0.0',
+      result: 'copy',
+      sharesMemory: false,
+      hazards: ['pool-aliasing', 'whole-backing-buffer'],
+    },
+    note: 'A pooled Buffer’s backing store is Node’s pool, which cannot be transferred: DataCloneError since Node 21, and Node 20 silently copied the whole pool and detached nothing (an unpooled Buffer moves); transfer a copy of exactly its bytes, `new Uint8Array(buffer)`.',
+  },
+  {
+    id: 'sc-transfer-wasm-memory',
+    group: 'structured clone and transfer',
+    expression: 'structuredClone(memory.buffer, { transfer: [memory.buffer] })',
+    pattern: { kind: 'call', callee: 'structuredClone', args: ['memory.buffer', 'object'] },
+    result: 'throws',
+    sharesMemory: false,
+    hazards: [],
+    since: '17.0.0',
+    earlier: { until: '21.0.0', result: 'copy', sharesMemory: false, hazards: [] },
+    note: 'WebAssembly memory cannot be detached by a transfer: DataCloneError since Node 21, and Node 20 silently copied it, so the sender kept the bytes; send a copy, `memory.buffer.slice(ptr, ptr + length)`, with it in the transfer list.',
+  },
+  {
     id: 'pm-typed-array',
     group: 'structured clone and transfer',
     expression: 'port.postMessage(typedArray)',
@@ -1397,6 +1431,35 @@ const rows: Row[] = [
     hazards: ['detaches-source', 'whole-backing-buffer'],
     since: '11.7.0',
     note: 'Moves the whole backing buffer, detaching every view over it; transfer a slice() when the rest is still needed.',
+  },
+  {
+    id: 'pm-transfer-buffer',
+    group: 'structured clone and transfer',
+    expression: 'port.postMessage(buffer, [buffer.buffer])',
+    pattern: { kind: 'method', receiver: 'object', name: 'postMessage', args: ['Buffer', 'object'] },
+    result: 'throws',
+    sharesMemory: false,
+    hazards: [],
+    since: '11.7.0',
+    earlier: {
+      until: '21.0.0',
+      result: 'copy',
+      sharesMemory: false,
+      hazards: ['pool-aliasing', 'whole-backing-buffer'],
+    },
+    note: 'A pooled Buffer’s backing store is Node’s pool, which cannot be transferred: DataCloneError since Node 21, and Node 20 silently sent a copy of the whole pool, other Buffers’ bytes included (an unpooled Buffer moves); send a copy of exactly its bytes, `new Uint8Array(buffer)`.',
+  },
+  {
+    id: 'pm-transfer-wasm-memory',
+    group: 'structured clone and transfer',
+    expression: 'port.postMessage(memory.buffer, [memory.buffer])',
+    pattern: { kind: 'method', receiver: 'object', name: 'postMessage', args: ['memory.buffer', 'object'] },
+    result: 'throws',
+    sharesMemory: false,
+    hazards: [],
+    since: '11.7.0',
+    earlier: { until: '21.0.0', result: 'copy', sharesMemory: false, hazards: [] },
+    note: 'WebAssembly memory cannot be detached by a transfer: DataCloneError since Node 21, and Node 20 silently sent a copy of all of it; send a copy of the bytes meant, `memory.buffer.slice(ptr, ptr + length)`, with it in the transfer list.',
   },
   {
     id: 'worker-data',

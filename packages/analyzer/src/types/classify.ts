@@ -115,7 +115,7 @@ export function operandFits(expected: Operand, actual: Operand | undefined): boo
     case 'TypedArray':
       return actual === 'Buffer' || actual === 'BigIntTypedArray';
     case 'ArrayBuffer':
-      return actual === 'ResizableArrayBuffer';
+      return actual === 'ResizableArrayBuffer' || actual === 'memory.buffer';
     case 'iterable':
       return (
         actual === 'number[]' ||

@@ -2,7 +2,7 @@
 // conversion, and the test checks each claim (result kind, shared memory, hazards, since).
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import type { ConversionPattern, ConversionRow } from '../../src/conversions/schema.js';
+import type { ConversionClaim, ConversionPattern, ConversionRow } from '../../src/conversions/schema.js';
 import { conversions, GROUPS, HAZARDS } from '../../src/conversions/table.js';
 import { probes, type Outcome, type Probe } from './probes/index.js';
 
@@ -58,9 +58,16 @@ async function observeSharing(probe: Probe, outcome: Outcome): Promise<boolean> 
   return seen;
 }
 
-async function checkResultKind(row: ConversionRow, outcome: Outcome): Promise<void> {
+/** What `row` says happens on Node `version`: its claim, or the earlier one before it changed. */
+function claimOn(row: ConversionRow, version: string): ConversionClaim {
+  return row.earlier !== undefined && compareVersions(version, row.earlier.until) < 0 ? row.earlier : row;
+}
+
+async function checkResultKind(claim: ConversionClaim, outcome: Outcome): Promise<void> {
   const { source, result } = outcome;
-  switch (row.result) {
+  if (claim.result !== 'move' && claim.result !== 'detach')
+    expect(source.detached?.() ?? false, 'only a move or a detach detaches the source').toBe(false);
+  switch (claim.result) {
     case 'view':
       expect(result.kind, 'a view reads the same kind of element').toBe(source.kind);
       break;
@@ -83,12 +90,14 @@ async function checkResultKind(row: ConversionRow, outcome: Outcome): Promise<vo
     }
     case 'copy':
       break;
+    case 'throws':
+      throw new Error('a conversion that throws has no outcome to check');
   }
 }
 
-async function checkHazards(row: ConversionRow, outcome: Outcome): Promise<void> {
+async function checkHazards(row: ConversionRow, claim: ConversionClaim, outcome: Outcome): Promise<void> {
   expect(Object.keys(outcome.hazards).sort(), 'the probe covers exactly the row’s hazards').toEqual(
-    [...row.hazards].sort(),
+    [...claim.hazards].sort(),
   );
   // In the probe's order: evidence that grows or shrinks memory comes last.
   for (const [hazard, evidence] of Object.entries(outcome.hazards)) {
@@ -123,17 +132,25 @@ describe('every conversion row holds on the running Node', () => {
       `${row.id} works here, so it cannot need a later Node than ${running}`,
     ).toBeLessThanOrEqual(0);
 
+    const claim = claimOn(row, running);
+    if (claim.result === 'throws') {
+      await expect(
+        Promise.resolve().then(() => probe.run()),
+        `${row.id} throws on Node ${running}`,
+      ).rejects.toThrow();
+      return;
+    }
     const outcome = await probe.run();
     try {
-      await checkResultKind(row, outcome);
-      expect(await observeSharing(probe, outcome), `${row.id}: sharesMemory`).toBe(row.sharesMemory);
+      await checkResultKind(claim, outcome);
+      expect(await observeSharing(probe, outcome), `${row.id}: sharesMemory`).toBe(claim.sharesMemory);
     } finally {
       await outcome.dispose?.();
     }
     // Hazards on a fresh conversion: the sharing check above has overwritten the first one's values.
     const fresh = await probe.run();
     try {
-      await checkHazards(row, fresh);
+      await checkHazards(row, claim, fresh);
     } finally {
       await fresh.dispose?.();
     }
@@ -186,9 +203,18 @@ describe('the conversion table', () => {
 
   it('has consistent claims: shared memory exactly for views and reinterpretations, no hazard twice', () => {
     for (const row of conversions) {
-      expect(row.sharesMemory, row.id).toBe(row.result === 'view' || row.result === 'reinterpret');
-      expect(new Set(row.hazards).size, row.id).toBe(row.hazards.length);
-      if (row.result === 'move' || row.result === 'detach') expect(row.hazards, row.id).toContain('detaches-source');
+      for (const claim of row.earlier === undefined ? [row] : [row, row.earlier]) {
+        expect(claim.sharesMemory, row.id).toBe(claim.result === 'view' || claim.result === 'reinterpret');
+        expect(new Set(claim.hazards).size, row.id).toBe(claim.hazards.length);
+        if (claim.result === 'move' || claim.result === 'detach')
+          expect(claim.hazards, row.id).toContain('detaches-source');
+        if (claim.result === 'throws') expect(claim.hazards, `${row.id}: a throw converts nothing`).toEqual([]);
+      }
+      if (row.earlier !== undefined) {
+        expect(row.earlier.until, row.id).toMatch(/^\d+\.\d+\.\d+$/);
+        expect(compareVersions(row.earlier.until, row.since), `${row.id}: changed after it existed`).toBeGreaterThan(0);
+        expect(row.earlier.result !== row.result || row.earlier.sharesMemory !== row.sharesMemory, row.id).toBe(true);
+      }
     }
   });
 

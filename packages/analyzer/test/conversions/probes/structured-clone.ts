@@ -117,6 +117,28 @@ export const structuredCloneProbes: ProbeTable = {
       };
     },
   },
+  // The next two throw DataCloneError from Node 21; on Node 20 they return the copy described.
+  'sc-transfer-buffer': {
+    run() {
+      const source = Buffer.from('pooled, then transferred');
+      const clone = structuredClone(source, { transfer: [source.buffer] });
+      return {
+        source: sideOf(source),
+        result: sideOf(clone),
+        hazards: {
+          'pool-aliasing': () => pooled(source)() && clone.buffer.byteLength === source.buffer.byteLength,
+          'whole-backing-buffer': widerThan(clone.buffer, source),
+        },
+      };
+    },
+  },
+  'sc-transfer-wasm-memory': {
+    run() {
+      const memory = new WebAssembly.Memory({ initial: 1 });
+      const clone = structuredClone(memory.buffer, { transfer: [memory.buffer] });
+      return { source: sideOf(memory), result: sideOf(clone), hazards: {} };
+    },
+  },
   'pm-typed-array': {
     run() {
       const source = new Uint8Array(filled(64), 16, 8);
@@ -176,6 +198,27 @@ export const structuredCloneProbes: ProbeTable = {
           'whole-backing-buffer': () => received.buffer.byteLength === 32 && received.byteLength === 8,
         },
       };
+    },
+  },
+  'pm-transfer-buffer': {
+    run() {
+      const source = Buffer.from('pooled, then posted');
+      const received = postAndReceive(source, [source.buffer]);
+      return {
+        source: sideOf(source),
+        result: sideOf(received),
+        hazards: {
+          'pool-aliasing': () => pooled(source)() && received.buffer.byteLength === source.buffer.byteLength,
+          'whole-backing-buffer': widerThan(received.buffer, source),
+        },
+      };
+    },
+  },
+  'pm-transfer-wasm-memory': {
+    run() {
+      const memory = new WebAssembly.Memory({ initial: 1 });
+      const received = postAndReceive(memory.buffer, [memory.buffer]);
+      return { source: sideOf(memory), result: sideOf(received), hazards: {} };
     },
   },
   'worker-data': {
