@@ -98,6 +98,7 @@ const EVENT_HAZARDS: Readonly<Record<EventEffect, Hazard>> = {
   shrink: 'out-of-bounds-after-shrink',
   free: 'detaches-source',
   transfer: 'detaches-source',
+  switch: 'detaches-source',
 };
 
 /** Every conversion in `sourceFile`, in source order, and with the program, every invalidating event. */

@@ -17,7 +17,9 @@ export type EventEffect =
   /** the memory was released: views of it read nothing, raw pointers throw */
   | 'free'
   /** the buffer was transferred: it and every view of it are detached */
-  | 'transfer';
+  | 'transfer'
+  /** wasm memory switched between fixed-length and resizable buffers: the old buffer and its views are detached */
+  | 'switch';
 
 /** Which values an event reaches. */
 export type EventReach =
@@ -113,6 +115,26 @@ export const EVENTS = [
     reaches: 'views of the receiver',
     words: 'may shrink the buffer, which puts fixed-length views of it out of bounds',
     since: '20.0.0',
+    evidence: { kind: 'probe' },
+  },
+  {
+    id: 'wasm-memory-to-resizable',
+    expression: 'memory.toResizableBuffer()',
+    effect: 'switch',
+    reaches: 'views of the receiver',
+    words:
+      'switches the memory to a resizable buffer, which detaches its fixed-length memory.buffer and every view of it (views made after it survive growth)',
+    since: '26.0.0',
+    evidence: { kind: 'probe' },
+  },
+  {
+    id: 'wasm-memory-to-fixed-length',
+    expression: 'memory.toFixedLengthBuffer()',
+    effect: 'switch',
+    reaches: 'views of the receiver',
+    words:
+      'switches the memory back to a fixed-length buffer, which detaches its resizable memory.buffer and every view of it',
+    since: '26.0.0',
     evidence: { kind: 'probe' },
   },
   {

@@ -35,6 +35,11 @@ export interface GrowthOptions {
 const WASM: ReadonlySet<ViewKind> = new Set(['wasm', 'runtime']);
 const RUNTIME: ReadonlySet<ViewKind> = new Set(['runtime']);
 const RESIZABLE: ReadonlySet<ViewKind> = new Set(['resizable']);
+/** What a switch of a wasm memory's mode detaches: the buffer of the mode it leaves, and its views. */
+const SWITCHES: Readonly<Record<string, { readonly event: EventId; readonly kinds: ReadonlySet<ViewKind> }>> = {
+  toResizableBuffer: { event: 'wasm-memory-to-resizable', kinds: new Set<ViewKind>(['wasm']) },
+  toFixedLengthBuffer: { event: 'wasm-memory-to-fixed-length', kinds: new Set<ViewKind>(['wasm-resizable']) },
+};
 const WASM_EVENT = eventById('wasm-export-call').words;
 const ALLOCATOR_EVENT = eventById('wasm-allocator-call').words;
 
@@ -146,6 +151,13 @@ export class GrowthOracle {
     if (property === undefined || !(ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)))
       return undefined;
     const receiver = callee.expression;
+    const switched = Object.hasOwn(SWITCHES, property) ? SWITCHES[property] : undefined;
+    if (switched !== undefined && classifyNode(ts, this.#checker, receiver) === 'WebAssembly.Memory')
+      return {
+        event: switched.event,
+        invalidation: { site: call, what, event: eventById(switched.event).words },
+        kinds: switched.kinds,
+      };
     if (property === 'grow' || property === 'resize' || property === 'free' || property === 'transfer') {
       const kind = classifyNode(ts, this.#checker, receiver);
       if (kind === 'WebAssembly.Memory' && property === 'grow') {

@@ -1,7 +1,11 @@
 import type TS from 'typescript';
 
-/** What a tracked view is a view of. */
-export type ViewKind = 'wasm' | 'resizable' | 'runtime';
+/**
+ * What a tracked view is a view of: `wasm` memory's fixed-length buffer, which growth detaches;
+ * `wasm-resizable`, the buffer of a memory switched to resizable mode (`toResizableBuffer()`), which
+ * growth leaves alone and only a switch back detaches; a `resizable` ArrayBuffer; a runtime view.
+ */
+export type ViewKind = 'wasm' | 'wasm-resizable' | 'resizable' | 'runtime';
 
 export interface ViewInfo {
   readonly kind: ViewKind;
@@ -24,6 +28,7 @@ export interface ViewInfo {
 /** What a view of each kind may be after its memory changed, for the message: "`x` may be detached here". */
 export const STALE_STATES: Readonly<Record<ViewKind, string>> = {
   wasm: 'detached',
+  'wasm-resizable': 'detached',
   resizable: 'out of bounds',
   runtime: 'stale',
 };

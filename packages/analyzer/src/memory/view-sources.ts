@@ -13,12 +13,15 @@ import {
 import { perSourceFile } from '../syntax-cache.js';
 import { constInitializer, variableOrField } from '../util/declarations.js';
 import { callsByName } from '../util/name-index.js';
-import { nodesOfKinds, skipOuter, walk } from '../util/syntax.js';
+import { calledName, nodesOfKinds, skipOuter, walk } from '../util/syntax.js';
 import { HEAP_VIEW_NAMES, isExportsObject, isFixedSizeMemory, isWasmMemory } from '../glue/wasm.js';
+import { memoryKey, resizableMemories } from './resizable-memories.js';
 import { isUnsharedLocalConst } from './unshared-locals.js';
 import type { ViewInfo, ViewKind } from './view-info.js';
 
 const RUNTIME_VIEW_METHODS: ReadonlySet<string> = new Set(['raw', 'asTypedArray', 'asDataView', 'asBuffer']);
+/** The WebAssembly.Memory methods that hand back its buffer in a mode (Node 26). */
+const MEMORY_BUFFER_METHODS: ReadonlySet<string> = new Set(['toResizableBuffer', 'toFixedLengthBuffer']);
 
 /** Views a file keeps outside any one function: in module variables, members of module objects, and fields of `this`. */
 export interface KeptViews {
@@ -44,11 +47,21 @@ export class ViewSources {
   /** One info per origin and kind, so that states built twice from the same code compare equal. */
   readonly #infos = new WeakMap<TS.Node, Map<string, ViewInfo>>();
 
-  constructor(ts: typeof TS, checker: TS.TypeChecker, cache: ProgramCache, exportObjects: ReadonlySet<string>) {
+  /** The program, to find the memories it switches to resizable mode; without it, none are. */
+  readonly #program: TS.Program | undefined;
+
+  constructor(
+    ts: typeof TS,
+    checker: TS.TypeChecker,
+    cache: ProgramCache,
+    exportObjects: ReadonlySet<string>,
+    program?: TS.Program,
+  ) {
     this.#ts = ts;
     this.#checker = checker;
     this.#cache = cache;
     this.#exportObjects = exportObjects;
+    this.#program = program;
   }
 
   #info(
@@ -80,7 +93,10 @@ export class ViewSources {
    * shrink), inside the same block, or inside the block whose address `start` is.
    */
   #derived(base: ViewInfo, origin: TS.Expression, fromStart = false, start?: TS.Expression): ViewInfo {
-    const block = base.kind === 'wasm' && start !== undefined ? this.#blockAt(start) : undefined;
+    const block =
+      (base.kind === 'wasm' || base.kind === 'wasm-resizable') && start !== undefined
+        ? this.#blockAt(start)
+        : undefined;
     return this.#info(base.kind, origin, base.root, fromStart && base.survivesShrink === true, block ?? base.block);
   }
 
@@ -112,13 +128,20 @@ export class ViewSources {
           : this.#derived(base.info, node, false, node.arguments?.[1]);
       const resizable = this.#resizableRoot(source, node);
       if (resizable !== undefined) return resizable;
+      // `new T(memory.toResizableBuffer())`: a view of the ArrayBuffer the switch hands back (any
+      // other call's typed array would be copied).
+      if (ts.isCallExpression(source) && MEMORY_BUFFER_METHODS.has(calledName(ts, source) ?? '')) {
+        const buffer = this.#fromCall(source, lookup, false);
+        if (buffer !== undefined) return this.#derived(buffer, node, false, node.arguments?.[1]);
+      }
       if (ts.isPropertyAccessExpression(source) && source.name.text === 'buffer') {
         // `new T(v.buffer, …)` over a tracked view looks into the same memory.
         const owner = lookup(source.expression);
         const start = node.arguments?.[1];
         if (owner !== undefined) return this.#derived(owner.info, node, false, start);
-        if (this.#isGrowableMemory(source.expression) || isHeapView(ts, source.expression))
-          return this.#info('wasm', node, undefined, false, start === undefined ? undefined : this.#blockAt(start));
+        const memory = this.#memoryKind(source.expression) ?? (isHeapView(ts, source.expression) ? 'wasm' : undefined);
+        if (memory !== undefined)
+          return this.#info(memory, node, undefined, false, start === undefined ? undefined : this.#blockAt(start));
       }
       return undefined;
     }
@@ -133,7 +156,8 @@ export class ViewSources {
     if (name === 'buffer') {
       const owner = lookup(object);
       if (owner !== undefined) return this.#derived(owner.info, origin as TS.Expression);
-      return this.#isGrowableMemory(object) ? this.#info('wasm', origin) : undefined;
+      const memory = this.#memoryKind(object);
+      return memory === undefined ? undefined : this.#info(memory, origin);
     }
     if (HEAP_VIEW_NAMES.has(name)) return this.#info('wasm', origin);
     if (name === 'array') {
@@ -151,6 +175,19 @@ export class ViewSources {
     );
   }
 
+  /**
+   * The kind of view `expression.buffer` gives, for a memory that may grow: `wasm-resizable` where
+   * the program switches that memory to resizable mode and never back, `wasm` otherwise.
+   */
+  #memoryKind(expression: TS.Expression): 'wasm' | 'wasm-resizable' | undefined {
+    if (!this.#isGrowableMemory(expression)) return undefined;
+    if (this.#program === undefined) return 'wasm';
+    const switched = resizableMemories(this.#ts, this.#checker, this.#program, this.#cache);
+    if (switched.size === 0) return 'wasm';
+    const key = memoryKey(this.#ts, this.#checker, expression);
+    return key !== undefined && switched.has(key) ? 'wasm-resizable' : 'wasm';
+  }
+
   #fromCall(call: TS.CallExpression, lookup: Lookup<ViewInfo>, calls: boolean): ViewInfo | undefined {
     const ts = this.#ts;
     const callee = skipOuter(ts, call.expression);
@@ -165,6 +202,9 @@ export class ViewSources {
       }
       if (RUNTIME_VIEW_METHODS.has(method) && classifyNode(ts, this.#checker, receiver) === 'memsafe.View')
         return this.#info('runtime', call);
+      // `memory.toResizableBuffer()` is the buffer growth no longer detaches; `toFixedLengthBuffer()` one it does.
+      if (MEMORY_BUFFER_METHODS.has(method) && this.#isGrowableMemory(receiver))
+        return this.#info(method === 'toResizableBuffer' ? 'wasm-resizable' : 'wasm', call);
       // Embind's `typed_memory_view`: a typed array an export hands back looks into wasm memory.
       if (
         isViewKind(classifyNode(ts, this.#checker, call)) &&

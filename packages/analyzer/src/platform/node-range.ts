@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import semver from 'semver';
 import { nearestFile } from '../util/nearest-file.js';
 
 /** package.json files read, by path, with the time each was changed: an editor's session outlives an edit of `engines`. */
@@ -33,4 +34,12 @@ function enginesNode(manifest: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Whether every version `range` allows is `version` or later; false for an unknown or unreadable range. */
+export function everyVersionAtLeast(range: string | undefined, version: string): boolean {
+  if (range === undefined) return false;
+  const valid = semver.validRange(range);
+  const lowest = valid === null ? null : semver.minVersion(valid);
+  return lowest !== null && semver.gte(lowest, version);
 }

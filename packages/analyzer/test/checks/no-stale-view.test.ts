@@ -584,3 +584,75 @@ export function f() {
     );
   });
 });
+
+describe(`${rule}: memory in resizable mode (Node 26's toResizableBuffer)`, () => {
+  const WASM = 'export declare const wasm: { memory: WebAssembly.Memory; malloc(size: number): number };\n';
+  const GLUE = [
+    "import { wasm } from './wasm.js';",
+    'export function put(bytes: Uint8Array): number {',
+    '  const heap = new Uint8Array(wasm.memory.buffer);',
+    '  const ptr = wasm.malloc(bytes.length);',
+    '  heap.set(bytes, ptr);',
+    '  return ptr;',
+    '}',
+  ].join('\n');
+  const findings = (files: Record<string, string>, options?: Record<string, unknown>) =>
+    findingsOf(rule, { 'wasm.ts': WASM, ...files }, options).map(f => `${f.file.split('/').pop()}:${f.line}`);
+
+  it('leaves views of a memory the program switches to resizable mode alone, wherever the switch is', () => {
+    expect(findings({ 'glue.ts': GLUE })).toEqual(['glue.ts:5']);
+    const init = "import { wasm } from './wasm.js';\nwasm.memory.toResizableBuffer();\n";
+    expect(findings({ 'glue.ts': GLUE, 'init.ts': init })).toEqual([]);
+  });
+
+  it('reports views of the resizable buffer after a switch back, and every view again where the program switches back', () => {
+    const back = [
+      "import { wasm } from './wasm.js';",
+      'export function fix(): number {',
+      '  const tracking = new Uint8Array(wasm.memory.toResizableBuffer());',
+      '  const before = tracking[0]!;',
+      '  const fixed = wasm.memory.toFixedLengthBuffer();',
+      '  return before + tracking[0]! + fixed.byteLength;',
+      '}',
+    ].join('\n');
+    const found = findingsOf(rule, { 'wasm.ts': WASM, 'glue.ts': GLUE, 'back.ts': back });
+    expect(found.map(f => `${f.file.split('/').pop()}:${f.line}:${f.column}`)).toEqual(['back.ts:6:19', 'glue.ts:5:3']);
+    expect(found[0]!.message).toBe(
+      '`tracking` may be detached here: `wasm.memory.toFixedLengthBuffer()` (line 5) switches the memory back to a fixed-length buffer, which detaches its resizable memory.buffer and every view of it. Take a fresh view after it.',
+    );
+  });
+
+  it('reports a view of the fixed-length buffer after the switch to resizable mode', () => {
+    // The program also switches back, so `memory.buffer` is not always resizable here.
+    const code = [
+      'declare const memory: WebAssembly.Memory;',
+      'export function start(): number {',
+      '  const early = new Uint8Array(memory.buffer);',
+      '  const resizable = new Uint8Array(memory.toResizableBuffer());',
+      '  const value = early[0]! + resizable[0]!;',
+      '  memory.toFixedLengthBuffer();',
+      '  return value;',
+      '}',
+    ].join('\n');
+    const [finding, ...rest] = lint(code);
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ line: 5, column: 17 });
+    expect(finding!.message).toBe(
+      '`early` may be detached here: `memory.toResizableBuffer()` (line 4) switches the memory to a resizable buffer, which detaches its fixed-length memory.buffer and every view of it (views made after it survive growth). Take a fresh view after it.',
+    );
+  });
+
+  it('offers the switch as the fix where every Node the project runs on has it', () => {
+    const message = (version?: string) =>
+      findingsOf(rule, { 'wasm.ts': WASM, 'glue.ts': GLUE }, version === undefined ? undefined : { version })[0]!
+        .message;
+    const plain =
+      '`heap` may be detached here: `wasm.malloc(…)` (line 4) allocates in WebAssembly memory, which may grow it. Take a fresh view after it.';
+    // The analyzer's own package.json says engines.node >=20.
+    expect(message()).toBe(plain);
+    expect(message('^24 || >=26')).toBe(plain);
+    expect(message('>=26')).toBe(
+      '`heap` may be detached here: `wasm.malloc(…)` (line 4) allocates in WebAssembly memory, which may grow it. Take a fresh view after it, or switch `wasm.memory` to resizable mode once, after instantiation (`wasm.memory.toResizableBuffer()`, Node 26): growth then leaves its views alone.',
+    );
+  });
+});

@@ -63,7 +63,7 @@ describe('memsafe.config.json', () => {
     ],
     [
       '{ "rules": { "no-stale-view": ["warn", { "awaits": true }] } }',
-      'memsafe.config.json: the options of "no-stale-view" has no "awaits"; it takes "exportObjects", "pureFunctions", "growingFunctions", "checkAwait", "checkKeptViews"',
+      'memsafe.config.json: the options of "no-stale-view" has no "awaits"; it takes "exportObjects", "pureFunctions", "growingFunctions", "checkAwait", "checkKeptViews", "version"',
     ],
     [
       '{ "rules": { "no-lost-write": ["warn", { "strict": true }] } }',

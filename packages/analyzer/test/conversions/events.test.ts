@@ -22,6 +22,21 @@ const PROBES: Partial<Record<EventId, () => boolean | Promise<boolean>>> = {
     memory.grow(1);
     return view.byteLength === 0 && memory.buffer.byteLength === 2 * 65536;
   },
+  'wasm-memory-to-resizable': () => {
+    const memory = new WebAssembly.Memory({ initial: 1, maximum: 2 });
+    const fixed = new Uint8Array(memory.buffer);
+    const resizable = new Uint8Array(memory.toResizableBuffer());
+    memory.grow(1);
+    // The switch detaches the fixed-length buffer; a view made after it tracks growth instead.
+    return fixed.byteLength === 0 && resizable.byteLength === 2 * 65536 && memory.buffer.resizable;
+  },
+  'wasm-memory-to-fixed-length': () => {
+    const memory = new WebAssembly.Memory({ initial: 1, maximum: 2 });
+    const buffer = memory.toResizableBuffer();
+    const tracking = new Uint8Array(buffer);
+    memory.toFixedLengthBuffer();
+    return buffer.detached && tracking.byteLength === 0 && !memory.buffer.resizable;
+  },
   'rab-resize': () => {
     const buffer = new ArrayBuffer(16, { maxByteLength: 32 });
     const fixed = new Uint8Array(buffer, 0, 16);

@@ -52,4 +52,34 @@ port1.postMessage(bytes, [bytes.buffer]);
       'port1.postMessage(bytes, [bytes.buffer])': 'move detaches-source,whole-backing-buffer',
     });
   });
+
+  it('knows the conversions of Node 24 to 26: Float16Array, base64 and hex, a memory’s buffer in each mode', () => {
+    // What TypeScript's esnext.typedarrays library declares, in a project on es2024.
+    const results = resultsOf(`declare global {
+  interface Uint8Array<TArrayBuffer extends ArrayBufferLike = ArrayBufferLike> {
+    toBase64(): string;
+  }
+  interface Uint8ArrayConstructor {
+    fromBase64(text: string): Uint8Array<ArrayBuffer>;
+  }
+}
+declare const memory: WebAssembly.Memory;
+declare const bytes: Uint8Array;
+declare const numbers: number[];
+export const a = new Float16Array(numbers);
+export const b = new Float32Array(numbers);
+export const c = Uint8Array.fromBase64('AQI=');
+export const d = bytes.toBase64();
+export const e = memory.toResizableBuffer();
+export const f = memory.toFixedLengthBuffer();
+`);
+    expect(results).toMatchObject({
+      'new Float16Array(numbers)': 'copy lossy-element-conversion',
+      'new Float32Array(numbers)': 'copy lossy-element-conversion',
+      "Uint8Array.fromBase64('AQI=')": 'copy',
+      'bytes.toBase64()': 'copy',
+      'memory.toResizableBuffer()': 'view',
+      'memory.toFixedLengthBuffer()': 'view detached-after-grow',
+    });
+  });
 });

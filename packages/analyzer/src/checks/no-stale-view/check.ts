@@ -15,6 +15,8 @@ import { classifyNode } from '../../types/classify.js';
 import { GrowthOracle, type Growth } from '../../memory/growth.js';
 import { ViewSources } from '../../memory/view-sources.js';
 import { STALE_STATES, type ViewInfo, type ViewKind } from '../../memory/view-info.js';
+import { everyVersionAtLeast, nodeRangeOf } from '../../platform/node-range.js';
+import { RESIZABLE_MEMORY_SINCE } from '../../platform/wasm-memory.js';
 
 export interface NoStaleViewOptions {
   /** Names of objects that hold wasm exports in untyped glue code. */
@@ -30,10 +32,17 @@ export interface NoStaleViewOptions {
    * module variable, a variable a later callback reads) may be detached when that code starts.
    */
   readonly checkKeptViews: boolean;
+  /**
+   * The Node.js versions the project runs on, as a semver range (`>=26`); by default the nearest
+   * package.json's `engines.node`. Where every one has `memory.toResizableBuffer()` (Node 26), the
+   * message offers it as the fix.
+   */
+  readonly version?: string;
 }
 
 const messages = {
-  staleView: '`{{name}}` may be {{state}} here: {{what}} (line {{line}}) {{event}}. Take a fresh view after it.',
+  staleView:
+    '`{{name}}` may be {{state}} here: {{what}} (line {{line}}) {{event}}. Take a fresh view after it{{orSwitch}}.',
   staleWrite:
     'This write through `{{name}}` is lost: the target is picked before {{what}} (line {{line}}) {{event}}. Call first, then write through a fresh view.',
   keptView:
@@ -103,13 +112,18 @@ export const noStaleView = defineCheck<MessageId, NoStaleViewOptions>({
         description:
           'Whether a view of growable wasm memory kept in a field, a module variable or a variable a later callback reads may be detached when that code starts.',
       },
+      version: {
+        type: 'string',
+        description:
+          "The Node.js versions the project runs on, as a semver range; default: the nearest package.json's engines.node.",
+      },
     },
     additionalProperties: false,
   },
   check(context) {
     const { ts, checker, sourceFile, cache, options } = context;
     const exportObjects = new Set(options.exportObjects);
-    const sources = new ViewSources(ts, checker, cache, exportObjects);
+    const sources = new ViewSources(ts, checker, cache, exportObjects, context.program);
     const growth = new GrowthOracle(ts, checker, cache, {
       exportObjects,
       pureFunctions: new Set(options.pureFunctions),
@@ -348,6 +362,7 @@ function createDomain(
         what: stale.what,
         line: lineOf(stale.site),
         event: stale.event,
+        orSwitch: isGrowth(stale) ? switchAdvice(ts, entry.info, sourceFile, options) : '',
       };
       const origin = entry.info.origin;
       const fresh =
@@ -490,4 +505,32 @@ function scopesAround(ts: typeof TS, container: TS.Node): ReadonlySet<TS.Node> {
   for (let node = container.parent; node !== undefined; node = node.parent)
     if (ts.isFunctionLike(node) || ts.isSourceFile(node)) around.add(node);
   return around;
+}
+
+/** Events that are not growth: a memory in resizable mode would not have kept the view through them. */
+const NOT_GROWTH: ReadonlySet<string> = new Set(
+  (['wasm-block-free', 'wasm-memory-to-resizable', 'wasm-memory-to-fixed-length'] as const).map(
+    id => eventById(id).words,
+  ),
+);
+
+/** Whether `stale` is growth (a call that may grow, an `await`), after which resizable mode keeps views valid. */
+function isGrowth(stale: Invalidation): boolean {
+  return !NOT_GROWTH.has(stale.event);
+}
+
+/**
+ * Where every Node the project runs on has `memory.toResizableBuffer()`, the other fix for a view
+ * of wasm memory detached by growth: switch the memory once, and growth leaves its views alone.
+ */
+function switchAdvice(ts: typeof TS, info: ViewInfo, sourceFile: TS.SourceFile, options: NoStaleViewOptions): string {
+  if (info.kind !== 'wasm') return '';
+  const range = options.version ?? nodeRangeOf(sourceFile.fileName);
+  if (!everyVersionAtLeast(range, RESIZABLE_MEMORY_SINCE)) return '';
+  const origin = skipOuter(ts, info.origin);
+  const buffer =
+    ts.isNewExpression(origin) && origin.arguments?.[0] !== undefined ? skipOuter(ts, origin.arguments[0]) : origin;
+  if (!ts.isPropertyAccessExpression(buffer) || buffer.name.text !== 'buffer') return '';
+  const memory = buffer.expression.getText(sourceFile);
+  return `, or switch \`${memory}\` to resizable mode once, after instantiation (\`${memory}.toResizableBuffer()\`, Node 26): growth then leaves its views alone`;
 }

@@ -27,6 +27,19 @@ export const numberArrayProbes: ProbeTable = {
       };
     },
   },
+  'arr-new-float16-array': {
+    api: { name: 'Float16Array', present: () => typeof FLOAT16 === 'function' },
+    run() {
+      const numbers = [2049, 70000, 0.1];
+      const result = new FLOAT16!(numbers);
+      return {
+        source: sideOf(numbers),
+        result: sideOf(result),
+        // 2049 needs 12 significant bits (half precision has 11), 70000 is past its largest finite value.
+        hazards: { 'lossy-element-conversion': () => result[0] === 2048 && result[1] === Infinity },
+      };
+    },
+  },
   'arr-buffer-from': {
     run() {
       const numbers = [256, -1, 1.7];
@@ -51,3 +64,8 @@ export const numberArrayProbes: ProbeTable = {
     },
   },
 };
+
+/** Node 24's Float16Array, which TypeScript's es2024 library does not declare. */
+const FLOAT16 = (
+  globalThis as { Float16Array?: new (values: readonly number[]) => ArrayLike<number> & ArrayBufferView }
+).Float16Array;

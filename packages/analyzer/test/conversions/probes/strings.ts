@@ -1,6 +1,7 @@
 // Probes for the string rows: encoders, decoders, Buffer encodings, atob/btoa, fromCharCode.
 import { Buffer, transcode } from 'node:buffer';
 import { boxed, detachedBytes, pooled } from './evidence.js';
+import { filled } from './inputs.js';
 import { constant, sideOf } from './sides.js';
 import type { ProbeTable } from './types.js';
 
@@ -59,6 +60,36 @@ export const stringProbes: ProbeTable = {
           truncation: () => Buffer.from('abzz12', 'hex').join() === '171',
         },
       };
+    },
+  },
+  'str-uint8-array-from-base64': {
+    api: { name: 'Uint8Array.fromBase64', present: () => typeof BASE64.fromBase64 === 'function' },
+    run() {
+      return { source: constant('AQI='), result: sideOf(BASE64.fromBase64!('AQI=')), hazards: {} };
+    },
+  },
+  'str-uint8-array-from-hex': {
+    api: { name: 'Uint8Array.fromHex', present: () => typeof BASE64.fromHex === 'function' },
+    run() {
+      return { source: constant('0102'), result: sideOf(BASE64.fromHex!('0102')), hazards: {} };
+    },
+  },
+  'str-uint8-array-to-base64': {
+    api: { name: 'Uint8Array.prototype.toBase64', present: () => 'toBase64' in Uint8Array.prototype },
+    run() {
+      const source = new Uint8Array(filled(8), 2, 3);
+      return {
+        source: sideOf(source),
+        result: constant((source as Uint8Array & Base64Methods).toBase64()),
+        hazards: {},
+      };
+    },
+  },
+  'str-uint8-array-to-hex': {
+    api: { name: 'Uint8Array.prototype.toHex', present: () => 'toHex' in Uint8Array.prototype },
+    run() {
+      const source = new Uint8Array(filled(8), 2, 3);
+      return { source: sideOf(source), result: constant((source as Uint8Array & Base64Methods).toHex()), hazards: {} };
     },
   },
   'str-buffer-to-string-encoding': {
@@ -145,4 +176,14 @@ export const stringProbes: ProbeTable = {
       };
     },
   },
+};
+
+/** Node 25's base64 and hex methods, which TypeScript's es2024 library does not declare. */
+interface Base64Methods {
+  toBase64(): string;
+  toHex(): string;
+}
+const BASE64 = Uint8Array as unknown as {
+  readonly fromBase64?: (text: string) => Uint8Array;
+  readonly fromHex?: (text: string) => Uint8Array;
 };

@@ -17,6 +17,32 @@ export const wasmProbes: ProbeTable = {
       };
     },
   },
+  'wasm-memory-to-resizable-buffer': {
+    api: {
+      name: 'WebAssembly.Memory.prototype.toResizableBuffer',
+      present: () => 'toResizableBuffer' in WebAssembly.Memory.prototype,
+    },
+    run() {
+      const memory = wasmMemory();
+      return { source: sideOf(memory), result: sideOf(memory.toResizableBuffer()), hazards: {} };
+    },
+  },
+  'wasm-memory-to-fixed-length-buffer': {
+    api: {
+      name: 'WebAssembly.Memory.prototype.toFixedLengthBuffer',
+      present: () => 'toFixedLengthBuffer' in WebAssembly.Memory.prototype,
+    },
+    run() {
+      const memory = wasmMemory();
+      memory.toResizableBuffer();
+      const buffer = memory.toFixedLengthBuffer();
+      return {
+        source: sideOf(memory),
+        result: sideOf(buffer),
+        hazards: { 'detached-after-grow': diesOnGrow(memory, buffer) },
+      };
+    },
+  },
   'wasm-new-typed-array': {
     run() {
       const memory = wasmMemory();
