@@ -100,12 +100,20 @@ export class ViewSources {
     return this.#info(base.kind, origin, base.root, fromStart && base.survivesShrink === true, block ?? base.block);
   }
 
-  /** The variable or field holding the block address an offset starts from: `ptr`, `ptr >> 2`, `this.ptr + 8`. */
+  /**
+   * The variable or field holding the block address an offset starts from: `ptr`, `ptr >> 2`,
+   * `this.ptr + 8`, and a memory64 address made a number, `Number(ptr)` (a typed array takes no
+   * BigInt offset).
+   */
   #blockAt(start: TS.Expression): TS.Symbol | undefined {
     const ts = this.#ts;
     let node = skipOuter(ts, start);
-    while (ts.isBinaryExpression(node) && isBlockOffsetOperator(ts, node.operatorToken.kind))
-      node = skipOuter(ts, node.left);
+    for (;;) {
+      if (ts.isBinaryExpression(node) && isBlockOffsetOperator(ts, node.operatorToken.kind))
+        node = skipOuter(ts, node.left);
+      else if (isNumberOfBigInt(ts, node)) node = skipOuter(ts, node.arguments[0]!);
+      else break;
+    }
     return variableOrField(ts, this.#checker, node);
   }
 
@@ -378,6 +386,16 @@ export class ViewSources {
       args.length < 3 && (offset === undefined || (ts.isNumericLiteral(offset) && Number(offset.text) === 0));
     return this.#info('resizable', origin, symbol, fromStart);
   }
+}
+
+/** `Number(x)` with one argument: how a memory64 address (a BigInt) becomes a typed array's offset. */
+function isNumberOfBigInt(ts: typeof TS, node: TS.Expression): node is TS.CallExpression {
+  return (
+    ts.isCallExpression(node) &&
+    ts.isIdentifier(node.expression) &&
+    node.expression.text === 'Number' &&
+    node.arguments.length === 1
+  );
 }
 
 /** How an offset is computed from a block's address: `ptr >> 2`, `ptr >>> 2`, `ptr / 4`, `ptr + 8`. */

@@ -258,3 +258,22 @@ export function f(n: number) {
     ]);
   });
 });
+
+describe('no-signed-wasm-pointer: 64-bit memory', () => {
+  it('leaves BigInt addresses alone: a 64-bit memory stays below 16 GiB, and a BigInt has no `>>>`', () => {
+    const code = [
+      'interface Exports64 {',
+      '  memory: WebAssembly.Memory;',
+      '  malloc(size: bigint): bigint;',
+      '}',
+      'declare const wasm: Exports64;',
+      'export function put(bytes: Uint8Array): bigint {',
+      '  const ptr = wasm.malloc(BigInt(bytes.length));',
+      '  new Uint8Array(wasm.memory.buffer, Number(ptr), bytes.length).set(bytes);',
+      '  new BigInt64Array(wasm.memory.buffer)[Number(ptr >> 3n)] = 1n;',
+      '  return ptr;',
+      '}',
+    ].join('\n');
+    expect(findingsOf('no-signed-wasm-pointer', { 'file.ts': code })).toEqual([]);
+  });
+});

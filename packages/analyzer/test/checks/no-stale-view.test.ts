@@ -656,3 +656,25 @@ describe(`${rule}: memory in resizable mode (Node 26's toResizableBuffer)`, () =
     );
   });
 });
+
+describe(`${rule}: 64-bit memory (BigInt addresses, Node 24)`, () => {
+  it('follows views made at `Number(ptr)` into growth and into a freed block', () => {
+    const code = [
+      'interface Exports64 {',
+      '  memory: WebAssembly.Memory;',
+      '  malloc(size: bigint): bigint;',
+      '  free(ptr: bigint): void;',
+      '}',
+      'declare const wasm: Exports64;',
+      'export function roundTrip(bytes: Uint8Array): number {',
+      '  const ptr = wasm.malloc(BigInt(bytes.length));',
+      '  const block = new Uint8Array(wasm.memory.buffer, Number(ptr), bytes.length);',
+      '  block.set(bytes);',
+      '  wasm.free(ptr);',
+      '  const other = wasm.malloc(8n);',
+      '  return block[0]! + Number(other);',
+      '}',
+    ].join('\n');
+    expect(lines(code)).toEqual(['13:freedBlock']);
+  });
+});
