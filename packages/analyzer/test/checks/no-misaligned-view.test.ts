@@ -155,3 +155,14 @@ const RUNTIME = [
   '  view(dtype: string, options: { shape: number[] }): unknown;',
   '}',
 ].join('\n');
+
+describe('no-misaligned-view: Float16Array (Node 24)', () => {
+  it('flags a Float16Array at an odd byte offset, and leaves an even one alone', () => {
+    const code = [
+      'declare const buffer: ArrayBuffer;',
+      'export const odd = new Float16Array(buffer, 3, 4);',
+      'export const even = new Float16Array(buffer, 4, 4);',
+    ].join('\n');
+    expect(at(code)).toEqual(['2:20']);
+  });
+});

@@ -22,6 +22,15 @@ export const doubles = new Float64Array(buffer);
     expect(hazards['new Float64Array(buffer)']).toEqual(['misalignment-range-error', 'byte-order']);
   });
 
+  it('takes Float16Array (Node 24) as a typed array of 2-byte elements', () => {
+    const hazards = hazardsOf(`declare const buffer: ArrayBuffer;
+export const a = new Float16Array(buffer);
+export const b = new Float16Array(buffer, 2, 4);
+`);
+    expect(hazards['new Float16Array(buffer)']).toEqual(['misalignment-range-error', 'byte-order']);
+    expect(hazards['new Float16Array(buffer, 2, 4)']).toEqual(['misalignment-range-error', 'byte-order']);
+  });
+
   it('calls slice() class-dependent only where the receiver may be a Buffer', () => {
     const hazards = hazardsOf(`import { Buffer } from 'node:buffer';
 declare const shorts: Int16Array;
