@@ -30,3 +30,9 @@ it('shows the ESLint configuration the e2e test runs in a CommonJS project, word
   // The fixture's first line says where it comes from; the rest is the README's block.
   expect(readme).toContain(`\`\`\`js\n// eslint.config.mjs\n${fixture.slice(fixture.indexOf('\n') + 1)}\`\`\``);
 });
+
+it('gives the conversion table’s size as it is', async () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const { conversions } = await import('@memsafe/analyzer');
+  expect(readme).toContain(`(${conversions.length} conversions, each executed by a test on Node 20, 24 and 26)`);
+});
