@@ -3,7 +3,7 @@ import { OutOfBoundsError, UnsupportedError, WouldCopyError } from './errors.js'
 import { gcopyNdarray, type Indexable } from './kernels/base/gcopy.js';
 import { forEachRow, rowLength, rowStride, shape2strides } from './layout/index.js';
 import { keepingAlive } from './keep-alive.js';
-import { memoryState } from './memory.js';
+import { memoryState } from './memory-state.js';
 import type { View } from './view.js';
 
 /** A Node Buffer where @types/node is loaded, otherwise its base class Uint8Array. */

@@ -1,5 +1,5 @@
 import { dtypeInfo, type DType } from './dtype.js';
-import { wasmApi } from './kernels/wasm/engine.js';
+import { wasmApi, type WasmMemoryLike } from './kernels/wasm/engine.js';
 import { wasmHeap, type WasmHeap } from './kernels/wasm/heap.js';
 import {
   DetachedError,
@@ -12,13 +12,8 @@ import {
 import type { NextGeneration } from './generation.js';
 import { extent, numel, shape2strides } from './layout/index.js';
 import { checkShape, checkSize, checkStrides } from './layout/validate.js';
+import { provideMemoryState, type MemoryState, type MemoryStatus } from './memory-state.js';
 import { View, type Layout } from './view.js';
-
-/** The part of `WebAssembly.Memory` the runtime uses; any host's memory object fits. */
-export interface WasmMemoryLike {
-  readonly buffer: ArrayBuffer | SharedArrayBuffer;
-  grow(delta: number): number;
-}
 
 /**
  * - `array-buffer`: a fixed-length ArrayBuffer, owned whole.
@@ -28,7 +23,6 @@ export interface WasmMemoryLike {
  * - `range`: exactly the bytes of one typed array or DataView inside a buffer owned by others.
  */
 export type MemoryKind = 'array-buffer' | 'resizable' | 'shared' | 'wasm' | 'range';
-export type MemoryStatus = 'live' | 'freed' | 'detached';
 
 export interface ViewOptions {
   /** Axis lengths. */
@@ -39,46 +33,8 @@ export interface ViewOptions {
   readonly offset?: number | undefined;
 }
 
-/** What views and pointers need from their owner, read after noticing any outside change. */
-export interface MemoryState {
-  readonly buffer: ArrayBufferLike;
-  /**
-   * What the bytes belong to: the WebAssembly.Memory for wasm memory (shared wasm memory hands out
-   * a new buffer object on every growth, all over the same bytes), otherwise the buffer.
-   */
-  readonly storage: object;
-  readonly byteOffset: number;
-  readonly byteLength: number;
-  readonly generation: number;
-  readonly status: MemoryStatus;
-  /** Why the generation last moved, for error messages. */
-  readonly lastEvent: string;
-}
-
 declare const ownedBrand: unique symbol;
 declare const generationBrand: unique symbol;
-
-let stateOf: (memory: Memory) => MemoryState;
-let counterOf: (memory: Memory) => GenerationCounter;
-
-/**
- * A memory's generation as last noticed, without looking for outside changes. One object per
- * memory, kept by its views and pointers, so that the check on every element access is one
- * field read rather than a call into the owner.
- */
-export interface GenerationCounter {
-  readonly generation: number;
-}
-
-/** The owner's state after noticing outside changes (growth inside wasm, a shrink, a detach). */
-export function memoryState(memory: Memory): MemoryState {
-  return stateOf(memory);
-}
-
-/** The owner's generation counter: the cheap per-access check. */
-export function generationCounter(memory: Memory): GenerationCounter {
-  return counterOf(memory);
-}
 
 /**
  * An owner of bytes (the `Owned` brand). It counts generations: every event that invalidates raw
@@ -105,8 +61,10 @@ export class Memory<Gen extends number = number> {
   #heapBlock: HeapBlock | null = null;
 
   static {
-    stateOf = memory => memory.#sync();
-    counterOf = memory => memory.#counter;
+    provideMemoryState(
+      memory => memory.#sync(),
+      memory => memory.#counter,
+    );
   }
 
   private constructor(

@@ -2,7 +2,8 @@ import type { DType, DTypeInfo, Scalar, TypedArrayOf } from './dtype.js';
 import { StalePointerError } from './errors.js';
 import { directPosition, elementPosition } from './layout/index.js';
 import { keepingAlive } from './keep-alive.js';
-import { generationCounter, memoryState, type GenerationCounter, type Memory } from './memory.js';
+import type { Memory } from './memory.js';
+import { generationCounter, memoryState, type GenerationCounter } from './memory-state.js';
 
 declare const generationBrand: unique symbol;
 

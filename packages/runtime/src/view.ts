@@ -12,7 +12,8 @@ import {
   reshapeLayout,
   resolveShape,
 } from './layout/index.js';
-import { generationCounter, memoryState, type GenerationCounter, type Memory } from './memory.js';
+import type { Memory } from './memory.js';
+import { generationCounter, memoryState, type GenerationCounter } from './memory-state.js';
 import { RawPtr } from './raw-ptr.js';
 import * as convert from './convert.js';
 

@@ -2,7 +2,8 @@ import { isFloatDType, type DType, type FloatDType } from '../dtype.js';
 import { DtypeError, NonContiguousError, ShapeError, WouldCopyError } from '../errors.js';
 import { extent } from '../layout/index.js';
 import { copyElementsInto } from '../convert.js';
-import { isSharedArrayBuffer, Memory, memoryState } from '../memory.js';
+import { isSharedArrayBuffer, Memory } from '../memory.js';
+import { memoryState } from '../memory-state.js';
 import type { Layout, View } from '../view.js';
 
 /** A kernel that reads memory linearly checks at run time what its signature promised. */

@@ -1,4 +1,4 @@
-import { memoryState } from '../../memory.js';
+import { memoryState } from '../../memory-state.js';
 import type { View } from '../../view.js';
 import { wasmKernelsFor, type WasmKernels } from './instance.js';
 

@@ -1,4 +1,8 @@
-import type { WasmMemoryLike } from '../../memory.js';
+/** The part of `WebAssembly.Memory` the runtime uses; any host's memory object fits. */
+export interface WasmMemoryLike {
+  readonly buffer: ArrayBuffer | SharedArrayBuffer;
+  grow(delta: number): number;
+}
 
 /**
  * The parts of the WebAssembly JS API the runtime uses. The runtime compiles without DOM types,

@@ -1,5 +1,4 @@
-import type { WasmMemoryLike } from '../../memory.js';
-import { WASM_PAGE, wasmApi } from './engine.js';
+import { WASM_PAGE, wasmApi, type WasmMemoryLike } from './engine.js';
 
 /** Every block starts on this boundary: any dtype, and a whole SIMD vector, is aligned there. */
 const ALIGN = 16;

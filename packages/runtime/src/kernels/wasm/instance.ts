@@ -1,5 +1,4 @@
-import type { WasmMemoryLike } from '../../memory.js';
-import { wasmApi, type WasmApi } from './engine.js';
+import { wasmApi, type WasmApi, type WasmMemoryLike } from './engine.js';
 import { KERNELS_WASM } from './module.generated.js';
 
 /** A `rows` × `cols` block at `src` with byte strides `rowStride` and `colStride`, copied into C order at `dst`. */
