@@ -275,7 +275,9 @@ export class Memory<Gen extends number = number> {
 
   /**
    * Grows wasm memory by `pages` (64 KiB each). The old `memory.buffer` is detached, even for 0
-   * pages, so raw typed arrays over it die and the generation moves; views re-derive.
+   * pages, so raw typed arrays over it die and the generation moves; views re-derive. A memory
+   * switched to a resizable buffer (`toResizableBuffer()`, Node 26) grows in place instead, and
+   * nothing is invalidated.
    */
   grow(pages: number): Memory<NextGeneration<Gen>> {
     const wasm = this.#wasm;
@@ -292,7 +294,7 @@ export class Memory<Gen extends number = number> {
     checkSize(pages, 'pages');
     this.#requireLive();
     try {
-      wasm.grow(pages);
+      growPages(wasm, pages);
     } catch (error) {
       throw new OutOfBoundsError(
         `cannot grow wasm memory of ${this.#spannedBytes()} bytes by ${pages} pages: ${(error as Error).message}; the module declares a maximum that this would pass`,
@@ -406,9 +408,7 @@ export class Memory<Gen extends number = number> {
           // Shared wasm memory grows without detaching: old views stay valid, so nothing is invalidated.
           // The old buffer reads 0 bytes once detached, so its length comes from the last look.
           if (!isSharedArrayBuffer(current))
-            this.#invalidate(
-              `wasm memory grew from ${this.#lastByteLength} to ${current.byteLength} bytes, detaching the old memory.buffer`,
-            );
+            this.#invalidate(wasmBufferReplaced(this.#buffer, current, this.#lastByteLength));
           this.#buffer = current;
           this.#lastByteLength = current.byteLength;
         }
@@ -595,4 +595,32 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (typeof value === 'object') return value.constructor?.name ?? 'an object';
   return typeof value;
+}
+
+/**
+ * Grows `memory` by `pages`. A 64-bit memory (Node 24) counts pages in BigInts, and a Number fails
+ * its conversion before anything grows, as a BigInt does for a 32-bit one: the TypeError is how the
+ * two tell apart, since a Memory does not say its address type.
+ */
+function growPages(memory: WasmMemoryLike, pages: number): void {
+  try {
+    memory.grow(pages);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    (memory as unknown as { grow(delta: bigint): bigint }).grow(BigInt(pages));
+  }
+}
+
+/**
+ * Why a wasm memory's buffer was replaced: growth, or a switch between a fixed-length and a
+ * resizable buffer (`toResizableBuffer()` and `toFixedLengthBuffer()`, Node 26), which detaches
+ * the old buffer without growing.
+ */
+function wasmBufferReplaced(old: ArrayBufferLike, current: ArrayBuffer, oldByteLength: number): string {
+  const wasResizable = (old as ArrayBuffer).resizable === true;
+  if (current.resizable && !wasResizable)
+    return 'wasm memory was switched to a resizable buffer (toResizableBuffer()), detaching the fixed-length memory.buffer';
+  if (!current.resizable && wasResizable)
+    return 'wasm memory was switched back to a fixed-length buffer (toFixedLengthBuffer()), detaching the resizable one';
+  return `wasm memory grew from ${oldByteLength} to ${current.byteLength} bytes, detaching the old memory.buffer`;
 }
