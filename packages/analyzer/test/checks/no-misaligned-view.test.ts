@@ -165,4 +165,18 @@ describe('no-misaligned-view: Float16Array (Node 24)', () => {
     ].join('\n');
     expect(at(code)).toEqual(['2:20']);
   });
+
+  it('takes the runtime’s f16 views as 2 bytes each', () => {
+    const code = [
+      "import { Memory } from '@memsafe/runtime';",
+      'export function f(bytes: Uint8Array) {',
+      '  const odd = Memory.fromTypedArray(bytes.subarray(3)).view("f16", { shape: [2] });',
+      '  const even = Memory.fromTypedArray(bytes.subarray(4)).view("f16", { shape: [2] });',
+      '  return [odd, even];',
+      '}',
+    ].join('\n');
+    const found = findingsOf(rule, { 'file.ts': code, 'node_modules/@memsafe/runtime/index.d.ts': RUNTIME });
+    expect(found.map(f => `${f.line}:${f.column}`)).toEqual(['3:15']);
+    expect(found[0]!.message).toContain('(a f16 view is 2 bytes)');
+  });
 });

@@ -19,7 +19,7 @@ export function requireC<D extends DType>(view: View<D, Layout>, kernel: string)
 export function requireFloat(view: View, kernel: string): asserts view is View<FloatDType> {
   if (!isFloatDType(view.dtype)) {
     throw new DtypeError(
-      `kernels.${kernel} works on f32 and f64 views, got ${view.dtype}; copy into a float view first`,
+      `kernels.${kernel} works on f32 and f64 views, got ${view.dtype}; copy into an f32 or f64 view first`,
     );
   }
 }

@@ -21,6 +21,7 @@ const messages = {
 const DTYPE_SIZES: Readonly<Record<string, number>> = {
   i16: 2,
   u16: 2,
+  f16: 2,
   i32: 4,
   u32: 4,
   f32: 4,
