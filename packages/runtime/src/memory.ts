@@ -607,7 +607,12 @@ function growPages(memory: WasmMemoryLike, pages: number): void {
     memory.grow(pages);
   } catch (error) {
     if (!(error instanceof TypeError)) throw error;
-    (memory as unknown as { grow(delta: bigint): bigint }).grow(BigInt(pages));
+    try {
+      (memory as unknown as { grow(delta: bigint): bigint }).grow(BigInt(pages));
+    } catch (second) {
+      // Neither counting fits: the first error says what this memory took amiss.
+      throw second instanceof TypeError ? error : second;
+    }
   }
 }
 

@@ -7,6 +7,7 @@
  * the running Node can perform (test/conversions/events.test.ts). Events that only a convention
  * can tell (which calls run wasm code, what a library does with its input) say so in `evidence`.
  */
+import { RESIZABLE_MEMORY_SINCE } from '../platform/wasm-memory.js';
 
 /** What an event does to the values it reaches. */
 export type EventEffect =
@@ -124,7 +125,7 @@ export const EVENTS = [
     reaches: 'views of the receiver',
     words:
       'switches the memory to a resizable buffer, which detaches its fixed-length memory.buffer and every view of it (views made after it survive growth)',
-    since: '26.0.0',
+    since: RESIZABLE_MEMORY_SINCE,
     evidence: { kind: 'probe' },
   },
   {
@@ -134,7 +135,7 @@ export const EVENTS = [
     reaches: 'views of the receiver',
     words:
       'switches the memory back to a fixed-length buffer, which detaches its resizable memory.buffer and every view of it',
-    since: '26.0.0',
+    since: RESIZABLE_MEMORY_SINCE,
     evidence: { kind: 'probe' },
   },
   {

@@ -28,6 +28,7 @@
  *   (Buffer.from(resizableArrayBuffer) tracks resizes from 22.12 and 23.1).
  */
 import { bufferPoolSizeText } from '../platform/buffer-pool.js';
+import { RESIZABLE_MEMORY_SINCE } from '../platform/wasm-memory.js';
 import type { ConversionGroup, ConversionResult, ConversionRow, Hazard } from './schema.js';
 
 /** Every hazard, in the order the docs explain them. */
@@ -1266,7 +1267,7 @@ const rows: Row[] = [
     result: 'view',
     sharesMemory: true,
     hazards: [],
-    since: '26.0.0',
+    since: RESIZABLE_MEMORY_SINCE,
     note: 'Switches the memory to a resizable ArrayBuffer that growth does not detach (views made over it without a length grow with it), and detaches the fixed-length memory.buffer and its views: call it once, after instantiation, before taking views; the memory needs a maximum.',
   },
   {
@@ -1277,7 +1278,7 @@ const rows: Row[] = [
     result: 'view',
     sharesMemory: true,
     hazards: ['detached-after-grow'],
-    since: '26.0.0',
+    since: RESIZABLE_MEMORY_SINCE,
     note: 'Switches the memory back to a fixed-length buffer, which the next grow detaches, and detaches the resizable buffer and every view of it.',
   },
   {

@@ -40,22 +40,21 @@ function escapeRoutes(ts: typeof TS, fn: TS.Node): readonly TS.Node[] {
   return routes;
 }
 
-/** Whether `name` occurs in `text` between `start` and `end` as a whole identifier. */
+/**
+ * Whether `name` occurs in `text` between `start` and `end` as a whole identifier: no character that
+ * can continue a name on either side.
+ */
 function mentions(text: string, start: number, end: number, name: string): boolean {
+  const partOfName = (at: number) =>
+    at >= 0 && at < text.length && IDENTIFIER_PART.test(String.fromCodePoint(text.codePointAt(at)!));
   for (let at = text.indexOf(name, start); at !== -1 && at + name.length <= end; at = text.indexOf(name, at + 1)) {
-    if (!isIdentifierChar(text.charCodeAt(at - 1)) && !isIdentifierChar(text.charCodeAt(at + name.length))) return true;
+    if (!partOfName(at - 1) && !partOfName(at + name.length)) return true;
   }
   return false;
 }
 
-/** ASCII letters, digits, `_` and `$`, and anything beyond ASCII (which may be part of a name): conservative. */
-function isIdentifierChar(code: number): boolean {
-  return (
-    (code >= 48 && code <= 57) ||
-    (code >= 65 && code <= 90) ||
-    (code >= 97 && code <= 122) ||
-    code === 95 ||
-    code === 36 ||
-    code > 127
-  );
-}
+/**
+ * What may continue an identifier, as ECMAScript says: Unicode's ID_Continue, `$`, and the two
+ * joiners. Read here rather than from `ts`, whose TypeScript 7 facade has no scanner helpers.
+ */
+const IDENTIFIER_PART = /^[\p{ID_Continue}$\u200C\u200D]$/u;

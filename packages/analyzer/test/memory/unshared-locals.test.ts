@@ -69,4 +69,17 @@ describe('isUnsharedLocalConst', () => {
       ),
     ).toMatchObject({ heap: true });
   });
+
+  it('takes whitespace beyond ASCII for what it is: `return heap\u00a0;` returns `heap`', () => {
+    expect(
+      unshared(
+        [
+          'function f(memory: WebAssembly.Memory) {',
+          '  const heap = new Uint8Array(memory.buffer);',
+          '  return heap\u00a0;',
+          '}',
+        ].join('\n'),
+      ),
+    ).toEqual({ heap: false });
+  });
 });

@@ -1,7 +1,7 @@
 import type { DocumentHost, OpenDocument } from '../document-host.js';
 import type { NativeApi, NativeAstModule, NativeProject, NativeSnapshot, NativeSyncModule } from './api.js';
 import { nativeTs } from './facade.js';
-import { confirmAnswering, endQuietly } from './host.js';
+import { confirmAnswering, disposeQuietly, endQuietly } from './host.js';
 import { nativeProgram, type FileKind, type FileKinds } from './program.js';
 
 /**
@@ -29,12 +29,7 @@ export function nativeDocumentHost(
   const kinds = new Map<string, FileKinds>();
   /** Forgets a compiler process that failed: the next program starts a new one. */
   const reset = (): void => {
-    for (const snapshot of snapshots.values())
-      try {
-        snapshot.dispose();
-      } catch {
-        // The process is gone, and the snapshot with it.
-      }
+    for (const snapshot of snapshots.values()) disposeQuietly(snapshot);
     snapshots.clear();
     kinds.clear();
     last = undefined;

@@ -82,12 +82,7 @@ export function nativeProjectHost(
     },
     close() {
       if (api === undefined) return;
-      for (const snapshot of snapshots)
-        try {
-          snapshot.dispose();
-        } catch {
-          // The process has ended, and its snapshots with it.
-        }
+      for (const snapshot of snapshots) disposeQuietly(snapshot);
       endQuietly(api);
     },
   };
@@ -108,6 +103,15 @@ export function endQuietly(api: NativeApi): void {
     api.close();
   } catch {
     // Already gone.
+  }
+}
+
+/** Releases a snapshot whose compiler process may have ended, and the snapshot with it. */
+export function disposeQuietly(snapshot: NativeSnapshot): void {
+  try {
+    snapshot.dispose();
+  } catch {
+    // Gone with the process.
   }
 }
 
