@@ -38,15 +38,16 @@ export function environmentTable(root, typescriptVersion, loadAtStart) {
 
 /**
  * A bench's `--<name> N` (how many timed runs, a positive integer, `fallback` by default) and
- * `--quick` (one run, results left alone: a check that the bench works).
+ * `--quick` (one run, results left alone: a check that the bench works), with the `extra` options
+ * of `parseArgs`, whose values come back as `values`.
  */
-export function runFlags(name = 'runs', fallback = 5) {
+export function runFlags(name = 'runs', fallback = 5, extra = {}) {
   const { values } = parseArgs({
-    options: { [name]: { type: 'string' }, quick: { type: 'boolean', default: false } },
+    options: { [name]: { type: 'string' }, quick: { type: 'boolean', default: false }, ...extra },
   });
   const runs = values.quick ? 1 : Number(values[name] ?? fallback);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--${name} wants a positive integer, got ${values[name]}`);
-  return { runs, quick: values.quick };
+  return { runs, quick: values.quick, values };
 }
 
 /**

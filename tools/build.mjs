@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assembleWatFile } from './wat.mjs';
+import { assembleWat, assembleWatFile, singleMemory } from './wat.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
@@ -19,14 +19,27 @@ function run(args) {
   }
 }
 
-// The runtime's SIMD kernels are WebAssembly text; the module is assembled here, on every build,
-// into a TypeScript source that carries its bytes (gitignored: the .wat is the source).
-const kernelsWat = join(root, 'packages', 'runtime', 'wasm', 'kernels.wat');
-const kernelsBytes = await assembleWatFile(kernelsWat);
+// The runtime's SIMD kernels are WebAssembly text; the modules are assembled here, on every build,
+// into a TypeScript source that carries their bytes (gitignored: the .wat files are the source).
+const watText = name => readFileSync(join(root, 'packages', 'runtime', 'wasm', name), 'utf8');
+// Each text is written for operands in memories $m0, $m1, $m2; singleMemory() makes the form with one.
+const kernelsText = watText('kernels.wat');
+const relaxedText = watText('kernels-relaxed.wat');
+const modules = {
+  KERNELS_WASM: await assembleWat(singleMemory(kernelsText), 'kernels.wat'),
+  KERNELS_MULTI_WASM: await assembleWat(kernelsText, 'kernels.wat', { multi_memory: true }),
+  RELAXED_KERNELS_WASM: await assembleWat(singleMemory(relaxedText), 'kernels-relaxed.wat', { relaxed_simd: true }),
+  RELAXED_MULTI_KERNELS_WASM: await assembleWat(relaxedText, 'kernels-relaxed.wat', {
+    relaxed_simd: true,
+    multi_memory: true,
+  }),
+};
 writeFileSync(
   join(root, 'packages', 'runtime', 'src', 'kernels', 'wasm', 'module.generated.ts'),
-  `// Assembled from packages/runtime/wasm/kernels.wat by tools/build.mjs. Do not edit.\n` +
-    `export const KERNELS_WASM: readonly number[] = [${Array.from(kernelsBytes).join(',')}];\n`,
+  `// Assembled from packages/runtime/wasm/kernels.wat and kernels-relaxed.wat by tools/build.mjs. Do not edit.\n` +
+    Object.entries(modules)
+      .map(([name, bytes]) => `export const ${name}: readonly number[] = [${Array.from(bytes).join(',')}];\n`)
+      .join(''),
 );
 
 run(['-b', 'tsconfig.json']);

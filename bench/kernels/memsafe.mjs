@@ -1,38 +1,29 @@
-// Where the memsafe contenders keep their data. `Memory.alloc(bytes)` gives an ArrayBuffer; a
-// runtime that also offers `Memory.alloc(bytes, { placement: 'wasm' })` (a block of its wasm heap,
-// where wasm kernels read the data in place) gets a second row, "wasm memory".
-// A runtime without placements ignores the option and returns an ArrayBuffer owner, which the
-// probe below notices by its `kind`. The arrays of one case share one memory, one after another.
+// Where the memsafe contenders keep their data. `default` is `Memory.alloc(bytes)` as a user first
+// writes it: the runtime places the bytes in its wasm heap where the engine runs the SIMD kernels.
+// `js` is `Memory.alloc(bytes, { placement: 'js' })`, an ArrayBuffer of their own, where the JS
+// loops run. Each array of a case is allocated on its own, as a program would allocate it.
 import { Memory } from '@memsafe/runtime';
 
 const ITEMSIZE = { f64: 8, f32: 4 };
 
-function probeWasm() {
-  try {
-    return Memory.alloc(8, { placement: 'wasm' }).kind === 'wasm';
-  } catch {
-    return false;
-  }
-}
+export const PLACEMENTS = ['default', 'js'];
 
-/** The placements this build of the runtime offers: always 'js', and 'wasm' when it has one. */
-export const PLACEMENTS = probeWasm() ? ['js', 'wasm'] : ['js'];
+/** How the report names a placement. */
+export const placementName = placement => (placement === 'default' ? 'default placement' : "placement 'js'");
 
-export const placementLabel = placement => (placement === 'wasm' ? 'memsafe, wasm memory' : 'memsafe, JS memory');
+export const placementLabel = placement => `memsafe, ${placementName(placement)}`;
 
 export const placementCall = placement =>
-  placement === 'wasm' ? "Memory.alloc(bytes, { placement: 'wasm' })" : 'Memory.alloc(bytes)';
+  placement === 'default' ? 'Memory.alloc(bytes)' : "Memory.alloc(bytes, { placement: 'js' })";
 
-/** New C-contiguous views of the given shapes, one after another in one new memory of the placement. */
+/** The options argument that asks for `placement`; none for the default. */
+export const placementOption = placement => (placement === 'default' ? undefined : { placement });
+
+/** New C-contiguous views of the given shapes, each in a memory of its own from `Memory.alloc`. */
 export function allocViews(dtype, shapes, placement) {
-  const sizes = shapes.map(shape => shape.reduce((a, b) => a * b, 1));
-  const bytes = sizes.reduce((a, b) => a + b, 0) * ITEMSIZE[dtype];
-  const memory = placement === 'wasm' ? Memory.alloc(bytes, { placement: 'wasm' }) : Memory.alloc(bytes);
-  let offset = 0;
-  return shapes.map((shape, i) => {
-    const view = memory.view(dtype, { shape, offset });
-    offset += sizes[i];
-    return view;
+  return shapes.map(shape => {
+    const bytes = shape.reduce((a, b) => a * b, 1) * ITEMSIZE[dtype];
+    return Memory.alloc(bytes, placementOption(placement)).view(dtype, { shape });
   });
 }
 

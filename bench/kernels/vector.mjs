@@ -135,7 +135,7 @@ export function vectorCases(numpy, tasks, dtype, n) {
         fill: [`kernels.fill(out, v)`, v => kernels.fill(m.ov, v)],
         assign: [`kernels.assign(x, out)`, () => kernels.assign(m.xv, m.ov)],
       }[op];
-      contenders.push(js(id, label, `\`${memsafe[0]}\`; x, y, out in one \`${where}\``, m, memsafe[1]));
+      contenders.push(js(id, label, `\`${memsafe[0]}\`; x, y, out each from \`${where}\``, m, memsafe[1]));
     }
     const loop = {
       sum: ['s += x[i]', () => plain.sum(d.x)],

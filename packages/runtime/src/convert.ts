@@ -90,7 +90,10 @@ export function asArrayBuffer(view: View): ArrayBufferLike {
   ) {
     throw new WouldCopyError(
       `this view covers bytes ${byteOffset}..${byteOffset + byteLength} of a ${buffer.byteLength}-byte buffer; the ArrayBuffer would expose more than the view. ` +
-        'Use asTypedArray() or asDataView() for a view of exactly these bytes, or toArrayBuffer() for a copy',
+        'Use asTypedArray() or asDataView() for a view of exactly these bytes, or toArrayBuffer() for a copy' +
+        (view.memory.kind === 'wasm'
+          ? ". Memory.alloc places bytes in the runtime's wasm heap by default: allocate with { placement: 'js' } for an ArrayBuffer of their own"
+          : ''),
     );
   }
   return keepingAlive(buffer, view.memory);

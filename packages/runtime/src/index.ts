@@ -1,6 +1,7 @@
 export { Memory, type Owned, type MemoryKind, type ViewOptions, type AllocOptions, type Placement } from './memory.js';
 export type { MemoryStatus } from './memory-state.js';
 export type { WasmMemoryLike } from './kernels/wasm/engine.js';
+export type { KernelEngine } from './kernels/wasm/instance.js';
 export { View, type Layout, type TransposedLayout } from './view.js';
 export { RawPtr } from './raw-ptr.js';
 export type { NextGeneration } from './generation.js';

@@ -1,6 +1,7 @@
 import { dtypeInfo, type DType } from './dtype.js';
 import { wasmApi, type WasmMemoryLike } from './kernels/wasm/engine.js';
-import { wasmHeap, type WasmHeap } from './kernels/wasm/heap.js';
+import { MAX_ARENA_BYTES, wasmHeap, type HeapBlock, type WasmHeap } from './kernels/wasm/heap.js';
+import { simdKernelsCompile } from './kernels/wasm/instance.js';
 import {
   DetachedError,
   MisalignedError,
@@ -58,7 +59,7 @@ export class Memory<Gen extends number = number> {
   #lastByteLength: number;
   #lastEvent = 'nothing has invalidated it yet';
   /** The block of the runtime's wasm heap this owner holds, returned by {@link free} or when it is collected. */
-  #heapBlock: HeapBlock | null = null;
+  #heapBlock: HeapAllocation | null = null;
 
   static {
     provideMemoryState(
@@ -140,9 +141,10 @@ export class Memory<Gen extends number = number> {
   }
 
   /**
-   * `byteLength` new zero-filled bytes: an ArrayBuffer, or with `{ placement: 'wasm' }` a block of
-   * the runtime's wasm heap, one WebAssembly.Memory that all such blocks share, where the SIMD
-   * kernels read them in place (docs/runtime.md, "Which kernel runs"). {@link free} returns a heap
+   * `byteLength` new zero-filled bytes. By default a block of the runtime's wasm heap, where the
+   * SIMD kernels read them in place, when the engine runs those kernels and the heap can hold the
+   * bytes; otherwise an ArrayBuffer. `{ placement: 'wasm' }` insists on the heap, `{ placement:
+   * 'js' }` on an ArrayBuffer (docs/runtime.md, "Where memory lives"). {@link free} returns a heap
    * block at once; an owner collected without it returns its block later.
    */
   static alloc(byteLength: number, options?: AllocOptions): Memory<0> {
@@ -158,8 +160,9 @@ export class Memory<Gen extends number = number> {
 
   /** @internal */
   static inHeap(heap: WasmHeap, byteLength: number, zeroed: boolean): Memory<0> {
-    const block = allocate(byteLength, () => heap.allocate(byteLength, zeroed));
-    const memory: Memory<0> = new Memory('wasm', heap.memory.buffer, block.offset, byteLength, heap.memory);
+    const block = heap.allocate(byteLength, zeroed);
+    const { memory: arena } = block.arena;
+    const memory: Memory<0> = new Memory('wasm', arena.buffer, block.block.offset, byteLength, arena);
     memory.#heapBlock = { heap, block };
     heapBlocks.register(memory, memory.#heapBlock, memory);
     return memory;
@@ -288,7 +291,7 @@ export class Memory<Gen extends number = number> {
     }
     if (this.#heapBlock !== null) {
       throw new UnsupportedError(
-        "grow(pages) grows a whole WebAssembly.Memory; this is a fixed-size allocation in the runtime's wasm heap: allocate a larger one and assign into it",
+        "grow(pages) grows a whole WebAssembly.Memory; this is a fixed-size block of the runtime's wasm heap: allocate a larger one and assign into it",
       );
     }
     checkSize(pages, 'pages');
@@ -373,7 +376,10 @@ export class Memory<Gen extends number = number> {
       throw new UnsupportedError(
         this.kind === 'range'
           ? 'cannot transfer memory adopted from part of a buffer: transferring would detach the bytes around it, which belong to others; Memory.copyOf() copies this range'
-          : `cannot transfer ${this.kind} memory: only an ArrayBuffer that this memory owns whole can be transferred`,
+          : this.#heapBlock !== null
+            ? "cannot transfer a block of the runtime's wasm heap: its bytes are part of a WebAssembly.Memory that other allocations share. " +
+              "Allocate with { placement: 'js' } for memory that can be transferred, or copy this one with Memory.copyOf(bytes, { placement: 'js' })"
+            : `cannot transfer ${this.kind} memory: only an ArrayBuffer that this memory owns whole can be transferred`,
       );
     }
     this.#requireLive();
@@ -448,35 +454,47 @@ export class Memory<Gen extends number = number> {
   }
 }
 
-/** Where new bytes live: `js` (an ArrayBuffer, the default) or `wasm` (the runtime's wasm heap). */
+/**
+ * Where new bytes live: `js` (an ArrayBuffer of their own) or `wasm` (a block of the runtime's wasm
+ * heap). Left out, `wasm` where the engine runs the SIMD kernels and the heap can hold the bytes,
+ * otherwise `js`.
+ */
 export type Placement = 'js' | 'wasm';
 
 export interface AllocOptions {
   readonly placement?: Placement | undefined;
 }
 
-interface HeapBlock {
+interface HeapAllocation {
   readonly heap: WasmHeap;
-  readonly block: { readonly offset: number; readonly size: number };
+  readonly block: HeapBlock;
 }
 
 /** Heap blocks of owners that were collected without `free()` go back to the heap. */
-const heapBlocks = new FinalizationRegistry<HeapBlock>(({ heap, block }) => heap.release(block));
+const heapBlocks = new FinalizationRegistry<HeapAllocation>(({ heap, block }) => heap.release(block));
 
-function allocateMemory(byteLength: number, placement: Placement, zeroed: boolean): Memory<0> {
+function allocateMemory(byteLength: number, placement: Placement | undefined, zeroed: boolean): Memory<0> {
   if (placement === 'wasm') {
     if (wasmApi === undefined)
       throw new UnsupportedError(
         "placement: 'wasm' needs WebAssembly, which this JavaScript engine does not offer; leave placement out to allocate an ArrayBuffer",
       );
-    return Memory.inHeap(allocate(byteLength, wasmHeap), byteLength, zeroed);
+    return Memory.inHeap(wasmHeap(), byteLength, zeroed);
+  }
+  if (placement === undefined && byteLength <= MAX_ARENA_BYTES && simdKernelsCompile()) {
+    try {
+      return Memory.inHeap(wasmHeap(), byteLength, zeroed);
+    } catch (error) {
+      // An arena the engine would not reserve: the bytes go to an ArrayBuffer, as where there is no heap.
+      if (!(error instanceof OutOfBoundsError)) throw error;
+    }
   }
   return Memory.fromArrayBuffer(allocate(byteLength, () => new ArrayBuffer(byteLength)));
 }
 
-function placementOf(options: AllocOptions | undefined): Placement {
-  const placement = options?.placement ?? 'js';
-  if (placement !== 'js' && placement !== 'wasm')
+function placementOf(options: AllocOptions | undefined): Placement | undefined {
+  const placement = options?.placement;
+  if (placement !== undefined && placement !== 'js' && placement !== 'wasm')
     throw new UnsupportedError(`placement must be 'js' or 'wasm', got ${String(placement)}`);
   return placement;
 }

@@ -44,12 +44,21 @@ describe('view-making conversions never copy', () => {
   });
 
   it('asArrayBuffer gives the buffer only when the view spans all of it', () => {
-    const a = grid();
+    const a = Memory.alloc(96, { placement: 'js' }).view('f64', { shape: [3, 4] });
     expect(a.asArrayBuffer().byteLength).toBe(96);
     expect(() => a.slice('1:').asArrayBuffer()).toThrow(WouldCopyError);
     expect(() => a.slice('1:').asArrayBuffer()).toThrow(/asTypedArray\(\) or asDataView\(\)/);
     const pooled = Buffer.from('pool');
     expect(() => viewOf(pooled).asArrayBuffer()).toThrow(WouldCopyError);
+  });
+
+  it("asArrayBuffer of a view over the wasm heap, where Memory.alloc places bytes by default, names placement: 'js'", () => {
+    const a = grid();
+    expect(a.memory.kind).toBe('wasm');
+    expect(() => a.asArrayBuffer()).toThrow(WouldCopyError);
+    expect(() => a.asArrayBuffer()).toThrow(
+      /Memory.alloc places bytes in the runtime's wasm heap by default: allocate with \{ placement: 'js' \} for an ArrayBuffer of their own$/,
+    );
   });
 
   it('throws WouldCopyError for a strided view and names the copying form', () => {

@@ -27,7 +27,7 @@ const triggers: Record<string, { run: () => unknown; message: RegExp }> = {
   },
   DetachedError: {
     run: () => {
-      const mem = Memory.alloc(8);
+      const mem = Memory.alloc(8, { placement: 'js' });
       const view = mem.view('u8', { shape: [8] });
       mem.transfer();
       return view.get(0);
@@ -53,7 +53,10 @@ const triggers: Record<string, { run: () => unknown; message: RegExp }> = {
     message: /shape\[0\] must be a non-negative integer, got -1/,
   },
   IndexError: { run: () => fromValues('u8', [1]).slice('1:2:3:4'), message: /cannot parse "1:2:3:4"/ },
-  UnsupportedError: { run: () => Memory.alloc(8).grow(1), message: /grow\(pages\) is for wasm memory/ },
+  UnsupportedError: {
+    run: () => Memory.alloc(8, { placement: 'js' }).grow(1),
+    message: /grow\(pages\) is for wasm memory/,
+  },
 };
 
 const errorClasses = Object.entries(runtime).filter(

@@ -106,7 +106,7 @@ describe(`seeded fuzz against a shadow model (seed ${SEED}, ${OPERATIONS} operat
       const kind = (['js', 'wasm-heap', 'resizable', 'wasm-memory'] as const)[next(4)]!;
       const length = 8 * (1 + next(16));
       let memory: Memory;
-      if (kind === 'js') memory = Memory.alloc(length);
+      if (kind === 'js') memory = Memory.alloc(length, { placement: 'js' });
       else if (kind === 'wasm-heap') memory = Memory.alloc(length, { placement: 'wasm' });
       else if (kind === 'resizable') memory = Memory.resizable(length, 256);
       else memory = Memory.fromWasm(new WebAssembly.Memory({ initial: 1, maximum: 3 }));

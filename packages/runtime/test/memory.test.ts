@@ -173,8 +173,29 @@ describe('wasm memory', () => {
   it('grow() and resize() name the right method for other memory kinds', () => {
     expect(() => Memory.resizable(8, 16).grow(1)).toThrow(/use resize\(byteLength\)/);
     expect(() => Memory.fromWasm(new WebAssembly.Memory({ initial: 1 })).resize(8)).toThrow(UnsupportedError);
-    expect(() => Memory.alloc(8).resize(16)).toThrow(/transfer\(byteLength\)/);
+    expect(() => Memory.alloc(8, { placement: 'js' }).resize(16)).toThrow(/transfer\(byteLength\)/);
     expect(() => Memory.fromWasm({} as WebAssembly.Memory)).toThrow(UnsupportedError);
+  });
+});
+
+describe('where Memory.alloc places bytes', () => {
+  it('places them in the wasm heap by default, where the engine runs the SIMD kernels', () => {
+    expect(kernels.engine().simd).toBe(true);
+    const memory = Memory.alloc(24);
+    expect(memory.kind).toBe('wasm');
+    expect(Memory.alloc(24, { placement: 'js' }).kind).toBe('array-buffer');
+    memory.free();
+  });
+
+  it('places a block larger than wasm32 memory in an ArrayBuffer by default, and refuses it with placement wasm', () => {
+    const byteLength = 2 ** 32 + 16;
+    const memory = Memory.alloc(byteLength);
+    expect(memory.kind).toBe('array-buffer');
+    expect(memory.byteLength).toBe(byteLength);
+    memory.free();
+    expect(() => Memory.alloc(byteLength, { placement: 'wasm' })).toThrow(
+      new OutOfBoundsError('the wasm heap cannot hold 4294967312 bytes in one block: wasm32 memory ends at 4 GiB'),
+    );
   });
 });
 
@@ -205,15 +226,17 @@ describe("placement: 'wasm'", () => {
     keep.free();
   });
 
-  it('grows the heap for a large block: views of other blocks re-derive, their raw pointers go stale', () => {
+  it('never detaches a block: a block too large for the arenas in use goes to a new arena', () => {
     const small = Memory.alloc(16, { placement: 'wasm' });
     const view = small.view('f64', { shape: [2] });
     view.set(1.5, 1);
     const pointer = view.raw();
-    const large = Memory.alloc(64 * 65536, { placement: 'wasm' });
-    expect(view.get(1)).toBe(1.5);
-    expect(() => pointer.array).toThrow(StalePointerError);
-    expect(small.generation).toBe(1);
+    const array = view.asTypedArray();
+    const large = Memory.alloc(80 * 2 ** 20, { placement: 'wasm' });
+    expect(large.view('u8', { shape: [1] }).liveArray().buffer).not.toBe(array.buffer);
+    expect(pointer.array[1]).toBe(1.5);
+    expect(array[1]).toBe(1.5);
+    expect(small.generation).toBe(0);
     large.free();
     small.free();
   });
@@ -234,9 +257,9 @@ describe("placement: 'wasm'", () => {
     block.free();
   });
 
-  it('copies into wasm memory only when asked, and keeps the bytes', () => {
+  it('copies into the wasm heap by default and into an ArrayBuffer with placement js, and keeps the bytes', () => {
     const before = Memory.alloc(40, { placement: 'wasm' });
-    const copied = Memory.copyOf(new Float64Array([1, 2, 3]), { placement: 'wasm' });
+    const copied = Memory.copyOf(new Float64Array([1, 2, 3]));
     expect(copied.kind).toBe('wasm');
     expect(
       before
@@ -246,7 +269,9 @@ describe("placement: 'wasm'", () => {
     ).toBe(true);
     before.free();
     expect(copied.view('f64', { shape: [3] }).toArray()).toEqual([1, 2, 3]);
-    expect(Memory.copyOf(new Float64Array([1])).kind).toBe('array-buffer');
+    const own = Memory.copyOf(new Float64Array([1]), { placement: 'js' });
+    expect(own.kind).toBe('array-buffer');
+    expect(own.view('f64', { shape: [1] }).toArray()).toEqual([1]);
     copied.free();
   });
 
@@ -259,7 +284,7 @@ describe("placement: 'wasm'", () => {
 
 describe('free', () => {
   it('makes views throw StaleViewError and detaches an owned buffer', () => {
-    const mem = Memory.alloc(16);
+    const mem = Memory.alloc(16, { placement: 'js' });
     const view = mem.view('u8', { shape: [16] });
     const array = view.asTypedArray();
     mem.free();
@@ -291,7 +316,7 @@ describe('free', () => {
 
 describe('transfer', () => {
   it('moves the bytes into a new owner and detaches the old one with its views', () => {
-    const mem = Memory.alloc(16);
+    const mem = Memory.alloc(16, { placement: 'js' });
     const view = mem.view('u8', { shape: [16] });
     view.set(42, 3);
     const moved = mem.transfer();
@@ -303,7 +328,7 @@ describe('transfer', () => {
   });
 
   it('changes the size when asked, keeping resizability', () => {
-    const fixed = Memory.alloc(8);
+    const fixed = Memory.alloc(8, { placement: 'js' });
     fixed.view('u8', { shape: [8] }).set(5, 7);
     const longer = fixed.transfer(16);
     expect(longer.byteLength).toBe(16);
@@ -319,7 +344,7 @@ describe('transfer', () => {
   });
 
   it('refuses a size the engine cannot allocate with an OutOfBoundsError, and leaves the owner and its bytes as they were', () => {
-    const mem = Memory.alloc(8);
+    const mem = Memory.alloc(8, { placement: 'js' });
     const view = mem.view('u8', { shape: [8] });
     view.set(9, 2);
     expect(() => mem.transfer(2 ** 40)).toThrow(OutOfBoundsError);
@@ -337,6 +362,18 @@ describe('transfer', () => {
 
   it('refuses to transfer part of a buffer, which would detach the bytes around it', () => {
     expect(() => Memory.fromTypedArray(Buffer.from('abc')).transfer()).toThrow(/belong to others/);
+  });
+
+  it("refuses to transfer a block of the wasm heap, naming placement: 'js'", () => {
+    const block = Memory.alloc(8, { placement: 'wasm' });
+    expect(() => block.transfer()).toThrow(
+      new UnsupportedError(
+        "cannot transfer a block of the runtime's wasm heap: its bytes are part of a WebAssembly.Memory that other allocations share. " +
+          "Allocate with { placement: 'js' } for memory that can be transferred, or copy this one with Memory.copyOf(bytes, { placement: 'js' })",
+      ),
+    );
+    expect(block.status).toBe('live');
+    block.free();
   });
 
   it('notices a 0-byte buffer transferred by other code, though it loses no bytes', () => {

@@ -1,9 +1,16 @@
-;; The runtime's fast kernels, run over data where it lives: in the WebAssembly.Memory the module
-;; imports (one instance per memory). Addresses are byte offsets into that memory; element counts
-;; and shapes are unsigned. Written by hand: f64x2/f32x4 with four independent accumulators, since
-;; one accumulator is bound by the latency of each add rather than by memory.
+;; The runtime's fast kernels, run over data where it lives: in the WebAssembly.Memory objects the
+;; module imports (one instance per memory, or per set of memories). Addresses are byte offsets into
+;; the operand's memory; element counts and shapes are unsigned. Written by hand: f64x2/f32x4 with
+;; four independent accumulators, since one accumulator is bound by the latency of each add rather
+;; than by memory.
 (module
-  (import "env" "memory" (memory 0))
+  ;; Each operand has its memory: the first (x, a source, A) is in $m0, the second (y, a target, B)
+  ;; in $m1, the third (C) in $m2. The build makes two modules of this text (tools/wat.mjs): this one,
+  ;; for operands in different memories (multi-memory: Node 22 and later), and one that imports a
+  ;; single memory as $m0 for all three, for operands that share one.
+  (import "env" "m0" (memory $m0 0))
+  (import "env" "m1" (memory $m1 0))
+  (import "env" "m2" (memory $m2 0))
 
   ;; Sum of $n f64 elements at $x: four f64x2 accumulators over
   ;; leaves of 1024 elements, leaves added pairwise (recursion halves the range).
@@ -18,10 +25,10 @@
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $x) (local.get $end)))
-        (local.set $a (f64x2.add (local.get $a) (v128.load (local.get $x))))
-        (local.set $b (f64x2.add (local.get $b) (v128.load offset=16 (local.get $x))))
-        (local.set $c (f64x2.add (local.get $c) (v128.load offset=32 (local.get $x))))
-        (local.set $d (f64x2.add (local.get $d) (v128.load offset=48 (local.get $x))))
+        (local.set $a (f64x2.add (local.get $a) (v128.load $m0 (local.get $x))))
+        (local.set $b (f64x2.add (local.get $b) (v128.load $m0 offset=16 (local.get $x))))
+        (local.set $c (f64x2.add (local.get $c) (v128.load $m0 offset=32 (local.get $x))))
+        (local.set $d (f64x2.add (local.get $d) (v128.load $m0 offset=48 (local.get $x))))
         (local.set $x (i32.add (local.get $x) (i32.const 64)))
         (br $next)))
     (local.set $a (f64x2.add (f64x2.add (local.get $a) (local.get $b)) (f64x2.add (local.get $c) (local.get $d))))
@@ -30,7 +37,7 @@
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $x) (local.get $end)))
-        (local.set $s (f64.add (local.get $s) (f64.load (local.get $x))))
+        (local.set $s (f64.add (local.get $s) (f64.load $m0 (local.get $x))))
         (local.set $x (i32.add (local.get $x) (i32.const 8)))
         (br $next)))
     (local.get $s))
@@ -48,10 +55,10 @@
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $x) (local.get $end)))
-        (local.set $a (f64x2.add (local.get $a) (f64x2.mul (v128.load (local.get $x)) (v128.load (local.get $y)))))
-        (local.set $b (f64x2.add (local.get $b) (f64x2.mul (v128.load offset=16 (local.get $x)) (v128.load offset=16 (local.get $y)))))
-        (local.set $c (f64x2.add (local.get $c) (f64x2.mul (v128.load offset=32 (local.get $x)) (v128.load offset=32 (local.get $y)))))
-        (local.set $d (f64x2.add (local.get $d) (f64x2.mul (v128.load offset=48 (local.get $x)) (v128.load offset=48 (local.get $y)))))
+        (local.set $a (f64x2.add (local.get $a) (f64x2.mul (v128.load $m0 (local.get $x)) (v128.load $m1 (local.get $y)))))
+        (local.set $b (f64x2.add (local.get $b) (f64x2.mul (v128.load $m0 offset=16 (local.get $x)) (v128.load $m1 offset=16 (local.get $y)))))
+        (local.set $c (f64x2.add (local.get $c) (f64x2.mul (v128.load $m0 offset=32 (local.get $x)) (v128.load $m1 offset=32 (local.get $y)))))
+        (local.set $d (f64x2.add (local.get $d) (f64x2.mul (v128.load $m0 offset=48 (local.get $x)) (v128.load $m1 offset=48 (local.get $y)))))
         (local.set $x (i32.add (local.get $x) (i32.const 64)))
         (local.set $y (i32.add (local.get $y) (i32.const 64)))
         (br $next)))
@@ -61,7 +68,7 @@
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $x) (local.get $end)))
-        (local.set $s (f64.add (local.get $s) (f64.mul (f64.load (local.get $x)) (f64.load (local.get $y)))))
+        (local.set $s (f64.add (local.get $s) (f64.mul (f64.load $m0 (local.get $x)) (f64.load $m1 (local.get $y)))))
         (local.set $x (i32.add (local.get $x) (i32.const 8)))
         (local.set $y (i32.add (local.get $y) (i32.const 8)))
         (br $next)))
@@ -76,10 +83,10 @@
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $y) (local.get $end)))
-        (v128.store (local.get $y) (f64x2.add (v128.load (local.get $y)) (f64x2.mul (local.get $va) (v128.load (local.get $x)))))
-        (v128.store offset=16 (local.get $y) (f64x2.add (v128.load offset=16 (local.get $y)) (f64x2.mul (local.get $va) (v128.load offset=16 (local.get $x)))))
-        (v128.store offset=32 (local.get $y) (f64x2.add (v128.load offset=32 (local.get $y)) (f64x2.mul (local.get $va) (v128.load offset=32 (local.get $x)))))
-        (v128.store offset=48 (local.get $y) (f64x2.add (v128.load offset=48 (local.get $y)) (f64x2.mul (local.get $va) (v128.load offset=48 (local.get $x)))))
+        (v128.store $m1 (local.get $y) (f64x2.add (v128.load $m1 (local.get $y)) (f64x2.mul (local.get $va) (v128.load $m0 (local.get $x)))))
+        (v128.store $m1 offset=16 (local.get $y) (f64x2.add (v128.load $m1 offset=16 (local.get $y)) (f64x2.mul (local.get $va) (v128.load $m0 offset=16 (local.get $x)))))
+        (v128.store $m1 offset=32 (local.get $y) (f64x2.add (v128.load $m1 offset=32 (local.get $y)) (f64x2.mul (local.get $va) (v128.load $m0 offset=32 (local.get $x)))))
+        (v128.store $m1 offset=48 (local.get $y) (f64x2.add (v128.load $m1 offset=48 (local.get $y)) (f64x2.mul (local.get $va) (v128.load $m0 offset=48 (local.get $x)))))
         (local.set $x (i32.add (local.get $x) (i32.const 64)))
         (local.set $y (i32.add (local.get $y) (i32.const 64)))
         (br $next)))
@@ -87,7 +94,7 @@
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $y) (local.get $end)))
-        (f64.store (local.get $y) (f64.add (f64.load (local.get $y)) (f64.mul (local.get $sa) (f64.load (local.get $x)))))
+        (f64.store $m1 (local.get $y) (f64.add (f64.load $m1 (local.get $y)) (f64.mul (local.get $sa) (f64.load $m0 (local.get $x)))))
         (local.set $x (i32.add (local.get $x) (i32.const 8)))
         (local.set $y (i32.add (local.get $y) (i32.const 8)))
         (br $next))))
@@ -101,17 +108,17 @@
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $x) (local.get $end)))
-        (v128.store (local.get $x) (f64x2.mul (local.get $va) (v128.load (local.get $x))))
-        (v128.store offset=16 (local.get $x) (f64x2.mul (local.get $va) (v128.load offset=16 (local.get $x))))
-        (v128.store offset=32 (local.get $x) (f64x2.mul (local.get $va) (v128.load offset=32 (local.get $x))))
-        (v128.store offset=48 (local.get $x) (f64x2.mul (local.get $va) (v128.load offset=48 (local.get $x))))
+        (v128.store $m0 (local.get $x) (f64x2.mul (local.get $va) (v128.load $m0 (local.get $x))))
+        (v128.store $m0 offset=16 (local.get $x) (f64x2.mul (local.get $va) (v128.load $m0 offset=16 (local.get $x))))
+        (v128.store $m0 offset=32 (local.get $x) (f64x2.mul (local.get $va) (v128.load $m0 offset=32 (local.get $x))))
+        (v128.store $m0 offset=48 (local.get $x) (f64x2.mul (local.get $va) (v128.load $m0 offset=48 (local.get $x))))
         (local.set $x (i32.add (local.get $x) (i32.const 64)))
         (br $next)))
     (local.set $end (i32.add (local.get $end) (i32.shl (i32.and (local.get $n) (i32.const 7)) (i32.const 3))))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $x) (local.get $end)))
-        (f64.store (local.get $x) (f64.mul (local.get $sa) (f64.load (local.get $x))))
+        (f64.store $m0 (local.get $x) (f64.mul (local.get $sa) (f64.load $m0 (local.get $x))))
         (local.set $x (i32.add (local.get $x) (i32.const 8)))
         (br $next))))
 
@@ -138,7 +145,7 @@
                 (block $row_done
                   (loop $row_next
                     (br_if $row_done (i32.ge_u (local.get $d) (local.get $dend)))
-                    (f64.store (local.get $d) (f64.load (local.get $s)))
+                    (f64.store $m1 (local.get $d) (f64.load $m0 (local.get $s)))
                     (local.set $s (i32.add (local.get $s) (local.get $cs)))
                     (local.set $d (i32.add (local.get $d) (i32.const 8)))
                     (br $row_next)))
@@ -162,10 +169,10 @@
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $x) (local.get $end)))
-        (local.set $a (f32x4.add (local.get $a) (v128.load (local.get $x))))
-        (local.set $b (f32x4.add (local.get $b) (v128.load offset=16 (local.get $x))))
-        (local.set $c (f32x4.add (local.get $c) (v128.load offset=32 (local.get $x))))
-        (local.set $d (f32x4.add (local.get $d) (v128.load offset=48 (local.get $x))))
+        (local.set $a (f32x4.add (local.get $a) (v128.load $m0 (local.get $x))))
+        (local.set $b (f32x4.add (local.get $b) (v128.load $m0 offset=16 (local.get $x))))
+        (local.set $c (f32x4.add (local.get $c) (v128.load $m0 offset=32 (local.get $x))))
+        (local.set $d (f32x4.add (local.get $d) (v128.load $m0 offset=48 (local.get $x))))
         (local.set $x (i32.add (local.get $x) (i32.const 64)))
         (br $next)))
     (local.set $a (f32x4.add (f32x4.add (local.get $a) (local.get $b)) (f32x4.add (local.get $c) (local.get $d))))
@@ -174,7 +181,7 @@
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $x) (local.get $end)))
-        (local.set $s (f64.add (local.get $s) (f64.promote_f32 (f32.load (local.get $x)))))
+        (local.set $s (f64.add (local.get $s) (f64.promote_f32 (f32.load $m0 (local.get $x)))))
         (local.set $x (i32.add (local.get $x) (i32.const 4)))
         (br $next)))
     (local.get $s))
@@ -192,10 +199,10 @@
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $x) (local.get $end)))
-        (local.set $a (f32x4.add (local.get $a) (f32x4.mul (v128.load (local.get $x)) (v128.load (local.get $y)))))
-        (local.set $b (f32x4.add (local.get $b) (f32x4.mul (v128.load offset=16 (local.get $x)) (v128.load offset=16 (local.get $y)))))
-        (local.set $c (f32x4.add (local.get $c) (f32x4.mul (v128.load offset=32 (local.get $x)) (v128.load offset=32 (local.get $y)))))
-        (local.set $d (f32x4.add (local.get $d) (f32x4.mul (v128.load offset=48 (local.get $x)) (v128.load offset=48 (local.get $y)))))
+        (local.set $a (f32x4.add (local.get $a) (f32x4.mul (v128.load $m0 (local.get $x)) (v128.load $m1 (local.get $y)))))
+        (local.set $b (f32x4.add (local.get $b) (f32x4.mul (v128.load $m0 offset=16 (local.get $x)) (v128.load $m1 offset=16 (local.get $y)))))
+        (local.set $c (f32x4.add (local.get $c) (f32x4.mul (v128.load $m0 offset=32 (local.get $x)) (v128.load $m1 offset=32 (local.get $y)))))
+        (local.set $d (f32x4.add (local.get $d) (f32x4.mul (v128.load $m0 offset=48 (local.get $x)) (v128.load $m1 offset=48 (local.get $y)))))
         (local.set $x (i32.add (local.get $x) (i32.const 64)))
         (local.set $y (i32.add (local.get $y) (i32.const 64)))
         (br $next)))
@@ -205,7 +212,7 @@
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $x) (local.get $end)))
-        (local.set $s (f64.add (local.get $s) (f64.promote_f32 (f32.mul (f32.load (local.get $x)) (f32.load (local.get $y))))))
+        (local.set $s (f64.add (local.get $s) (f64.promote_f32 (f32.mul (f32.load $m0 (local.get $x)) (f32.load $m1 (local.get $y))))))
         (local.set $x (i32.add (local.get $x) (i32.const 4)))
         (local.set $y (i32.add (local.get $y) (i32.const 4)))
         (br $next)))
@@ -220,10 +227,10 @@
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $y) (local.get $end)))
-        (v128.store (local.get $y) (f32x4.add (v128.load (local.get $y)) (f32x4.mul (local.get $va) (v128.load (local.get $x)))))
-        (v128.store offset=16 (local.get $y) (f32x4.add (v128.load offset=16 (local.get $y)) (f32x4.mul (local.get $va) (v128.load offset=16 (local.get $x)))))
-        (v128.store offset=32 (local.get $y) (f32x4.add (v128.load offset=32 (local.get $y)) (f32x4.mul (local.get $va) (v128.load offset=32 (local.get $x)))))
-        (v128.store offset=48 (local.get $y) (f32x4.add (v128.load offset=48 (local.get $y)) (f32x4.mul (local.get $va) (v128.load offset=48 (local.get $x)))))
+        (v128.store $m1 (local.get $y) (f32x4.add (v128.load $m1 (local.get $y)) (f32x4.mul (local.get $va) (v128.load $m0 (local.get $x)))))
+        (v128.store $m1 offset=16 (local.get $y) (f32x4.add (v128.load $m1 offset=16 (local.get $y)) (f32x4.mul (local.get $va) (v128.load $m0 offset=16 (local.get $x)))))
+        (v128.store $m1 offset=32 (local.get $y) (f32x4.add (v128.load $m1 offset=32 (local.get $y)) (f32x4.mul (local.get $va) (v128.load $m0 offset=32 (local.get $x)))))
+        (v128.store $m1 offset=48 (local.get $y) (f32x4.add (v128.load $m1 offset=48 (local.get $y)) (f32x4.mul (local.get $va) (v128.load $m0 offset=48 (local.get $x)))))
         (local.set $x (i32.add (local.get $x) (i32.const 64)))
         (local.set $y (i32.add (local.get $y) (i32.const 64)))
         (br $next)))
@@ -231,7 +238,7 @@
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $y) (local.get $end)))
-        (f32.store (local.get $y) (f32.add (f32.load (local.get $y)) (f32.mul (local.get $sa) (f32.load (local.get $x)))))
+        (f32.store $m1 (local.get $y) (f32.add (f32.load $m1 (local.get $y)) (f32.mul (local.get $sa) (f32.load $m0 (local.get $x)))))
         (local.set $x (i32.add (local.get $x) (i32.const 4)))
         (local.set $y (i32.add (local.get $y) (i32.const 4)))
         (br $next))))
@@ -245,17 +252,17 @@
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $x) (local.get $end)))
-        (v128.store (local.get $x) (f32x4.mul (local.get $va) (v128.load (local.get $x))))
-        (v128.store offset=16 (local.get $x) (f32x4.mul (local.get $va) (v128.load offset=16 (local.get $x))))
-        (v128.store offset=32 (local.get $x) (f32x4.mul (local.get $va) (v128.load offset=32 (local.get $x))))
-        (v128.store offset=48 (local.get $x) (f32x4.mul (local.get $va) (v128.load offset=48 (local.get $x))))
+        (v128.store $m0 (local.get $x) (f32x4.mul (local.get $va) (v128.load $m0 (local.get $x))))
+        (v128.store $m0 offset=16 (local.get $x) (f32x4.mul (local.get $va) (v128.load $m0 offset=16 (local.get $x))))
+        (v128.store $m0 offset=32 (local.get $x) (f32x4.mul (local.get $va) (v128.load $m0 offset=32 (local.get $x))))
+        (v128.store $m0 offset=48 (local.get $x) (f32x4.mul (local.get $va) (v128.load $m0 offset=48 (local.get $x))))
         (local.set $x (i32.add (local.get $x) (i32.const 64)))
         (br $next)))
     (local.set $end (i32.add (local.get $end) (i32.shl (i32.and (local.get $n) (i32.const 15)) (i32.const 2))))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $x) (local.get $end)))
-        (f32.store (local.get $x) (f32.mul (local.get $sa) (f32.load (local.get $x))))
+        (f32.store $m0 (local.get $x) (f32.mul (local.get $sa) (f32.load $m0 (local.get $x))))
         (local.set $x (i32.add (local.get $x) (i32.const 4)))
         (br $next))))
 
@@ -282,7 +289,7 @@
                 (block $row_done
                   (loop $row_next
                     (br_if $row_done (i32.ge_u (local.get $d) (local.get $dend)))
-                    (f32.store (local.get $d) (f32.load (local.get $s)))
+                    (f32.store $m1 (local.get $d) (f32.load $m0 (local.get $s)))
                     (local.set $s (i32.add (local.get $s) (local.get $cs)))
                     (local.set $d (i32.add (local.get $d) (i32.const 4)))
                     (br $row_next)))
@@ -300,7 +307,7 @@
     (block $done
       (loop $next
         (br_if $done (i32.eqz (local.get $k)))
-        (local.set $s (f64.add (local.get $s) (f64.mul (f64.load (local.get $pa)) (f64.load (local.get $pb)))))
+        (local.set $s (f64.add (local.get $s) (f64.mul (f64.load $m0 (local.get $pa)) (f64.load $m1 (local.get $pb)))))
         (local.set $pa (i32.add (local.get $pa) (local.get $sa)))
         (local.set $pb (i32.add (local.get $pb) (local.get $sb)))
         (local.set $k (i32.sub (local.get $k) (i32.const 1)))
@@ -347,18 +354,18 @@
             (block $inner_done
               (loop $inner
                 (br_if $inner_done (i32.eqz (local.get $p)))
-                (local.set $b0 (v128.load (local.get $pb)))
-                (local.set $b1 (v128.load offset=16 (local.get $pb)))
-            (local.set $x (f64x2.splat (f64.load (local.get $pa))))
+                (local.set $b0 (v128.load $m1 (local.get $pb)))
+                (local.set $b1 (v128.load $m1 offset=16 (local.get $pb)))
+            (local.set $x (f64x2.splat (f64.load $m0 (local.get $pa))))
             (local.set $c00 (f64x2.add (local.get $c00) (f64x2.mul (local.get $x) (local.get $b0))))
             (local.set $c01 (f64x2.add (local.get $c01) (f64x2.mul (local.get $x) (local.get $b1))))
-            (local.set $x (f64x2.splat (f64.load (i32.add (local.get $pa) (local.get $sa0x1)))))
+            (local.set $x (f64x2.splat (f64.load $m0 (i32.add (local.get $pa) (local.get $sa0x1)))))
             (local.set $c10 (f64x2.add (local.get $c10) (f64x2.mul (local.get $x) (local.get $b0))))
             (local.set $c11 (f64x2.add (local.get $c11) (f64x2.mul (local.get $x) (local.get $b1))))
-            (local.set $x (f64x2.splat (f64.load (i32.add (local.get $pa) (local.get $sa0x2)))))
+            (local.set $x (f64x2.splat (f64.load $m0 (i32.add (local.get $pa) (local.get $sa0x2)))))
             (local.set $c20 (f64x2.add (local.get $c20) (f64x2.mul (local.get $x) (local.get $b0))))
             (local.set $c21 (f64x2.add (local.get $c21) (f64x2.mul (local.get $x) (local.get $b1))))
-            (local.set $x (f64x2.splat (f64.load (i32.add (local.get $pa) (local.get $sa0x3)))))
+            (local.set $x (f64x2.splat (f64.load $m0 (i32.add (local.get $pa) (local.get $sa0x3)))))
             (local.set $c30 (f64x2.add (local.get $c30) (f64x2.mul (local.get $x) (local.get $b0))))
             (local.set $c31 (f64x2.add (local.get $c31) (f64x2.mul (local.get $x) (local.get $b1))))
                 (local.set $pa (i32.add (local.get $pa) (local.get $sa1)))
@@ -366,14 +373,14 @@
                 (local.set $p (i32.sub (local.get $p) (i32.const 1)))
                 (br $inner)))
             (local.set $pc (i32.add (local.get $c) (i32.add (i32.mul (local.get $i) (local.get $sc0)) (i32.mul (local.get $j) (i32.const 8)))))
-          (v128.store (local.get $pc) (local.get $c00))
-          (v128.store offset=16 (local.get $pc) (local.get $c01))
-          (v128.store (i32.add (local.get $pc) (local.get $sc0x1)) (local.get $c10))
-          (v128.store offset=16 (i32.add (local.get $pc) (local.get $sc0x1)) (local.get $c11))
-          (v128.store (i32.add (local.get $pc) (local.get $sc0x2)) (local.get $c20))
-          (v128.store offset=16 (i32.add (local.get $pc) (local.get $sc0x2)) (local.get $c21))
-          (v128.store (i32.add (local.get $pc) (local.get $sc0x3)) (local.get $c30))
-          (v128.store offset=16 (i32.add (local.get $pc) (local.get $sc0x3)) (local.get $c31))
+          (v128.store $m2 (local.get $pc) (local.get $c00))
+          (v128.store $m2 offset=16 (local.get $pc) (local.get $c01))
+          (v128.store $m2 (i32.add (local.get $pc) (local.get $sc0x1)) (local.get $c10))
+          (v128.store $m2 offset=16 (i32.add (local.get $pc) (local.get $sc0x1)) (local.get $c11))
+          (v128.store $m2 (i32.add (local.get $pc) (local.get $sc0x2)) (local.get $c20))
+          (v128.store $m2 offset=16 (i32.add (local.get $pc) (local.get $sc0x2)) (local.get $c21))
+          (v128.store $m2 (i32.add (local.get $pc) (local.get $sc0x3)) (local.get $c30))
+          (v128.store $m2 offset=16 (i32.add (local.get $pc) (local.get $sc0x3)) (local.get $c31))
             (local.set $j (i32.add (local.get $j) (i32.const 4)))
             (br $cols)))
         (local.set $i (i32.add (local.get $i) (i32.const 4)))
@@ -387,7 +394,7 @@
         (block $row_done
           (loop $row_next
             (br_if $row_done (i32.ge_u (local.get $j) (local.get $n)))
-            (f64.store
+            (f64.store $m2
               (i32.add (local.get $c) (i32.add (i32.mul (local.get $i) (local.get $sc0)) (i32.mul (local.get $j) (i32.const 8))))
               (call $dot_f64_strided (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $sa0))) (local.get $sa1) (i32.add (local.get $b) (i32.mul (local.get $j) (i32.const 8))) (local.get $sb0) (local.get $k)))
             (local.set $j (i32.add (local.get $j) (i32.const 1)))
@@ -402,7 +409,7 @@
     (block $done
       (loop $next
         (br_if $done (i32.eqz (local.get $k)))
-        (local.set $s (f64.add (local.get $s) (f64.promote_f32 (f32.mul (f32.load (local.get $pa)) (f32.load (local.get $pb))))))
+        (local.set $s (f64.add (local.get $s) (f64.promote_f32 (f32.mul (f32.load $m0 (local.get $pa)) (f32.load $m1 (local.get $pb))))))
         (local.set $pa (i32.add (local.get $pa) (local.get $sa)))
         (local.set $pb (i32.add (local.get $pb) (local.get $sb)))
         (local.set $k (i32.sub (local.get $k) (i32.const 1)))
@@ -449,18 +456,18 @@
             (block $inner_done
               (loop $inner
                 (br_if $inner_done (i32.eqz (local.get $p)))
-                (local.set $b0 (v128.load (local.get $pb)))
-                (local.set $b1 (v128.load offset=16 (local.get $pb)))
-            (local.set $x (f32x4.splat (f32.load (local.get $pa))))
+                (local.set $b0 (v128.load $m1 (local.get $pb)))
+                (local.set $b1 (v128.load $m1 offset=16 (local.get $pb)))
+            (local.set $x (f32x4.splat (f32.load $m0 (local.get $pa))))
             (local.set $c00 (f32x4.add (local.get $c00) (f32x4.mul (local.get $x) (local.get $b0))))
             (local.set $c01 (f32x4.add (local.get $c01) (f32x4.mul (local.get $x) (local.get $b1))))
-            (local.set $x (f32x4.splat (f32.load (i32.add (local.get $pa) (local.get $sa0x1)))))
+            (local.set $x (f32x4.splat (f32.load $m0 (i32.add (local.get $pa) (local.get $sa0x1)))))
             (local.set $c10 (f32x4.add (local.get $c10) (f32x4.mul (local.get $x) (local.get $b0))))
             (local.set $c11 (f32x4.add (local.get $c11) (f32x4.mul (local.get $x) (local.get $b1))))
-            (local.set $x (f32x4.splat (f32.load (i32.add (local.get $pa) (local.get $sa0x2)))))
+            (local.set $x (f32x4.splat (f32.load $m0 (i32.add (local.get $pa) (local.get $sa0x2)))))
             (local.set $c20 (f32x4.add (local.get $c20) (f32x4.mul (local.get $x) (local.get $b0))))
             (local.set $c21 (f32x4.add (local.get $c21) (f32x4.mul (local.get $x) (local.get $b1))))
-            (local.set $x (f32x4.splat (f32.load (i32.add (local.get $pa) (local.get $sa0x3)))))
+            (local.set $x (f32x4.splat (f32.load $m0 (i32.add (local.get $pa) (local.get $sa0x3)))))
             (local.set $c30 (f32x4.add (local.get $c30) (f32x4.mul (local.get $x) (local.get $b0))))
             (local.set $c31 (f32x4.add (local.get $c31) (f32x4.mul (local.get $x) (local.get $b1))))
                 (local.set $pa (i32.add (local.get $pa) (local.get $sa1)))
@@ -468,14 +475,14 @@
                 (local.set $p (i32.sub (local.get $p) (i32.const 1)))
                 (br $inner)))
             (local.set $pc (i32.add (local.get $c) (i32.add (i32.mul (local.get $i) (local.get $sc0)) (i32.mul (local.get $j) (i32.const 4)))))
-          (v128.store (local.get $pc) (local.get $c00))
-          (v128.store offset=16 (local.get $pc) (local.get $c01))
-          (v128.store (i32.add (local.get $pc) (local.get $sc0x1)) (local.get $c10))
-          (v128.store offset=16 (i32.add (local.get $pc) (local.get $sc0x1)) (local.get $c11))
-          (v128.store (i32.add (local.get $pc) (local.get $sc0x2)) (local.get $c20))
-          (v128.store offset=16 (i32.add (local.get $pc) (local.get $sc0x2)) (local.get $c21))
-          (v128.store (i32.add (local.get $pc) (local.get $sc0x3)) (local.get $c30))
-          (v128.store offset=16 (i32.add (local.get $pc) (local.get $sc0x3)) (local.get $c31))
+          (v128.store $m2 (local.get $pc) (local.get $c00))
+          (v128.store $m2 offset=16 (local.get $pc) (local.get $c01))
+          (v128.store $m2 (i32.add (local.get $pc) (local.get $sc0x1)) (local.get $c10))
+          (v128.store $m2 offset=16 (i32.add (local.get $pc) (local.get $sc0x1)) (local.get $c11))
+          (v128.store $m2 (i32.add (local.get $pc) (local.get $sc0x2)) (local.get $c20))
+          (v128.store $m2 offset=16 (i32.add (local.get $pc) (local.get $sc0x2)) (local.get $c21))
+          (v128.store $m2 (i32.add (local.get $pc) (local.get $sc0x3)) (local.get $c30))
+          (v128.store $m2 offset=16 (i32.add (local.get $pc) (local.get $sc0x3)) (local.get $c31))
             (local.set $j (i32.add (local.get $j) (i32.const 8)))
             (br $cols)))
         (local.set $i (i32.add (local.get $i) (i32.const 4)))
@@ -489,7 +496,7 @@
         (block $row_done
           (loop $row_next
             (br_if $row_done (i32.ge_u (local.get $j) (local.get $n)))
-            (f32.store
+            (f32.store $m2
               (i32.add (local.get $c) (i32.add (i32.mul (local.get $i) (local.get $sc0)) (i32.mul (local.get $j) (i32.const 4))))
               (f32.demote_f64 (call $dot_f32_strided (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $sa0))) (local.get $sa1) (i32.add (local.get $b) (i32.mul (local.get $j) (i32.const 4))) (local.get $sb0) (local.get $k))))
             (local.set $j (i32.add (local.get $j) (i32.const 1)))

@@ -90,7 +90,7 @@ const PROBES: Partial<Record<EventId, () => boolean | Promise<boolean>>> = {
     return throws(() => raw.array);
   },
   'ms-memory-transfer': () => {
-    const memory = Memory.alloc(16);
+    const memory = Memory.alloc(16, { placement: 'js' });
     const raw = memory.view('u8', { shape: [16] }).raw();
     memory.transfer();
     return throws(() => raw.array);

@@ -1,91 +1,109 @@
-import { WASM_PAGE, wasmApi, type WasmMemoryLike } from './engine.js';
+import { OutOfBoundsError } from '../../errors.js';
+import { Arena, type Block } from './arena.js';
+import { WASM_PAGE, wasmApi, type WasmApi } from './engine.js';
 
-/** Every block starts on this boundary: any dtype, and a whole SIMD vector, is aligned there. */
-const ALIGN = 16;
-/** wasm32's limit: 65536 pages of 64 KiB. */
-const MAX_PAGES = 65536;
+/** wasm32's limit: an arena holds at most 65536 pages of 64 KiB. */
+export const MAX_ARENA_BYTES = 65536 * WASM_PAGE;
+/** The first arena's size: reserved address space, not memory, until its pages are written. */
+const FIRST_ARENA_BYTES = 64 * 2 ** 20;
 
-interface Block {
-  readonly offset: number;
-  readonly size: number;
+/** A block of the heap, with the arena that holds it. */
+export interface HeapBlock {
+  readonly arena: Arena;
+  readonly block: Block;
+}
+
+export interface WasmHeapOptions {
+  /** The size of the first arena, and the least size of any later one; a multiple of 64 KiB. */
+  readonly firstArenaBytes?: number;
+  /** The WebAssembly API that makes the arenas' memories: the engine's, unless a test stands in for it. */
+  readonly api?: WasmApi | undefined;
 }
 
 /**
- * The runtime's wasm heap: one growable WebAssembly.Memory shared by every `placement: 'wasm'`
- * allocation, so that one SIMD instance serves kernels over any of them together. First fit over
- * a free list kept in JS (the heap's bytes hold only data), neighbours merged on release.
+ * The runtime's wasm heap: arenas of WebAssembly memory that never grow, so that no allocation
+ * ever detaches another's bytes. Kernels run in place over views that share an arena (one SIMD
+ * instance per arena). An allocation goes to the first arena with room; when none has, a new
+ * arena is made as large as all the live ones together (at least the request), so that the
+ * arenas stay few: the heap's reservation at most doubles what it holds.
  *
- * Growing replaces the memory's buffer, as any wasm growth does: views over heap allocations
- * re-derive their arrays, raw pointers become stale. The heap grows by at least half its size,
- * so that this happens a logarithmic number of times.
+ * An arena whose last block is released is kept as a spare if it is the only empty one, so that
+ * a loop that allocates and frees does not make a new WebAssembly.Memory each time; a second
+ * empty arena is let go (the smaller of the two), for the garbage collector to reclaim.
  */
 export class WasmHeap {
-  readonly memory: WasmMemoryLike;
-  /** Free blocks below `#top`, in address order. */
-  readonly #free: Block[] = [];
-  /** The end of the blocks in use or on the free list. */
-  #top = 0;
-  /** Above this the memory has never been handed out, so it still reads 0 (fresh pages do). */
-  #clean = 0;
+  readonly #api: WasmApi;
+  readonly #firstArenaBytes: number;
+  readonly #arenas: Arena[] = [];
 
-  constructor() {
-    if (wasmApi === undefined) throw new Error('WebAssembly is not available here');
-    this.memory = new wasmApi.Memory({ initial: 1, maximum: MAX_PAGES });
+  constructor(options: WasmHeapOptions = {}) {
+    const api = options.api ?? wasmApi;
+    if (api === undefined) throw new Error('WebAssembly is not available here');
+    this.#api = api;
+    this.#firstArenaBytes = options.firstArenaBytes ?? FIRST_ARENA_BYTES;
   }
 
-  /** The offset of `byteLength` bytes (rounded up to the alignment); `zeroed` when they must read 0. */
-  allocate(byteLength: number, zeroed: boolean): Block {
-    const size = Math.max(ALIGN, Math.ceil(byteLength / ALIGN) * ALIGN);
-    const index = this.#free.findIndex(block => block.size >= size);
-    if (index >= 0) {
-      const block = this.#free[index]!;
-      if (block.size === size) this.#free.splice(index, 1);
-      else this.#free[index] = { offset: block.offset + size, size: block.size - size };
-      // A reused block holds what its last owner wrote.
-      if (zeroed) new Uint8Array(this.memory.buffer, block.offset, size).fill(0);
-      return { offset: block.offset, size };
-    }
-    const offset = this.#top;
-    this.#ensure(offset + size);
-    this.#top = offset + size;
-    // Bytes between the top and the clean mark belonged to blocks released at the top.
-    if (zeroed && offset < this.#clean)
-      new Uint8Array(this.memory.buffer, offset, Math.min(size, this.#clean - offset)).fill(0);
-    this.#clean = Math.max(this.#clean, this.#top);
-    return { offset, size };
+  /** The arenas, oldest first. */
+  get arenas(): readonly Arena[] {
+    return this.#arenas;
   }
 
-  /** Returns a block to the heap, merged with free neighbours; the top shrinks when it ends there. */
-  release(block: Block): void {
-    let index = this.#free.findIndex(free => free.offset > block.offset);
-    if (index < 0) index = this.#free.length;
-    let merged = block;
-    const before = this.#free[index - 1];
-    if (before !== undefined && before.offset + before.size === merged.offset) {
-      merged = { offset: before.offset, size: before.size + merged.size };
-      this.#free.splice(--index, 1);
+  /**
+   * `byteLength` bytes, reading 0 when `zeroed`. Throws OutOfBoundsError when no arena can hold
+   * them: past wasm32's 4 GiB, or when the engine refuses to reserve a new arena.
+   */
+  allocate(byteLength: number, zeroed: boolean): HeapBlock {
+    const size = Arena.blockSize(byteLength);
+    if (size > MAX_ARENA_BYTES) {
+      throw new OutOfBoundsError(
+        `the wasm heap cannot hold ${byteLength} bytes in one block: wasm32 memory ends at 4 GiB`,
+      );
     }
-    const after = this.#free[index];
-    if (after !== undefined && merged.offset + merged.size === after.offset) {
-      merged = { offset: merged.offset, size: merged.size + after.size };
-      this.#free.splice(index, 1);
+    for (const arena of this.#arenas) {
+      const block = arena.allocate(size, zeroed);
+      if (block !== undefined) return { arena, block };
     }
-    if (merged.offset + merged.size === this.#top) {
-      this.#top = merged.offset;
-    } else {
-      this.#free.splice(index, 0, merged);
-    }
+    const arena = this.#newArena(size);
+    // A fresh arena reads 0 throughout, and this is its first block.
+    return { arena, block: arena.allocate(size, zeroed)! };
   }
 
-  #ensure(end: number): void {
-    const capacity = this.memory.buffer.byteLength;
-    if (end <= capacity) return;
-    const pages = capacity / WASM_PAGE;
-    const needed = Math.ceil((end - capacity) / WASM_PAGE);
-    const grow = Math.min(Math.max(needed, Math.ceil(pages / 2)), MAX_PAGES - pages);
-    if (grow < needed) throw new RangeError(`the wasm heap cannot hold ${end} bytes: wasm32 memory ends at 4 GiB`);
-    this.memory.grow(grow);
+  release({ arena, block }: HeapBlock): void {
+    arena.release(block);
+    if (!arena.isEmpty) return;
+    const spare = this.#arenas.find(other => other !== arena && other.isEmpty);
+    if (spare === undefined) return;
+    const dropped = spare.byteLength <= arena.byteLength ? spare : arena;
+    this.#arenas.splice(this.#arenas.indexOf(dropped), 1);
   }
+
+  #newArena(size: number): Arena {
+    const live = this.#arenas.reduce((total, arena) => total + arena.byteLength, 0);
+    const wanted = Math.min(MAX_ARENA_BYTES, Math.max(size, this.#firstArenaBytes, live));
+    const pages = Math.ceil(wanted / WASM_PAGE);
+    let arena: Arena;
+    try {
+      arena = new Arena(this.#api, pages);
+    } catch (error) {
+      // The engine may refuse a large reservation (address space, a 32-bit host) and grant the request alone.
+      const least = Math.ceil(size / WASM_PAGE);
+      if (least === pages) throw cannotReserve(size, error);
+      try {
+        arena = new Arena(this.#api, least);
+      } catch (second) {
+        throw cannotReserve(size, second);
+      }
+    }
+    this.#arenas.push(arena);
+    return arena;
+  }
+}
+
+function cannotReserve(size: number, error: unknown): OutOfBoundsError {
+  return new OutOfBoundsError(
+    `the wasm heap cannot reserve a new arena for ${size} bytes: ${(error as Error).message}`,
+    { cause: error },
+  );
 }
 
 let heap: WasmHeap | undefined;
