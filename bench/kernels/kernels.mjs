@@ -116,8 +116,10 @@ const command = `npm run bench${quick ? ' -- --quick' : rounds === DEFAULT_ROUND
 const resultsDir = join(here, 'results');
 const reports = [];
 for (const build of builds) {
-  const { node, simd, relaxedSimd } = engineOf(build);
-  console.error(`Node ${build.version}: SIMD ${simd ? 'yes' : 'no'}, relaxed SIMD ${relaxedSimd ? 'yes' : 'no'}`);
+  const { node, simd, relaxedSimd, multiMemory } = engineOf(build);
+  console.error(
+    `Node ${build.version}: SIMD ${simd ? 'yes' : 'no'}, relaxed SIMD ${relaxedSimd ? 'yes' : 'no'}, multi-memory ${multiMemory ? 'yes' : 'no'}`,
+  );
   const started = performance.now();
   const results = {};
   for (const options of BLOCKS) {
@@ -133,7 +135,7 @@ for (const build of builds) {
     minutes: (performance.now() - started) / 60000,
     sizes: SIZES,
     placements: PLACEMENTS,
-    versions: { ...shared, node, simd, relaxedSimd },
+    versions: { ...shared, node, simd, relaxedSimd, multiMemory },
     results,
   };
   const report = renderReport(data);

@@ -407,7 +407,7 @@ ${targets.text}
 | | |
 | --- | --- |
 ${machineRows(loadAtStart)}
-| Node | ${versions.node}; fixed-width SIMD ${versions.simd ? 'yes' : 'no'}, relaxed SIMD ${versions.relaxedSimd ? 'yes' : 'no'} (\`kernels.engine()\`) |
+| Node | ${versions.node}; fixed-width SIMD ${versions.simd ? 'yes' : 'no'}, relaxed SIMD ${versions.relaxedSimd ? 'yes' : 'no'}, multi-memory ${versions.multiMemory ? 'yes' : 'no'} (\`kernels.engine()\`) |
 | @memsafe/runtime | ${versions.runtime}, commit ${versions.commit} |
 | @stdlib/blas | ${versions.stdlib} (${versions.stdlibNative ? 'its native add-ons, compiled at install' : 'its JavaScript code: the optional native add-ons are not built'}) |
 | ndarray, ndarray-ops | ${versions.ndarray}, ${versions.ndarrayOps} |
@@ -516,6 +516,7 @@ ${rule}
 ${rows.join('\n')}
 ${engineRow('fixed-width SIMD (`kernels.engine().simd`)', 'simd')}
 ${engineRow('relaxed SIMD (`kernels.engine().relaxedSimd`)', 'relaxedSimd')}
+${engineRow('multi-memory (`kernels.engine().multiMemory`)', 'multiMemory')}
 
 ## Machine and versions
 

@@ -12,7 +12,7 @@ import {
 } from '../util/functions.js';
 import { hasMemsafeTag } from '../util/jsdoc.js';
 import { skipOuter, walk } from '../util/syntax.js';
-import { EMSCRIPTEN_RUNTIME_HELPERS, isEmscriptenModule, isExportsObject } from '../glue/wasm.js';
+import { EMSCRIPTEN_RUNTIME_HELPERS, isEmscriptenModule, isExportsObject, isWasmMemory } from '../glue/wasm.js';
 import { binaryBesides, exportsOfBinaryThatCannotGrow } from '../glue/wasm-binary-file.js';
 import { eventById, type EventId } from '../conversions/events.js';
 import type { ViewKind } from './view-info.js';
@@ -152,7 +152,7 @@ export class GrowthOracle {
       return undefined;
     const receiver = callee.expression;
     const switched = Object.hasOwn(SWITCHES, property) ? SWITCHES[property] : undefined;
-    if (switched !== undefined && classifyNode(ts, this.#checker, receiver) === 'WebAssembly.Memory')
+    if (switched !== undefined && isWasmMemory(ts, this.#checker, receiver, this.#options.exportObjects))
       return {
         event: switched.event,
         invalidation: { site: call, what, event: eventById(switched.event).words },

@@ -1,7 +1,7 @@
 import type TS from 'typescript';
 import type { ProgramCache } from '../check.js';
 import { symbolKey } from '../flow/paths.js';
-import { classifyNode } from '../types/classify.js';
+import { isWasmMemory } from '../glue/wasm.js';
 import { callsNamed } from '../util/name-index.js';
 import { dottedName, skipOuter } from '../util/syntax.js';
 
@@ -10,21 +10,23 @@ import { dottedName, skipOuter } from '../util/syntax.js';
  * and never back (`toFixedLengthBuffer()`), by `memoryKey`. From the switch on, `memory.buffer` is a
  * resizable ArrayBuffer that growth does not detach, so views of it stay valid: glue switches once,
  * after instantiation, before it takes any view. A memory switched back anywhere is left out: its
- * views may be fixed-length again. Read once per program.
+ * views may be fixed-length again. A memory is what no-stale-view takes for one, typed or untyped
+ * glue's `exports.memory` (the rule's `exportObjects` name more). Read once per program and option.
  */
 export function resizableMemories(
   ts: typeof TS,
   checker: TS.TypeChecker,
   program: TS.Program,
   cache: ProgramCache,
+  exportObjects: ReadonlySet<string>,
 ): ReadonlySet<string> {
-  return cache.get('memsafe/resizable-memories', program, () => {
+  return cache.get(`memsafe/resizable-memories:${[...exportObjects].sort().join(',')}`, program, () => {
     const keysOf = (method: string): Set<string> => {
       const keys = new Set<string>();
       for (const call of callsNamed(ts, program, method)) {
         const callee = skipOuter(ts, call.expression);
         if (!ts.isPropertyAccessExpression(callee)) continue;
-        if (classifyNode(ts, checker, callee.expression) !== 'WebAssembly.Memory') continue;
+        if (!isWasmMemory(ts, checker, callee.expression, exportObjects)) continue;
         const key = memoryKey(ts, checker, callee.expression);
         if (key !== undefined) keys.add(key);
       }

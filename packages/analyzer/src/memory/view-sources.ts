@@ -190,7 +190,7 @@ export class ViewSources {
   #memoryKind(expression: TS.Expression): 'wasm' | 'wasm-resizable' | undefined {
     if (!this.#isGrowableMemory(expression)) return undefined;
     if (this.#program === undefined) return 'wasm';
-    const switched = resizableMemories(this.#ts, this.#checker, this.#program, this.#cache);
+    const switched = resizableMemories(this.#ts, this.#checker, this.#program, this.#cache, this.#exportObjects);
     if (switched.size === 0) return 'wasm';
     const key = memoryKey(this.#ts, this.#checker, expression);
     return key !== undefined && switched.has(key) ? 'wasm-resizable' : 'wasm';

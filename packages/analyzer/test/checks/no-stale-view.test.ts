@@ -605,6 +605,15 @@ describe(`${rule}: memory in resizable mode (Node 26's toResizableBuffer)`, () =
     expect(findings({ 'glue.ts': GLUE, 'init.ts': init })).toEqual([]);
   });
 
+  it("knows the switch in untyped glue too, where the memory is the exports object's memory", () => {
+    const untyped = 'export declare const wasm: any;\n';
+    const glue = GLUE.replace('const heap =', 'const heap: Uint8Array =');
+    const only = findingsOf(rule, { 'wasm.ts': untyped, 'glue.ts': glue });
+    expect(only.map(f => `${f.file.split('/').pop()}:${f.line}`)).toEqual(['glue.ts:5']);
+    const init = "import { wasm } from './wasm.js';\nwasm.memory.toResizableBuffer();\n";
+    expect(findingsOf(rule, { 'wasm.ts': untyped, 'glue.ts': glue, 'init.ts': init })).toEqual([]);
+  });
+
   it('reports views of the resizable buffer after a switch back, and every view again where the program switches back', () => {
     const back = [
       "import { wasm } from './wasm.js';",
