@@ -18,6 +18,7 @@ import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { installedBuilds } from '../../tools/node-builds.mjs';
+import { median } from '../kernels/timing.mjs';
 import { commitOf, machineRows, runFlags } from '../machine.mjs';
 
 const loadAtStart = loadavg()[0];
@@ -52,7 +53,6 @@ const median = v => v.sort((x, y) => x - y)[v.length >> 1];
 console.log(JSON.stringify({ sum: median(sums), scale: median(scales) }));
 `;
 
-const median = values => [...values].sort((x, y) => x - y)[values.length >> 1];
 const builds = installedBuilds('resizable-access');
 const rows = [];
 for (const [label, kind] of Object.entries(KINDS)) {

@@ -161,8 +161,8 @@ export class Memory<Gen extends number = number> {
   /** @internal */
   static inHeap(heap: WasmHeap, byteLength: number, zeroed: boolean): Memory<0> {
     const block = heap.allocate(byteLength, zeroed);
-    const { memory: arena } = block.arena;
-    const memory: Memory<0> = new Memory('wasm', arena.buffer, block.block.offset, byteLength, arena);
+    const wasm = block.arena.memory;
+    const memory: Memory<0> = new Memory('wasm', wasm.buffer, block.block.offset, byteLength, wasm);
     memory.#heapBlock = { heap, block };
     heapBlocks.register(memory, memory.#heapBlock, memory);
     return memory;

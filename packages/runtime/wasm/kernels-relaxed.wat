@@ -1,6 +1,6 @@
 ;; The dot products of kernels.wat with relaxed SIMD's multiply-add (f64x2.relaxed_madd,
-;; f32x4.relaxed_madd): the engine fuses each multiply into its add where the processor has an FMA
-;; instruction, which saves an instruction and a rounding per element. An engine without relaxed
+;; f32x4.relaxed_madd): the engine may fuse each multiply into its add, as V8 does on the x64
+;; processors with FMA3 the tests run on, which saves an instruction and a rounding per element. An engine without relaxed
 ;; SIMD (Node 20) rejects this module, and the runtime keeps kernels.wat's dot products there.
 ;; Instantiated over the same memories as kernels.wat, in the same way: x in $m0, y in $m1, and
 ;; built as two modules, one importing two memories and one importing a single memory for both.
